@@ -1,0 +1,142 @@
+package dev.orgerasure.keycloak.admin;
+
+import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
+import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureStarter;
+import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.ErrorResponse;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/** {@code /admin/realms/{realm}/org-erasure}: list organisations, start and follow erasures. */
+public class OrgErasureAdminResource {
+
+    private static final int MAX_PAGE = 500;
+    private static final int RECENT_ERASURES = 50;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+    private final OrgErasureSettings settings;
+
+    public OrgErasureAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+            AdminEventBuilder adminEvent, OrgErasureSettings settings) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
+        this.settings = settings;
+    }
+
+    @GET
+    @Path("organizations")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<OrganizationErasureRepresentation> organizations(
+            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+        requireErasureRole();
+        Map<String, ErasureRepresentation> active = new ErasureRequestRepository(session).findActiveByRealm(realm.getId())
+                .stream()
+                .map(ErasureRepresentation::of)
+                .collect(Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
+        TenantDirectory tenants = tenants();
+        return tenants.list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
+                .map(t -> new OrganizationErasureRepresentation(t.id(), t.name(), tenants.memberCount(t), active.get(t.id())))
+                .toList();
+    }
+
+    @POST
+    @Path("organizations/{organizationId}/erasures")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response startErasure(@PathParam("organizationId") String organizationId, InputStream body) {
+        requireErasureRole();
+        settings.interactiveSessionCheck().refusal(session, auth.adminAuth()).ifPresent(reason -> {
+            throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
+        });
+        Tenant tenant = tenants().find(organizationId)
+                .orElseThrow(() -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+        StartErasureBody request = readBody(body);
+        ErasureStarter.Started started;
+        try {
+            started = new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings.lockoutBatchSize())
+                    .start(tenant, auth.adminAuth().getUser(), request.confirmation());
+        } catch (ConfirmationMismatchException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+        }
+        ErasureRepresentation erasure = started.erasure();
+        if (!started.created()) {
+            return Response.ok(erasure).build();
+        }
+        adminEvent.operation(OperationType.ACTION)
+                .resourcePath("org-erasure", "organizations", organizationId, "erasures", erasure.id())
+                .representation(erasure)
+                .success();
+        return Response.created(URI.create("../../erasures/" + erasure.id())).entity(erasure).build();
+    }
+
+    @GET
+    @Path("erasures")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<ErasureRepresentation> recentErasures() {
+        requireErasureRole();
+        return new ErasureRequestRepository(session).findRecentByRealm(realm.getId(), RECENT_ERASURES).stream()
+                .map(ErasureRepresentation::of)
+                .toList();
+    }
+
+    @GET
+    @Path("erasures/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ErasureRepresentation erasure(@PathParam("id") String id) {
+        requireErasureRole();
+        return new ErasureRequestRepository(session).find(realm.getId(), id)
+                .map(ErasureRepresentation::of)
+                .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
+    }
+
+    private void requireErasureRole() {
+        if (!ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm)) {
+            throw ErrorResponse.error("The role " + ErasureRoles.ERASE_ORGANIZATIONS + " is required",
+                    Response.Status.FORBIDDEN);
+        }
+    }
+
+    private TenantDirectory tenants() {
+        return new OrganizationTenantDirectory(session);
+    }
+
+    private static StartErasureBody readBody(InputStream body) {
+        try {
+            return StartErasureBody.read(body);
+        } catch (StartErasureBody.TooLargeException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        } catch (StartErasureBody.MalformedException e) {
+            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+        } catch (IOException e) {
+            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.orgerasure.keycloak.erasure;
+
+import java.util.List;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+
+public class ErasureJpaEntityProvider implements JpaEntityProvider {
+
+    @Override
+    public List<Class<?>> getEntities() {
+        return List.of(ErasureRequestEntity.class, LockedMemberEntity.class);
+    }
+
+    @Override
+    public String getChangelogLocation() {
+        return "META-INF/org-erasure-changelog.xml";
+    }
+
+    @Override
+    public String getFactoryId() {
+        return ErasureJpaEntityProviderFactory.ID;
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,110 @@
+package dev.orgerasure.keycloak.erasure;
+
+import dev.orgerasure.keycloak.lockout.MemberLockout;
+import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Starts an erasure: the one code path behind every way a person can ask for one. It checks the
+ * confirmation, records the request (one per organisation, whatever the concurrency), and locks
+ * every member out in batches, each batch in its own short transaction.
+ */
+public class ErasureStarter {
+
+    private static final Logger LOG = Logger.getLogger(ErasureStarter.class);
+
+    public record Started(ErasureRepresentation erasure, boolean created) {
+    }
+
+    private final KeycloakSessionFactory factory;
+    private final String realmId;
+    private final int batchSize;
+
+    public ErasureStarter(KeycloakSessionFactory factory, String realmId, int batchSize) {
+        this.factory = factory;
+        this.realmId = realmId;
+        this.batchSize = batchSize;
+    }
+
+    public Started start(Tenant tenant, UserModel requester, String confirmation) {
+        if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
+            throw new ConfirmationMismatchException();
+        }
+        Started recorded = record(tenant, requester);
+        if (!recorded.created()) {
+            return recorded;
+        }
+        String requestId = recorded.erasure().id();
+        lockOutMembers(tenant, requestId);
+        ErasureRepresentation locked = inRealm((session, realm) -> {
+            ErasureRequestRepository requests = new ErasureRequestRepository(session);
+            ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
+            request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
+            return ErasureRepresentation.of(request);
+        });
+        LOG.infof("Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked.membersLocked());
+        return new Started(locked, true);
+    }
+
+    private Started record(Tenant tenant, UserModel requester) {
+        try {
+            return inRealm((session, realm) -> {
+                ErasureRequestRepository requests = new ErasureRequestRepository(session);
+                Optional<ErasureRequestEntity> existing = requests.findActiveByOrganization(tenant.id());
+                if (existing.isPresent()) {
+                    return new Started(ErasureRepresentation.of(existing.get()), false);
+                }
+                TenantDirectory tenants = new OrganizationTenantDirectory(session);
+                ErasureRequestEntity request = new ErasureRequestEntity(realmId, tenant.id(), tenant.name(),
+                        requester.getId(), requester.getUsername(), tenants.memberCount(tenant), Time.currentTimeMillis());
+                requests.add(request);
+                tenants.markUnderErasure(tenant, request.getId());
+                return new Started(ErasureRepresentation.of(request), true);
+            });
+        } catch (RuntimeException concurrentSubmit) {
+            // The unique active-organisation key refused a second request: answer with the first.
+            return inRealm((session, realm) -> new ErasureRequestRepository(session).findActiveByOrganization(tenant.id()))
+                    .map(existing -> new Started(ErasureRepresentation.of(existing), false))
+                    .orElseThrow(() -> concurrentSubmit);
+        }
+    }
+
+    private void lockOutMembers(Tenant tenant, String requestId) {
+        int first = 0;
+        int lockedInBatch;
+        do {
+            int offset = first;
+            lockedInBatch = inRealm((session, realm) -> {
+                ErasureRequestRepository requests = new ErasureRequestRepository(session);
+                List<UserModel> members = new OrganizationTenantDirectory(session).members(tenant, offset, batchSize);
+                for (UserModel member : members) {
+                    if (!requests.isLocked(requestId, member.getId())) {
+                        requests.addLockedMember(new LockedMemberEntity(requestId, member.getId(), member.isEnabled()));
+                    }
+                    MemberLockout.lockOut(session, realm, member);
+                }
+                return members.size();
+            });
+            first += batchSize;
+        } while (lockedInBatch == batchSize);
+    }
+
+    private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            return work.apply(session, realm);
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package dev.orgerasure.keycloak.erasure;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQueries;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A member locked out by an erasure, with the enabled flag they had before, so that a cancel
+ * restores exactly what was.
+ */
+@Entity
+@Table(name = "ORG_ERASURE_LOCKED_MEMBER")
+@IdClass(LockedMemberEntity.Key.class)
+@NamedQueries({
+    @NamedQuery(
+            name = "LockedMember.countByRequest",
+            query = "select count(m) from LockedMemberEntity m where m.requestId = :requestId")
+})
+public class LockedMemberEntity {
+
+    @Id
+    @Column(name = "REQUEST_ID", length = 36)
+    private String requestId;
+
+    @Id
+    @Column(name = "USER_ID", length = 36)
+    private String userId;
+
+    @Column(name = "WAS_ENABLED", nullable = false)
+    private boolean wasEnabled;
+
+    protected LockedMemberEntity() {
+    }
+
+    public LockedMemberEntity(String requestId, String userId, boolean wasEnabled) {
+        this.requestId = Objects.requireNonNull(requestId);
+        this.userId = Objects.requireNonNull(userId);
+        this.wasEnabled = wasEnabled;
+    }
+
+    public boolean wasEnabled() {
+        return wasEnabled;
+    }
+
+    public static class Key implements Serializable {
+        private String requestId;
+        private String userId;
+
+        public Key() {
+        }
+
+        public Key(String requestId, String userId) {
+            this.requestId = requestId;
+            this.userId = userId;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && requestId.equals(k.requestId) && userId.equals(k.userId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(requestId, userId);
+        }
+    }
+}

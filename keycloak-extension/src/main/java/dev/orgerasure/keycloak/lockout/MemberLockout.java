@@ -1,0 +1,30 @@
+package dev.orgerasure.keycloak.lockout;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserConsentModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Shuts one member out for good: disabled, every online and offline session and every consent
+ * removed, and a not-before that voids tokens already issued. Keycloak's own "disable" keeps
+ * sessions alive and its per-user logout keeps offline sessions, hence each step here.
+ */
+public final class MemberLockout {
+
+    private MemberLockout() {
+    }
+
+    public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
+        member.setEnabled(false);
+        session.sessions().removeUserSessions(realm, member);
+        session.sessions().getOfflineUserSessionsStream(realm, member).toList()
+                .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
+        session.users().getConsentsStream(realm, member.getId())
+                .map(UserConsentModel::getClient)
+                .toList()
+                .forEach(client -> session.users().revokeConsentForClient(realm, member.getId(), client.getId()));
+        session.users().setNotBeforeForUser(realm, member, Time.currentTime());
+    }
+}

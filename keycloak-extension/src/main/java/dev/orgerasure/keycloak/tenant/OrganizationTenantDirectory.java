@@ -1,0 +1,64 @@
+package dev.orgerasure.keycloak.tenant;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.OrganizationModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.organization.OrganizationProvider;
+
+/** Tenants backed by Keycloak 26 Organizations of the session's realm. */
+public class OrganizationTenantDirectory implements TenantDirectory {
+
+    /** Organisation attribute naming the erasure that holds it. */
+    public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
+
+    private final OrganizationProvider organizations;
+
+    public OrganizationTenantDirectory(KeycloakSession session) {
+        this.organizations = session.getProvider(OrganizationProvider.class);
+    }
+
+    @Override
+    public Optional<Tenant> find(String id) {
+        return Optional.ofNullable(organizations.getById(id)).map(OrganizationTenantDirectory::tenant);
+    }
+
+    @Override
+    public Stream<Tenant> list(int first, int max) {
+        return organizations.getAllStream("", false, first, max).map(OrganizationTenantDirectory::tenant);
+    }
+
+    @Override
+    public long memberCount(Tenant tenant) {
+        return organizations.getMembersCount(organization(tenant));
+    }
+
+    @Override
+    public List<UserModel> members(Tenant tenant, int first, int max) {
+        return organizations.getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max).toList();
+    }
+
+    @Override
+    public void markUnderErasure(Tenant tenant, String requestId) {
+        OrganizationModel organization = organization(tenant);
+        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+        attributes.put(ERASURE_REQUEST_ATTRIBUTE, List.of(requestId));
+        organization.setAttributes(attributes);
+    }
+
+    private OrganizationModel organization(Tenant tenant) {
+        OrganizationModel organization = organizations.getById(tenant.id());
+        if (organization == null) {
+            throw new IllegalStateException("Organisation " + tenant.id() + " no longer exists");
+        }
+        return organization;
+    }
+
+    private static Tenant tenant(OrganizationModel organization) {
+        return new Tenant(organization.getId(), organization.getName());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.orgerasure.keycloak.tenant;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.keycloak.models.UserModel;
+
+/** The few things erasure needs to know about tenants, whatever models them. */
+public interface TenantDirectory {
+
+    Optional<Tenant> find(String id);
+
+    Stream<Tenant> list(int first, int max);
+
+    long memberCount(Tenant tenant);
+
+    /** Members in a stable order, one page at a time. */
+    List<UserModel> members(Tenant tenant, int first, int max);
+
+    /** Marks the tenant as under erasure, for everything that reads the tenant. */
+    void markUnderErasure(Tenant tenant, String requestId);
+}

@@ -1,0 +1,49 @@
+package dev.orgerasure.keycloak.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class ErasureStateTest {
+
+    @Test
+    void happyPathIsAllowedStepByStep() {
+        ErasureState[] path = {ErasureState.REQUESTED, ErasureState.LOCKED, ErasureState.SCHEDULED,
+            ErasureState.PURGING_APP_DATA, ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES,
+            ErasureState.COMPLETED};
+        for (int i = 1; i < path.length; i++) {
+            assertTrue(path[i - 1].canMoveTo(path[i]), path[i - 1] + " -> " + path[i]);
+        }
+    }
+
+    @Test
+    void cancelIsOnlyPossibleBeforeThePurgeStarts() {
+        EnumSet<ErasureState> cancellable = EnumSet.noneOf(ErasureState.class);
+        for (ErasureState state : ErasureState.values()) {
+            if (state.canMoveTo(ErasureState.CANCELLED)) {
+                cancellable.add(state);
+            }
+        }
+        assertTrue(cancellable.equals(EnumSet.of(ErasureState.LOCKED, ErasureState.SCHEDULED)));
+    }
+
+    @Test
+    void terminalStatesLeadNowhere() {
+        for (ErasureState terminal : EnumSet.of(ErasureState.COMPLETED, ErasureState.COMPLETED_WITH_ERRORS,
+                ErasureState.CANCELLED)) {
+            assertTrue(terminal.isTerminal());
+            for (ErasureState target : ErasureState.values()) {
+                assertFalse(terminal.canMoveTo(target));
+            }
+        }
+    }
+
+    @Test
+    void requestRefusesASkippedStep() {
+        ErasureRequestEntity request = new ErasureRequestEntity("realm", "org", "Org", "user", "admin", 3, 0);
+        assertThrows(IllegalStateTransitionException.class, () -> request.moveTo(ErasureState.COMPLETED));
+    }
+}
