@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.ReadOnlyUserModelDelegate;
 import org.keycloak.organization.OrganizationProvider;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
@@ -39,7 +40,9 @@ public class OrganizationTenantDirectory implements TenantDirectory {
 
     @Override
     public List<UserModel> members(Tenant tenant, int first, int max) {
-        return organizations.getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max).toList();
+        return organizations.getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max)
+                .map(OrganizationTenantDirectory::writable)
+                .toList();
     }
 
     @Override
@@ -56,6 +59,18 @@ public class OrganizationTenantDirectory implements TenantDirectory {
             throw new IllegalStateException("Organisation " + tenant.id() + " no longer exists");
         }
         return organization;
+    }
+
+    /**
+     * Keycloak hands out managed members of a disabled organisation as read-only views that claim
+     * to be disabled; erasure must see and change the real user.
+     */
+    private static UserModel writable(UserModel member) {
+        UserModel user = member;
+        while (user instanceof ReadOnlyUserModelDelegate readOnly) {
+            user = readOnly.getDelegate();
+        }
+        return user;
     }
 
     private static Tenant tenant(OrganizationModel organization) {
