@@ -1,0 +1,23 @@
+package dev.orgerasure.db.inventory;
+
+import java.util.Objects;
+
+/**
+ * Files in the file store that belong to an organisation, found through the rows of one table.
+ *
+ * @param category the label shown to people
+ * @param personalData whether the files may hold personal data
+ * @param table the table whose rows name the files
+ * @param pathColumn the column holding each file's path, relative to the file-store root
+ * @param sizeColumn the column holding each file's size in bytes
+ */
+public record InventoryFiles(
+        String category, boolean personalData, String table, String pathColumn, String sizeColumn) {
+
+    public InventoryFiles {
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(pathColumn, "pathColumn");
+        Objects.requireNonNull(sizeColumn, "sizeColumn");
+    }
+}

@@ -1,0 +1,44 @@
+package dev.orgerasure.service.inventory;
+
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryFiles;
+import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.learning.AssetRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.LongSummaryStatistics;
+import java.util.stream.Stream;
+
+/** Counts an organisation's data per inventory category: what an erasure would remove. */
+@Stateless
+public class OrganizationDataCountService {
+
+    @Inject
+    private InventoryRowCounter rowCounter;
+
+    @Inject
+    private AssetRepository assetRepository;
+
+    @Inject
+    private FileStore fileStore;
+
+    public OrganizationDataCounts countFor(String orgId) {
+        List<TableCount> tables = DataInventory.appTablesInPurgeOrder().stream()
+                .map(table -> TableCount.of(table, rowCounter.countRows(table, orgId)))
+                .toList();
+        return new OrganizationDataCounts(orgId, tables, countFiles(orgId));
+    }
+
+    private FileCount countFiles(String orgId) {
+        InventoryFiles assetFiles = DataInventory.assetFiles();
+        try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
+            LongSummaryStatistics presentFiles = paths
+                    .mapToLong(fileStore::sizeOf)
+                    .filter(size -> size >= 0)
+                    .summaryStatistics();
+            return new FileCount(assetFiles.category(), assetFiles.personalData(),
+                    presentFiles.getCount(), presentFiles.getSum());
+        }
+    }
+}

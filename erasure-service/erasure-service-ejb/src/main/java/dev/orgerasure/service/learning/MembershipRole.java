@@ -1,0 +1,7 @@
+package dev.orgerasure.service.learning;
+
+public enum MembershipRole {
+    LEARNER,
+    INSTRUCTOR,
+    ADMIN
+}
