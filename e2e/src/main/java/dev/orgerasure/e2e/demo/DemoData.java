@@ -1,0 +1,107 @@
+package dev.orgerasure.e2e.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.e2e.harness.KeycloakServer;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The demo: realm {@code learning} (organisations, admin events, SMTP to the test mail server,
+ * client {@code learning-app}), a realm admin allowed to erase, and three organisations of different
+ * sizes with app data. Loaded once the whole system is up, since app data needs the service's schema.
+ */
+public final class DemoData {
+
+  private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
+
+  private final Member realmAdmin;
+  private final List<DemoOrg> orgs;
+
+  private DemoData(Member realmAdmin, List<DemoOrg> orgs) {
+    this.realmAdmin = realmAdmin;
+    this.orgs = List.copyOf(orgs);
+  }
+
+  public static DemoData load(WholeSystem system) {
+    KeycloakAdminClient admin = masterAdmin(system);
+    createRealm(admin, system.smtpPort());
+    Member realmAdmin = createRealmAdmin(admin);
+    OrgFactory factory = new OrgFactory(system, admin);
+    List<DemoOrg> orgs = new ArrayList<>();
+    orgs.add(factory.create("Acme Academy", "acme-academy.example", 50));
+    orgs.add(factory.create("Globex Learning", "globex-learning.example", 20));
+    orgs.add(factory.create("Initech Training", "initech-training.example", 10));
+    return new DemoData(realmAdmin, orgs);
+  }
+
+  public static KeycloakAdminClient masterAdmin(WholeSystem system) {
+    return new KeycloakAdminClient(system.keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+  }
+
+  public Member realmAdmin() {
+    return realmAdmin;
+  }
+
+  public List<DemoOrg> orgs() {
+    return orgs;
+  }
+
+  /** Replaces a realm left by an earlier run against an external database. */
+  private static void createRealm(KeycloakAdminClient admin, int smtpPort) {
+    if (admin.find(DemoRealm.ADMIN_PATH).isPresent()) {
+      LOG.warning("Realm " + DemoRealm.REALM + " exists from an earlier run; deleting it");
+      admin.delete(DemoRealm.ADMIN_PATH);
+    }
+    admin.post(
+        "/admin/realms",
+        Map.of(
+            "realm", DemoRealm.REALM,
+            "displayName", "Learning platform",
+            "enabled", true,
+            "organizationsEnabled", true,
+            "adminEventsEnabled", true,
+            "adminEventsDetailsEnabled", true,
+            "eventsEnabled", true,
+            "smtpServer",
+                Map.of(
+                    "host", "127.0.0.1",
+                    "port", Integer.toString(smtpPort),
+                    "from", "no-reply@learning.example",
+                    "fromDisplayName", "Learning platform"),
+            "clients",
+                List.of(
+                    Map.of(
+                        "clientId", DemoRealm.APP_CLIENT,
+                        "publicClient", true,
+                        "directAccessGrantsEnabled", true,
+                        "standardFlowEnabled", true,
+                        "redirectUris", List.of("http://127.0.0.1/*")))));
+  }
+
+  private static Member createRealmAdmin(KeycloakAdminClient admin) {
+    String id =
+        admin.post(
+            DemoRealm.ADMIN_PATH + "/users",
+            Map.of(
+                "username", DemoRealm.REALM_ADMIN_USERNAME,
+                "email", "realm-admin@learning.example",
+                "firstName", "Realm",
+                "lastName", "Admin",
+                "enabled", true,
+                "emailVerified", true,
+                "credentials",
+                    List.of(Map.of("type", "password", "value", DemoRealm.REALM_ADMIN_PASSWORD, "temporary", false))));
+    String realmManagement = admin.get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management").get(0).get("id").asText();
+    String rolesPath = DemoRealm.ADMIN_PATH + "/clients/" + realmManagement + "/roles/";
+    List<JsonNode> roles = new ArrayList<>();
+    roles.add(admin.get(rolesPath + "realm-admin"));
+    // The extension adds erase-organizations to every realm it sees created.
+    roles.add(admin.get(rolesPath + DemoRealm.ERASE_ROLE));
+    admin.post(DemoRealm.ADMIN_PATH + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
+    return new Member(id, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin");
+  }
+}

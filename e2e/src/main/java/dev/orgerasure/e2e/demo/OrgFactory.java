@@ -1,0 +1,120 @@
+package dev.orgerasure.e2e.demo;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Creates organisations of realm {@code learning}: the Keycloak organisation with a domain, its
+ * members (password set, e-mail verified), its org admin, and its app data. Tests use
+ * {@link #createUnique} so that no two tests share an organisation.
+ */
+public final class OrgFactory {
+
+  public static final String MEMBER_PASSWORD = "learning-demo";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int PARALLEL_USER_CREATION = 4;
+
+  private final WholeSystem system;
+  private final KeycloakAdminClient admin;
+
+  public OrgFactory(WholeSystem system, KeycloakAdminClient admin) {
+    this.system = system;
+    this.admin = admin;
+  }
+
+  /** An organisation with a name no other call returns, e.g. "Test Org 3f9a1c2e". */
+  public DemoOrg createUnique(int memberCount) {
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    return create("Test Org " + suffix, "test-org-" + suffix + ".example", memberCount);
+  }
+
+  /** The first member is the org admin; {@code memberCount} counts them. The alias is the domain's first label. */
+  public DemoOrg create(String name, String domain, int memberCount) {
+    if (memberCount < 1) {
+      throw new IllegalArgumentException("an organisation needs at least its admin");
+    }
+    String orgsPath = DemoRealm.ADMIN_PATH + "/organizations";
+    String orgId =
+        admin.post(
+            orgsPath,
+            Map.of(
+                "name", name,
+                "alias", domain.substring(0, domain.indexOf('.')),
+                "enabled", true,
+                "domains", List.of(Map.of("name", domain))));
+    List<Member> members = createUsers(domain, memberCount);
+    for (Member member : members) {
+      admin.post(orgsPath + "/" + orgId + "/members", member.id());
+    }
+    Member orgAdmin = members.get(0);
+    ObjectNode org = (ObjectNode) admin.get(orgsPath + "/" + orgId);
+    org.putObject("attributes").putArray(DemoRealm.ORG_ADMINS_ATTRIBUTE).add(orgAdmin.id());
+    admin.put(orgsPath + "/" + orgId, org);
+    return new DemoOrg(orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
+  }
+
+  private List<Member> createUsers(String domain, int count) {
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_USER_CREATION);
+    try {
+      List<Future<Member>> created = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String first = PersonNames.first(i);
+        String last = PersonNames.last(i);
+        String username = (first + "." + last + "@" + domain).toLowerCase(Locale.ROOT);
+        created.add(pool.submit(() -> createUser(username, capitalize(first), capitalize(last))));
+      }
+      List<Member> members = new ArrayList<>();
+      for (Future<Member> member : created) {
+        members.add(member.get());
+      }
+      return members;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the members of " + domain, e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  Member createUser(String username, String firstName, String lastName) {
+    String id =
+        admin.post(
+            DemoRealm.ADMIN_PATH + "/users",
+            Map.of(
+                "username", username,
+                "email", username,
+                "firstName", firstName,
+                "lastName", lastName,
+                "enabled", true,
+                "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", MEMBER_PASSWORD, "temporary", false))));
+    return new Member(id, username, MEMBER_PASSWORD, firstName, lastName);
+  }
+
+  private AppDataSummary insertAppData(String orgId, String name, Member orgAdmin, List<Member> members) {
+    try (Connection db = system.learningDatabase()) {
+      return LearningAppData.insert(db, system.fileStoreRoot(), orgId, name, orgAdmin, members);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot insert the app data of " + name, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the asset files of " + name, e);
+    }
+  }
+
+  private static String capitalize(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}

@@ -1,0 +1,51 @@
+package dev.orgerasure.e2e.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the harness finds the servers Maven unpacked and where one running system keeps its state.
+ * Maven passes {@code erasure.e2e.work-dir} (e2e/target) and {@code erasure.e2e.liberty-server-dir}
+ * (ear/target/liberty-server).
+ */
+public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instanceDir) {
+
+  static final String KEYCLOAK_DIST = "keycloak-26.7.3";
+
+  public static HarnessPaths forInstance(String instanceName) {
+    Path workDir = Path.of(System.getProperty("erasure.e2e.work-dir", "e2e/target")).toAbsolutePath();
+    Path template =
+        Path.of(
+                System.getProperty(
+                    "erasure.e2e.liberty-server-dir", workDir.resolve("../../ear/target/liberty-server").toString()))
+            .toAbsolutePath()
+            .normalize();
+    return new HarnessPaths(workDir, template, workDir.resolve("instances").resolve(instanceName));
+  }
+
+  public Path keycloakDist() {
+    return workDir.resolve(KEYCLOAK_DIST);
+  }
+
+  public Path keycloakProviders() {
+    return workDir.resolve("keycloak-providers");
+  }
+
+  public Path libertyInstall() {
+    return workDir.resolve("wlp");
+  }
+
+  public Path logs() {
+    return instanceDir.resolve("logs");
+  }
+
+  public Path fileStore() {
+    return instanceDir.resolve("file-store");
+  }
+
+  static void requireDirectory(Path dir, String whatAndHow) {
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalStateException(dir + " is missing: " + whatAndHow);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.orgerasure.e2e.harness;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+
+/** The PostgreSQL that holds Keycloak's database and the learning platform's database. */
+public interface PostgresServer extends AutoCloseable {
+
+  String KEYCLOAK_DB = "keycloak";
+  String LEARNING_DB = "learning";
+
+  String jdbcUrl(String database);
+
+  String user();
+
+  String password();
+
+  default Connection connect(String database) throws SQLException {
+    return DriverManager.getConnection(jdbcUrl(database), user(), password());
+  }
+
+  @Override
+  void close();
+
+  /** Creates each database unless it exists; CREATE DATABASE cannot run in a transaction or take IF NOT EXISTS. */
+  static void createDatabasesIfMissing(Connection admin, List<String> databases) throws SQLException {
+    for (String database : databases) {
+      try (var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        exists.setString(1, database);
+        if (exists.executeQuery().next()) {
+          continue;
+        }
+      }
+      try (var create = admin.createStatement()) {
+        create.execute("CREATE DATABASE \"" + database + "\"");
+      }
+    }
+  }
+}

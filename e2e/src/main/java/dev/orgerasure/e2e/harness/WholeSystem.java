@@ -1,0 +1,159 @@
+package dev.orgerasure.e2e.harness;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
+
+/**
+ * PostgreSQL, an SMTP server, Keycloak with our providers and the erasure service on Open Liberty,
+ * all on loopback. {@link #close()} stops them in reverse order and leaves no process behind.
+ */
+public final class WholeSystem implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(WholeSystem.class.getName());
+
+  private final HarnessPaths paths;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private PostgresServer postgres;
+  private GreenMail mail;
+  private int smtpPort;
+  private KeycloakServer keycloak;
+  private LibertyServer liberty;
+  private final StartupTimes times = new StartupTimes();
+
+  private WholeSystem(HarnessPaths paths) {
+    this.paths = paths;
+  }
+
+  public static WholeSystem start(WholeSystemOptions options) {
+    WholeSystem system = new WholeSystem(HarnessPaths.forInstance(options.instanceName()));
+    try {
+      system.startAll(options);
+      return system;
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+
+  private void startAll(WholeSystemOptions options) {
+    postgres =
+        times.measure(
+            "PostgreSQL",
+            () ->
+                ExternalPostgresServer.fromEnvironment()
+                    .<PostgresServer>map(external -> external)
+                    .orElseGet(() -> EmbeddedPostgresServer.start(paths.instanceDir().resolve("postgres"))));
+    started.push(postgres);
+
+    smtpPort = FreePorts.orFree(options.smtpPort());
+    mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    times.measure("SMTP", () -> mail.start());
+    started.push(mail::stop);
+
+    // The two servers start in parallel; both are slow and independent.
+    CompletableFuture<KeycloakServer> keycloakStart =
+        CompletableFuture.supplyAsync(
+            () ->
+                times.measure(
+                    "Keycloak",
+                    () ->
+                        KeycloakServer.start(
+                            paths, postgres, FreePorts.orFree(options.keycloakPort()), options.keycloakOptions())));
+    CompletableFuture<LibertyServer> libertyStart =
+        CompletableFuture.supplyAsync(
+            () -> times.measure("Open Liberty", () -> LibertyServer.start(paths, postgres, FreePorts.orFree(options.libertyPort()))));
+    // Wait for both before failing, so that a server that did come up is tracked and stopped.
+    RuntimeException failure = null;
+    try {
+      keycloak = track(keycloakStart.join());
+    } catch (CompletionException e) {
+      failure = unwrap(e);
+    }
+    try {
+      liberty = track(libertyStart.join());
+    } catch (CompletionException e) {
+      failure = failure == null ? unwrap(e) : failure;
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    LOG.info("Started in " + times);
+  }
+
+  private <T extends AutoCloseable> T track(T server) {
+    started.push(server);
+    return server;
+  }
+
+  private static RuntimeException unwrap(CompletionException e) {
+    return e.getCause() instanceof RuntimeException cause ? cause : e;
+  }
+
+  public URI keycloakUrl() {
+    return keycloak.baseUrl();
+  }
+
+  public URI libertyUrl() {
+    return liberty.baseUrl();
+  }
+
+  public int smtpPort() {
+    return smtpPort;
+  }
+
+  public GreenMail mail() {
+    return mail;
+  }
+
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
+  public Connection keycloakDatabase() throws SQLException {
+    return postgres.connect(PostgresServer.KEYCLOAK_DB);
+  }
+
+  public Connection learningDatabase() throws SQLException {
+    return postgres.connect(PostgresServer.LEARNING_DB);
+  }
+
+  public Path fileStoreRoot() {
+    return paths.fileStore();
+  }
+
+  public Path logsDir() {
+    return paths.logs();
+  }
+
+  public StartupTimes startupTimes() {
+    return times;
+  }
+
+  @Override
+  public void close() {
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("stopping the whole system failed", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+}

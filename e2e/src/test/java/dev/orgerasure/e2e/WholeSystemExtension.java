@@ -1,0 +1,48 @@
+package dev.orgerasure.e2e;
+
+import dev.orgerasure.e2e.demo.DemoData;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import dev.orgerasure.e2e.harness.WholeSystemOptions;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * Starts the whole system on the first request and keeps it in the root store, which closes it
+ * when the test run ends.
+ */
+public final class WholeSystemExtension implements ParameterResolver {
+
+  /**
+   * {@code kc.sh start} options of the shared Keycloak node, e.g.
+   * {@code --spi-admin-realm-restapi-extension--org-erasure--max-auth-age=300}.
+   */
+  static final List<String> KEYCLOAK_OPTIONS = List.of();
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholeSystemExtension.class);
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == SystemUnderTest.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SystemUnderTest.class, key -> start(), SystemUnderTest.class);
+  }
+
+  private static SystemUnderTest start() {
+    WholeSystem system =
+        WholeSystem.start(WholeSystemOptions.freePorts("tests").withKeycloakOptions(KEYCLOAK_OPTIONS));
+    try {
+      return new SystemUnderTest(system, DemoData.load(system));
+    } catch (RuntimeException e) {
+      system.close();
+      throw e;
+    }
+  }
+}
