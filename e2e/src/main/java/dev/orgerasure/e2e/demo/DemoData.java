@@ -58,28 +58,24 @@ public final class DemoData {
     }
     admin.post(
         "/admin/realms",
-        Map.of(
-            "realm", DemoRealm.REALM,
-            "displayName", "Learning platform",
-            "enabled", true,
-            "organizationsEnabled", true,
-            "adminEventsEnabled", true,
-            "adminEventsDetailsEnabled", true,
-            "eventsEnabled", true,
-            "smtpServer",
+        Map.ofEntries(
+            Map.entry("realm", DemoRealm.REALM),
+            Map.entry("displayName", "Learning platform"),
+            Map.entry("enabled", true),
+            Map.entry("organizationsEnabled", true),
+            Map.entry("adminEventsEnabled", true),
+            Map.entry("adminEventsDetailsEnabled", true),
+            Map.entry("eventsEnabled", true),
+            Map.entry(
+                "smtpServer",
                 Map.of(
                     "host", "127.0.0.1",
                     "port", Integer.toString(smtpPort),
                     "from", "no-reply@learning.example",
-                    "fromDisplayName", "Learning platform"),
-            "clients",
-                List.of(
-                    Map.of(
-                        "clientId", DemoRealm.APP_CLIENT,
-                        "publicClient", true,
-                        "directAccessGrantsEnabled", true,
-                        "standardFlowEnabled", true,
-                        "redirectUris", List.of("http://127.0.0.1/*")))));
+                    "fromDisplayName", "Learning platform")),
+            Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
+            Map.entry("roles", ErasureClients.roles()),
+            Map.entry("users", ErasureClients.serviceAccounts())));
   }
 
   private static Member createRealmAdmin(KeycloakAdminClient admin) {

@@ -12,6 +12,12 @@ public final class DemoRealm {
   /** Organisation attribute listing the user ids of its org admins (brief section 6). */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
   public static final String ERASE_ROLE = "erase-organizations";
+  /** The erasure-service's own client: it verifies tokens for this audience and reports back with it. */
+  public static final String SERVICE_CLIENT = "erasure-service";
+  /** The role of {@link #SERVICE_CLIENT} that may hand an erasure over to the service. */
+  public static final String REQUEST_ERASURE_ROLE = "request-erasure";
+  /** The client whose service account the extension hands erasures over with. */
+  public static final String DISPATCHER_CLIENT = "org-erasure-dispatcher";
 
   private DemoRealm() {}
 }

@@ -41,8 +41,13 @@ final class ErasureAdminApi {
     }
 
     Answer startErasure(String organizationId, String confirmation) {
+        return startErasure(organizationId, confirmation, 0);
+    }
+
+    Answer startErasure(String organizationId, String confirmation, int gracePeriodSeconds) {
         try {
-            return startErasureWithBody(organizationId, JSON.writeValueAsString(Map.of("confirmation", confirmation)));
+            return startErasureWithBody(organizationId, JSON.writeValueAsString(
+                    Map.of("confirmation", confirmation, "gracePeriodSeconds", gracePeriodSeconds)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 @WholeSystemTest
 class LockoutIT {
 
+    private static final int GRACE_PERIOD_SECONDS = 3600;
+
     private final SystemUnderTest sut;
 
     LockoutIT(SystemUnderTest sut) {
@@ -26,10 +28,12 @@ class LockoutIT {
         return new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
     }
 
+    /** Starts an erasure with a long grace period, so the lockout can be looked at before the purge. */
     private void erase(DemoOrg org) {
-        ErasureAdminApi.Answer answer = asRealmAdmin().startErasure(org.id(), org.name());
+        ErasureAdminApi.Answer answer = asRealmAdmin().startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
         assertEquals(201, answer.status(), answer.body());
-        assertEquals("LOCKED", answer.json().path("state").asText());
+        assertEquals("SCHEDULED", answer.json().path("state").asText(), answer.body());
+        assertEquals(org.members().size(), answer.json().path("membersLocked").asInt());
     }
 
     @Test
@@ -129,7 +133,7 @@ class LockoutIT {
             if (entry.path("id").asText().equals(org.id())) {
                 found = true;
                 assertEquals(org.members().size(), entry.path("memberCount").asInt());
-                assertEquals("LOCKED", entry.path("erasure").path("state").asText());
+                assertEquals("SCHEDULED", entry.path("erasure").path("state").asText());
             }
         }
         assertTrue(found);

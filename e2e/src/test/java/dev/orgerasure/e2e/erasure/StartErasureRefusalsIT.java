@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @WholeSystemTest
 class StartErasureRefusalsIT {
 
+    /** Long enough that no purge runs while a test compares states. */
+    private static final int GRACE_PERIOD_SECONDS = 3600;
+
     private final SystemUnderTest sut;
     private DemoOrg org;
 
@@ -126,10 +129,10 @@ class StartErasureRefusalsIT {
     @Test
     void doubleSubmitReturnsTheExistingErasure() {
         ErasureAdminApi api = asRealmAdmin();
-        ErasureAdminApi.Answer first = api.startErasure(org.id(), org.name());
+        ErasureAdminApi.Answer first = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
         SystemState afterFirst = SystemState.read(sut.system());
 
-        ErasureAdminApi.Answer second = api.startErasure(org.id(), org.name());
+        ErasureAdminApi.Answer second = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
 
         assertEquals(201, first.status(), first.body());
         assertEquals(200, second.status(), second.body());
@@ -148,7 +151,7 @@ class StartErasureRefusalsIT {
             for (int i = 0; i < submitters; i++) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return api.startErasure(org.id(), org.name());
+                    return api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
                 }));
             }
             start.countDown();

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.admin;
 
+import dev.orgerasure.keycloak.config.ErasureSettings;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
@@ -41,10 +42,10 @@ public class OrgErasureAdminResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
-    private final OrgErasureSettings settings;
+    private final ErasureSettings settings;
 
     public OrgErasureAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-            AdminEventBuilder adminEvent, OrgErasureSettings settings) {
+            AdminEventBuilder adminEvent, ErasureSettings settings) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
@@ -81,8 +82,9 @@ public class OrgErasureAdminResource {
         StartErasureBody request = readBody(body);
         ErasureStarter.Started started;
         try {
-            started = new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings.lockoutBatchSize())
-                    .start(tenant, auth.adminAuth().getUser(), request.confirmation());
+            started = new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings)
+                    .start(tenant, auth.adminAuth().getUser(), request.confirmation(),
+                            request.gracePeriodSeconds().orElse(settings.gracePeriodDefaultSeconds()));
         } catch (ConfirmationMismatchException e) {
             throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
         }

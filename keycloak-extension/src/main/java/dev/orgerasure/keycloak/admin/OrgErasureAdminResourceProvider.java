@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.admin;
 
+import dev.orgerasure.keycloak.config.OrgErasureProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -8,16 +9,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 public class OrgErasureAdminResourceProvider implements AdminRealmResourceProvider {
 
-    private final OrgErasureSettings settings;
-
-    public OrgErasureAdminResourceProvider(OrgErasureSettings settings) {
-        this.settings = settings;
-    }
-
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
             AdminEventBuilder adminEvent) {
-        return new OrgErasureAdminResource(session, realm, auth, adminEvent, settings);
+        return new OrgErasureAdminResource(session, realm, auth, adminEvent,
+                session.getProvider(OrgErasureProvider.class).settings());
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import org.keycloak.util.JsonSerialization;
 
@@ -11,11 +12,14 @@ import org.keycloak.util.JsonSerialization;
  * The body of "start an erasure", read defensively: at most {@link #MAX_BYTES}, a JSON object,
  * known fields only, the confirmation a string.
  */
-public record StartErasureBody(String confirmation) {
+public record StartErasureBody(String confirmation, Optional<Integer> gracePeriodSeconds) {
 
     public static final int MAX_BYTES = 64 * 1024;
 
-    private static final Set<String> FIELDS = Set.of("confirmation");
+    /** Thirty days: a grace period is a pause, not a place to park an erasure. */
+    public static final int MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
+
+    private static final Set<String> FIELDS = Set.of("confirmation", "gracePeriodSeconds");
 
     /** Thrown for a body larger than {@link #MAX_BYTES}. */
     public static class TooLargeException extends Exception {
@@ -55,6 +59,12 @@ public record StartErasureBody(String confirmation) {
         if (confirmation == null || !confirmation.isTextual()) {
             throw new MalformedException("The field 'confirmation' (the exact organisation name) is required");
         }
-        return new StartErasureBody(confirmation.textValue());
+        JsonNode grace = json.get("gracePeriodSeconds");
+        if (grace != null && (!grace.canConvertToInt() || !grace.isIntegralNumber()
+                || grace.intValue() < 0 || grace.intValue() > MAX_GRACE_PERIOD_SECONDS)) {
+            throw new MalformedException("The field 'gracePeriodSeconds' must be a whole number of seconds from 0 to "
+                    + MAX_GRACE_PERIOD_SECONDS);
+        }
+        return new StartErasureBody(confirmation.textValue(), Optional.ofNullable(grace).map(JsonNode::intValue));
     }
 }

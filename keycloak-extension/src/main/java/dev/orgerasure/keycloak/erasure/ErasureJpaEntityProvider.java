@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -7,7 +8,7 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
 
     @Override
     public List<Class<?>> getEntities() {
-        return List.of(ErasureRequestEntity.class, LockedMemberEntity.class);
+        return List.of(ErasureRequestEntity.class, LockedMemberEntity.class, AuditRecordEntity.class);
     }
 
     @Override

@@ -1,6 +1,14 @@
 package dev.orgerasure.keycloak.erasure;
 
-/** An erasure request as the admin API and pages show it. Times are epoch milliseconds. */
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * An erasure request as the admin API and pages show it. Times are epoch milliseconds;
+ * {@code appData} holds the service's per-table and file counts once the app data is purged.
+ */
 public record ErasureRepresentation(
         String id,
         String organizationId,
@@ -9,8 +17,16 @@ public record ErasureRepresentation(
         String requestedBy,
         long requestedAt,
         Long lockedAt,
+        int gracePeriodSeconds,
         long memberCount,
-        long membersLocked) {
+        long membersLocked,
+        int handOverAttempts,
+        String lastError,
+        JsonNode appData,
+        long identitiesDeleted,
+        long loginEventsDeleted,
+        Long completedAt,
+        String auditRecordId) {
 
     public static ErasureRepresentation of(ErasureRequestEntity request) {
         return new ErasureRepresentation(
@@ -21,7 +37,23 @@ public record ErasureRepresentation(
                 request.getRequestedByUsername(),
                 request.getRequestedAt(),
                 request.getLockedAt(),
+                request.getGracePeriodSeconds(),
                 request.getMemberCount(),
-                request.getMembersLocked());
+                request.getMembersLocked(),
+                request.getDeliveryAttempts(),
+                request.getLastError(),
+                json(request.getAppDataCounts()),
+                request.getIdentitiesDeleted(),
+                request.getLoginEventsDeleted(),
+                request.getCompletedAt(),
+                request.getAuditRecordId());
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return text == null ? null : JsonSerialization.mapper.readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -27,10 +27,20 @@ import java.util.UUID;
             name = "ErasureRequest.findActiveByRealm",
             query = "select r from ErasureRequestEntity r where r.realmId = :realmId and r.activeOrganizationId is not null"),
     @NamedQuery(
+            name = "ErasureRequest.findDueHandOvers",
+            query = "select r from ErasureRequestEntity r where r.deliveredAt is null and r.state in :states"
+                    + " and (r.nextDeliveryAt is null or r.nextDeliveryAt <= :now)"),
+    @NamedQuery(
+            name = "ErasureRequest.findUnfinished",
+            query = "select r from ErasureRequestEntity r where r.state in :states"
+                    + " and (r.finisherLeaseUntil is null or r.finisherLeaseUntil < :now)"),
+    @NamedQuery(
             name = "ErasureRequest.findRecentByRealm",
             query = "select r from ErasureRequestEntity r where r.realmId = :realmId order by r.requestedAt desc")
 })
 public class ErasureRequestEntity {
+
+    static final long HAND_OVER_TAKEOVER_MILLIS = 30_000;
 
     @Id
     @Column(name = "ID", length = 36)
@@ -70,6 +80,42 @@ public class ErasureRequestEntity {
     @Column(name = "MEMBERS_LOCKED", nullable = false)
     private long membersLocked;
 
+    @Column(name = "REQUESTED_BY_EMAIL")
+    private String requestedByEmail;
+
+    @Column(name = "GRACE_PERIOD_SECONDS", nullable = false)
+    private int gracePeriodSeconds;
+
+    @Column(name = "DELIVERED_AT")
+    private Long deliveredAt;
+
+    @Column(name = "DELIVERY_ATTEMPTS", nullable = false)
+    private int deliveryAttempts;
+
+    @Column(name = "NEXT_DELIVERY_AT")
+    private Long nextDeliveryAt;
+
+    @Column(name = "LAST_ERROR", length = 1000)
+    private String lastError;
+
+    @Column(name = "APP_DATA_COUNTS", length = 4000)
+    private String appDataCounts;
+
+    @Column(name = "IDENTITIES_DELETED", nullable = false)
+    private long identitiesDeleted;
+
+    @Column(name = "LOGIN_EVENTS_DELETED", nullable = false)
+    private long loginEventsDeleted;
+
+    @Column(name = "FINISHER_LEASE_UNTIL")
+    private Long finisherLeaseUntil;
+
+    @Column(name = "COMPLETED_AT")
+    private Long completedAt;
+
+    @Column(name = "AUDIT_RECORD_ID", length = 36)
+    private String auditRecordId;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -78,7 +124,8 @@ public class ErasureRequestEntity {
     }
 
     public ErasureRequestEntity(String realmId, String organizationId, String organizationName,
-            String requestedById, String requestedByUsername, long memberCount, long requestedAt) {
+            String requestedById, String requestedByUsername, String requestedByEmail, int gracePeriodSeconds,
+            long memberCount, long requestedAt) {
         this.id = UUID.randomUUID().toString();
         this.realmId = Objects.requireNonNull(realmId);
         this.organizationId = Objects.requireNonNull(organizationId);
@@ -86,6 +133,11 @@ public class ErasureRequestEntity {
         this.organizationName = Objects.requireNonNull(organizationName);
         this.requestedById = Objects.requireNonNull(requestedById);
         this.requestedByUsername = Objects.requireNonNull(requestedByUsername);
+        this.requestedByEmail = requestedByEmail;
+        if (gracePeriodSeconds < 0) {
+            throw new IllegalArgumentException("A grace period cannot be negative");
+        }
+        this.gracePeriodSeconds = gracePeriodSeconds;
         this.memberCount = memberCount;
         this.requestedAt = requestedAt;
         this.state = ErasureState.REQUESTED;
@@ -102,10 +154,107 @@ public class ErasureRequestEntity {
         }
     }
 
+    /**
+     * Every member is locked out. The request thread hands over at once; should it fail to, the
+     * scheduled task takes over after {@code HAND_OVER_TAKEOVER_MILLIS}.
+     */
     public void lockedOut(long membersLocked, long at) {
         this.membersLocked = membersLocked;
         this.lockedAt = at;
+        this.nextDeliveryAt = at + HAND_OVER_TAKEOVER_MILLIS;
         moveTo(ErasureState.LOCKED);
+    }
+
+    /** The service accepted the request: its grace period, or the purge, runs from now on. */
+    public void handedOver(long at) {
+        deliveredAt = at;
+        nextDeliveryAt = null;
+        lastError = null;
+        moveTo(gracePeriodSeconds > 0 ? ErasureState.SCHEDULED : ErasureState.PURGING_APP_DATA);
+    }
+
+    /** The service did not accept the request; it is tried again at {@code retryAt}. */
+    public void handOverFailed(String error, long retryAt) {
+        deliveryAttempts++;
+        nextDeliveryAt = retryAt;
+        lastError = error;
+        if (state != ErasureState.FAILED_RETRYING) {
+            moveTo(ErasureState.FAILED_RETRYING);
+        }
+    }
+
+    /** The service reports every app row and file of the organisation gone, with the counts. */
+    public void appDataPurged(String countsJson) {
+        appDataCounts = countsJson;
+        if (state == ErasureState.SCHEDULED) {
+            // The service ends the grace period on its own clock; the report is the first Keycloak hears of it.
+            moveTo(ErasureState.PURGING_APP_DATA);
+        }
+        moveTo(ErasureState.APP_DATA_PURGED);
+    }
+
+    public boolean isAppDataPurged() {
+        return appDataCounts != null;
+    }
+
+    /** Takes the erasure for finishing until {@code leaseUntil}; other nodes leave it alone meanwhile. */
+    public void claimFinishing(long leaseUntil) {
+        finisherLeaseUntil = leaseUntil;
+        if (state == ErasureState.APP_DATA_PURGED) {
+            moveTo(ErasureState.DELETING_IDENTITIES);
+        }
+    }
+
+    public void identitiesDeleted(long identities, long loginEvents) {
+        identitiesDeleted += identities;
+        loginEventsDeleted += loginEvents;
+    }
+
+    public void completed(boolean withErrors, String auditRecordId, long at) {
+        this.auditRecordId = auditRecordId;
+        this.completedAt = at;
+        this.finisherLeaseUntil = null;
+        moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
+    }
+
+    public String getRequestedByEmail() {
+        return requestedByEmail;
+    }
+
+    public int getGracePeriodSeconds() {
+        return gracePeriodSeconds;
+    }
+
+    public Long getDeliveredAt() {
+        return deliveredAt;
+    }
+
+    public int getDeliveryAttempts() {
+        return deliveryAttempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public String getAppDataCounts() {
+        return appDataCounts;
+    }
+
+    public long getIdentitiesDeleted() {
+        return identitiesDeleted;
+    }
+
+    public long getLoginEventsDeleted() {
+        return loginEventsDeleted;
+    }
+
+    public Long getCompletedAt() {
+        return completedAt;
+    }
+
+    public String getAuditRecordId() {
+        return auditRecordId;
     }
 
     public String getId() {

@@ -16,8 +16,11 @@ public class ErasureRequestRepository {
     }
 
     public Optional<ErasureRequestEntity> find(String realmId, String id) {
-        return Optional.ofNullable(em.find(ErasureRequestEntity.class, id))
-                .filter(r -> r.getRealmId().equals(realmId));
+        return findById(id).filter(r -> r.getRealmId().equals(realmId));
+    }
+
+    public Optional<ErasureRequestEntity> findById(String id) {
+        return Optional.ofNullable(em.find(ErasureRequestEntity.class, id));
     }
 
     public Optional<ErasureRequestEntity> findActiveByOrganization(String organizationId) {
@@ -31,6 +34,36 @@ public class ErasureRequestRepository {
         return em.createNamedQuery("ErasureRequest.findActiveByRealm", ErasureRequestEntity.class)
                 .setParameter("realmId", realmId)
                 .getResultList();
+    }
+
+    public List<ErasureRequestEntity> findDueHandOvers(long now) {
+        return em.createNamedQuery("ErasureRequest.findDueHandOvers", ErasureRequestEntity.class)
+                .setParameter("states", List.of(ErasureState.LOCKED, ErasureState.FAILED_RETRYING))
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** Erasures whose app data is gone but whose identities are not, and that no node is finishing. */
+    public List<ErasureRequestEntity> findUnfinished(long now) {
+        return em.createNamedQuery("ErasureRequest.findUnfinished", ErasureRequestEntity.class)
+                .setParameter("states", List.of(ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES))
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    public List<LockedMemberEntity> findNotDeletedMembers(String requestId, int max) {
+        return em.createNamedQuery("LockedMember.findNotDeleted", LockedMemberEntity.class)
+                .setParameter("requestId", requestId)
+                .setMaxResults(max)
+                .getResultList();
+    }
+
+    /** Deletes the login events that name these users; Keycloak has no per-user event deletion. */
+    public long deleteLoginEvents(String realmId, List<String> userIds) {
+        return em.createNativeQuery("delete from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)")
+                .setParameter(1, realmId)
+                .setParameter(2, userIds)
+                .executeUpdate();
     }
 
     public List<ErasureRequestEntity> findRecentByRealm(String realmId, int max) {

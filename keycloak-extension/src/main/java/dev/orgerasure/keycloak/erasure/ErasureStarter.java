@@ -1,5 +1,7 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.keycloak.handover.HandOver;
 import dev.orgerasure.keycloak.lockout.MemberLockout;
 import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -29,35 +31,37 @@ public class ErasureStarter {
 
     private final KeycloakSessionFactory factory;
     private final String realmId;
-    private final int batchSize;
+    private final ErasureSettings settings;
 
-    public ErasureStarter(KeycloakSessionFactory factory, String realmId, int batchSize) {
+    public ErasureStarter(KeycloakSessionFactory factory, String realmId, ErasureSettings settings) {
         this.factory = factory;
         this.realmId = realmId;
-        this.batchSize = batchSize;
+        this.settings = settings;
     }
 
-    public Started start(Tenant tenant, UserModel requester, String confirmation) {
+    public Started start(Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
         if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
             throw new ConfirmationMismatchException();
         }
-        Started recorded = record(tenant, requester);
+        Started recorded = record(tenant, requester, gracePeriodSeconds);
         if (!recorded.created()) {
             return recorded;
         }
         String requestId = recorded.erasure().id();
         lockOutMembers(tenant, requestId);
-        ErasureRepresentation locked = inRealm((session, realm) -> {
+        long locked = inRealm((session, realm) -> {
             ErasureRequestRepository requests = new ErasureRequestRepository(session);
             ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
             request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
-            return ErasureRepresentation.of(request);
+            return request.getMembersLocked();
         });
-        LOG.infof("Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked.membersLocked());
-        return new Started(locked, true);
+        LOG.infof("Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked);
+        new HandOver(factory, settings).deliver(requestId);
+        return new Started(inRealm((session, realm) ->
+                ErasureRepresentation.of(new ErasureRequestRepository(session).find(realmId, requestId).orElseThrow())), true);
     }
 
-    private Started record(Tenant tenant, UserModel requester) {
+    private Started record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
         try {
             return inRealm((session, realm) -> {
                 ErasureRequestRepository requests = new ErasureRequestRepository(session);
@@ -67,7 +71,8 @@ public class ErasureStarter {
                 }
                 TenantDirectory tenants = new OrganizationTenantDirectory(session);
                 ErasureRequestEntity request = new ErasureRequestEntity(realmId, tenant.id(), tenant.name(),
-                        requester.getId(), requester.getUsername(), tenants.memberCount(tenant), Time.currentTimeMillis());
+                        requester.getId(), requester.getUsername(), requester.getEmail(), gracePeriodSeconds,
+                        tenants.memberCount(tenant), Time.currentTimeMillis());
                 requests.add(request);
                 tenants.markUnderErasure(tenant, request.getId());
                 return new Started(ErasureRepresentation.of(request), true);
@@ -87,7 +92,8 @@ public class ErasureStarter {
             int offset = first;
             lockedInBatch = inRealm((session, realm) -> {
                 ErasureRequestRepository requests = new ErasureRequestRepository(session);
-                List<UserModel> members = new OrganizationTenantDirectory(session).members(tenant, offset, batchSize);
+                List<UserModel> members = new OrganizationTenantDirectory(session)
+                        .members(tenant, offset, settings.lockoutBatchSize());
                 for (UserModel member : members) {
                     if (!requests.isLocked(requestId, member.getId())) {
                         requests.addLockedMember(new LockedMemberEntity(requestId, member.getId(), member.isEnabled()));
@@ -96,8 +102,8 @@ public class ErasureStarter {
                 }
                 return members.size();
             });
-            first += batchSize;
-        } while (lockedInBatch == batchSize);
+            first += settings.lockoutBatchSize();
+        } while (lockedInBatch == settings.lockoutBatchSize());
     }
 
     private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {

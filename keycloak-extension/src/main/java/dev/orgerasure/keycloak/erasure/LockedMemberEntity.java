@@ -19,6 +19,10 @@ import java.util.Objects;
 @IdClass(LockedMemberEntity.Key.class)
 @NamedQueries({
     @NamedQuery(
+            name = "LockedMember.findNotDeleted",
+            query = "select m from LockedMemberEntity m where m.requestId = :requestId and m.deleted = false"
+                    + " order by m.userId"),
+    @NamedQuery(
             name = "LockedMember.countByRequest",
             query = "select count(m) from LockedMemberEntity m where m.requestId = :requestId")
 })
@@ -35,6 +39,9 @@ public class LockedMemberEntity {
     @Column(name = "WAS_ENABLED", nullable = false)
     private boolean wasEnabled;
 
+    @Column(name = "DELETED", nullable = false)
+    private boolean deleted;
+
     protected LockedMemberEntity() {
     }
 
@@ -42,6 +49,14 @@ public class LockedMemberEntity {
         this.requestId = Objects.requireNonNull(requestId);
         this.userId = Objects.requireNonNull(userId);
         this.wasEnabled = wasEnabled;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public void deleted() {
+        deleted = true;
     }
 
     public boolean wasEnabled() {

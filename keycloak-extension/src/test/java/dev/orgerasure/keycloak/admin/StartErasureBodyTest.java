@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StartErasureBodyTest {
@@ -16,6 +17,19 @@ class StartErasureBodyTest {
     @Test
     void confirmationIsReadVerbatim() throws Exception {
         assertEquals(" Acme ", read("{\"confirmation\":\" Acme \"}").confirmation());
+    }
+
+    @Test
+    void gracePeriodIsOptional() throws Exception {
+        assertEquals(Optional.empty(), read("{\"confirmation\":\"A\"}").gracePeriodSeconds());
+        assertEquals(Optional.of(3600), read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":3600}").gracePeriodSeconds());
+    }
+
+    @Test
+    void negativeOrFractionalGracePeriodIsRefused() {
+        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":-1}"));
+        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":1.5}"));
+        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":\"1\"}"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.orgerasure.keycloak.erasure;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,9 +43,42 @@ class ErasureStateTest {
         }
     }
 
+    private static ErasureRequestEntity request(int gracePeriodSeconds) {
+        return new ErasureRequestEntity("realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);
+    }
+
     @Test
     void requestRefusesASkippedStep() {
-        ErasureRequestEntity request = new ErasureRequestEntity("realm", "org", "Org", "user", "admin", 3, 0);
+        ErasureRequestEntity request = request(0);
         assertThrows(IllegalStateTransitionException.class, () -> request.moveTo(ErasureState.COMPLETED));
+    }
+
+    @Test
+    void handOverWithAGracePeriodSchedulesThePurge() {
+        ErasureRequestEntity request = request(60);
+        request.lockedOut(3, 1_000);
+        request.handedOver(2_000);
+        assertEquals(ErasureState.SCHEDULED, request.getState());
+    }
+
+    @Test
+    void handOverWithoutAGracePeriodStartsThePurge() {
+        ErasureRequestEntity request = request(0);
+        request.lockedOut(3, 1_000);
+        request.handedOver(2_000);
+        assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
+    }
+
+    @Test
+    void failedHandOverIsRetriedAndThenSucceeds() {
+        ErasureRequestEntity request = request(0);
+        request.lockedOut(3, 1_000);
+        request.handOverFailed("down", 5_000);
+        request.handOverFailed("down", 9_000);
+        assertEquals(ErasureState.FAILED_RETRYING, request.getState());
+        assertEquals(2, request.getDeliveryAttempts());
+        request.handedOver(10_000);
+        assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
+        assertNull(request.getLastError());
     }
 }

@@ -1,0 +1,78 @@
+package dev.orgerasure.e2e.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The realm's side of the hand-over and the callback, as a realm representation's parts: the
+ * service's client with its {@code request-erasure} role, the dispatcher whose service account holds
+ * that role (in the {@code groups} claim MicroProfile JWT reads), and an audience mapper that lets
+ * {@code learning-app} users call the service's learning API.
+ */
+final class ErasureClients {
+
+  private ErasureClients() {}
+
+  static List<Map<String, Object>> clients(String serviceClientSecret) {
+    return List.of(
+        Map.of(
+            "clientId", DemoRealm.APP_CLIENT,
+            "publicClient", true,
+            "directAccessGrantsEnabled", true,
+            "standardFlowEnabled", true,
+            "redirectUris", List.of("http://127.0.0.1/*"),
+            "protocolMappers", List.of(audienceMapper())),
+        Map.of(
+            "clientId", DemoRealm.SERVICE_CLIENT,
+            "publicClient", false,
+            "secret", serviceClientSecret,
+            "serviceAccountsEnabled", true,
+            "standardFlowEnabled", false),
+        Map.of(
+            "clientId", DemoRealm.DISPATCHER_CLIENT,
+            "publicClient", false,
+            "secret", UUID.randomUUID().toString(),
+            "serviceAccountsEnabled", true,
+            "standardFlowEnabled", false,
+            "protocolMappers", List.of(serviceRolesAsGroups())));
+  }
+
+  static Map<String, Object> roles() {
+    return Map.of("client", Map.of(DemoRealm.SERVICE_CLIENT, List.of(Map.of("name", DemoRealm.REQUEST_ERASURE_ROLE))));
+  }
+
+  static List<Map<String, Object>> serviceAccounts() {
+    return List.of(Map.of(
+        "username", "service-account-" + DemoRealm.DISPATCHER_CLIENT,
+        "enabled", true,
+        "serviceAccountClientId", DemoRealm.DISPATCHER_CLIENT,
+        "clientRoles", Map.of(DemoRealm.SERVICE_CLIENT, List.of(DemoRealm.REQUEST_ERASURE_ROLE))));
+  }
+
+  private static Map<String, Object> audienceMapper() {
+    return Map.of(
+        "name", "erasure-service audience",
+        "protocol", "openid-connect",
+        "protocolMapper", "oidc-audience-mapper",
+        "config", Map.of(
+            "included.client.audience", DemoRealm.SERVICE_CLIENT,
+            "access.token.claim", "true",
+            "id.token.claim", "false"));
+  }
+
+  private static Map<String, Object> serviceRolesAsGroups() {
+    return Map.of(
+        "name", "erasure-service roles as groups",
+        "protocol", "openid-connect",
+        "protocolMapper", "oidc-usermodel-client-role-mapper",
+        "config", Map.of(
+            "usermodel.clientRoleMapping.clientId", DemoRealm.SERVICE_CLIENT,
+            "claim.name", "groups",
+            "multivalued", "true",
+            "jsonType.label", "String",
+            "access.token.claim", "true",
+            "id.token.claim", "false",
+            "userinfo.token.claim", "false"));
+  }
+}

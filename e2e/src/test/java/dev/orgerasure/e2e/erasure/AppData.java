@@ -1,0 +1,90 @@
+package dev.orgerasure.e2e.erasure;
+
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** An organisation's app data, or everybody else's, as row counts, row checksums and file checksums. */
+final class AppData {
+
+    private AppData() {
+    }
+
+    /** Rows of the organisation per inventory table. */
+    static Map<String, Long> rowsOf(WholeSystem system, String organizationId) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+            rows.put(table.name(), Long.parseLong(query(system,
+                    "select count(*) from " + table.name() + " where org_id = ?", organizationId)));
+        }
+        return rows;
+    }
+
+    /** Checksums of every row NOT of the organisation, per table, and of every file outside its folder. */
+    static Map<String, String> everythingBut(WholeSystem system, String organizationId) {
+        Map<String, String> checksums = new TreeMap<>();
+        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+            checksums.put(table.name(), query(system,
+                    "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                            + table.name() + " t where org_id <> ?", organizationId));
+        }
+        Path root = system.fileStoreRoot();
+        filesUnder(root).stream()
+                .filter(file -> !file.startsWith(root.resolve(organizationId)))
+                .forEach(file -> checksums.put(root.relativize(file).toString(), sha256(file)));
+        return checksums;
+    }
+
+    static long filesOf(WholeSystem system, String organizationId) {
+        return filesUnder(system.fileStoreRoot().resolve(organizationId)).size();
+    }
+
+    private static List<Path> filesUnder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String query(WholeSystem system, String sql, String parameter) {
+        try (Connection db = system.learningDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.orgerasure.e2e.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Erasure requests and audit records as Keycloak's database holds them. */
+final class ErasureRecords {
+
+    record Audit(String event, String status, JsonNode counts, long memberCount) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ErasureRecords() {
+    }
+
+    static String state(WholeSystem system, String requestId) {
+        return single(system, "select state from org_erasure_request where id = ?", requestId);
+    }
+
+    static String lastError(WholeSystem system, String requestId) {
+        return single(system, "select last_error from org_erasure_request where id = ?", requestId);
+    }
+
+    /** Waits until the erasure reaches one of {@code states}; fails after {@code timeout}. */
+    static String awaitState(WholeSystem system, String requestId, Set<String> states, Duration timeout)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        String state = state(system, requestId);
+        while (!states.contains(state)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Erasure " + requestId + " is still " + state + " after " + timeout
+                        + " (last error: " + lastError(system, requestId) + ")");
+            }
+            Thread.sleep(500);
+            state = state(system, requestId);
+        }
+        return state;
+    }
+
+    static List<Audit> auditRecords(WholeSystem system, String requestId) {
+        String sql = "select event, status, counts, member_count from org_erasure_audit where request_id = ? order by seq";
+        try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, requestId);
+            List<Audit> records = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new Audit(rows.getString(1), rows.getString(2), JSON.readTree(rows.getString(3)), rows.getLong(4)));
+                }
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String single(WholeSystem system, String sql, String parameter) {
+        try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.orgerasure.keycloak.audit;
+
+/** What an audit record says, before it gets its place in the trail. {@code counts} is JSON. */
+public record AuditEvent(
+        String event,
+        String requestId,
+        String realmId,
+        String realmName,
+        String organizationId,
+        String organizationName,
+        String requesterId,
+        String requesterEmail,
+        long memberCount,
+        String counts,
+        String notifiedTo,
+        String status) {
+}

@@ -1,0 +1,45 @@
+package dev.orgerasure.keycloak.completion;
+
+import dev.orgerasure.keycloak.config.OrgErasureProvider;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/** Serves {@code /realms/{realm}/org-erasure}, where the erasure-service reports back. */
+public class ErasureCallbackResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String ID = "org-erasure";
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new RealmResourceProvider() {
+            @Override
+            public Object getResource() {
+                return new ErasureCallbackResource(session, session.getProvider(OrgErasureProvider.class).settings());
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+}
