@@ -16,7 +16,7 @@ public final class WholeSystemExtension implements ParameterResolver {
 
   /**
    * {@code kc.sh start} options of the shared Keycloak node, e.g.
-   * {@code --spi-admin-realm-restapi-extension--org-erasure--max-auth-age=300}.
+   * {@code --spi-org-erasure--default--max-auth-age=300}.
    */
   static final List<String> KEYCLOAK_OPTIONS = List.of();
 

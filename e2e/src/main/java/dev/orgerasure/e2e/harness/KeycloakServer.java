@@ -23,7 +23,7 @@ public final class KeycloakServer implements AutoCloseable {
 
   /**
    * @param extraOptions further {@code kc.sh start} options, e.g.
-   *     {@code --spi-admin-realm-restapi-extension--org-erasure--max-auth-age=60}
+   *     {@code --spi-org-erasure--default--max-auth-age=60}
    */
   public static KeycloakServer start(
       HarnessPaths paths, PostgresServer db, int port, List<String> extraOptions) {

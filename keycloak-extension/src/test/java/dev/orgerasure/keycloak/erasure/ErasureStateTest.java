@@ -81,4 +81,13 @@ class ErasureStateTest {
         assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
         assertNull(request.getLastError());
     }
+
+    @Test
+    void reportAfterTheGracePeriodCompletesThePurgeStep() {
+        ErasureRequestEntity request = request(60);
+        request.lockedOut(3, 1_000);
+        request.handedOver(2_000);
+        request.appDataPurged("{}");
+        assertEquals(ErasureState.APP_DATA_PURGED, request.getState());
+    }
 }
