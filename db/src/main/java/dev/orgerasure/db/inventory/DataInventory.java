@@ -34,6 +34,12 @@ public final class DataInventory {
     private static final InventoryFiles ASSET_FILES =
             new InventoryFiles("Asset files", true, ASSETS, "file_path", "size_bytes");
 
+    /**
+     * The erasure service's own bookkeeping tables (purge state and progress). They hold no organisation's
+     * application data, so they are not purged; they stay as the record of what was erased.
+     */
+    private static final List<String> SERVICE_TABLES = List.of("purge", "purge_progress");
+
     private DataInventory() {
     }
 
@@ -44,6 +50,19 @@ public final class DataInventory {
 
     public static Optional<InventoryTable> appTable(String name) {
         return APP_TABLES_IN_PURGE_ORDER.stream().filter(table -> table.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The column that identifies a row of the table: {@code org_id} for the organisations table (one row
+     * per organisation), {@code id} for every other.
+     */
+    public static String keyColumn(InventoryTable table) {
+        return table.name().equals(ORGANIZATIONS) ? ORG_ID_COLUMN : "id";
+    }
+
+    /** The tables of the erasure service itself, outside the inventory. */
+    public static List<String> serviceTables() {
+        return SERVICE_TABLES;
     }
 
     /** The organisation's files in the file store, named by the rows of {@link InventoryFiles#table()}. */

@@ -14,21 +14,38 @@ import java.util.stream.Stream;
 /**
  * The erasure service on Open Liberty. The ear module's {@code liberty-server} directory is copied to
  * {@code servers/erasure} of a user dir of this instance ({@code WLP_USER_DIR}), so several systems
- * can share one Liberty install.
+ * can share one Liberty install. It can be stopped, killed and started again on the same port, user
+ * dir and database, so its persistent timers resume.
  */
 public final class LibertyServer implements AutoCloseable {
 
   public static final String SERVER_NAME = "erasure";
 
-  private final int port;
-  private final ServerProcess process;
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-  private LibertyServer(int port, ServerProcess process) {
+  private final HarnessPaths paths;
+  private final PostgresServer db;
+  private final int port;
+  private final Map<String, String> settings;
+  private final Path userDir;
+  private ServerProcess process;
+
+  private LibertyServer(
+      HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings, Path userDir) {
+    this.paths = paths;
+    this.db = db;
     this.port = port;
-    this.process = process;
+    this.settings = Map.copyOf(settings);
+    this.userDir = userDir;
   }
 
-  public static LibertyServer start(HarnessPaths paths, PostgresServer db, int port) {
+  /**
+   * Prepares a fresh user dir and starts the server; returns when it is ready.
+   *
+   * @param settings further environment variables of the server, e.g. {@code KEYCLOAK_URL},
+   *     {@code KEYCLOAK_REALM}, {@code KEYCLOAK_CLIENT_SECRET}, {@code PURGE_BATCH_SIZE}
+   */
+  public static LibertyServer start(HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings) {
     HarnessPaths.requireDirectory(paths.libertyInstall(), "run the Maven build of e2e (it unpacks Open Liberty)");
     HarnessPaths.requireDirectory(
         paths.libertyServerTemplate(), "build the ear module (it assembles the Liberty server directory)");
@@ -40,25 +57,62 @@ public final class LibertyServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);
     }
-    ServerProcess process =
+    LibertyServer server = new LibertyServer(paths, db, port, settings, userDir);
+    server.launch();
+    return server;
+  }
+
+  /** Starts the server again (same port, user dir, database, file store) after {@link #stop()} or {@link #kill()}. */
+  public synchronized void restart() {
+    if (isRunning()) {
+      throw new IllegalStateException("Open Liberty is still running");
+    }
+    launch();
+  }
+
+  /** Graceful stop: SIGTERM, Liberty shuts down its applications. */
+  public synchronized void stop() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  /** {@code kill -9} of the script and its Java process: no shutdown, in-flight transactions die. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+      process = null;
+    }
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  private synchronized void launch() {
+    Map<String, String> env = new java.util.HashMap<>(settings);
+    env.putAll(
+        Map.of(
+            "WLP_USER_DIR", userDir.toString(),
+            "HTTP_PORT", Integer.toString(port),
+            "DB_URL", db.jdbcUrl(PostgresServer.LEARNING_DB),
+            "DB_USER", db.user(),
+            "DB_PASSWORD", db.password(),
+            "FILE_STORE_ROOT", paths.fileStore().toString()));
+    ServerProcess started =
         ServerProcess.start(
             "Open Liberty",
             List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
-            Map.of(
-                "WLP_USER_DIR", userDir.toString(),
-                "HTTP_PORT", Integer.toString(port),
-                "DB_URL", db.jdbcUrl(PostgresServer.LEARNING_DB),
-                "DB_USER", db.user(),
-                "DB_PASSWORD", db.password(),
-                "FILE_STORE_ROOT", paths.fileStore().toString()),
+            env,
             paths.logs().resolve("liberty.log"));
     try {
-      process.awaitReady(URI.create("http://127.0.0.1:" + port + "/health/ready"), Duration.ofMinutes(3));
+      started.awaitReady(URI.create("http://127.0.0.1:" + port + "/health/ready"), READY_TIMEOUT);
     } catch (RuntimeException e) {
-      process.close();
+      started.close();
       throw e;
     }
-    return new LibertyServer(port, process);
+    process = started;
   }
 
   public URI baseUrl() {
@@ -67,7 +121,7 @@ public final class LibertyServer implements AutoCloseable {
 
   @Override
   public void close() {
-    process.close();
+    stop();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

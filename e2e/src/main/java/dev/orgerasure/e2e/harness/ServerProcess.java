@@ -104,6 +104,18 @@ public final class ServerProcess implements AutoCloseable {
     tree.forEach(handle -> handle.onExit().join());
   }
 
+  /** SIGKILL to the script and every descendant at once, as a crash would: no shutdown hooks run. */
+  public void kill() {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroyForcibly);
+    tree.forEach(handle -> handle.onExit().join());
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   String logTail() {
     try {
       List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
@@ -19,6 +21,12 @@ import java.util.logging.Logger;
 public final class WholeSystem implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(WholeSystem.class.getName());
+
+  /** The realm whose tokens the erasure service accepts and which it reports to. */
+  public static final String ERASURE_SERVICE_REALM = "learning";
+
+  /** The secret of the realm's {@code erasure-service} client, given to Liberty as KEYCLOAK_CLIENT_SECRET. */
+  public static final String ERASURE_SERVICE_CLIENT_SECRET = "erasure-service-e2e-secret-7f3c9a";
 
   private final HarnessPaths paths;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -59,18 +67,28 @@ public final class WholeSystem implements AutoCloseable {
     times.measure("SMTP", () -> mail.start());
     started.push(mail::stop);
 
-    // The two servers start in parallel; both are slow and independent.
+    // The two servers start in parallel; both are slow and independent. Keycloak's port is chosen first,
+    // so Liberty knows its URL (it fetches the realm's keys only when the first token arrives).
+    int keycloakPort = FreePorts.orFree(options.keycloakPort());
+    Map<String, String> libertySettings = new HashMap<>();
+    libertySettings.put("KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
+    libertySettings.put("KEYCLOAK_REALM", ERASURE_SERVICE_REALM);
+    libertySettings.put("KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    libertySettings.putAll(options.libertySettings());
     CompletableFuture<KeycloakServer> keycloakStart =
         CompletableFuture.supplyAsync(
             () ->
                 times.measure(
                     "Keycloak",
-                    () ->
-                        KeycloakServer.start(
-                            paths, postgres, FreePorts.orFree(options.keycloakPort()), options.keycloakOptions())));
+                    () -> KeycloakServer.start(paths, postgres, keycloakPort, options.keycloakOptions())));
     CompletableFuture<LibertyServer> libertyStart =
         CompletableFuture.supplyAsync(
-            () -> times.measure("Open Liberty", () -> LibertyServer.start(paths, postgres, FreePorts.orFree(options.libertyPort()))));
+            () ->
+                times.measure(
+                    "Open Liberty",
+                    () ->
+                        LibertyServer.start(
+                            paths, postgres, FreePorts.orFree(options.libertyPort()), libertySettings)));
     // Wait for both before failing, so that a server that did come up is tracked and stopped.
     RuntimeException failure = null;
     try {
@@ -104,6 +122,25 @@ public final class WholeSystem implements AutoCloseable {
 
   public URI libertyUrl() {
     return liberty.baseUrl();
+  }
+
+  /** Stops the erasure service gracefully; {@link #startLiberty()} brings it back. */
+  public void stopLiberty() {
+    liberty.stop();
+  }
+
+  /** {@code kill -9} of the erasure service's processes, as a crash: no shutdown, no clean-up. */
+  public void killLiberty() {
+    liberty.kill();
+  }
+
+  /** Starts the erasure service again on the same port, user dir, database and file store; waits until ready. */
+  public void startLiberty() {
+    liberty.restart();
+  }
+
+  public boolean isLibertyRunning() {
+    return liberty.isRunning();
   }
 
   public int smtpPort() {

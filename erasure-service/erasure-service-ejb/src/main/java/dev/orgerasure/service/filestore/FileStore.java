@@ -7,11 +7,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The directory that holds the asset files; asset rows name files by paths relative to it. */
 @ApplicationScoped
 public class FileStore {
+
+    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
 
     @Inject
     @ConfigProperty(name = "erasure.file-store.root")
@@ -36,6 +40,31 @@ public class FileStore {
             throw new IllegalArgumentException("path leaves the file store: " + relativePath);
         }
         return file;
+    }
+
+    /**
+     * Deletes a stored file. A file already missing counts as deleted, so a purge resumed after a crash
+     * counts it once; a file that cannot be deleted is logged and reported as not deleted.
+     */
+    public boolean remove(String relativePath) {
+        try {
+            Files.deleteIfExists(resolve(relativePath));
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "cannot delete the file-store file " + relativePath + ": " + e, e);
+            return false;
+        }
+    }
+
+    /** Stores bytes under a relative path, creating its directories. */
+    public void write(String relativePath, byte[] content) {
+        Path file = resolve(relativePath);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the file-store file " + relativePath, e);
+        }
     }
 
     /** The size of a stored file in bytes, or -1 if it is not there. */

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
 /** A Keycloak user's place in an organisation. */
 @Entity
 @Table(name = "memberships")
+@NamedQuery(name = "Membership.findByOrganizationAndUser",
+        query = "SELECT m FROM Membership m WHERE m.organization.id = :orgId AND m.userId = :userId")
 public class Membership {
 
     @Id

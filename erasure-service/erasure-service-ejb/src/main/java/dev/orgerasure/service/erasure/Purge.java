@@ -1,0 +1,275 @@
+package dev.orgerasure.service.erasure;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * The purge of one organisation's application data, handed over by Keycloak under its request id.
+ * Every state change is a method here that checks the state it starts from.
+ */
+@Entity
+@Table(name = "purge")
+@NamedQuery(name = "Purge.countByOrganization", query = "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId")
+public class Purge {
+
+    static final int MAX_ID_LENGTH = 36;
+    static final int MAX_NAME_LENGTH = 255;
+    static final int MAX_ERROR_LENGTH = 1024;
+
+    @Id
+    @Column(name = "request_id", length = MAX_ID_LENGTH)
+    private String requestId;
+
+    @Column(name = "org_id", nullable = false, updatable = false, length = MAX_ID_LENGTH)
+    private String orgId;
+
+    @Column(name = "org_name", nullable = false, updatable = false)
+    private String orgName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private PurgeState state;
+
+    @Column(name = "requested_at", nullable = false, updatable = false)
+    private Instant requestedAt;
+
+    @Column(name = "grace_until", nullable = false)
+    private Instant graceUntil;
+
+    @Column(name = "started_at")
+    private Instant startedAt;
+
+    @Column(name = "finished_at")
+    private Instant finishedAt;
+
+    @Column(name = "reported_at")
+    private Instant reportedAt;
+
+    @Column(name = "files_deleted", nullable = false)
+    private long filesDeleted;
+
+    @Column(name = "files_failed", nullable = false)
+    private long filesFailed;
+
+    @Column(name = "report_attempts", nullable = false)
+    private int reportAttempts;
+
+    @Column(name = "next_report_at")
+    private Instant nextReportAt;
+
+    @Column(name = "last_report_error", length = MAX_ERROR_LENGTH)
+    private String lastReportError;
+
+    @OneToMany(mappedBy = "purge", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+    @OrderBy("position")
+    private List<PurgeProgress> progress = new ArrayList<>();
+
+    protected Purge() {
+    }
+
+    /**
+     * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
+     */
+    public Purge(String requestId, String orgId, String orgName, Duration gracePeriod, Instant now,
+            List<String> tablesInPurgeOrder) {
+        this.requestId = requireUuid(requestId);
+        this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
+        this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
+        Objects.requireNonNull(gracePeriod, "gracePeriod");
+        if (gracePeriod.isNegative()) {
+            throw new IllegalArgumentException("gracePeriod is negative");
+        }
+        this.requestedAt = Objects.requireNonNull(now, "now");
+        this.graceUntil = now.plus(gracePeriod);
+        this.state = PurgeState.SCHEDULED;
+        if (tablesInPurgeOrder.isEmpty()) {
+            throw new IllegalArgumentException("no tables to purge");
+        }
+        for (int i = 0; i < tablesInPurgeOrder.size(); i++) {
+            progress.add(new PurgeProgress(this, tablesInPurgeOrder.get(i), i));
+        }
+    }
+
+    private static String requireUuid(String requestId) {
+        requireText(requestId, "requestId", MAX_ID_LENGTH);
+        try {
+            UUID.fromString(requestId);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("requestId is not a UUID");
+        }
+        return requestId;
+    }
+
+    private static String requireText(String value, String what, int maxLength) {
+        Objects.requireNonNull(value, what);
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " is blank");
+        }
+        if (value.length() > maxLength) {
+            throw new IllegalArgumentException(what + " longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** Whether the grace period has ended, so that purging may start. */
+    public boolean isDue(Instant now) {
+        return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil);
+    }
+
+    public void startPurging(Instant now) {
+        requireState(PurgeState.SCHEDULED, "start purging");
+        if (now.isBefore(graceUntil)) {
+            throw new IllegalStateException("the grace period runs until " + graceUntil);
+        }
+        state = PurgeState.PURGING_APP_DATA;
+        startedAt = now;
+    }
+
+    /** Counts one batch of one table, with the files deleted (or not) for its rows. */
+    public void recordBatch(String table, long rowsDeleted, long filesDeletedNow, long filesFailedNow) {
+        requireState(PurgeState.PURGING_APP_DATA, "record a batch");
+        if (filesDeletedNow < 0 || filesFailedNow < 0) {
+            throw new IllegalArgumentException("file counts are negative");
+        }
+        progressOf(table).add(rowsDeleted);
+        filesDeleted += filesDeletedNow;
+        filesFailed += filesFailedNow;
+    }
+
+    /** Every table is empty for the organisation: the report to Keycloak is due at once. */
+    public void finishPurging(Instant now) {
+        requireState(PurgeState.PURGING_APP_DATA, "finish purging");
+        state = PurgeState.APP_DATA_PURGED;
+        finishedAt = now;
+        nextReportAt = now;
+    }
+
+    public boolean isReportDue(Instant now) {
+        return state.awaitsReport() && !now.isBefore(nextReportAt);
+    }
+
+    public void reported(Instant now) {
+        requireReportAwaited("record the report");
+        state = PurgeState.REPORTED;
+        reportedAt = now;
+        reportAttempts++;
+        nextReportAt = null;
+        lastReportError = null;
+    }
+
+    /** The report failed: retry after the back-off for the number of attempts made so far. */
+    public void reportFailed(Instant now, String error, ReportBackoff backoff) {
+        requireReportAwaited("record a failed report");
+        state = PurgeState.FAILED_RETRYING;
+        reportAttempts++;
+        nextReportAt = now.plus(backoff.delayAfter(reportAttempts));
+        lastReportError = error == null ? null
+                : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+    }
+
+    /** Only while the grace period runs; nothing has been deleted then. */
+    public void cancel() {
+        requireState(PurgeState.SCHEDULED, "cancel");
+        state = PurgeState.CANCELLED;
+    }
+
+    private void requireReportAwaited(String action) {
+        if (!state.awaitsReport()) {
+            throw new IllegalStateException("cannot " + action + " in state " + state);
+        }
+    }
+
+    private void requireState(PurgeState expected, String action) {
+        if (state != expected) {
+            throw new IllegalStateException("cannot " + action + " in state " + state);
+        }
+    }
+
+    private PurgeProgress progressOf(String table) {
+        return progress.stream()
+                .filter(row -> row.tableName().equals(table))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a purged table: " + table));
+    }
+
+    public long rowsDeleted(String table) {
+        return progressOf(table).rowsDeleted();
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+
+    public String orgId() {
+        return orgId;
+    }
+
+    public String orgName() {
+        return orgName;
+    }
+
+    public PurgeState state() {
+        return state;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant graceUntil() {
+        return graceUntil;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    public Instant finishedAt() {
+        return finishedAt;
+    }
+
+    public Instant reportedAt() {
+        return reportedAt;
+    }
+
+    public long filesDeleted() {
+        return filesDeleted;
+    }
+
+    public long filesFailed() {
+        return filesFailed;
+    }
+
+    public int reportAttempts() {
+        return reportAttempts;
+    }
+
+    public Instant nextReportAt() {
+        return nextReportAt;
+    }
+
+    public String lastReportError() {
+        return lastReportError;
+    }
+
+    /** Progress rows in purge order. */
+    public List<PurgeProgress> progress() {
+        return Collections.unmodifiableList(progress);
+    }
+}

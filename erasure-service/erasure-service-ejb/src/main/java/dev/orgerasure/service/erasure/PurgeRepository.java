@@ -1,0 +1,16 @@
+package dev.orgerasure.service.erasure;
+
+import java.util.Optional;
+
+public interface PurgeRepository {
+
+    Optional<Purge> find(String requestId);
+
+    /** Loads the purge and locks its row until the transaction ends, so only one batch runs at a time. */
+    Optional<Purge> lock(String requestId);
+
+    /** Whether any purge exists for the organisation: from hand-over on, it is under erasure. */
+    boolean isUnderErasure(String orgId);
+
+    void store(Purge purge);
+}

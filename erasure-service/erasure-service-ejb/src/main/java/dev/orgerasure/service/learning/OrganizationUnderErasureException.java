@@ -1,0 +1,15 @@
+package dev.orgerasure.service.learning;
+
+import jakarta.ejb.ApplicationException;
+
+@ApplicationException(rollback = true)
+public class OrganizationUnderErasureException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public static final String MESSAGE = "This organisation is being erased; changes are refused.";
+
+    public OrganizationUnderErasureException() {
+        super(MESSAGE);
+    }
+}
