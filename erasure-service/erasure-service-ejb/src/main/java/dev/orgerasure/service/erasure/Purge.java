@@ -13,6 +13,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -47,19 +49,19 @@ public class Purge {
     private PurgeState state;
 
     @Column(name = "requested_at", nullable = false, updatable = false)
-    private Instant requestedAt;
+    private OffsetDateTime requestedAt;
 
     @Column(name = "grace_until", nullable = false)
-    private Instant graceUntil;
+    private OffsetDateTime graceUntil;
 
     @Column(name = "started_at")
-    private Instant startedAt;
+    private OffsetDateTime startedAt;
 
     @Column(name = "finished_at")
-    private Instant finishedAt;
+    private OffsetDateTime finishedAt;
 
     @Column(name = "reported_at")
-    private Instant reportedAt;
+    private OffsetDateTime reportedAt;
 
     @Column(name = "files_deleted", nullable = false)
     private long filesDeleted;
@@ -71,7 +73,7 @@ public class Purge {
     private int reportAttempts;
 
     @Column(name = "next_report_at")
-    private Instant nextReportAt;
+    private OffsetDateTime nextReportAt;
 
     @Column(name = "last_report_error", length = MAX_ERROR_LENGTH)
     private String lastReportError;
@@ -95,8 +97,9 @@ public class Purge {
         if (gracePeriod.isNegative()) {
             throw new IllegalArgumentException("gracePeriod is negative");
         }
-        this.requestedAt = Objects.requireNonNull(now, "now");
-        this.graceUntil = now.plus(gracePeriod);
+        Objects.requireNonNull(now, "now");
+        this.requestedAt = at(now);
+        this.graceUntil = at(now.plus(gracePeriod));
         this.state = PurgeState.SCHEDULED;
         if (tablesInPurgeOrder.isEmpty()) {
             throw new IllegalArgumentException("no tables to purge");
@@ -129,16 +132,16 @@ public class Purge {
 
     /** Whether the grace period has ended, so that purging may start. */
     public boolean isDue(Instant now) {
-        return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil);
+        return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil());
     }
 
     public void startPurging(Instant now) {
         requireState(PurgeState.SCHEDULED, "start purging");
-        if (now.isBefore(graceUntil)) {
+        if (now.isBefore(graceUntil())) {
             throw new IllegalStateException("the grace period runs until " + graceUntil);
         }
         state = PurgeState.PURGING_APP_DATA;
-        startedAt = now;
+        startedAt = at(now);
     }
 
     /** Counts one batch of one table, with the files deleted (or not) for its rows. */
@@ -156,18 +159,18 @@ public class Purge {
     public void finishPurging(Instant now) {
         requireState(PurgeState.PURGING_APP_DATA, "finish purging");
         state = PurgeState.APP_DATA_PURGED;
-        finishedAt = now;
-        nextReportAt = now;
+        finishedAt = at(now);
+        nextReportAt = at(now);
     }
 
     public boolean isReportDue(Instant now) {
-        return state.awaitsReport() && !now.isBefore(nextReportAt);
+        return state.awaitsReport() && !now.isBefore(nextReportAt());
     }
 
     public void reported(Instant now) {
         requireReportAwaited("record the report");
         state = PurgeState.REPORTED;
-        reportedAt = now;
+        reportedAt = at(now);
         reportAttempts++;
         nextReportAt = null;
         lastReportError = null;
@@ -178,7 +181,7 @@ public class Purge {
         requireReportAwaited("record a failed report");
         state = PurgeState.FAILED_RETRYING;
         reportAttempts++;
-        nextReportAt = now.plus(backoff.delayAfter(reportAttempts));
+        nextReportAt = at(now.plus(backoff.delayAfter(reportAttempts)));
         lastReportError = error == null ? null
                 : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
     }
@@ -187,6 +190,15 @@ public class Purge {
     public void cancel() {
         requireState(PurgeState.SCHEDULED, "cancel");
         state = PurgeState.CANCELLED;
+    }
+
+    // Persistence 3.1 maps OffsetDateTime (timestamptz), not Instant.
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 
     private void requireReportAwaited(String action) {
@@ -229,23 +241,23 @@ public class Purge {
     }
 
     public Instant requestedAt() {
-        return requestedAt;
+        return instant(requestedAt);
     }
 
     public Instant graceUntil() {
-        return graceUntil;
+        return instant(graceUntil);
     }
 
     public Instant startedAt() {
-        return startedAt;
+        return instant(startedAt);
     }
 
     public Instant finishedAt() {
-        return finishedAt;
+        return instant(finishedAt);
     }
 
     public Instant reportedAt() {
-        return reportedAt;
+        return instant(reportedAt);
     }
 
     public long filesDeleted() {
@@ -261,7 +273,7 @@ public class Purge {
     }
 
     public Instant nextReportAt() {
-        return nextReportAt;
+        return instant(nextReportAt);
     }
 
     public String lastReportError() {
