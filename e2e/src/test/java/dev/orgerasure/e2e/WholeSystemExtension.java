@@ -4,6 +4,7 @@ import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.harness.WholeSystemOptions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,6 +20,19 @@ public final class WholeSystemExtension implements ParameterResolver {
    * {@code --spi-org-erasure--default--max-auth-age=300}.
    */
   static final List<String> KEYCLOAK_OPTIONS = List.of();
+
+  /**
+   * The service purges in small batches, one per timer expiry, so that a test can catch a purge in the
+   * middle (and a test org of a few members still takes several batches). The tests run one Liberty
+   * server, so timer failover is off: a killed server, restarted, runs its timers at once instead of
+   * waiting out Liberty's minimum failover threshold of 100 s.
+   */
+  static final Map<String, String> LIBERTY_SETTINGS =
+      Map.of(
+          "PURGE_BATCH_SIZE", "5",
+          "PURGE_TIMER_INTERVAL_MS", "200",
+          "ERASURE_PURGE_TIMEOUT_BUDGET_MS", "0",
+          "MISSED_TASK_THRESHOLD", "-1");
 
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholeSystemExtension.class);
 
@@ -37,7 +51,10 @@ public final class WholeSystemExtension implements ParameterResolver {
 
   private static SystemUnderTest start() {
     WholeSystem system =
-        WholeSystem.start(WholeSystemOptions.freePorts("tests").withKeycloakOptions(KEYCLOAK_OPTIONS));
+        WholeSystem.start(
+            WholeSystemOptions.freePorts("tests")
+                .withKeycloakOptions(KEYCLOAK_OPTIONS)
+                .withLibertySettings(LIBERTY_SETTINGS));
     try {
       return new SystemUnderTest(system, DemoData.load(system));
     } catch (RuntimeException e) {

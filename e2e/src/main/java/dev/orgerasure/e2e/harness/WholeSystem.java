@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -70,6 +72,9 @@ public final class WholeSystem implements AutoCloseable {
     // The two servers start in parallel; both are slow and independent. Keycloak's port is chosen first,
     // so Liberty knows its URL (it fetches the realm's keys only when the first token arrives).
     int keycloakPort = FreePorts.orFree(options.keycloakPort());
+    int libertyPort = FreePorts.orFree(options.libertyPort());
+    List<String> keycloakOptions = new ArrayList<>(erasureWiring(keycloakPort, libertyPort));
+    keycloakOptions.addAll(options.keycloakOptions());
     Map<String, String> libertySettings = new HashMap<>();
     libertySettings.put("KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
     libertySettings.put("KEYCLOAK_REALM", ERASURE_SERVICE_REALM);
@@ -80,15 +85,14 @@ public final class WholeSystem implements AutoCloseable {
             () ->
                 times.measure(
                     "Keycloak",
-                    () -> KeycloakServer.start(paths, postgres, keycloakPort, options.keycloakOptions())));
+                    () -> KeycloakServer.start(paths, postgres, keycloakPort, keycloakOptions)));
     CompletableFuture<LibertyServer> libertyStart =
         CompletableFuture.supplyAsync(
             () ->
                 times.measure(
                     "Open Liberty",
                     () ->
-                        LibertyServer.start(
-                            paths, postgres, FreePorts.orFree(options.libertyPort()), libertySettings)));
+                        LibertyServer.start(paths, postgres, libertyPort, libertySettings)));
     // Wait for both before failing, so that a server that did come up is tracked and stopped.
     RuntimeException failure = null;
     try {
@@ -105,6 +109,15 @@ public final class WholeSystem implements AutoCloseable {
       throw failure;
     }
     LOG.info("Started in " + times);
+  }
+
+  /** Where the extension hands erasures over to, and the URL it takes its dispatcher token from. */
+  private static List<String> erasureWiring(int keycloakPort, int libertyPort) {
+    return List.of(
+        "--spi-org-erasure--default--service-url=http://127.0.0.1:" + libertyPort + "/erasure/api",
+        "--spi-org-erasure--default--keycloak-url=http://127.0.0.1:" + keycloakPort,
+        "--spi-org-erasure--default--task-interval-millis=1000",
+        "--spi-org-erasure--default--delivery-max-backoff=5");
   }
 
   private <T extends AutoCloseable> T track(T server) {

@@ -11,6 +11,7 @@ import dev.orgerasure.e2e.demo.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,6 +101,41 @@ class ErasureCompletionIT {
         }
         assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
         assertEquals(1, ErasureRecords.auditRecords(sut.system(), requestId).size());
+    }
+
+    @Test
+    void purgeResumesAfterTheServiceIsKilledAndFinishesWithExactCounts() throws Exception {
+        DemoOrg org = sut.createOrg(20);
+        Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
+        long filesBefore = AppData.filesOf(sut.system(), org.id());
+        Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
+
+        String requestId = erase(org);
+        awaitPurgeUnderWay(org, rowsBefore);
+        sut.system().killLiberty();
+        long remaining = AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum();
+        assertTrue(remaining > 0, "the purge had finished before the kill");
+        sut.system().startLiberty();
+
+        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+        AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+        assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
+        ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+        rowsBefore.forEach((table, rows) ->
+                assertEquals((long) rows, record.counts().path("appData").path("tables").path(table).asLong(-1), table));
+        assertEquals(filesBefore, record.counts().path("appData").path("files").path("deleted").asLong());
+    }
+
+    /** Waits until some, but not all, of the organisation's rows are gone. */
+    private void awaitPurgeUnderWay(DemoOrg org, Map<String, Long> rowsBefore) throws InterruptedException {
+        long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+        while (AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum() == total) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("The purge did not start");
+            }
+            Thread.sleep(50);
+        }
     }
 
     private Path firstFileOf(DemoOrg org) throws Exception {

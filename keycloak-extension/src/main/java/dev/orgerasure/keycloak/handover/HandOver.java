@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.handover;
 import dev.orgerasure.keycloak.config.ErasureSettings;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import java.net.ConnectException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -56,8 +57,10 @@ public class HandOver {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "Interrupted while handing over";
+        } catch (ConnectException e) {
+            failure = "The erasure-service could not be reached at " + settings.serviceUrl();
         } catch (Exception e) {
-            failure = "The erasure-service could not be reached: " + e.getMessage();
+            failure = "The hand-over did not succeed: " + e.getMessage();
         }
         record(requestId, failure);
     }
