@@ -14,6 +14,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
@@ -55,15 +56,24 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
                 config.getInt("finisher-lease", 120));
     }
 
+    /**
+     * Database work waits for Keycloak's own migration: the order in which factories are
+     * post-initialised is not defined, and the database may not be ready before that event.
+     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        KeycloakModelUtils.runJobInTransaction(factory,
-                session -> session.realms().getRealmsStream().forEach(ErasureRoles::provision));
         factory.register(event -> {
-            if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory,
+                        session -> session.realms().getRealmsStream().forEach(ErasureRoles::provision));
+                scheduleTask(factory);
+            } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
                 ErasureRoles.provision(created.getCreatedRealm());
             }
         });
+    }
+
+    private void scheduleTask(KeycloakSessionFactory factory) {
         try (KeycloakSession session = factory.create()) {
             session.getProvider(TimerProvider.class).schedule(
                     new ClusterAwareScheduledTaskRunner(factory, new ErasureTask(settings), settings.taskIntervalMillis()),
