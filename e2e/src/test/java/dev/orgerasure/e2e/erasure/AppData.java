@@ -9,10 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +26,8 @@ final class AppData {
     static Map<String, Long> rowsOf(WholeSystem system, String organizationId) {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            rows.put(table.name(), Long.parseLong(query(system,
-                    "select count(*) from " + table.name() + " where org_id = ?", organizationId)));
+            rows.put(table.name(), Sql.count(system::learningDatabase,
+                    "select count(*) from " + table.name() + " where org_id = ?", organizationId));
         }
         return rows;
     }
@@ -40,7 +36,7 @@ final class AppData {
     static Map<String, String> everythingBut(WholeSystem system, String organizationId) {
         Map<String, String> checksums = new TreeMap<>();
         for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            checksums.put(table.name(), query(system,
+            checksums.put(table.name(), Sql.single(system::learningDatabase,
                     "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
                             + table.name() + " t where org_id <> ?", organizationId));
         }
@@ -72,18 +68,6 @@ final class AppData {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String query(WholeSystem system, String sql, String parameter) {
-        try (Connection db = system.learningDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }

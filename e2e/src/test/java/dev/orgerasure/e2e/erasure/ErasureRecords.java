@@ -27,11 +27,11 @@ final class ErasureRecords {
     }
 
     static String state(WholeSystem system, String requestId) {
-        return single(system, "select state from org_erasure_request where id = ?", requestId);
+        return Sql.single(system::keycloakDatabase, "select state from org_erasure_request where id = ?", requestId);
     }
 
     static String lastError(WholeSystem system, String requestId) {
-        return single(system, "select last_error from org_erasure_request where id = ?", requestId);
+        return Sql.single(system::keycloakDatabase, "select last_error from org_erasure_request where id = ?", requestId);
     }
 
     /** Waits until the erasure reaches one of {@code states}; fails after {@code timeout}. */
@@ -65,17 +65,6 @@ final class ErasureRecords {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String single(WholeSystem system, String sql, String parameter) {
-        try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -32,15 +32,7 @@ final class LockedMembers {
     }
 
     static long requestsFor(WholeSystem system, String organizationId) {
-        String sql = "select count(*) from org_erasure_request where organization_id = ?";
-        try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, organizationId);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(system::keycloakDatabase,
+                "select count(*) from org_erasure_request where organization_id = ?", organizationId);
     }
 }

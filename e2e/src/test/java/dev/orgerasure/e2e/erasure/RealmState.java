@@ -34,11 +34,7 @@ record RealmState(long users, long organizations, long sessions, long erasureReq
     }
 
     static long sessionsOf(WholeSystem system, String userId) {
-        try (Connection db = system.keycloakDatabase()) {
-            return count(db, "select count(*) from offline_user_session where user_id = ?", userId);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sql.count(system::keycloakDatabase, "select count(*) from offline_user_session where user_id = ?", userId);
     }
 
     private static long count(Connection db, String sql, String parameter) throws SQLException {

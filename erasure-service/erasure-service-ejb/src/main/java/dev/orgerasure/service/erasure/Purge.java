@@ -28,6 +28,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "purge")
 @NamedQuery(name = "Purge.countByOrganization", query = "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId")
+@NamedQuery(name = "Purge.findInProgress", query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
 public class Purge {
 
     static final int MAX_ID_LENGTH = 36;

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.erasure;
 
+import java.util.List;
 import java.util.Optional;
 
 public interface PurgeRepository {
@@ -11,6 +12,9 @@ public interface PurgeRepository {
 
     /** Whether any purge exists for the organisation: from hand-over on, it is under erasure. */
     boolean isUnderErasure(String orgId);
+
+    /** Purges past their grace period and not yet reported. */
+    List<String> findInProgress();
 
     void store(Purge purge);
 }

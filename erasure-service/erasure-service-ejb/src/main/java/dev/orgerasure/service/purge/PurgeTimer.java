@@ -11,7 +11,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.Date;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -28,10 +27,7 @@ public class PurgeTimer {
     private TimerService timerService;
 
     @Inject
-    private PurgeStepper stepper;
-
-    @Inject
-    private KeycloakReporter reporter;
+    private PurgeDriver driver;
 
     @Inject
     private PurgeSettings settings;
@@ -48,37 +44,9 @@ public class PurgeTimer {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void onTimeout(Timer timer) {
         String requestId = (String) timer.getInfo();
-        long deadline = System.nanoTime() + settings.timeoutBudget().toNanos();
-        try {
-            while (true) {
-                StepOutcome outcome = stepper.step(requestId);
-                switch (outcome) {
-                    case BATCH_DONE:
-                        if (System.nanoTime() - deadline >= 0) {
-                            return;
-                        }
-                        continue;
-                    case REPORT_DUE:
-                        report(requestId);
-                        return;
-                    case FINISHED:
-                        timer.cancel();
-                        LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
-                        return;
-                    default:
-                        return;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The timer fires again after its interval: the step that failed rolled back and is retried.
-            LOG.log(Level.WARNING, "Purge " + requestId + ": step failed, retried at the next timeout", e);
+        if (driver.advance(requestId, settings.timeoutBudget()) == StepOutcome.FINISHED) {
+            timer.cancel();
+            LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
         }
-    }
-
-    private void report(String requestId) {
-        stepper.pendingReport(requestId).ifPresent(report -> {
-            ReportOutcome outcome = reporter.report(report);
-            stepper.recordReport(requestId, outcome);
-        });
     }
 }

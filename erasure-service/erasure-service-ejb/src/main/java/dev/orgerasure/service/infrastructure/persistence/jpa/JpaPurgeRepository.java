@@ -2,10 +2,12 @@ package dev.orgerasure.service.infrastructure.persistence.jpa;
 
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
+import dev.orgerasure.service.erasure.PurgeState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -29,6 +31,13 @@ public class JpaPurgeRepository implements PurgeRepository {
         return entityManager.createNamedQuery("Purge.countByOrganization", Long.class)
                 .setParameter("orgId", orgId)
                 .getSingleResult() > 0;
+    }
+
+    @Override
+    public List<String> findInProgress() {
+        return entityManager.createNamedQuery("Purge.findInProgress", String.class)
+                .setParameter("states", List.of(PurgeState.PURGING_APP_DATA, PurgeState.APP_DATA_PURGED, PurgeState.FAILED_RETRYING))
+                .getResultList();
     }
 
     @Override
