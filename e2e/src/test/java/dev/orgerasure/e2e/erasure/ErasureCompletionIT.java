@@ -22,11 +22,6 @@ import org.junit.jupiter.api.Test;
 class ErasureCompletionIT {
 
     private static final Duration COMPLETION = Duration.ofMinutes(3);
-    /**
-     * Liberty runs a killed server's persistent timers about three minutes after its restart (seen on
-     * 26.0.0.3 with failover off and on); why it waits is not yet understood, so the wait is generous.
-     */
-    private static final Duration COMPLETION_AFTER_KILL = Duration.ofMinutes(6);
     private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
 
     private final SystemUnderTest sut;
@@ -122,7 +117,7 @@ class ErasureCompletionIT {
         assertTrue(remaining > 0, "the purge had finished before the kill");
         sut.system().startLiberty();
 
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION_AFTER_KILL));
+        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
         AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
         assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
         ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
