@@ -110,24 +110,4 @@ public class AuditRecordEntity {
     public String getId() {
         return id;
     }
-
-    public long getSequence() {
-        return sequence;
-    }
-
-    public String getEvent() {
-        return event;
-    }
-
-    public String getStatus() {
-        return status;
-    }
-
-    public String getCounts() {
-        return counts;
-    }
-
-    public long getMemberCount() {
-        return memberCount;
-    }
 }

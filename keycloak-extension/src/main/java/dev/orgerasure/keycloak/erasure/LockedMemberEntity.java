@@ -59,10 +59,6 @@ public class LockedMemberEntity {
         deleted = true;
     }
 
-    public boolean wasEnabled() {
-        return wasEnabled;
-    }
-
     public static class Key implements Serializable {
         private String requestId;
         private String userId;
