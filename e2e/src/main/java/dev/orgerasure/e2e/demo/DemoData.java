@@ -63,6 +63,7 @@ public final class DemoData {
             Map.entry("displayName", "Learning platform"),
             Map.entry("enabled", true),
             Map.entry("organizationsEnabled", true),
+            Map.entry("adminTheme", DemoRealm.ADMIN_THEME),
             Map.entry("adminEventsEnabled", true),
             Map.entry("adminEventsDetailsEnabled", true),
             Map.entry("eventsEnabled", true),

@@ -12,6 +12,8 @@ public final class DemoRealm {
   /** Organisation attribute listing the user ids of its org admins (brief section 6). */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
   public static final String ERASE_ROLE = "erase-organizations";
+  /** Our admin theme: Keycloak's console with the "Organisation erasure" page. */
+  public static final String ADMIN_THEME = "org-erasure";
   /** The erasure-service's own client: it verifies tokens for this audience and reports back with it. */
   public static final String SERVICE_CLIENT = "erasure-service";
   /** The role of {@link #SERVICE_CLIENT} that may hand an erasure over to the service. */

@@ -30,6 +30,16 @@ final class ErasureRecords {
         return Sql.single(system::keycloakDatabase, "select state from org_erasure_request where id = ?", requestId);
     }
 
+    /** The organisation's most recent erasure request. */
+    static String requestIdOf(WholeSystem system, String organizationId) {
+        return Sql.single(system::keycloakDatabase,
+                "select id from org_erasure_request where organization_id = ? order by requested_at desc limit 1", organizationId);
+    }
+
+    static String auditRecordId(WholeSystem system, String requestId) {
+        return Sql.single(system::keycloakDatabase, "select audit_record_id from org_erasure_request where id = ?", requestId);
+    }
+
     static String lastError(WholeSystem system, String requestId) {
         return Sql.single(system::keycloakDatabase, "select last_error from org_erasure_request where id = ?", requestId);
     }

@@ -1,10 +1,12 @@
 package dev.orgerasure.keycloak.admin;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.keycloak.config.ErasureSettings;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureStarter;
+import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -26,13 +28,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
-/** {@code /admin/realms/{realm}/org-erasure}: list organisations, start and follow erasures. */
+/**
+ * {@code /admin/realms/{realm}/org-erasure}: list organisations, start and follow erasures. The
+ * admin console page calls it with the console's own token; the service's counts and progress are
+ * read here, as the dispatcher client, so the browser never talks to the service.
+ */
 public class OrgErasureAdminResource {
 
     private static final int MAX_PAGE = 500;
@@ -53,6 +60,14 @@ public class OrgErasureAdminResource {
         this.settings = settings;
     }
 
+    /** What the caller may do here; any admin may ask, so the console can hide what they cannot use. */
+    @GET
+    @Path("permissions")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Boolean> permissions() {
+        return Map.of("eraseOrganizations", mayErase());
+    }
+
     @GET
     @Path("organizations")
     @Produces(MediaType.APPLICATION_JSON)
@@ -67,6 +82,17 @@ public class OrgErasureAdminResource {
         return tenants.list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
                 .map(t -> new OrganizationErasureRepresentation(t.id(), t.name(), tenants.memberCount(t), active.get(t.id())))
                 .toList();
+    }
+
+    /** The organisation's application data as the erasure-service counts it: rows per table, and files. */
+    @GET
+    @Path("organizations/{organizationId}/app-data")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode appData(@PathParam("organizationId") String organizationId) {
+        requireErasureRole();
+        Tenant tenant = tenants().find(organizationId)
+                .orElseThrow(() -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+        return fromService(service -> service.organizationData(tenant.id()));
     }
 
     @POST
@@ -119,8 +145,44 @@ public class OrgErasureAdminResource {
                 .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
     }
 
+    /** The purge of the erasure's app data as the erasure-service reports it, table by table. */
+    @GET
+    @Path("erasures/{id}/purge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JsonNode purge(@PathParam("id") String id) {
+        ErasureRepresentation erasure = erasure(id);
+        return fromService(service -> service.purgeStatus(erasure.id()))
+                .orElseThrow(() -> ErrorResponse.error("The erasure-service has not received this erasure yet",
+                        Response.Status.NOT_FOUND));
+    }
+
+    private interface ServiceCall<T> {
+        T call(ServiceClient service) throws IOException, InterruptedException;
+    }
+
+    private <T> T fromService(ServiceCall<T> call) {
+        ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
+        if (dispatcher == null) {
+            throw ErrorResponse.error("The client " + settings.dispatcherClient() + " is missing in this realm",
+                    Response.Status.BAD_GATEWAY);
+        }
+        ServiceClient service = new ServiceClient(settings, realm.getName(), dispatcher.getSecret());
+        try {
+            return call.call(service);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ErrorResponse.error("Interrupted while asking the erasure-service", Response.Status.BAD_GATEWAY);
+        } catch (IOException e) {
+            throw ErrorResponse.error(service.describe(e), Response.Status.BAD_GATEWAY);
+        }
+    }
+
+    private boolean mayErase() {
+        return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm);
+    }
+
     private void requireErasureRole() {
-        if (!ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm)) {
+        if (!mayErase()) {
             throw ErrorResponse.error("The role " + ErasureRoles.ERASE_ORGANIZATIONS + " is required",
                     Response.Status.FORBIDDEN);
         }

@@ -7,13 +7,15 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * An erasure request as the admin API and pages show it. Times are epoch milliseconds;
- * {@code appData} holds the service's per-table and file counts once the app data is purged.
+ * {@code appData} holds the service's per-table and file counts once the app data is purged;
+ * {@code finished} says whether the state is final, so pages need not know the state machine.
  */
 public record ErasureRepresentation(
         String id,
         String organizationId,
         String organizationName,
         ErasureState state,
+        boolean finished,
         String requestedBy,
         long requestedAt,
         Long lockedAt,
@@ -34,6 +36,7 @@ public record ErasureRepresentation(
                 request.getOrganizationId(),
                 request.getOrganizationName(),
                 request.getState(),
+                request.getState().isTerminal(),
                 request.getRequestedByUsername(),
                 request.getRequestedAt(),
                 request.getLockedAt(),

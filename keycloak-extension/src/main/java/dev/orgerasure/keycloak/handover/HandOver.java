@@ -3,7 +3,6 @@ package dev.orgerasure.keycloak.handover;
 import dev.orgerasure.keycloak.config.ErasureSettings;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import java.net.ConnectException;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -47,20 +46,19 @@ public class HandOver {
             return;
         }
         String failure;
+        ServiceClient service = new ServiceClient(settings, delivery.get().realmName(), delivery.get().clientSecret());
         try {
             if (delivery.get().clientSecret() == null) {
                 throw new IllegalStateException("The client " + settings.dispatcherClient() + " is missing in realm "
                         + delivery.get().realmName());
             }
-            new ServiceClient(settings).handOver(delivery.get().realmName(), delivery.get().clientSecret(), delivery.get().request());
+            service.handOver(delivery.get().request());
             failure = null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             failure = "Interrupted while handing over";
-        } catch (ConnectException e) {
-            failure = "The erasure-service could not be reached at " + settings.serviceUrl();
         } catch (Exception e) {
-            failure = "The hand-over did not succeed: " + e.getMessage();
+            failure = "The hand-over did not succeed: " + service.describe(e);
         }
         record(requestId, failure);
     }

@@ -3,18 +3,22 @@ package dev.orgerasure.keycloak.handover;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.keycloak.config.ErasureSettings;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import org.keycloak.util.JsonSerialization;
 
 /**
  * Talks to the erasure-service as the dispatcher client: a client-credentials token from this
- * Keycloak's token endpoint, then {@code POST /erasures}.
+ * Keycloak's token endpoint, then the service's API ({@code POST /erasures}, and the reads the admin
+ * page shows: an organisation's data counts and a purge's progress).
  */
 public class ServiceClient {
 
@@ -27,27 +31,55 @@ public class ServiceClient {
     }
 
     private final ErasureSettings settings;
+    private final String realmName;
+    private final String clientSecret;
 
-    public ServiceClient(ErasureSettings settings) {
+    public ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
         this.settings = settings;
+        this.realmName = realmName;
+        this.clientSecret = clientSecret;
     }
 
     /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
-    public void handOver(String realmName, String clientSecret, HandOverRequest request) throws IOException, InterruptedException {
-        String token = dispatcherToken(realmName, clientSecret);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.serviceUrl() + "/erasures"))
-                        .timeout(TIMEOUT)
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(JsonSerialization.writeValueAsBytes(request)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+    public void handOver(HandOverRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(serviceUri("/erasures"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonSerialization.writeValueAsBytes(request))));
         if (response.statusCode() != 200 && response.statusCode() != 202) {
             throw new IOException("The erasure-service answered " + response.statusCode());
         }
     }
 
-    private String dispatcherToken(String realmName, String clientSecret) throws IOException, InterruptedException {
+    /** The service's inventory counts for one organisation: rows per table and files. */
+    public JsonNode organizationData(String organizationId) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(
+                serviceUri("/organizations/" + encode(organizationId) + "/data")).GET());
+        return json(expectOk(response));
+    }
+
+    /** The purge of a handed-over erasure as the service reports it; empty when the service has none. */
+    public Optional<JsonNode> purgeStatus(String requestId) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(serviceUri("/erasures/" + encode(requestId))).GET());
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(json(expectOk(response)));
+    }
+
+    /** A sentence for an admin about why a call to the service failed. */
+    public String describe(Exception failure) {
+        if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
+            return "The erasure-service could not be reached at " + settings.serviceUrl();
+        }
+        return failure.getMessage();
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(TIMEOUT).header("Authorization", "Bearer " + dispatcherToken()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String dispatcherToken() throws IOException, InterruptedException {
         String form = "grant_type=client_credentials&client_id=" + encode(settings.dispatcherClient())
                 + "&client_secret=" + encode(clientSecret);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.keycloakUrl()
@@ -60,8 +92,22 @@ public class ServiceClient {
         if (response.statusCode() != 200) {
             throw new IOException("Keycloak refused the dispatcher's token (" + response.statusCode() + ")");
         }
-        JsonNode json = JsonSerialization.mapper.readTree(response.body());
-        return json.path("access_token").asText();
+        return json(response.body()).path("access_token").asText();
+    }
+
+    private URI serviceUri(String path) {
+        return URI.create(settings.serviceUrl() + path);
+    }
+
+    private static String expectOk(HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException("The erasure-service answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static JsonNode json(String body) throws IOException {
+        return JsonSerialization.mapper.readTree(body);
     }
 
     private static String encode(String value) {

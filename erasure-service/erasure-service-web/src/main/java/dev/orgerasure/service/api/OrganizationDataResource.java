@@ -2,6 +2,7 @@ package dev.orgerasure.service.api;
 
 import dev.orgerasure.service.inventory.OrganizationDataCountService;
 import dev.orgerasure.service.inventory.OrganizationDataCounts;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,7 +10,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** What the service holds for one organisation; read by Keycloak's admin page before an erasure. */
 @Path("organizations/{orgId}/data")
+@RolesAllowed(ErasureResource.ROLE)
 public class OrganizationDataResource {
 
     @Inject

@@ -1,0 +1,60 @@
+package dev.orgerasure.e2e.browser;
+
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/** Keycloak's admin console of realm learning, as a person uses it, with our erasure page in it. */
+public final class AdminConsole {
+
+    public static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
+    private static final By CONSOLE_NAVIGATION = By.id("nav-item-clients");
+    private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
+
+    private final Browser browser;
+    private final URI keycloakUrl;
+
+    public AdminConsole(Browser browser, URI keycloakUrl) {
+        this.browser = browser;
+        this.keycloakUrl = keycloakUrl;
+    }
+
+    /** Signs in on Keycloak's login pages (username first, then password, as in realms with organisations). */
+    public void signIn(Member admin) {
+        browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/").toString());
+        type(By.id("username"), admin.username());
+        browser.driver().findElement(By.id("kc-login")).click();
+        type(By.id("password"), admin.password());
+        browser.driver().findElement(By.id("kc-login")).click();
+        browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
+    }
+
+    /** Opens the erasure page through its entry in the console's navigation. */
+    public ErasurePage openErasurePageFromNavigation() {
+        browser.waiting(PAGE_LOAD).until(ExpectedConditions.elementToBeClickable(ERASURE_NAV_ENTRY)).click();
+        return new ErasurePage(browser);
+    }
+
+    /** Opens the erasure page by its address, as someone would who has no entry for it. */
+    public ErasurePage openErasurePageByAddress() {
+        browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/org-erasure").toString());
+        browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
+        return new ErasurePage(browser);
+    }
+
+    public boolean showsErasureNavEntry() {
+        List<WebElement> entries = browser.driver().findElements(ERASURE_NAV_ENTRY);
+        return !entries.isEmpty() && entries.get(0).isDisplayed();
+    }
+
+    private void type(By field, String text) {
+        WebElement input = browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(field));
+        input.clear();
+        input.sendKeys(text);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.orgerasure.e2e.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.browser.AdminConsole;
+import dev.orgerasure.e2e.browser.Browser;
+import dev.orgerasure.e2e.browser.ErasurePage;
+import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.Member;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The realm admin's page in Keycloak's admin console, used in a real headless Chromium: each step
+ * leaves a screenshot under {@code e2e/target/screenshots/<test>/}.
+ */
+@WholeSystemTest
+class AdminConsoleErasureIT {
+
+    private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
+
+    private final SystemUnderTest sut;
+
+    AdminConsoleErasureIT(SystemUnderTest sut) {
+        this.sut = sut;
+    }
+
+    @Test
+    void realmAdminErasesAnOrganisationFromTheConsole() throws Exception {
+        DemoOrg org = sut.createOrg(3);
+        Map<String, Long> rows = AppData.rowsOf(sut.system(), org.id());
+        long rowTotal = rows.values().stream().mapToLong(Long::longValue).sum();
+        try (Browser browser = Browser.start("realm-admin-erases-an-organisation")) {
+            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+            console.signIn(sut.demo().realmAdmin());
+            browser.screenshot("01-console");
+
+            ErasurePage page = console.openErasurePageFromNavigation().shown();
+            WebElement row = page.organisationRow(org.name());
+            assertEquals("3", row.findElements(By.tagName("td")).get(1).getText());
+            assertEquals(rowTotal + " rows, " + AppData.filesOf(sut.system(), org.id()) + " files",
+                    row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
+            browser.screenshot("02-organisations");
+
+            page.openEraseDialog(org.name());
+            assertTrue(page.inventoryText().contains("Enrollments " + rows.get("enrollments")), page.inventoryText());
+            page.typeConfirmation(org.name().toLowerCase());
+            assertFalse(page.confirmEnabled());
+            browser.screenshot("03-wrong-name-confirm-disabled");
+
+            SystemState before = SystemState.read(sut.system());
+            page.forceSubmit();
+            assertTrue(page.alertText().contains("does not match"), page.alertText());
+            browser.screenshot("04-forced-request-refused");
+            assertEquals(before, SystemState.read(sut.system()));
+            assertTrue(page.dialogOpen());
+
+            page.typeConfirmation(org.name());
+            assertTrue(page.confirmEnabled());
+            browser.screenshot("05-right-name-confirm-enabled");
+            page.confirm();
+            page.progress();
+            browser.screenshot("06-erasure-started");
+
+            page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
+            browser.screenshot("07-erasure-completed");
+            assertEquals("3 / 3", page.progressMeasure("members-locked"));
+            assertEquals("3 / 3", page.progressMeasure("identities-deleted"));
+            String requestId = ErasureRecords.requestIdOf(sut.system(), org.id());
+            assertEquals(ErasureRecords.auditRecordId(sut.system(), requestId), page.progressField("audit-record"));
+        }
+    }
+
+    @Test
+    void adminWithoutTheErasureRoleSeesNoEntryAndCannotErase() throws Exception {
+        Member admin = Admins.realmAdminWithoutErasureRole(sut);
+        DemoOrg org = sut.createOrg(2);
+        try (Browser browser = Browser.start("admin-without-erasure-role")) {
+            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+            console.signIn(admin);
+            ErasurePage page = console.openErasurePageByAddress().shown();
+            assertTrue(page.showsNoAccess());
+            assertFalse(console.showsErasureNavEntry());
+            browser.screenshot("01-no-entry-no-access");
+        }
+
+        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
+        SystemState before = SystemState.read(sut.system());
+        ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
+        assertEquals(403, answer.status(), answer.body());
+        assertEquals(before, SystemState.read(sut.system()));
+    }
+}

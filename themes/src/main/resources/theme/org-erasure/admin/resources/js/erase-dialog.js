@@ -1,0 +1,134 @@
+// The "Erase…" dialog: what will be erased, with this organisation's counts, and the typed
+// confirmation. The button waits for an exact match as a courtesy; the server checks again and is
+// the authority, so whatever is submitted is sent as typed.
+import { createElement as h, useEffect, useState } from "react";
+import { createPortal } from "react-dom";
+
+export function EraseDialog({ api, realm, organization, t, addAlert, onClose, onStarted }) {
+  const [appData, setAppData] = useState({ loading: true });
+  const [typed, setTyped] = useState("");
+  const [grace, setGrace] = useState("");
+  const [submitting, setSubmitting] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    api.appData(realm, organization.id).then(
+      (counts) => current && setAppData({ counts }),
+      (error) => current && setAppData({ error: error.message }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, realm, organization.id]);
+
+  const start = async (event) => {
+    event.preventDefault();
+    setSubmitting(true);
+    try {
+      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Number(grace));
+      onStarted(erasure);
+    } catch (error) {
+      addAlert("danger", error.message);
+      setSubmitting(false);
+    }
+  };
+
+  const titleId = "org-erasure-dialog-title";
+  const dialog = h(
+    "div",
+    { className: "pf-v5-c-backdrop" },
+    h(
+      "div",
+      { className: "pf-v5-l-bullseye" },
+      h(
+        "div",
+        { className: "pf-v5-c-modal-box pf-m-md pf-m-danger", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, id: "org-erasure-dialog" },
+        h("div", { className: "pf-v5-c-modal-box__close" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-plain", "aria-label": t("orgErasureClose"), onClick: onClose }, "×")),
+        h("header", { className: "pf-v5-c-modal-box__header" }, h("h1", { className: "pf-v5-c-modal-box__title", id: titleId }, t("orgErasureDialogTitle", organization.name))),
+        h(
+          "form",
+          { className: "pf-v5-c-form", id: "org-erasure-form", onSubmit: start, noValidate: true },
+          h(
+            "div",
+            { className: "pf-v5-c-modal-box__body" },
+            h(
+              "div",
+              { className: "pf-v5-c-alert pf-m-danger pf-m-inline", "aria-label": "Danger alert" },
+              h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureDialogIrreversible")),
+            ),
+            h("h2", { className: "pf-v5-c-title pf-m-md org-erasure-subtitle" }, t("orgErasureDialogInventory")),
+            h(Inventory, { organization, appData, t }),
+            h(
+              "div",
+              { className: "pf-v5-c-form__group" },
+              h("label", { className: "pf-v5-c-form__label", htmlFor: "org-erasure-confirmation" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureConfirmLabel", organization.name))),
+              h(
+                "span",
+                { className: "pf-v5-c-form-control" },
+                h("input", {
+                  id: "org-erasure-confirmation",
+                  type: "text",
+                  autoComplete: "off",
+                  spellCheck: false,
+                  value: typed,
+                  onChange: (event) => setTyped(event.target.value),
+                }),
+              ),
+              h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureConfirmHelp")),
+            ),
+            h(
+              "div",
+              { className: "pf-v5-c-form__group" },
+              h("label", { className: "pf-v5-c-form__label", htmlFor: "org-erasure-grace" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureGraceLabel"))),
+              h(
+                "span",
+                { className: "pf-v5-c-form-control" },
+                h("input", { id: "org-erasure-grace", type: "number", min: 0, value: grace, onChange: (event) => setGrace(event.target.value) }),
+              ),
+              h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureGraceHelp")),
+            ),
+          ),
+          h(
+            "footer",
+            { className: "pf-v5-c-modal-box__footer" },
+            h("button", { type: "submit", id: "org-erasure-confirm", className: "pf-v5-c-button pf-m-danger", disabled: typed !== organization.name || submitting }, t("orgErasureConfirm")),
+            h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose }, t("orgErasureCancel")),
+          ),
+        ),
+      ),
+    ),
+  );
+  // Rendered into <body>, as the console renders its own modals, so the backdrop covers the masthead.
+  return createPortal(dialog, document.body);
+}
+
+function Inventory({ organization, appData, t }) {
+  const rows = [
+    [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), organization.memberCount],
+    [t("orgErasureStoreKeycloak"), t("orgErasureOrganisationItself"), 1],
+  ];
+  if (appData.counts) {
+    for (const table of appData.counts.tables) {
+      rows.push([t("orgErasureStoreApp"), table.category, table.rows]);
+    }
+    rows.push([t("orgErasureStoreFiles"), t("orgErasureFilesRow", appData.counts.files.bytes), appData.counts.files.files]);
+  }
+  return h(
+    "div",
+    null,
+    h(
+      "table",
+      { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "data-testid": "org-erasure-inventory" },
+      h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, [t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount")].map((title) => h("th", { key: title, className: "pf-v5-c-table__th" }, title)))),
+      h(
+        "tbody",
+        { className: "pf-v5-c-table__tbody" },
+        rows.map(([store, category, count]) =>
+          h("tr", { key: `${store}/${category}`, className: "pf-v5-c-table__tr" }, h("td", { className: "pf-v5-c-table__td" }, store), h("td", { className: "pf-v5-c-table__td" }, category), h("td", { className: "pf-v5-c-table__td" }, String(count))),
+        ),
+      ),
+    ),
+    appData.loading ? h("p", null, t("orgErasureLoading")) : null,
+    appData.error ? h("div", { className: "pf-v5-c-alert pf-m-warning pf-m-inline" }, h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureAppDataUnavailable", appData.error))) : null,
+  );
+}

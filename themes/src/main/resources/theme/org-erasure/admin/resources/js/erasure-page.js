@@ -1,0 +1,162 @@
+// The "Organisation erasure" page: the realm's organisations with their counts and erasure
+// state, the recent erasures, the erase dialog and the progress of the erasure being followed.
+import { createElement as h, useCallback, useEffect, useState } from "react";
+import { AlertGroup, useAlerts } from "./alerts.js";
+import { EraseDialog } from "./erase-dialog.js";
+import { ErasureProgress } from "./erasure-progress.js";
+import { StateLabel, formatTime } from "./erasure-state.js";
+
+export function ErasurePage({ api, realm, mayErase, t }) {
+  const { alerts, addAlert, removeAlert } = useAlerts();
+  return h(
+    "div",
+    { className: "org-erasure-page" },
+    h(
+      "section",
+      { className: "pf-v5-c-page__main-section pf-m-light" },
+      h("h1", { className: "pf-v5-c-title pf-m-2xl", "data-testid": "org-erasure-title" }, t("orgErasureTitle")),
+      h("p", { className: "org-erasure-intro" }, t("orgErasureIntro")),
+    ),
+    h(
+      "section",
+      { className: "pf-v5-c-page__main-section" },
+      mayErase ? h(ErasureWork, { api, realm, t, addAlert }) : h(NoAccess, { t }),
+    ),
+    h(AlertGroup, { alerts, onClose: removeAlert, closeLabel: t("orgErasureClose") }),
+  );
+}
+
+function NoAccess({ t }) {
+  return h(
+    "div",
+    { className: "pf-v5-c-empty-state", "data-testid": "org-erasure-no-access" },
+    h("div", { className: "pf-v5-c-empty-state__content" }, h("div", { className: "pf-v5-c-empty-state__body" }, t("orgErasureNoAccess"))),
+  );
+}
+
+function ErasureWork({ api, realm, t, addAlert }) {
+  const [organizations, setOrganizations] = useState(null);
+  const [appData, setAppData] = useState({});
+  const [erasures, setErasures] = useState([]);
+  const [erasing, setErasing] = useState(null);
+  const [followed, setFollowed] = useState(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const [organizationList, erasureList] = await Promise.all([api.organizations(realm), api.erasures(realm)]);
+      setOrganizations(organizationList);
+      setErasures(erasureList);
+      loadAppData(api, realm, organizationList, setAppData, addAlert);
+    } catch (error) {
+      addAlert("danger", error.message);
+    }
+  }, [api, realm, addAlert]);
+
+  useEffect(() => {
+    reload();
+  }, [reload]);
+
+  const started = (erasure) => {
+    setErasing(null);
+    setFollowed(erasure.id);
+    addAlert("success", t("orgErasureStarted", erasure.organizationName));
+    reload();
+  };
+
+  return h(
+    "div",
+    null,
+    followed ? h(ErasureProgress, { key: followed, api, realm, erasureId: followed, t, addAlert, onFinished: reload }) : null,
+    h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureOrganisations")),
+    organizations === null
+      ? h("p", null, t("orgErasureLoading"))
+      : h(OrganisationTable, { organizations, appData, t, onErase: setErasing, onFollow: setFollowed }),
+    h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureRecent")),
+    h(RecentErasures, { erasures, t, onFollow: setFollowed }),
+    erasing ? h(EraseDialog, { api, realm, organization: erasing, t, addAlert, onClose: () => setErasing(null), onStarted: started }) : null,
+  );
+}
+
+// Counts come from the erasure-service, one organisation at a time, so a slow or unreachable
+// service never holds the list back; it is reported once.
+async function loadAppData(api, realm, organizations, setAppData, addAlert) {
+  const results = await Promise.allSettled(organizations.map((organization) => api.appData(realm, organization.id)));
+  const byOrganization = {};
+  results.forEach((result, index) => {
+    byOrganization[organizations[index].id] = result.status === "fulfilled" ? { counts: result.value } : { error: result.reason.message };
+  });
+  setAppData(byOrganization);
+  const failure = results.find((result) => result.status === "rejected");
+  if (failure) {
+    addAlert("danger", failure.reason.message);
+  }
+}
+
+function appDataSummary(entry, t) {
+  if (!entry) return t("orgErasureLoading");
+  if (entry.error) return t("orgErasureUnavailable");
+  const rows = entry.counts.tables.reduce((sum, table) => sum + table.rows, 0);
+  return t("orgErasureRowsAndFiles", rows, entry.counts.files.files);
+}
+
+function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
+  if (organizations.length === 0) {
+    return h("p", null, t("orgErasureNoOrganisations"));
+  }
+  const headers = [t("orgErasureName"), t("orgErasureMembers"), t("orgErasureAppData"), t("orgErasureState"), ""];
+  return h(
+    "table",
+    { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "data-testid": "org-erasure-organisations" },
+    h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, headers.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title)))),
+    h(
+      "tbody",
+      { className: "pf-v5-c-table__tbody" },
+      organizations.map((organization) =>
+        h(
+          "tr",
+          { key: organization.id, className: "pf-v5-c-table__tr", "data-organization": organization.name },
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[0] }, organization.name),
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[1] }, String(organization.memberCount)),
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" }, appDataSummary(appData[organization.id], t)),
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[3] }, organization.erasure ? h(StateLabel, { state: organization.erasure.state, t }) : t("orgErasureNotStarted")),
+          h(
+            "td",
+            { className: "pf-v5-c-table__td pf-v5-c-table__action" },
+            organization.erasure
+              ? h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", onClick: () => onFollow(organization.erasure.id) }, t("orgErasureFollowAction"))
+              : h("button", { type: "button", className: "pf-v5-c-button pf-m-danger", "data-testid": "org-erasure-erase", onClick: () => onErase(organization) }, t("orgErasureEraseAction")),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+function RecentErasures({ erasures, t, onFollow }) {
+  if (erasures.length === 0) {
+    return h("p", null, t("orgErasureNoErasures"));
+  }
+  const headers = [t("orgErasureName"), t("orgErasureState"), t("orgErasureRequestedBy"), t("orgErasureRequestedAt"), t("orgErasureCompletedAt"), t("orgErasureAuditRecord"), ""];
+  return h(
+    "table",
+    { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "data-testid": "org-erasure-recent" },
+    h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, headers.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title)))),
+    h(
+      "tbody",
+      { className: "pf-v5-c-table__tbody" },
+      erasures.map((erasure) =>
+        h(
+          "tr",
+          { key: erasure.id, className: "pf-v5-c-table__tr", "data-erasure-id": erasure.id },
+          h("td", { className: "pf-v5-c-table__td" }, erasure.organizationName),
+          h("td", { className: "pf-v5-c-table__td" }, h(StateLabel, { state: erasure.state, t })),
+          h("td", { className: "pf-v5-c-table__td" }, erasure.requestedBy),
+          h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.requestedAt)),
+          h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.completedAt)),
+          h("td", { className: "pf-v5-c-table__td" }, erasure.auditRecordId ?? ""),
+          h("td", { className: "pf-v5-c-table__td pf-v5-c-table__action" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: () => onFollow(erasure.id) }, t("orgErasureFollowAction"))),
+        ),
+      ),
+    ),
+  );
+}

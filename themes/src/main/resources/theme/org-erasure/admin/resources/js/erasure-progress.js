@@ -1,0 +1,138 @@
+// One erasure's progress, category by category, refreshed until it reaches a final state.
+import { createElement as h, useEffect, useRef, useState } from "react";
+import { ApiError } from "./erasure-api.js";
+import { StateLabel, formatTime } from "./erasure-state.js";
+
+const POLL_INTERVAL_MS = 1000;
+
+export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished }) {
+  const [erasure, setErasure] = useState(null);
+  const [purge, setPurge] = useState(null);
+  const lastProblem = useRef(null);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer;
+    const poll = async () => {
+      try {
+        const current = await api.erasure(realm, erasureId);
+        if (stopped) return;
+        setErasure(current);
+        const latestPurge = await purgeOf(api, realm, current);
+        if (stopped) return;
+        if (latestPurge) setPurge(latestPurge);
+        lastProblem.current = null;
+        if (current.finished) {
+          onFinished(current);
+          return;
+        }
+      } catch (error) {
+        // A lasting problem is announced once, not once per poll.
+        if (!stopped && lastProblem.current !== error.message) {
+          lastProblem.current = error.message;
+          addAlert("danger", error.message);
+        }
+      }
+      if (!stopped) timer = setTimeout(poll, POLL_INTERVAL_MS);
+    };
+    poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [api, realm, erasureId, addAlert, onFinished]);
+
+  if (!erasure) {
+    return h("div", { className: "pf-v5-c-card", id: "org-erasure-progress" }, h("div", { className: "pf-v5-c-card__body" }, t("orgErasureLoading")));
+  }
+  return h(
+    "div",
+    { className: "pf-v5-c-card", id: "org-erasure-progress", "data-erasure-id": erasure.id },
+    h(
+      "div",
+      { className: "pf-v5-c-card__header" },
+      h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-lg" }, t("orgErasureProgressTitle", erasure.organizationName), " ", h(StateLabel, { state: erasure.state, t }))),
+    ),
+    h(
+      "div",
+      { className: "pf-v5-c-card__body" },
+      erasure.lastError && !erasure.finished
+        ? h("div", { className: "pf-v5-c-alert pf-m-warning pf-m-inline", "data-testid": "org-erasure-last-error" }, h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureLastError", erasure.lastError)))
+        : null,
+      h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
+      h(PurgedRows, { purge, erasure, t }),
+      h(Bar, { id: "identities-deleted", label: t("orgErasureIdentitiesDeleted"), done: erasure.identitiesDeleted, total: erasure.memberCount }),
+      h(
+        "dl",
+        { className: "org-erasure-facts" },
+        fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
+        fact(t("orgErasureRequestedBy"), erasure.requestedBy, "requested-by"),
+        fact(t("orgErasureRequestedAt"), formatTime(erasure.requestedAt), "requested-at"),
+        erasure.completedAt ? fact(t("orgErasureCompletedAt"), formatTime(erasure.completedAt), "completed-at") : null,
+        erasure.auditRecordId ? fact(t("orgErasureAuditRecord"), erasure.auditRecordId, "audit-record") : null,
+      ),
+    ),
+  );
+}
+
+// The service's live status once it holds the erasure; before the hand-over it has nothing (404).
+async function purgeOf(api, realm, erasure) {
+  if (erasure.state === "REQUESTED" || erasure.state === "LOCKED" || erasure.state === "CANCELLED") {
+    return null;
+  }
+  try {
+    return await api.purge(realm, erasure.id);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    // Once Keycloak holds the final counts, the service's view is no longer needed.
+    if (erasure.appData) return null;
+    throw error;
+  }
+}
+
+function PurgedRows({ purge, erasure, t }) {
+  const tables = purge
+    ? purge.tables.map((row) => ({ table: row.table, category: row.category, deleted: row.deleted }))
+    : Object.entries(erasure.appData?.tables ?? {}).map(([table, deleted]) => ({ table, category: table, deleted }));
+  const files = purge?.files ?? erasure.appData?.files;
+  if (tables.length === 0 && !files) {
+    return null;
+  }
+  return h(
+    "div",
+    { className: "org-erasure-purge" },
+    h(
+      "table",
+      { className: "pf-v5-c-table pf-m-compact", role: "grid", "data-testid": "org-erasure-purged-rows" },
+      h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, h("th", { className: "pf-v5-c-table__th" }, t("orgErasureCategory")), h("th", { className: "pf-v5-c-table__th" }, t("orgErasureRowsPurged")))),
+      h(
+        "tbody",
+        { className: "pf-v5-c-table__tbody" },
+        tables.map((row) => h("tr", { key: row.table, className: "pf-v5-c-table__tr", "data-table": row.table }, h("td", { className: "pf-v5-c-table__td" }, row.category), h("td", { className: "pf-v5-c-table__td" }, String(row.deleted)))),
+        files ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFiles")), h("td", { className: "pf-v5-c-table__td" }, String(files.deleted))) : null,
+        files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
+      ),
+    ),
+  );
+}
+
+// PatternFly's progress and description-list styles are not among those the console loads up
+// front, so these two are drawn with the page's own small styles (css/org-erasure.css).
+function Bar({ id, label, done, total }) {
+  const percent = total > 0 ? Math.round((100 * done) / total) : 100;
+  return h(
+    "div",
+    { className: "org-erasure-bar", "data-testid": `org-erasure-${id}` },
+    h("div", { className: "org-erasure-bar__label" }, label),
+    h("div", { className: "org-erasure-bar__measure" }, `${done} / ${total}`),
+    h(
+      "div",
+      { className: "org-erasure-bar__track", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": percent, "aria-label": label },
+      h("div", { className: "org-erasure-bar__fill", style: { width: `${percent}%` } }),
+    ),
+  );
+}
+
+function fact(term, description, testId) {
+  return [h("dt", { key: `${testId}-term` }, term), h("dd", { key: testId, "data-testid": `org-erasure-${testId}` }, description)];
+}
