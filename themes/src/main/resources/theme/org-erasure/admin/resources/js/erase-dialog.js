@@ -36,7 +36,7 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
   const titleId = "org-erasure-dialog-title";
   const dialog = h(
     "div",
-    { className: "pf-v5-c-backdrop" },
+    { className: "pf-v5-c-backdrop", id: "org-erasure-backdrop" },
     h(
       "div",
       { className: "pf-v5-l-bullseye" },
