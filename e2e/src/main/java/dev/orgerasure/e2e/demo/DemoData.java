@@ -29,6 +29,7 @@ public final class DemoData {
   public static DemoData load(WholeSystem system) {
     KeycloakAdminClient admin = masterAdmin(system);
     createRealm(admin, system.smtpPort());
+    enableErasureAction(admin);
     Member realmAdmin = createRealmAdmin(admin);
     OrgFactory factory = new OrgFactory(system, admin);
     List<DemoOrg> orgs = new ArrayList<>();
@@ -50,6 +51,15 @@ public final class DemoData {
     return orgs;
   }
 
+  /** The realm's mail settings: the run's SMTP server on loopback. */
+  public static Map<String, String> smtpServer(int port) {
+    return Map.of(
+        "host", "127.0.0.1",
+        "port", Integer.toString(port),
+        "from", "no-reply@learning.example",
+        "fromDisplayName", "Learning platform");
+  }
+
   /** Replaces a realm left by an earlier run against an external database. */
   private static void createRealm(KeycloakAdminClient admin, int smtpPort) {
     if (admin.find(DemoRealm.ADMIN_PATH).isPresent()) {
@@ -63,20 +73,24 @@ public final class DemoData {
             Map.entry("displayName", "Learning platform"),
             Map.entry("enabled", true),
             Map.entry("organizationsEnabled", true),
-            Map.entry("adminTheme", DemoRealm.ADMIN_THEME),
+            Map.entry("adminTheme", DemoRealm.THEME),
+            Map.entry("accountTheme", DemoRealm.THEME),
+            Map.entry("loginTheme", DemoRealm.THEME),
+            Map.entry("emailTheme", DemoRealm.THEME),
             Map.entry("adminEventsEnabled", true),
             Map.entry("adminEventsDetailsEnabled", true),
             Map.entry("eventsEnabled", true),
-            Map.entry(
-                "smtpServer",
-                Map.of(
-                    "host", "127.0.0.1",
-                    "port", Integer.toString(smtpPort),
-                    "from", "no-reply@learning.example",
-                    "fromDisplayName", "Learning platform")),
+            Map.entry("smtpServer", smtpServer(smtpPort)),
             Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
             Map.entry("roles", ErasureClients.roles()),
             Map.entry("users", ErasureClients.serviceAccounts())));
+  }
+
+  /** Custom required actions are registered per realm; the org admin's erasure needs it enabled. */
+  private static void enableErasureAction(KeycloakAdminClient admin) {
+    admin.post(
+        DemoRealm.ADMIN_PATH + "/authentication/register-required-action",
+        Map.of("providerId", DemoRealm.ERASURE_ACTION, "name", "Erase my organisation"));
   }
 
   private static Member createRealmAdmin(KeycloakAdminClient admin) {
@@ -85,7 +99,7 @@ public final class DemoData {
             DemoRealm.ADMIN_PATH + "/users",
             Map.of(
                 "username", DemoRealm.REALM_ADMIN_USERNAME,
-                "email", "realm-admin@learning.example",
+                "email", DemoRealm.REALM_ADMIN_EMAIL,
                 "firstName", "Realm",
                 "lastName", "Admin",
                 "enabled", true,

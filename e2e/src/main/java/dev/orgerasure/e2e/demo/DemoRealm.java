@@ -9,11 +9,17 @@ public final class DemoRealm {
   public static final String APP_CLIENT = "learning-app";
   public static final String REALM_ADMIN_USERNAME = "realm-admin";
   public static final String REALM_ADMIN_PASSWORD = "realm-admin";
+  public static final String REALM_ADMIN_EMAIL = "realm-admin@learning.example";
   /** Organisation attribute listing the user ids of its org admins (brief section 6). */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
   public static final String ERASE_ROLE = "erase-organizations";
-  /** Our admin theme: Keycloak's console with the "Organisation erasure" page. */
-  public static final String ADMIN_THEME = "org-erasure";
+  /**
+   * Our themes, for every theme type: the admin console's erasure page, the account console's
+   * "Delete organisation", the org admin's erasure pages and the completion e-mail.
+   */
+  public static final String THEME = "org-erasure";
+  /** The org admin's erasure action, started from the account console with {@code kc_action}. */
+  public static final String ERASURE_ACTION = "org-erasure";
   /** The erasure-service's own client: it verifies tokens for this audience and reports back with it. */
   public static final String SERVICE_CLIENT = "erasure-service";
   /** The role of {@link #SERVICE_CLIENT} that may hand an erasure over to the service. */

@@ -27,10 +27,7 @@ public final class AdminConsole {
     /** Signs in on Keycloak's login pages (username first, then password, as in realms with organisations). */
     public void signIn(Member admin) {
         browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/").toString());
-        type(By.id("username"), admin.username());
-        browser.driver().findElement(By.id("kc-login")).click();
-        type(By.id("password"), admin.password());
-        browser.driver().findElement(By.id("kc-login")).click();
+        LoginPages.signIn(browser, admin);
         browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
     }
 
@@ -50,11 +47,5 @@ public final class AdminConsole {
     public boolean showsErasureNavEntry() {
         List<WebElement> entries = browser.driver().findElements(ERASURE_NAV_ENTRY);
         return !entries.isEmpty() && entries.get(0).isDisplayed();
-    }
-
-    private void type(By field, String text) {
-        WebElement input = browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(field));
-        input.clear();
-        input.sendKeys(text);
     }
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 /** Erasure requests and audit records as Keycloak's database holds them. */
 final class ErasureRecords {
 
-    record Audit(String event, String status, JsonNode counts, long memberCount) {
+    record Audit(String event, String status, JsonNode counts, long memberCount, boolean notificationSent, String notifiedTo,
+            String notificationError) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,13 +62,15 @@ final class ErasureRecords {
     }
 
     static List<Audit> auditRecords(WholeSystem system, String requestId) {
-        String sql = "select event, status, counts, member_count from org_erasure_audit where request_id = ? order by seq";
+        String sql = "select event, status, counts, member_count, notification_sent, notified_to, notification_error"
+                + " from org_erasure_audit where request_id = ? order by seq";
         try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
             statement.setString(1, requestId);
             List<Audit> records = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    records.add(new Audit(rows.getString(1), rows.getString(2), JSON.readTree(rows.getString(3)), rows.getLong(4)));
+                    records.add(new Audit(rows.getString(1), rows.getString(2), JSON.readTree(rows.getString(3)), rows.getLong(4),
+                            rows.getBoolean(5), rows.getString(6), rows.getString(7)));
                 }
             }
             return records;

@@ -33,6 +33,10 @@ record RealmState(long users, long organizations, long sessions, long erasureReq
         }
     }
 
+    static boolean userExists(WholeSystem system, String userId) {
+        return Sql.count(system::keycloakDatabase, "select count(*) from user_entity where id = ?", userId) > 0;
+    }
+
     static long sessionsOf(WholeSystem system, String userId) {
         return Sql.count(system::keycloakDatabase, "select count(*) from offline_user_session where user_id = ?", userId);
     }

@@ -1,6 +1,9 @@
 package dev.orgerasure.keycloak.audit;
 
-/** What an audit record says, before it gets its place in the trail. {@code counts} is JSON. */
+/**
+ * What an audit record says, before it gets its place in the trail. {@code counts} is JSON;
+ * {@code notifiedTo} is set when the requester was told, {@code notificationError} when telling failed.
+ */
 public record AuditEvent(
         String event,
         String requestId,
@@ -13,5 +16,6 @@ public record AuditEvent(
         long memberCount,
         String counts,
         String notifiedTo,
+        String notificationError,
         String status) {
 }

@@ -73,6 +73,9 @@ public class AuditRecordEntity {
     @Column(name = "NOTIFIED_TO")
     private String notifiedTo;
 
+    @Column(name = "NOTIFICATION_ERROR", length = 1000)
+    private String notificationError;
+
     @Column(name = "STATUS", length = 32, nullable = false)
     private String status;
 
@@ -104,6 +107,7 @@ public class AuditRecordEntity {
         this.counts = Objects.requireNonNull(event.counts());
         this.notificationSent = event.notifiedTo() != null;
         this.notifiedTo = event.notifiedTo();
+        this.notificationError = event.notificationError();
         this.status = Objects.requireNonNull(event.status());
     }
 

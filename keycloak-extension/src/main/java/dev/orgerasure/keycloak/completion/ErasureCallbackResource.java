@@ -51,7 +51,7 @@ public class ErasureCallbackResource {
     }
 
     @POST
-    @Path("erasures/{id}/" + APP_DATA_PURGED)
+    @Path("{id}/" + APP_DATA_PURGED)
     @Produces(MediaType.APPLICATION_JSON)
     public Response appDataPurged(@PathParam("id") String id, InputStream body) {
         RealmModel realm = session.getContext().getRealm();

@@ -10,6 +10,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.notification.CompletionNotifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ import org.keycloak.organization.OrganizationProvider;
 import org.keycloak.util.JsonSerialization;
 
 /**
- * Finishes an erasure whose app data is gone: deletes every locked-out member's identity through
+ * Finishes an erasure whose app data is gone: tells the requester by e-mail, deletes every locked-out member's identity through
  * Keycloak's {@link UserManager} (so user-removed events fire and caches and session stores are
  * cleaned) with the login events that name them, removes the organisation with its identity
  * providers and domains, and writes the audit record. Each step is idempotent and each batch is
@@ -53,6 +54,7 @@ public class ErasureFinisher {
         if (!claim(requestId)) {
             return;
         }
+        new CompletionNotifier(factory).notifyRequester(requestId);
         while (deleteIdentityBatch(requestId) > 0) {
             renewClaim(requestId);
         }
@@ -67,7 +69,7 @@ public class ErasureFinisher {
             AuditRecordEntity record = new AuditTrail(session).record(new AuditEvent("COMPLETED", request.getId(),
                     request.getRealmId(), realm == null ? "" : realm.getName(), request.getOrganizationId(),
                     request.getOrganizationName(), request.getRequestedById(), request.getRequestedByEmail(),
-                    request.getMemberCount(), counts(request), null,
+                    request.getMemberCount(), counts(request), request.getNotifiedTo(), request.getNotificationError(),
                     withErrors ? ErasureState.COMPLETED_WITH_ERRORS.name() : ErasureState.COMPLETED.name()));
             request.completed(withErrors, record.getId(), Time.currentTimeMillis());
             LOG.infof("Erasure %s completed (%s): %d identities deleted; audit record %s", requestId,

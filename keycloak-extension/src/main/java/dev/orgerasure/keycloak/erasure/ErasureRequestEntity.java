@@ -116,6 +116,15 @@ public class ErasureRequestEntity {
     @Column(name = "AUDIT_RECORD_ID", length = 36)
     private String auditRecordId;
 
+    @Column(name = "NOTIFIED_AT")
+    private Long notifiedAt;
+
+    @Column(name = "NOTIFIED_TO")
+    private String notifiedTo;
+
+    @Column(name = "NOTIFICATION_ERROR", length = 1000)
+    private String notificationError;
+
     @Version
     @Column(name = "VERSION", nullable = false)
     private int version;
@@ -208,6 +217,25 @@ public class ErasureRequestEntity {
     public void identitiesDeleted(long identities, long loginEvents) {
         identitiesDeleted += identities;
         loginEventsDeleted += loginEvents;
+    }
+
+    /** The requester was told (or telling them failed); either way it is tried only once. */
+    public void notified(String to, String error, long at) {
+        notifiedAt = at;
+        notifiedTo = error == null ? to : null;
+        notificationError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
+    }
+
+    public boolean isNotificationAttempted() {
+        return notifiedAt != null;
+    }
+
+    public String getNotifiedTo() {
+        return notifiedTo;
+    }
+
+    public String getNotificationError() {
+        return notificationError;
     }
 
     public void completed(boolean withErrors, String auditRecordId, long at) {

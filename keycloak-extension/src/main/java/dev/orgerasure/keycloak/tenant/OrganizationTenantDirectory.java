@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.tenant;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.keycloak.organization.OrganizationProvider;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
 public class OrganizationTenantDirectory implements TenantDirectory {
+
+    /** Organisation attribute listing the user ids of its admins. */
+    public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
     /** Organisation attribute naming the erasure that holds it. */
     public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
@@ -43,6 +47,16 @@ public class OrganizationTenantDirectory implements TenantDirectory {
         return organizations.getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max)
                 .map(OrganizationTenantDirectory::writable)
                 .toList();
+    }
+
+    @Override
+    public Stream<Tenant> administeredBy(UserModel user) {
+        return organizations.getByMember(user)
+                .filter(organization -> organization.getAttributes()
+                        .getOrDefault(ORG_ADMINS_ATTRIBUTE, List.of())
+                        .contains(user.getId()))
+                .sorted(Comparator.comparing(OrganizationModel::getName))
+                .map(OrganizationTenantDirectory::tenant);
     }
 
     @Override

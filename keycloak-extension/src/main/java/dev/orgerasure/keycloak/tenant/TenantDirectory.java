@@ -17,6 +17,9 @@ public interface TenantDirectory {
     /** Members in a stable order, one page at a time. */
     List<UserModel> members(Tenant tenant, int first, int max);
 
+    /** The tenants that designate {@code user} as their admin (BRIEF §6); a member is admin only where designated. */
+    Stream<Tenant> administeredBy(UserModel user);
+
     /** Marks the tenant as under erasure, for everything that reads the tenant. */
     void markUnderErasure(Tenant tenant, String requestId);
 }

@@ -1,5 +1,7 @@
 package dev.orgerasure.service.purge;
 
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeProgress;
 import java.util.LinkedHashMap;
@@ -17,12 +19,19 @@ public record PurgeReport(
         return new PurgeReport(purge.requestId(), purge.orgId(), tables, purge.filesDeleted(), purge.filesFailed());
     }
 
-    /** The JSON body of the callback: {"requestId","organizationId","tables":{...},"files":{...}}. */
+    /**
+     * The JSON body of the callback: {"requestId","organizationId","tables":{...},"categories":{...},"files":{...}};
+     * {@code categories} names each table's inventory category, for people reading the counts.
+     */
     public Map<String, Object> toJsonBody() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("requestId", requestId);
         body.put("organizationId", organizationId);
         body.put("tables", tables);
+        Map<String, String> categories = new LinkedHashMap<>();
+        tables.keySet().forEach(table -> categories.put(table,
+                DataInventory.appTable(table).map(InventoryTable::category).orElse(table)));
+        body.put("categories", categories);
         Map<String, Long> files = new LinkedHashMap<>();
         files.put("deleted", filesDeleted);
         files.put("failed", filesFailed);

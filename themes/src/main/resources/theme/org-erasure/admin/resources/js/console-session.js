@@ -5,6 +5,8 @@
 // sign-in happens and the token belongs to the same user session (same sid, same authentication
 // time), which is what the server checks before it lets an erasure start.
 
+import { pkcePair, randomText } from "./pkce.js";
+
 const RENEW_BEFORE_EXPIRY_MS = 15_000;
 const SILENT_TIMEOUT_MS = 15_000;
 
@@ -47,7 +49,7 @@ export class ConsoleSession {
   }
 
   async #authorizeSilently() {
-    const verifier = randomText(48);
+    const { verifier, challenge } = await pkcePair();
     const state = randomText(16);
     const query = new URLSearchParams({
       client_id: this.#environment.clientId,
@@ -57,7 +59,7 @@ export class ConsoleSession {
       scope: "openid",
       prompt: "none",
       state,
-      code_challenge: await sha256Base64Url(verifier),
+      code_challenge: challenge,
       code_challenge_method: "S256",
     });
     const answer = await loadInHiddenFrame(`${this.#endpoint("auth")}?${query}`, this.#redirectUri());
@@ -117,16 +119,4 @@ function loadInHiddenFrame(url, redirectUri) {
     frame.src = url;
     document.body.append(frame);
   });
-}
-
-function randomText(bytes) {
-  return base64Url(crypto.getRandomValues(new Uint8Array(bytes)));
-}
-
-async function sha256Base64Url(text) {
-  return base64Url(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text))));
-}
-
-function base64Url(bytes) {
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

@@ -1,20 +1,19 @@
-// The page's texts come from this theme's message bundles, through the endpoint the console itself
-// uses for its own, so translations are added as messages_<locale>.properties files.
+// Texts come from the org-erasure theme's message bundles of one theme type (admin, account),
+// through the endpoint the consoles use for their own, so translations are added as
+// messages_<locale>.properties files. probeKey is a key of ours that every bundle has.
 
-const PROBE_KEY = "orgErasureTitle";
-
-export async function loadMessages(environment) {
+export async function loadMessages(environment, themeType, probeKey) {
   const language = (navigator.language || "en").split("-")[0];
-  let messages = await fetchBundle(environment, language);
-  if (!messages.has(PROBE_KEY) && language !== "en") {
-    messages = await fetchBundle(environment, "en");
+  let messages = await fetchBundle(environment, themeType, language);
+  if (!messages.has(probeKey) && language !== "en") {
+    messages = await fetchBundle(environment, themeType, "en");
   }
   return (key, ...args) =>
     (messages.get(key) ?? key).replace(/\{(\d+)\}/g, (placeholder, index) => String(args[index] ?? placeholder));
 }
 
-async function fetchBundle(environment, locale) {
-  const url = `${environment.serverBaseUrl}/resources/${encodeURIComponent(environment.realm)}/admin/${locale}?theme=org-erasure`;
+async function fetchBundle(environment, themeType, locale) {
+  const url = `${environment.serverBaseUrl}/resources/${encodeURIComponent(environment.realm)}/${themeType}/${locale}?theme=org-erasure`;
   const response = await fetch(url);
   if (!response.ok) {
     return new Map();

@@ -19,7 +19,7 @@ const SHOWN_ATTRIBUTE = "data-org-erasure-page";
 
 const environment = JSON.parse(document.getElementById("environment").textContent);
 const api = new ErasureApi(environment, new ConsoleSession(environment));
-const t = await loadMessages(environment);
+const t = await loadMessages(environment, "admin", "orgErasureTitle");
 const permissions = new Map();
 const pageContainer = Object.assign(document.createElement("div"), { id: PAGE_ID });
 let page;

@@ -1,0 +1,17 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+<p>${msg("orgErasureCompletedIntro", organizationName, memberCount, completedAt)}</p>
+<p>${msg("orgErasureCompletedErased")}</p>
+<ul>
+  <li>${msg("orgErasureCompletedIdentities", memberCount)}</li>
+  <#list appCategories as row>
+  <li>${row.category}: ${row.count}</li>
+  </#list>
+  <li>${msg("orgErasureCompletedFiles", filesDeleted)}</li>
+  <#if filesFailed gt 0>
+  <li>${msg("orgErasureCompletedFilesFailed", filesFailed)}</li>
+  </#if>
+</ul>
+<p>${msg("orgErasureCompletedRetention")}<#if requesterErased> ${msg("orgErasureCompletedYourAccount")}</#if></p>
+<p>${msg("orgErasureCompletedReference", requestId)}</p>
+</@layout.emailLayout>

@@ -1,0 +1,47 @@
+<#import "template.ftl" as layout>
+<#import "buttons.ftl" as buttons>
+<#import "field.ftl" as field>
+<@layout.registrationLayout; section>
+  <#if section = "header">
+    ${msg("orgErasureConfirmHeader", organization.name)}
+  <#elseif section = "form">
+    <form action="${url.loginAction}" class="${properties.kcFormClass!}" id="org-erasure-form" method="post">
+      <input type="hidden" name="organization" value="${organization.id}"/>
+
+      <div class="${properties.kcAlertClass!} pf-m-danger">
+        <span class="${properties.kcAlertTitleClass!}">${msg("orgErasureIrreversible")}</span>
+      </div>
+
+      <p>${msg("orgErasureWhatHappens", organization.name, organization.memberCount)}</p>
+
+      <table class="pf-v5-c-table pf-m-compact" role="grid" id="org-erasure-inventory">
+        <thead class="pf-v5-c-table__thead">
+          <tr class="pf-v5-c-table__tr">
+            <th class="pf-v5-c-table__th">${msg("orgErasureCategory")}</th>
+            <th class="pf-v5-c-table__th pf-m-fit-content">${msg("orgErasureCount")}</th>
+          </tr>
+        </thead>
+        <tbody class="pf-v5-c-table__tbody">
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureIdentities")}</td><td class="pf-v5-c-table__td">${organization.memberCount}</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureOrganisationItself")}</td><td class="pf-v5-c-table__td">1</td></tr>
+          <#list inventory.appData as row>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${row.category}</td><td class="pf-v5-c-table__td">${row.count}</td></tr>
+          </#list>
+          <#if inventory.files??>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureFiles", inventory.bytes)}</td><td class="pf-v5-c-table__td">${inventory.files}</td></tr>
+          </#if>
+        </tbody>
+      </table>
+      <#if inventory.unavailable??>
+        <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("orgErasureCountsUnavailable", inventory.unavailable)}</p>
+      </#if>
+
+      <@field.input name="confirmation" label=msg("orgErasureConfirmLabel", organization.name) autofocus=true/>
+
+      <@buttons.actionGroup>
+        <@buttons.button id="org-erasure-submit" label="orgErasureDoErase" type="danger"/>
+        <@buttons.button id="org-erasure-cancel" name="cancel-aia" label="doCancel" type="secondary"/>
+      </@buttons.actionGroup>
+    </form>
+  </#if>
+</@layout.registrationLayout>
