@@ -12,7 +12,7 @@ public final class SelfServicePages {
 
     private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
     private static final By CONFIRM_FORM = By.id("org-erasure-form");
-    private static final By CHOOSE_FORM = CHOOSE_FORM;
+    private static final By CHOOSE_FORM = By.id("org-erasure-choose-form");
     private static final By ERROR_PAGE = By.id("org-erasure-error");
     private static final By STARTED_PAGE = By.id("org-erasure-started");
     private static final By PASSWORD = By.id("password");
