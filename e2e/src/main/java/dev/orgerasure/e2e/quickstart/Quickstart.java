@@ -84,6 +84,8 @@ public final class Quickstart {
     out.println("Start an erasure:");
     out.println("  in the admin console of realm learning as " + demo.realmAdmin().username() + ": " + keycloak
         + "/admin/learning/console/ (page \"Organisation erasure\")");
+    out.println("  as an org admin above, in the account console: " + keycloak + "/realms/learning/account/"
+        + " (\"Delete organisation\")");
     out.println("  or with the access token of such an interactive console session (password-grant tokens are refused):");
     out.println("    curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
     out.println("      -d '{\"confirmation\":\"" + smallest.name() + "\"}' \\");
