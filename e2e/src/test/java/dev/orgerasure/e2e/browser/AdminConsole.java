@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Keycloak's admin console of realm learning, as a person uses it, with our erasure page in it. */
 public final class AdminConsole {
 
-    public static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
+    private static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
     private static final By CONSOLE_NAVIGATION = By.id("nav-item-clients");
     private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
 

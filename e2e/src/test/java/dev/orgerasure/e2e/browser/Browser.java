@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,6 +27,12 @@ public final class Browser implements AutoCloseable {
     private static final String CHROMIUM = System.getProperty("erasure.e2e.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("erasure.e2e.chromedriver", "/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of(System.getProperty("erasure.e2e.screenshots-dir", "target/screenshots"));
+
+    /**
+     * The tests speak WebDriver only, never the DevTools protocol, so Selenium's warning that it has
+     * no DevTools bindings for this Chromium version is noise. Held here: JUL keeps loggers weakly.
+     */
+    private static final Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -85,6 +93,12 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     private static void requireExecutable(String path) {
