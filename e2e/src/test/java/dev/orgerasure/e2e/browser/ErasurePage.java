@@ -34,20 +34,24 @@ public final class ErasurePage {
                 .isDisplayed();
     }
 
-    /** The organisation's row once its app-data counts arrived from the service. */
+    /** The organisation's row once its app-data cell is answered: counts, or "unavailable". */
     public WebElement organisationRow(String name) {
-        By row = By.cssSelector("tr[data-organization='" + name + "']");
         By appData = By.cssSelector("tr[data-organization='" + name + "'] [data-testid=org-erasure-app-data]");
-        browser.waiting(UI).until(ExpectedConditions.textMatches(appData, Pattern.compile("\\d+ rows, \\d+ files")));
-        return browser.driver().findElement(row);
+        browser.waiting(UI).until(ExpectedConditions.textMatches(appData, Pattern.compile("\\d+ rows, \\d+ files|unavailable")));
+        return browser.driver().findElement(By.cssSelector("tr[data-organization='" + name + "']"));
     }
 
-    /** Opens the erase dialog of the organisation and waits for its inventory counts. */
+    /** Opens the erase dialog of the organisation and waits for the service's counts, or for word that they are unavailable. */
     public void openEraseDialog(String name) {
         organisationRow(name).findElement(By.cssSelector("[data-testid=org-erasure-erase]")).click();
         browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-dialog")));
-        browser.waiting(UI).until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("[data-testid=org-erasure-inventory]"), "File store"));
+        browser.waiting(UI).until(ExpectedConditions.or(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=org-erasure-inventory]"), "File store"),
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#org-erasure-dialog .pf-m-warning"))));
+    }
+
+    public String dialogText() {
+        return browser.driver().findElement(By.id("org-erasure-dialog")).getText();
     }
 
     public String inventoryText() {

@@ -79,6 +79,37 @@ class AdminConsoleErasureIT {
     }
 
     @Test
+    void pageSaysInWordsWhenTheServiceIsUnreachableAndTheStepIsRetried() throws Exception {
+        DemoOrg org = sut.createOrg(2);
+        try (Browser browser = Browser.start("service-unreachable-shown-in-words")) {
+            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+            console.signIn(sut.demo().realmAdmin());
+            ErasurePage page;
+            sut.system().stopLiberty();
+            try {
+                page = console.openErasurePageFromNavigation().shown();
+                WebElement row = page.organisationRow(org.name());
+                assertEquals("unavailable", row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
+                assertTrue(page.alertText().contains("could not be reached"), page.alertText());
+                browser.screenshot("01-service-unreachable");
+
+                page.openEraseDialog(org.name());
+                assertTrue(page.dialogText().contains("counts are unavailable"), page.dialogText());
+                page.typeConfirmation(org.name());
+                page.confirm();
+                page.awaitProgressState("FAILED_RETRYING", Duration.ofSeconds(30));
+                assertTrue(page.progress().getText().contains("A step failed and is being retried"), page.progress().getText());
+                assertTrue(page.progressField("last-error").contains("retried automatically"), page.progressField("last-error"));
+                browser.screenshot("02-hand-over-retried");
+            } finally {
+                sut.system().startLiberty();
+            }
+            page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
+            browser.screenshot("03-completed-once-the-service-is-back");
+        }
+    }
+
+    @Test
     void adminWithoutTheErasureRoleSeesNoEntryAndCannotErase() throws Exception {
         Member admin = Admins.realmAdminWithoutErasureRole(sut);
         DemoOrg org = sut.createOrg(2);

@@ -37,7 +37,7 @@ public class SelfServiceResource {
         if (signedIn == null) {
             throw ErrorResponse.error("Not signed in", Response.Status.UNAUTHORIZED);
         }
-        return new OrganizationTenantDirectory(session).administeredBy(signedIn.getUser())
+        return new OrganizationTenantDirectory(session).administeredBy(signedIn.user())
                 .map(tenant -> Map.of("id", tenant.id(), "name", tenant.name()))
                 .toList();
     }

@@ -11,7 +11,10 @@ export function useAlerts() {
   const addAlert = useCallback(
     (variant, message) => {
       const id = ++lastId;
-      setAlerts((current) => [...current, { id, variant, message }]);
+      // A message already on screen is not repeated (a reload or a poll meets the same failure).
+      setAlerts((current) =>
+        current.some((alert) => alert.variant === variant && alert.message === message) ? current : [...current, { id, variant, message }],
+      );
       // Errors stay until the admin closes them: they must be read.
       if (variant === "success") {
         setTimeout(() => removeAlert(id), SUCCESS_VISIBLE_MS);
