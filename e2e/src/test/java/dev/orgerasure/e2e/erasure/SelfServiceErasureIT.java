@@ -78,6 +78,7 @@ class SelfServiceErasureIT {
             pages.confirmWith(org.name());
             requestId = pages.startedErasureId();
             browser.screenshot("05-erasure-started");
+            assertEquals(0, RealmState.sessionsOf(sut.system(), orgAdmin.id()));
         }
 
         MailBeforeDeletion order = MailBeforeDeletion.watch(sut, orgAdmin, ERASURE_TIMEOUT);
