@@ -46,6 +46,12 @@ public final class SystemUnderTest implements AutoCloseable {
     return orgs.createUnique(memberCount);
   }
 
+  /** Makes the user a member and a designated admin of the organisation too. */
+  public void designateAdmin(DemoOrg org, Member member) {
+    masterAdmin.post(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members", member.id());
+    orgs.designateAdmin(org.id(), member);
+  }
+
   /** Tokens of an interactive admin console login (authorization code + PKCE) of a user of realm learning. */
   public TokenResponse adminConsoleLogin(Member user) {
     return new AdminConsoleLogin(system.keycloakUrl()).login(DemoRealm.REALM, user.username(), user.password());

@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.demo;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgerasure.e2e.harness.WholeSystem;
@@ -29,6 +30,8 @@ public final class OrgFactory {
   private static final int PARALLEL_USER_CREATION = 4;
 
   private final WholeSystem system;
+  private static final String ORGS_PATH = DemoRealm.ADMIN_PATH + "/organizations";
+
   private final KeycloakAdminClient admin;
 
   public OrgFactory(WholeSystem system, KeycloakAdminClient admin) {
@@ -47,10 +50,9 @@ public final class OrgFactory {
     if (memberCount < 1) {
       throw new IllegalArgumentException("an organisation needs at least its admin");
     }
-    String orgsPath = DemoRealm.ADMIN_PATH + "/organizations";
     String orgId =
         admin.post(
-            orgsPath,
+            ORGS_PATH,
             Map.of(
                 "name", name,
                 "alias", domain.substring(0, domain.indexOf('.')),
@@ -58,13 +60,24 @@ public final class OrgFactory {
                 "domains", List.of(Map.of("name", domain))));
     List<Member> members = createUsers(domain, memberCount);
     for (Member member : members) {
-      admin.post(orgsPath + "/" + orgId + "/members", member.id());
+      admin.post(ORGS_PATH + "/" + orgId + "/members", member.id());
     }
     Member orgAdmin = members.get(0);
-    ObjectNode org = (ObjectNode) admin.get(orgsPath + "/" + orgId);
-    org.putObject("attributes").putArray(DemoRealm.ORG_ADMINS_ATTRIBUTE).add(orgAdmin.id());
-    admin.put(orgsPath + "/" + orgId, org);
+    designateAdmin(orgId, orgAdmin);
     return new DemoOrg(orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
+  }
+
+  /** Adds the member to the organisation's admins (its attribute {@code org-admins}, BRIEF section 6). */
+  public void designateAdmin(String orgId, Member member) {
+    String path = ORGS_PATH + "/" + orgId;
+    ObjectNode org = (ObjectNode) admin.get(path);
+    ObjectNode attributes = org.has("attributes") ? (ObjectNode) org.get("attributes") : org.putObject("attributes");
+    ArrayNode admins =
+        attributes.has(DemoRealm.ORG_ADMINS_ATTRIBUTE)
+            ? (ArrayNode) attributes.get(DemoRealm.ORG_ADMINS_ATTRIBUTE)
+            : attributes.putArray(DemoRealm.ORG_ADMINS_ATTRIBUTE);
+    admins.add(member.id());
+    admin.put(path, org);
   }
 
   private List<Member> createUsers(String domain, int count) {

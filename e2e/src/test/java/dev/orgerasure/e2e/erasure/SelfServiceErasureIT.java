@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.browser.AccountConsole;
@@ -144,7 +142,7 @@ class SelfServiceErasureIT {
         DemoOrg first = sut.createOrg(2);
         DemoOrg second = sut.createOrg(2);
         Member admin = first.admin();
-        designateAdmin(second, admin);
+        sut.designateAdmin(second, admin);
         try (Browser browser = Browser.start("admin-of-several-organisations-picks-one")) {
             AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
             account.signIn(admin);
@@ -159,19 +157,6 @@ class SelfServiceErasureIT {
             assertEquals("Erase " + second.name() + "?", pages.heading());
             browser.screenshot("02-confirm-chosen");
         }
-    }
-
-    /** Makes the member a member and a designated admin of the organisation (BRIEF §6). */
-    private void designateAdmin(DemoOrg org, Member member) {
-        String path = DemoRealm.ADMIN_PATH + "/organizations/" + org.id();
-        sut.masterAdmin().post(path + "/members", member.id());
-        ObjectNode representation = (ObjectNode) sut.masterAdmin().get(path);
-        ObjectNode attributes = representation.has("attributes")
-                ? (ObjectNode) representation.get("attributes") : representation.putObject("attributes");
-        ArrayNode admins = attributes.has(DemoRealm.ORG_ADMINS_ATTRIBUTE)
-                ? (ArrayNode) attributes.get(DemoRealm.ORG_ADMINS_ATTRIBUTE) : attributes.putArray(DemoRealm.ORG_ADMINS_ATTRIBUTE);
-        admins.add(member.id());
-        sut.masterAdmin().put(path, representation);
     }
 
     /**

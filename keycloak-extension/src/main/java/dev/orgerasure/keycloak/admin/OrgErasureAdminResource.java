@@ -28,7 +28,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorResponse;
@@ -161,12 +160,7 @@ public class OrgErasureAdminResource {
     }
 
     private <T> T fromService(ServiceCall<T> call) {
-        ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
-        if (dispatcher == null) {
-            throw ErrorResponse.error("The client " + settings.dispatcherClient() + " is missing in this realm",
-                    Response.Status.BAD_GATEWAY);
-        }
-        ServiceClient service = new ServiceClient(settings, realm.getName(), dispatcher.getSecret());
+        ServiceClient service = ServiceClient.forRealm(settings, realm);
         try {
             return call.call(service);
         } catch (InterruptedException e) {

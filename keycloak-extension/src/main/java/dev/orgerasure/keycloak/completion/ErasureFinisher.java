@@ -11,8 +11,6 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -138,7 +136,7 @@ public class ErasureFinisher {
     }
 
     private static boolean hasErrors(ErasureRequestEntity request) {
-        JsonNode appData = parse(request.getAppDataCounts());
+        JsonNode appData = request.appData();
         return appData.path("files").path("failed").asLong(0) > 0;
     }
 
@@ -147,16 +145,8 @@ public class ErasureFinisher {
         counts.put("membersLocked", request.getMembersLocked());
         counts.put("identitiesDeleted", request.getIdentitiesDeleted());
         counts.put("loginEventsDeleted", request.getLoginEventsDeleted());
-        counts.set("appData", parse(request.getAppDataCounts()));
+        counts.set("appData", request.appData());
         return counts.toString();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JsonSerialization.mapper.readTree(json == null ? "{}" : json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static ErasureRequestEntity request(KeycloakSession session, String requestId) {

@@ -1,9 +1,6 @@
 package dev.orgerasure.keycloak.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * An erasure request as the admin API and pages show it. Times are epoch milliseconds;
@@ -45,18 +42,10 @@ public record ErasureRepresentation(
                 request.getMembersLocked(),
                 request.getDeliveryAttempts(),
                 request.getLastError(),
-                json(request.getAppDataCounts()),
+                request.isAppDataPurged() ? request.appData() : null,
                 request.getIdentitiesDeleted(),
                 request.getLoginEventsDeleted(),
                 request.getCompletedAt(),
                 request.getAuditRecordId());
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return text == null ? null : JsonSerialization.mapper.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.erasure;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,8 +10,11 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Objects;
 import java.util.UUID;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * One erasure of one organisation, kept in Keycloak's database. {@code activeOrganizationId} is
@@ -265,8 +269,13 @@ public class ErasureRequestEntity {
         return lastError;
     }
 
-    public String getAppDataCounts() {
-        return appDataCounts;
+    /** The service's report (rows per table, their categories, files); an empty object until it arrives. */
+    public JsonNode appData() {
+        try {
+            return JsonSerialization.mapper.readTree(appDataCounts == null ? "{}" : appDataCounts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public long getIdentitiesDeleted() {

@@ -6,9 +6,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -20,7 +18,7 @@ public class HandOver {
 
     private static final Logger LOG = Logger.getLogger(HandOver.class);
 
-    private record Delivery(String realmName, String clientSecret, ServiceClient.HandOverRequest request) {
+    private record Delivery(ServiceClient service, ServiceClient.HandOverRequest request) {
     }
 
     private final KeycloakSessionFactory factory;
@@ -35,23 +33,16 @@ public class HandOver {
         Optional<Delivery> delivery = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
                 new ErasureRequestRepository(session).findById(requestId)
                         .filter(request -> request.getDeliveredAt() == null)
-                        .map(request -> {
-                            RealmModel realm = session.realms().getRealm(request.getRealmId());
-                            ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
-                            return new Delivery(realm.getName(), dispatcher == null ? null : dispatcher.getSecret(),
-                                    new ServiceClient.HandOverRequest(request.getId(), request.getOrganizationId(),
-                                            request.getOrganizationName(), request.getGracePeriodSeconds()));
-                        }));
+                        .map(request -> new Delivery(
+                                ServiceClient.forRealm(settings, session.realms().getRealm(request.getRealmId())),
+                                new ServiceClient.HandOverRequest(request.getId(), request.getOrganizationId(),
+                                        request.getOrganizationName(), request.getGracePeriodSeconds()))));
         if (delivery.isEmpty()) {
             return;
         }
         String failure;
-        ServiceClient service = new ServiceClient(settings, delivery.get().realmName(), delivery.get().clientSecret());
+        ServiceClient service = delivery.get().service();
         try {
-            if (delivery.get().clientSecret() == null) {
-                throw new IllegalStateException("The client " + settings.dispatcherClient() + " is missing in realm "
-                        + delivery.get().realmName());
-            }
             service.handOver(delivery.get().request());
             failure = null;
         } catch (InterruptedException e) {

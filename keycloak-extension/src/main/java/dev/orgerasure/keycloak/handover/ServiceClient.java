@@ -13,6 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -34,10 +36,19 @@ public class ServiceClient {
     private final String realmName;
     private final String clientSecret;
 
-    public ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
+    private ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
         this.settings = settings;
         this.realmName = realmName;
         this.clientSecret = clientSecret;
+    }
+
+    /**
+     * The service as the realm's dispatcher client reaches it. Reads the client's secret now, so the
+     * calls may run after the caller's transaction; without that client every call fails and says why.
+     */
+    public static ServiceClient forRealm(ErasureSettings settings, RealmModel realm) {
+        ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
+        return new ServiceClient(settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
     }
 
     /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
@@ -80,6 +91,9 @@ public class ServiceClient {
     }
 
     private String dispatcherToken() throws IOException, InterruptedException {
+        if (clientSecret == null) {
+            throw new IOException("The client " + settings.dispatcherClient() + " is missing in realm " + realmName);
+        }
         String form = "grant_type=client_credentials&client_id=" + encode(settings.dispatcherClient())
                 + "&client_secret=" + encode(clientSecret);
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.keycloakUrl()

@@ -3,8 +3,6 @@ package dev.orgerasure.keycloak.notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +22,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Tells whoever requested an erasure that it is done, by e-mail through Keycloak's e-mail sender
@@ -101,7 +98,7 @@ public class CompletionNotifier {
     }
 
     private static Map<String, Object> attributes(ErasureRequestEntity request, boolean requesterErased) {
-        JsonNode appData = parse(request.getAppDataCounts());
+        JsonNode appData = request.appData();
         List<Map<String, Object>> appCategories = new ArrayList<>();
         appData.path("tables").fields().forEachRemaining(table -> appCategories.add(Map.of(
                 "category", appData.path("categories").path(table.getKey()).asText(table.getKey()),
@@ -124,13 +121,5 @@ public class CompletionNotifier {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JsonSerialization.mapper.readTree(json == null ? "{}" : json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

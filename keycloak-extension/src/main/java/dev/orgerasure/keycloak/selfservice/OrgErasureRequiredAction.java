@@ -21,8 +21,6 @@ import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.RealmModel;
 
 /**
  * An org admin erases their own organisation (GDPR Article 17 self-service). The organisation is
@@ -140,9 +138,7 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
     /** What will be erased, with this organisation's counts; the service's part when it can be asked. */
     private Map<String, Object> inventory(RequiredActionContext context, Tenant tenant) {
         Map<String, Object> inventory = new LinkedHashMap<>();
-        RealmModel realm = context.getRealm();
-        ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
-        ServiceClient service = new ServiceClient(settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
+        ServiceClient service = ServiceClient.forRealm(settings, context.getRealm());
         List<Map<String, Object>> appData = new ArrayList<>();
         try {
             JsonNode counts = service.organizationData(tenant.id());

@@ -3,6 +3,7 @@
 // the authority, so whatever is submitted is sent as typed.
 import { createElement as h, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
+import { tableHead } from "./table.js";
 
 export function EraseDialog({ api, realm, organization, t, addAlert, onClose, onStarted }) {
   const [appData, setAppData] = useState({ loading: true });
@@ -119,7 +120,7 @@ function Inventory({ organization, appData, t }) {
     h(
       "table",
       { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "data-testid": "org-erasure-inventory" },
-      h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, [t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount")].map((title) => h("th", { key: title, className: "pf-v5-c-table__th" }, title)))),
+      tableHead([t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount")]),
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },

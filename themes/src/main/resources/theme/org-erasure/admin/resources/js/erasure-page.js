@@ -5,6 +5,7 @@ import { AlertGroup, useAlerts } from "./alerts.js";
 import { EraseDialog } from "./erase-dialog.js";
 import { ErasureProgress } from "./erasure-progress.js";
 import { StateLabel, formatTime } from "./erasure-state.js";
+import { tableHead } from "./table.js";
 
 export function ErasurePage({ api, realm, mayErase, t }) {
   const { alerts, addAlert, removeAlert } = useAlerts();
@@ -107,7 +108,7 @@ function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
   return h(
     "table",
     { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "data-testid": "org-erasure-organisations" },
-    h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, headers.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title)))),
+    tableHead(headers),
     h(
       "tbody",
       { className: "pf-v5-c-table__tbody" },
@@ -140,7 +141,7 @@ function RecentErasures({ erasures, t, onFollow }) {
   return h(
     "table",
     { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "data-testid": "org-erasure-recent" },
-    h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, headers.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title)))),
+    tableHead(headers),
     h(
       "tbody",
       { className: "pf-v5-c-table__tbody" },

@@ -2,6 +2,7 @@
 import { createElement as h, useEffect, useRef, useState } from "react";
 import { ApiError } from "./erasure-api.js";
 import { StateLabel, formatTime } from "./erasure-state.js";
+import { tableHead } from "./table.js";
 
 const POLL_INTERVAL_MS = 1000;
 
@@ -104,7 +105,7 @@ function PurgedRows({ purge, erasure, t }) {
     h(
       "table",
       { className: "pf-v5-c-table pf-m-compact", role: "grid", "data-testid": "org-erasure-purged-rows" },
-      h("thead", { className: "pf-v5-c-table__thead" }, h("tr", { className: "pf-v5-c-table__tr" }, h("th", { className: "pf-v5-c-table__th" }, t("orgErasureCategory")), h("th", { className: "pf-v5-c-table__th" }, t("orgErasureRowsPurged")))),
+      tableHead([t("orgErasureCategory"), t("orgErasureRowsPurged")]),
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },
