@@ -41,7 +41,10 @@ public final class SystemUnderTest implements AutoCloseable {
     return masterAdmin;
   }
 
-  /** A new organisation of realm learning, named uniquely, with app data; the first member is its admin. */
+  /**
+   * A new organisation of realm learning, named uniquely, with app data; the first member is its
+   * admin.
+   */
   public DemoOrg createOrg(int memberCount) {
     return orgs.createUnique(memberCount);
   }
@@ -52,14 +55,19 @@ public final class SystemUnderTest implements AutoCloseable {
     orgs.designateAdmin(org.id(), member);
   }
 
-  /** Tokens of an interactive admin console login (authorization code + PKCE) of a user of realm learning. */
+  /**
+   * Tokens of an interactive admin console login (authorization code + PKCE) of a user of realm
+   * learning.
+   */
   public TokenResponse adminConsoleLogin(Member user) {
-    return new AdminConsoleLogin(system.keycloakUrl()).login(DemoRealm.REALM, user.username(), user.password());
+    return new AdminConsoleLogin(system.keycloakUrl())
+        .login(DemoRealm.REALM, user.username(), user.password());
   }
 
   /** Password grant on {@code learning-app}; {@code offline} asks for an offline token. */
   public TokenResponse memberLogin(Member member, boolean offline) {
-    return tokens.password(DemoRealm.REALM, DemoRealm.APP_CLIENT, member.username(), member.password(), offline);
+    return tokens.password(
+        DemoRealm.REALM, DemoRealm.APP_CLIENT, member.username(), member.password(), offline);
   }
 
   public TokenResponse memberRefresh(String refreshToken) {

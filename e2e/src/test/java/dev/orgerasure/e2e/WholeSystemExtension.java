@@ -10,22 +10,22 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts the whole system on the first request and keeps it in the root store, which closes it
- * when the test run ends.
+ * Starts the whole system on the first request and keeps it in the root store, which closes it when
+ * the test run ends.
  */
 public final class WholeSystemExtension implements ParameterResolver {
 
   /**
-   * {@code kc.sh start} options of the shared Keycloak node, e.g.
-   * {@code --spi-org-erasure--default--max-auth-age=300}.
+   * {@code kc.sh start} options of the shared Keycloak node, e.g. {@code
+   * --spi-org-erasure--default--max-auth-age=300}.
    */
   static final List<String> KEYCLOAK_OPTIONS = List.of();
 
   /**
-   * The service purges in small batches, one per timer expiry, so that a test can catch a purge in the
-   * middle (and a test org of a few members still takes several batches). The tests run one Liberty
-   * server, so timer failover is off: a killed server, restarted, runs its timers at once instead of
-   * waiting out Liberty's minimum failover threshold of 100 s.
+   * The service purges in small batches, one per timer expiry, so that a test can catch a purge in
+   * the middle (and a test org of a few members still takes several batches). The tests run one
+   * Liberty server, so timer failover is off: a killed server, restarted, runs its timers at once
+   * instead of waiting out Liberty's minimum failover threshold of 100 s.
    */
   static final Map<String, String> LIBERTY_SETTINGS =
       Map.of(
@@ -34,7 +34,8 @@ public final class WholeSystemExtension implements ParameterResolver {
           "ERASURE_PURGE_TIMEOUT_BUDGET_MS", "0",
           "MISSED_TASK_THRESHOLD", "-1");
 
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(WholeSystemExtension.class);
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(WholeSystemExtension.class);
 
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A test class that runs against the whole system with the demo data. The system starts once per
- * test run and is shared by every such class; test methods and constructors receive it as a
- * {@link SystemUnderTest} parameter.
+ * test run and is shared by every such class; test methods and constructors receive it as a {@link
+ * SystemUnderTest} parameter.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

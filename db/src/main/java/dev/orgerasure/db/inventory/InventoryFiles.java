@@ -12,12 +12,12 @@ import java.util.Objects;
  * @param sizeColumn the column holding each file's size in bytes
  */
 public record InventoryFiles(
-        String category, boolean personalData, String table, String pathColumn, String sizeColumn) {
+    String category, boolean personalData, String table, String pathColumn, String sizeColumn) {
 
-    public InventoryFiles {
-        Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(table, "table");
-        Objects.requireNonNull(pathColumn, "pathColumn");
-        Objects.requireNonNull(sizeColumn, "sizeColumn");
-    }
+  public InventoryFiles {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(pathColumn, "pathColumn");
+    Objects.requireNonNull(sizeColumn, "sizeColumn");
+  }
 }

@@ -22,84 +22,97 @@ import org.junit.jupiter.api.Test;
 /** Runs the migrations on a real PostgreSQL, so the inventory and the schema cannot drift apart. */
 class SchemaMatchesInventoryTest {
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
 
-    @BeforeAll
-    static void migrate() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).load().migrate();
-    }
+  @BeforeAll
+  static void migrate() throws IOException {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+    Flyway.configure().dataSource(dataSource).load().migrate();
+  }
 
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
-    }
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
 
-    @Test
-    void everyInventoryTableHasAnOrgIdColumn() throws SQLException {
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            assertEquals(Set.of(DataInventory.ORG_ID_COLUMN), strings("""
+  @Test
+  void everyInventoryTableHasAnOrgIdColumn() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(
+          Set.of(DataInventory.ORG_ID_COLUMN),
+          strings(
+              """
                     SELECT column_name FROM information_schema.columns
                     WHERE table_schema = 'public' AND table_name = ? AND column_name = ?""",
-                    table.name(), DataInventory.ORG_ID_COLUMN), table.name());
-        }
+              table.name(),
+              DataInventory.ORG_ID_COLUMN),
+          table.name());
     }
+  }
 
-    @Test
-    void everyInventoryTableHasAnIndexLeadingWithOrgId() throws SQLException {
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            Set<String> indexes = strings("""
+  @Test
+  void everyInventoryTableHasAnIndexLeadingWithOrgId() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      Set<String> indexes =
+          strings(
+              """
                     SELECT index_class.relname FROM pg_index i
                     JOIN pg_class table_class ON table_class.oid = i.indrelid
                     JOIN pg_class index_class ON index_class.oid = i.indexrelid
                     JOIN pg_attribute a ON a.attrelid = table_class.oid AND a.attnum = i.indkey[0]
                     WHERE table_class.relname = ? AND a.attname = ?""",
-                    table.name(), DataInventory.ORG_ID_COLUMN);
-            assertFalse(indexes.isEmpty(), table.name() + " has no index leading with org_id");
-        }
+              table.name(),
+              DataInventory.ORG_ID_COLUMN);
+      assertFalse(indexes.isEmpty(), table.name() + " has no index leading with org_id");
     }
+  }
 
-    @Test
-    void everyApplicationTableIsInTheInventory() throws SQLException {
-        Set<String> schemaTables = strings("""
+  @Test
+  void everyApplicationTableIsInTheInventory() throws SQLException {
+    Set<String> schemaTables =
+        strings(
+            """
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> ?""",
-                "flyway_schema_history");
-        schemaTables.removeAll(DataInventory.serviceTables());
-        Set<String> inventoryTables = DataInventory.appTablesInPurgeOrder().stream()
-                .map(InventoryTable::name)
-                .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(inventoryTables, new TreeSet<>(schemaTables));
-    }
+            "flyway_schema_history");
+    schemaTables.removeAll(DataInventory.serviceTables());
+    Set<String> inventoryTables =
+        DataInventory.appTablesInPurgeOrder().stream()
+            .map(InventoryTable::name)
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(inventoryTables, new TreeSet<>(schemaTables));
+  }
 
-    @Test
-    void foreignKeysPointExactlyAtTheDeclaredParents() throws SQLException {
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            Set<String> referenced = strings("""
+  @Test
+  void foreignKeysPointExactlyAtTheDeclaredParents() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      Set<String> referenced =
+          strings(
+              """
                     SELECT DISTINCT parent.relname FROM pg_constraint c
                     JOIN pg_class child ON child.oid = c.conrelid
                     JOIN pg_class parent ON parent.oid = c.confrelid
                     WHERE c.contype = 'f' AND child.relname = ?""",
-                    table.name());
-            assertEquals(new TreeSet<>(table.parents()), new TreeSet<>(referenced), table.name());
-        }
+              table.name());
+      assertEquals(new TreeSet<>(table.parents()), new TreeSet<>(referenced), table.name());
     }
+  }
 
-    private static Set<String> strings(String sql, String... parameters) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            Set<String> values = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
+  private static Set<String> strings(String sql, String... parameters) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      Set<String> values = new HashSet<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
         }
+      }
+      return values;
     }
+  }
 }

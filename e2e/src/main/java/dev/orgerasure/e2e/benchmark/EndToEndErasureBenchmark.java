@@ -25,20 +25,27 @@ import java.util.List;
 /**
  * Erases each demo organisation, smallest to largest, on the real system with production settings,
  * and reports how long each phase took: the request (confirm + lockout + hand-over), the purge in
- * the service, and the completion in Keycloak. Prints a table and writes it to
- * {@code target/benchmarks/end-to-end.txt}. Run: {@code ./mvnw -Pbenchmark verify -DskipTests}.
+ * the service, and the completion in Keycloak. Prints a table and writes it to {@code
+ * target/benchmarks/end-to-end.txt}. Run: {@code ./mvnw -Pbenchmark verify -DskipTests}.
  */
 public final class EndToEndErasureBenchmark {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private record Result(String org, int members, long appRows, long requestMillis, long purgeMillis,
-      long completionMillis, long totalMillis) {}
+  private record Result(
+      String org,
+      int members,
+      long appRows,
+      long requestMillis,
+      long purgeMillis,
+      long completionMillis,
+      long totalMillis) {}
 
   private EndToEndErasureBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path output = Path.of(System.getProperty("erasure.benchmark.output", "target/benchmarks/end-to-end.txt"));
+    Path output =
+        Path.of(System.getProperty("erasure.benchmark.output", "target/benchmarks/end-to-end.txt"));
     try (WholeSystem system = WholeSystem.start(WholeSystemOptions.freePorts("benchmark"))) {
       DemoData demo = DemoData.load(system);
       List<DemoOrg> orgs = new ArrayList<>(demo.orgs());
@@ -57,19 +64,29 @@ public final class EndToEndErasureBenchmark {
 
   private static Result erase(WholeSystem system, DemoData demo, DemoOrg org) throws Exception {
     long appRows = appRows(system, org.id());
-    String token = new AdminConsoleLogin(system.keycloakUrl())
-        .login(DemoRealm.REALM, demo.realmAdmin().username(), demo.realmAdmin().password())
-        .requireSuccess()
-        .accessToken();
+    String token =
+        new AdminConsoleLogin(system.keycloakUrl())
+            .login(DemoRealm.REALM, demo.realmAdmin().username(), demo.realmAdmin().password())
+            .requireSuccess()
+            .accessToken();
     long start = System.nanoTime();
-    HttpResponse<String> started = HTTP.send(
-        HttpRequest.newBuilder(system.keycloakUrl().resolve(
-                DemoRealm.ADMIN_PATH + "/org-erasure/organizations/" + org.id() + "/erasures"))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"confirmation\":\"" + org.name() + "\"}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> started =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    system
+                        .keycloakUrl()
+                        .resolve(
+                            DemoRealm.ADMIN_PATH
+                                + "/org-erasure/organizations/"
+                                + org.id()
+                                + "/erasures"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"confirmation\":\"" + org.name() + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     long requestMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     if (started.statusCode() != 201) {
       throw new IllegalStateException("Erasure of " + org.name() + " refused: " + started.body());
@@ -80,19 +97,43 @@ public final class EndToEndErasureBenchmark {
     }
     long totalMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
     long purgeMillis = purgeMillis(system, requestId);
-    return new Result(org.name(), org.members().size(), appRows, requestMillis, purgeMillis,
-        totalMillis - requestMillis - purgeMillis, totalMillis);
+    return new Result(
+        org.name(),
+        org.members().size(),
+        appRows,
+        requestMillis,
+        purgeMillis,
+        totalMillis - requestMillis - purgeMillis,
+        totalMillis);
   }
 
   private static String table(List<Result> results) {
     StringBuilder table = new StringBuilder();
-    table.append(String.format("%-18s %8s %9s %12s %10s %14s %10s%n",
-        "organisation", "members", "app rows", "request ms", "purge ms", "completion ms", "total ms"));
+    table.append(
+        String.format(
+            "%-18s %8s %9s %12s %10s %14s %10s%n",
+            "organisation",
+            "members",
+            "app rows",
+            "request ms",
+            "purge ms",
+            "completion ms",
+            "total ms"));
     for (Result r : results) {
-      table.append(String.format("%-18s %8d %9d %12d %10d %14d %10d%n", r.org(), r.members(), r.appRows(),
-          r.requestMillis(), r.purgeMillis(), r.completionMillis(), r.totalMillis()));
+      table.append(
+          String.format(
+              "%-18s %8d %9d %12d %10d %14d %10d%n",
+              r.org(),
+              r.members(),
+              r.appRows(),
+              r.requestMillis(),
+              r.purgeMillis(),
+              r.completionMillis(),
+              r.totalMillis()));
     }
-    table.append("request = confirm + lockout + hand-over (one HTTP call); purge = service, first batch to last;")
+    table
+        .append(
+            "request = confirm + lockout + hand-over (one HTTP call); purge = service, first batch to last;")
         .append(System.lineSeparator())
         .append("completion = the rest: report, identities deleted, org removed, audit written.")
         .append(System.lineSeparator());
@@ -103,7 +144,9 @@ public final class EndToEndErasureBenchmark {
     long rows = 0;
     try (Connection db = system.learningDatabase()) {
       for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-        rows += Long.parseLong(single(db, "select count(*) from " + table.name() + " where org_id = ?", orgId));
+        rows +=
+            Long.parseLong(
+                single(db, "select count(*) from " + table.name() + " where org_id = ?", orgId));
       }
     }
     return rows;
@@ -111,9 +154,11 @@ public final class EndToEndErasureBenchmark {
 
   private static long purgeMillis(WholeSystem system, String requestId) throws SQLException {
     try (Connection db = system.learningDatabase()) {
-      return Long.parseLong(single(db,
-          "select (extract(epoch from finished_at - started_at) * 1000)::bigint from purge where request_id = ?",
-          requestId));
+      return Long.parseLong(
+          single(
+              db,
+              "select (extract(epoch from finished_at - started_at) * 1000)::bigint from purge where request_id = ?",
+              requestId));
     }
   }
 

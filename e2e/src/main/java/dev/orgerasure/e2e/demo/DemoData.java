@@ -11,8 +11,9 @@ import java.util.logging.Logger;
 
 /**
  * The demo: realm {@code learning} (organisations, admin events, SMTP to the test mail server,
- * client {@code learning-app}), a realm admin allowed to erase, and three organisations of different
- * sizes with app data. Loaded once the whole system is up, since app data needs the service's schema.
+ * client {@code learning-app}), a realm admin allowed to erase, and three organisations of
+ * different sizes with app data. Loaded once the whole system is up, since app data needs the
+ * service's schema.
  */
 public final class DemoData {
 
@@ -40,7 +41,8 @@ public final class DemoData {
   }
 
   public static KeycloakAdminClient masterAdmin(WholeSystem system) {
-    return new KeycloakAdminClient(system.keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+    return new KeycloakAdminClient(
+        system.keycloakUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
   }
 
   public Member realmAdmin() {
@@ -98,21 +100,41 @@ public final class DemoData {
         admin.post(
             DemoRealm.ADMIN_PATH + "/users",
             Map.of(
-                "username", DemoRealm.REALM_ADMIN_USERNAME,
-                "email", DemoRealm.REALM_ADMIN_EMAIL,
-                "firstName", "Realm",
-                "lastName", "Admin",
-                "enabled", true,
-                "emailVerified", true,
+                "username",
+                DemoRealm.REALM_ADMIN_USERNAME,
+                "email",
+                DemoRealm.REALM_ADMIN_EMAIL,
+                "firstName",
+                "Realm",
+                "lastName",
+                "Admin",
+                "enabled",
+                true,
+                "emailVerified",
+                true,
                 "credentials",
-                    List.of(Map.of("type", "password", "value", DemoRealm.REALM_ADMIN_PASSWORD, "temporary", false))));
-    String realmManagement = admin.get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management").get(0).get("id").asText();
+                List.of(
+                    Map.of(
+                        "type",
+                        "password",
+                        "value",
+                        DemoRealm.REALM_ADMIN_PASSWORD,
+                        "temporary",
+                        false))));
+    String realmManagement =
+        admin
+            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management")
+            .get(0)
+            .get("id")
+            .asText();
     String rolesPath = DemoRealm.ADMIN_PATH + "/clients/" + realmManagement + "/roles/";
     List<JsonNode> roles = new ArrayList<>();
     roles.add(admin.get(rolesPath + "realm-admin"));
     // The extension adds erase-organizations to every realm it sees created.
     roles.add(admin.get(rolesPath + DemoRealm.ERASE_ROLE));
-    admin.post(DemoRealm.ADMIN_PATH + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
-    return new Member(id, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin");
+    admin.post(
+        DemoRealm.ADMIN_PATH + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
+    return new Member(
+        id, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin");
   }
 }

@@ -7,7 +7,13 @@ import java.util.List;
  *
  * @param id the Keycloak organisation id, also {@code org_id} in the learning database
  */
-public record DemoOrg(String id, String name, String domain, Member admin, List<Member> members, AppDataSummary appData) {
+public record DemoOrg(
+    String id,
+    String name,
+    String domain,
+    Member admin,
+    List<Member> members,
+    AppDataSummary appData) {
 
   public DemoOrg {
     members = List.copyOf(members);

@@ -5,25 +5,37 @@ public final class DemoRealm {
 
   public static final String REALM = "learning";
   public static final String ADMIN_PATH = "/admin/realms/" + REALM;
+
   /** Public client with direct access grants, where members log in with the password grant. */
   public static final String APP_CLIENT = "learning-app";
+
   public static final String REALM_ADMIN_USERNAME = "realm-admin";
   public static final String REALM_ADMIN_PASSWORD = "realm-admin";
   public static final String REALM_ADMIN_EMAIL = "realm-admin@learning.example";
+
   /** Organisation attribute listing the user ids of its org admins (brief section 6). */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
+
   public static final String ERASE_ROLE = "erase-organizations";
+
   /**
    * Our themes, for every theme type: the admin console's erasure page, the account console's
    * "Delete organisation", the org admin's erasure pages and the completion e-mail.
    */
   public static final String THEME = "org-erasure";
+
   /** The org admin's erasure action, started from the account console with {@code kc_action}. */
   public static final String ERASURE_ACTION = "org-erasure";
-  /** The erasure-service's own client: it verifies tokens for this audience and reports back with it. */
+
+  /**
+   * The erasure-service's own client: it verifies tokens for this audience and reports back with
+   * it.
+   */
   public static final String SERVICE_CLIENT = "erasure-service";
+
   /** The role of {@link #SERVICE_CLIENT} that may hand an erasure over to the service. */
   public static final String REQUEST_ERASURE_ROLE = "request-erasure";
+
   /** The client whose service account the extension hands erasures over with. */
   public static final String DISPATCHER_CLIENT = "org-erasure-dispatcher";
 

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 /**
  * The realm's side of the hand-over and the callback, as a realm representation's parts: the
- * service's client with its {@code request-erasure} role, the dispatcher whose service account holds
- * that role (in the {@code groups} claim MicroProfile JWT reads), and an audience mapper that lets
- * {@code learning-app} users call the service's learning API.
+ * service's client with its {@code request-erasure} role, the dispatcher whose service account
+ * holds that role (in the {@code groups} claim MicroProfile JWT reads), and an audience mapper that
+ * lets {@code learning-app} users call the service's learning API.
  */
 final class ErasureClients {
 
@@ -17,12 +17,18 @@ final class ErasureClients {
   static List<Map<String, Object>> clients(String serviceClientSecret) {
     return List.of(
         Map.of(
-            "clientId", DemoRealm.APP_CLIENT,
-            "publicClient", true,
-            "directAccessGrantsEnabled", true,
-            "standardFlowEnabled", true,
-            "redirectUris", List.of("http://127.0.0.1/*"),
-            "protocolMappers", List.of(audienceMapper())),
+            "clientId",
+            DemoRealm.APP_CLIENT,
+            "publicClient",
+            true,
+            "directAccessGrantsEnabled",
+            true,
+            "standardFlowEnabled",
+            true,
+            "redirectUris",
+            List.of("http://127.0.0.1/*"),
+            "protocolMappers",
+            List.of(audienceMapper())),
         Map.of(
             "clientId", DemoRealm.SERVICE_CLIENT,
             "publicClient", false,
@@ -30,24 +36,37 @@ final class ErasureClients {
             "serviceAccountsEnabled", true,
             "standardFlowEnabled", false),
         Map.of(
-            "clientId", DemoRealm.DISPATCHER_CLIENT,
-            "publicClient", false,
-            "secret", UUID.randomUUID().toString(),
-            "serviceAccountsEnabled", true,
-            "standardFlowEnabled", false,
-            "protocolMappers", List.of(serviceRolesAsGroups())));
+            "clientId",
+            DemoRealm.DISPATCHER_CLIENT,
+            "publicClient",
+            false,
+            "secret",
+            UUID.randomUUID().toString(),
+            "serviceAccountsEnabled",
+            true,
+            "standardFlowEnabled",
+            false,
+            "protocolMappers",
+            List.of(serviceRolesAsGroups())));
   }
 
   static Map<String, Object> roles() {
-    return Map.of("client", Map.of(DemoRealm.SERVICE_CLIENT, List.of(Map.of("name", DemoRealm.REQUEST_ERASURE_ROLE))));
+    return Map.of(
+        "client",
+        Map.of(DemoRealm.SERVICE_CLIENT, List.of(Map.of("name", DemoRealm.REQUEST_ERASURE_ROLE))));
   }
 
   static List<Map<String, Object>> serviceAccounts() {
-    return List.of(Map.of(
-        "username", "service-account-" + DemoRealm.DISPATCHER_CLIENT,
-        "enabled", true,
-        "serviceAccountClientId", DemoRealm.DISPATCHER_CLIENT,
-        "clientRoles", Map.of(DemoRealm.SERVICE_CLIENT, List.of(DemoRealm.REQUEST_ERASURE_ROLE))));
+    return List.of(
+        Map.of(
+            "username",
+            "service-account-" + DemoRealm.DISPATCHER_CLIENT,
+            "enabled",
+            true,
+            "serviceAccountClientId",
+            DemoRealm.DISPATCHER_CLIENT,
+            "clientRoles",
+            Map.of(DemoRealm.SERVICE_CLIENT, List.of(DemoRealm.REQUEST_ERASURE_ROLE))));
   }
 
   private static Map<String, Object> audienceMapper() {
@@ -55,10 +74,11 @@ final class ErasureClients {
         "name", "erasure-service audience",
         "protocol", "openid-connect",
         "protocolMapper", "oidc-audience-mapper",
-        "config", Map.of(
-            "included.client.audience", DemoRealm.SERVICE_CLIENT,
-            "access.token.claim", "true",
-            "id.token.claim", "false"));
+        "config",
+            Map.of(
+                "included.client.audience", DemoRealm.SERVICE_CLIENT,
+                "access.token.claim", "true",
+                "id.token.claim", "false"));
   }
 
   private static Map<String, Object> serviceRolesAsGroups() {
@@ -66,13 +86,14 @@ final class ErasureClients {
         "name", "erasure-service roles as groups",
         "protocol", "openid-connect",
         "protocolMapper", "oidc-usermodel-client-role-mapper",
-        "config", Map.of(
-            "usermodel.clientRoleMapping.clientId", DemoRealm.SERVICE_CLIENT,
-            "claim.name", "groups",
-            "multivalued", "true",
-            "jsonType.label", "String",
-            "access.token.claim", "true",
-            "id.token.claim", "false",
-            "userinfo.token.claim", "false"));
+        "config",
+            Map.of(
+                "usermodel.clientRoleMapping.clientId", DemoRealm.SERVICE_CLIENT,
+                "claim.name", "groups",
+                "multivalued", "true",
+                "jsonType.label", "String",
+                "access.token.claim", "true",
+                "id.token.claim", "false",
+                "userinfo.token.claim", "false"));
   }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * One organisation's rows in the learning database (schema: db/src/main/resources/db/migration) and
- * its asset files under the file-store root. Every statement that knows the schema is in this class.
+ * its asset files under the file-store root. Every statement that knows the schema is in this
+ * class.
  */
 final class LearningAppData {
 
@@ -23,7 +24,13 @@ final class LearningAppData {
 
   private LearningAppData() {}
 
-  static AppDataSummary insert(Connection db, Path fileStoreRoot, String orgId, String orgName, Member admin, List<Member> members)
+  static AppDataSummary insert(
+      Connection db,
+      Path fileStoreRoot,
+      String orgId,
+      String orgName,
+      Member admin,
+      List<Member> members)
       throws SQLException, IOException {
     boolean autoCommit = db.getAutoCommit();
     db.setAutoCommit(false);
@@ -40,14 +47,24 @@ final class LearningAppData {
   }
 
   private static AppDataSummary insertRows(
-      Connection db, Path fileStoreRoot, String orgId, String orgName, Member admin, List<Member> members)
+      Connection db,
+      Path fileStoreRoot,
+      String orgId,
+      String orgName,
+      Member admin,
+      List<Member> members)
       throws SQLException, IOException {
     update(db, "INSERT INTO organizations (org_id, name) VALUES (?, ?)", orgId, orgName);
     List<Long> memberships = new ArrayList<>();
     for (Member member : members) {
       String role = member.id().equals(admin.id()) ? "ADMIN" : "LEARNER";
       memberships.add(
-          insertReturningId(db, "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, ?)", orgId, member.id(), role));
+          insertReturningId(
+              db,
+              "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, ?)",
+              orgId,
+              member.id(),
+              role));
     }
     int modules = 0;
     int lessons = 0;
@@ -57,46 +74,68 @@ final class LearningAppData {
     for (int c = 0; c < COURSES; c++) {
       long course =
           insertReturningId(
-              db, "INSERT INTO courses (org_id, title, description) VALUES (?, ?, ?)",
-              orgId, orgName + " course " + (c + 1), "Course " + (c + 1) + " of " + orgName);
+              db,
+              "INSERT INTO courses (org_id, title, description) VALUES (?, ?, ?)",
+              orgId,
+              orgName + " course " + (c + 1),
+              "Course " + (c + 1) + " of " + orgName);
       assets += insertAsset(db, fileStoreRoot, orgId, course, null, "syllabus.txt");
       List<Long> courseLessons = new ArrayList<>();
       for (int m = 0; m < MODULES_PER_COURSE; m++) {
         long module =
             insertReturningId(
-                db, "INSERT INTO modules (org_id, course_id, title, position) VALUES (?, ?, ?, ?)",
-                orgId, course, "Module " + (m + 1), m);
+                db,
+                "INSERT INTO modules (org_id, course_id, title, position) VALUES (?, ?, ?, ?)",
+                orgId,
+                course,
+                "Module " + (m + 1),
+                m);
         modules++;
         for (int l = 0; l < LESSONS_PER_MODULE; l++) {
           long lesson =
               insertReturningId(
-                  db, "INSERT INTO lessons (org_id, module_id, title, content, position) VALUES (?, ?, ?, ?, ?)",
-                  orgId, module, "Lesson " + (l + 1), "Text of lesson " + (l + 1), l);
+                  db,
+                  "INSERT INTO lessons (org_id, module_id, title, content, position) VALUES (?, ?, ?, ?, ?)",
+                  orgId,
+                  module,
+                  "Lesson " + (l + 1),
+                  "Text of lesson " + (l + 1),
+                  l);
           courseLessons.add(lesson);
           lessons++;
         }
       }
-      assets += insertAsset(db, fileStoreRoot, orgId, course, courseLessons.get(0), "lesson-notes.txt");
-      // Every member takes the first course, every second member the others; each finished one lesson.
+      assets +=
+          insertAsset(db, fileStoreRoot, orgId, course, courseLessons.get(0), "lesson-notes.txt");
+      // Every member takes the first course, every second member the others; each finished one
+      // lesson.
       for (int i = 0; i < memberships.size(); i++) {
         if (c > 0 && i % 2 == 1) {
           continue;
         }
         long enrollment =
             insertReturningId(
-                db, "INSERT INTO enrollments (org_id, course_id, membership_id) VALUES (?, ?, ?)",
-                orgId, course, memberships.get(i));
+                db,
+                "INSERT INTO enrollments (org_id, course_id, membership_id) VALUES (?, ?, ?)",
+                orgId,
+                course,
+                memberships.get(i));
         enrollments++;
         update(
-            db, "INSERT INTO progress (org_id, enrollment_id, lesson_id) VALUES (?, ?, ?)",
-            orgId, enrollment, courseLessons.get(i % courseLessons.size()));
+            db,
+            "INSERT INTO progress (org_id, enrollment_id, lesson_id) VALUES (?, ?, ?)",
+            orgId,
+            enrollment,
+            courseLessons.get(i % courseLessons.size()));
         progress++;
       }
     }
-    return new AppDataSummary(1, memberships.size(), COURSES, modules, lessons, enrollments, progress, assets, assets);
+    return new AppDataSummary(
+        1, memberships.size(), COURSES, modules, lessons, enrollments, progress, assets, assets);
   }
 
-  private static int insertAsset(Connection db, Path fileStoreRoot, String orgId, long course, Long lesson, String fileName)
+  private static int insertAsset(
+      Connection db, Path fileStoreRoot, String orgId, long course, Long lesson, String fileName)
       throws SQLException, IOException {
     String relativePath = orgId + "/course-" + course + "/" + fileName;
     byte[] content = ("Asset " + relativePath + "\n").getBytes(StandardCharsets.UTF_8);
@@ -106,7 +145,12 @@ final class LearningAppData {
     update(
         db,
         "INSERT INTO assets (org_id, course_id, lesson_id, file_path, size_bytes, content_type) VALUES (?, ?, ?, ?, ?, ?)",
-        orgId, course, lesson, relativePath, (long) content.length, "text/plain");
+        orgId,
+        course,
+        lesson,
+        relativePath,
+        (long) content.length,
+        "text/plain");
     return 1;
   }
 
@@ -116,7 +160,8 @@ final class LearningAppData {
     }
   }
 
-  private static long insertReturningId(Connection db, String sql, Object... values) throws SQLException {
+  private static long insertReturningId(Connection db, String sql, Object... values)
+      throws SQLException {
     try (PreparedStatement statement = prepare(db, sql + " RETURNING id", values);
         ResultSet id = statement.executeQuery()) {
       id.next();
@@ -124,7 +169,8 @@ final class LearningAppData {
     }
   }
 
-  private static PreparedStatement prepare(Connection db, String sql, Object... values) throws SQLException {
+  private static PreparedStatement prepare(Connection db, String sql, Object... values)
+      throws SQLException {
     PreparedStatement statement = db.prepareStatement(sql);
     for (int i = 0; i < values.length; i++) {
       statement.setObject(i + 1, values[i]);

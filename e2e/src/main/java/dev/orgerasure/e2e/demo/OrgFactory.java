@@ -1,8 +1,8 @@
 package dev.orgerasure.e2e.demo;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.io.IOException;
@@ -20,8 +20,8 @@ import java.util.concurrent.Future;
 
 /**
  * Creates organisations of realm {@code learning}: the Keycloak organisation with a domain, its
- * members (password set, e-mail verified), its org admin, and its app data. Tests use
- * {@link #createUnique} so that no two tests share an organisation.
+ * members (password set, e-mail verified), its org admin, and its app data. Tests use {@link
+ * #createUnique} so that no two tests share an organisation.
  */
 public final class OrgFactory {
 
@@ -45,7 +45,10 @@ public final class OrgFactory {
     return create("Test Org " + suffix, "test-org-" + suffix + ".example", memberCount);
   }
 
-  /** The first member is the org admin; {@code memberCount} counts them. The alias is the domain's first label. */
+  /**
+   * The first member is the org admin; {@code memberCount} counts them. The alias is the domain's
+   * first label.
+   */
   public DemoOrg create(String name, String domain, int memberCount) {
     if (memberCount < 1) {
       throw new IllegalArgumentException("an organisation needs at least its admin");
@@ -54,24 +57,33 @@ public final class OrgFactory {
         admin.post(
             ORGS_PATH,
             Map.of(
-                "name", name,
-                "alias", domain.substring(0, domain.indexOf('.')),
-                "enabled", true,
-                "domains", List.of(Map.of("name", domain))));
+                "name",
+                name,
+                "alias",
+                domain.substring(0, domain.indexOf('.')),
+                "enabled",
+                true,
+                "domains",
+                List.of(Map.of("name", domain))));
     List<Member> members = createUsers(domain, memberCount);
     for (Member member : members) {
       admin.post(ORGS_PATH + "/" + orgId + "/members", member.id());
     }
     Member orgAdmin = members.get(0);
     designateAdmin(orgId, orgAdmin);
-    return new DemoOrg(orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
+    return new DemoOrg(
+        orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
   }
 
-  /** Adds the member to the organisation's admins (its attribute {@code org-admins}, BRIEF section 6). */
+  /**
+   * Adds the member to the organisation's admins (its attribute {@code org-admins}, BRIEF section
+   * 6).
+   */
   public void designateAdmin(String orgId, Member member) {
     String path = ORGS_PATH + "/" + orgId;
     ObjectNode org = (ObjectNode) admin.get(path);
-    ObjectNode attributes = org.has("attributes") ? (ObjectNode) org.get("attributes") : org.putObject("attributes");
+    ObjectNode attributes =
+        org.has("attributes") ? (ObjectNode) org.get("attributes") : org.putObject("attributes");
     ArrayNode admins =
         attributes.has(DemoRealm.ORG_ADMINS_ATTRIBUTE)
             ? (ArrayNode) attributes.get(DemoRealm.ORG_ADMINS_ATTRIBUTE)
@@ -113,11 +125,14 @@ public final class OrgFactory {
                 "lastName", lastName,
                 "enabled", true,
                 "emailVerified", true,
-                "credentials", List.of(Map.of("type", "password", "value", MEMBER_PASSWORD, "temporary", false))));
+                "credentials",
+                    List.of(
+                        Map.of("type", "password", "value", MEMBER_PASSWORD, "temporary", false))));
     return new Member(id, username, MEMBER_PASSWORD, firstName, lastName);
   }
 
-  private AppDataSummary insertAppData(String orgId, String name, Member orgAdmin, List<Member> members) {
+  private AppDataSummary insertAppData(
+      String orgId, String name, Member orgAdmin, List<Member> members) {
     try (Connection db = system.learningDatabase()) {
       return LearningAppData.insert(db, system.fileStoreRoot(), orgId, name, orgAdmin, members);
     } catch (SQLException e) {

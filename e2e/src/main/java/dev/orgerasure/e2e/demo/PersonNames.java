@@ -8,7 +8,9 @@ final class PersonNames {
   private static final List<String> FIRST =
       List.of("ada", "ben", "chloe", "david", "emma", "felix", "grace", "hugo", "iris", "jonas");
   private static final List<String> LAST =
-      List.of("adams", "baker", "clark", "dupont", "evans", "fischer", "garcia", "hansen", "ito", "jensen");
+      List.of(
+          "adams", "baker", "clark", "dupont", "evans", "fischer", "garcia", "hansen", "ito",
+          "jensen");
 
   private PersonNames() {}
 

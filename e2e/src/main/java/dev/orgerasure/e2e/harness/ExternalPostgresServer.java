@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An existing PostgreSQL, chosen with {@code ERASURE_EXTERNAL_DB_URL} (a JDBC URL of any database on
- * that server, e.g. {@code jdbc:postgresql://localhost:5432/postgres}), {@code ERASURE_EXTERNAL_DB_USER}
- * and {@code ERASURE_EXTERNAL_DB_PASSWORD}, or the system properties {@code erasure.external-db.url},
- * {@code .user}, {@code .password}. The user must be allowed to create databases.
+ * An existing PostgreSQL, chosen with {@code ERASURE_EXTERNAL_DB_URL} (a JDBC URL of any database
+ * on that server, e.g. {@code jdbc:postgresql://localhost:5432/postgres}), {@code
+ * ERASURE_EXTERNAL_DB_USER} and {@code ERASURE_EXTERNAL_DB_PASSWORD}, or the system properties
+ * {@code erasure.external-db.url}, {@code .user}, {@code .password}. The user must be allowed to
+ * create databases.
  */
 public final class ExternalPostgresServer implements PostgresServer {
 
@@ -33,7 +34,8 @@ public final class ExternalPostgresServer implements PostgresServer {
                       url.substring(0, url.lastIndexOf('/') + 1),
                       setting("user").orElse("postgres"),
                       setting("password").orElse(""));
-              try (Connection admin = DriverManager.getConnection(url, server.user, server.password)) {
+              try (Connection admin =
+                  DriverManager.getConnection(url, server.user, server.password)) {
                 PostgresServer.createDatabasesIfMissing(admin, List.of(KEYCLOAK_DB, LEARNING_DB));
               } catch (SQLException e) {
                 throw new IllegalStateException("cannot use the external PostgreSQL at " + url, e);

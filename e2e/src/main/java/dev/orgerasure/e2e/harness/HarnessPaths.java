@@ -13,11 +13,13 @@ public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instan
   static final String KEYCLOAK_DIST = "keycloak-26.7.3";
 
   public static HarnessPaths forInstance(String instanceName) {
-    Path workDir = Path.of(System.getProperty("erasure.e2e.work-dir", "e2e/target")).toAbsolutePath();
+    Path workDir =
+        Path.of(System.getProperty("erasure.e2e.work-dir", "e2e/target")).toAbsolutePath();
     Path template =
         Path.of(
                 System.getProperty(
-                    "erasure.e2e.liberty-server-dir", workDir.resolve("../../ear/target/liberty-server").toString()))
+                    "erasure.e2e.liberty-server-dir",
+                    workDir.resolve("../../ear/target/liberty-server").toString()))
             .toAbsolutePath()
             .normalize();
     return new HarnessPaths(workDir, template, workDir.resolve("instances").resolve(instanceName));

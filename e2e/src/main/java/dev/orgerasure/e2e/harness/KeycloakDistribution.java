@@ -23,14 +23,17 @@ import java.util.stream.Stream;
  */
 final class KeycloakDistribution {
 
-  private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true");
+  private static final List<String> BUILD_OPTIONS =
+      List.of("--db=postgres", "--health-enabled=true");
 
   private KeycloakDistribution() {}
 
   static Path prepareCopy(HarnessPaths paths, Path nodeDir) {
     Path dist = paths.keycloakDist();
-    HarnessPaths.requireDirectory(dist, "run the Maven build of e2e (it unpacks the Keycloak distribution)");
-    HarnessPaths.requireDirectory(paths.keycloakProviders(), "run the Maven build of e2e (it copies our providers)");
+    HarnessPaths.requireDirectory(
+        dist, "run the Maven build of e2e (it unpacks the Keycloak distribution)");
+    HarnessPaths.requireDirectory(
+        paths.keycloakProviders(), "run the Maven build of e2e (it copies our providers)");
     try (FileChannel lockFile =
             FileChannel.open(
                 paths.workDir().resolve("keycloak-build.lock"),
@@ -64,10 +67,15 @@ final class KeycloakDistribution {
       }
     }
     Files.deleteIfExists(marker);
-    List<String> command = new java.util.ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
+    List<String> command =
+        new java.util.ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
     command.addAll(BUILD_OPTIONS);
     ServerProcess.runToCompletion(
-        "kc.sh build", command, Map.of(), paths.workDir().resolve("logs/keycloak-build.log"), Duration.ofMinutes(5));
+        "kc.sh build",
+        command,
+        Map.of(),
+        paths.workDir().resolve("logs/keycloak-build.log"),
+        Duration.ofMinutes(5));
     Files.writeString(marker, fingerprint);
   }
 
@@ -83,13 +91,16 @@ final class KeycloakDistribution {
 
   private static String sha256(Path file) throws IOException {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** Hard links are instant and safe: Keycloak never writes the files it ships, only {@code data/}. */
+  /**
+   * Hard links are instant and safe: Keycloak never writes the files it ships, only {@code data/}.
+   */
   private static void linkTree(Path from, Path to) throws IOException {
     try (Stream<Path> tree = Files.walk(from)) {
       for (Path source : tree.collect(Collectors.toList())) {
@@ -112,7 +123,8 @@ final class KeycloakDistribution {
       return;
     }
     try (Stream<Path> tree = Files.walk(dir)) {
-      for (Path path : tree.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
+      for (Path path :
+          tree.sorted(java.util.Comparator.reverseOrder()).collect(Collectors.toList())) {
         Files.delete(path);
       }
     }

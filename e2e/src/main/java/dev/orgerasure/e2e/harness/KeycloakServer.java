@@ -22,8 +22,8 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   /**
-   * @param extraOptions further {@code kc.sh start} options, e.g.
-   *     {@code --spi-org-erasure--default--max-auth-age=60}
+   * @param extraOptions further {@code kc.sh start} options, e.g. {@code
+   *     --spi-org-erasure--default--max-auth-age=60}
    */
   public static KeycloakServer start(
       HarnessPaths paths, PostgresServer db, int port, List<String> extraOptions) {
@@ -49,11 +49,16 @@ public final class KeycloakServer implements AutoCloseable {
         ServerProcess.start(
             "Keycloak",
             command,
-            Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER, "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD),
+            Map.of(
+                "KC_BOOTSTRAP_ADMIN_USERNAME",
+                ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                ADMIN_PASSWORD),
             paths.logs().resolve("keycloak.log"));
     try {
       process.awaitReady(
-          URI.create("http://127.0.0.1:" + managementPort + "/health/ready"), Duration.ofMinutes(3));
+          URI.create("http://127.0.0.1:" + managementPort + "/health/ready"),
+          Duration.ofMinutes(3));
     } catch (RuntimeException e) {
       process.close();
       throw e;

@@ -12,10 +12,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The erasure service on Open Liberty. The ear module's {@code liberty-server} directory is copied to
- * {@code servers/erasure} of a user dir of this instance ({@code WLP_USER_DIR}), so several systems
- * can share one Liberty install. It can be stopped, killed and started again on the same port, user
- * dir and database, so its persistent timers resume.
+ * The erasure service on Open Liberty. The ear module's {@code liberty-server} directory is copied
+ * to {@code servers/erasure} of a user dir of this instance ({@code WLP_USER_DIR}), so several
+ * systems can share one Liberty install. It can be stopped, killed and started again on the same
+ * port, user dir and database, so its persistent timers resume.
  */
 public final class LibertyServer implements AutoCloseable {
 
@@ -42,13 +42,16 @@ public final class LibertyServer implements AutoCloseable {
   /**
    * Prepares a fresh user dir and starts the server; returns when it is ready.
    *
-   * @param settings further environment variables of the server, e.g. {@code KEYCLOAK_URL},
-   *     {@code KEYCLOAK_REALM}, {@code KEYCLOAK_CLIENT_SECRET}, {@code PURGE_BATCH_SIZE}
+   * @param settings further environment variables of the server, e.g. {@code KEYCLOAK_URL}, {@code
+   *     KEYCLOAK_REALM}, {@code KEYCLOAK_CLIENT_SECRET}, {@code PURGE_BATCH_SIZE}
    */
-  public static LibertyServer start(HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings) {
-    HarnessPaths.requireDirectory(paths.libertyInstall(), "run the Maven build of e2e (it unpacks Open Liberty)");
+  public static LibertyServer start(
+      HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings) {
     HarnessPaths.requireDirectory(
-        paths.libertyServerTemplate(), "build the ear module (it assembles the Liberty server directory)");
+        paths.libertyInstall(), "run the Maven build of e2e (it unpacks Open Liberty)");
+    HarnessPaths.requireDirectory(
+        paths.libertyServerTemplate(),
+        "build the ear module (it assembles the Liberty server directory)");
     Path userDir = paths.instanceDir().resolve("wlp-usr");
     try {
       KeycloakDistribution.deleteRecursively(userDir);
@@ -62,7 +65,10 @@ public final class LibertyServer implements AutoCloseable {
     return server;
   }
 
-  /** Starts the server again (same port, user dir, database, file store) after {@link #stop()} or {@link #kill()}. */
+  /**
+   * Starts the server again (same port, user dir, database, file store) after {@link #stop()} or
+   * {@link #kill()}.
+   */
   public synchronized void restart() {
     if (isRunning()) {
       throw new IllegalStateException("Open Liberty is still running");
@@ -78,7 +84,9 @@ public final class LibertyServer implements AutoCloseable {
     }
   }
 
-  /** {@code kill -9} of the script and its Java process: no shutdown, in-flight transactions die. */
+  /**
+   * {@code kill -9} of the script and its Java process: no shutdown, in-flight transactions die.
+   */
   public synchronized void kill() {
     if (process != null) {
       process.kill();

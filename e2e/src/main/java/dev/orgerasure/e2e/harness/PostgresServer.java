@@ -24,8 +24,12 @@ public interface PostgresServer extends AutoCloseable {
   @Override
   void close();
 
-  /** Creates each database unless it exists; CREATE DATABASE cannot run in a transaction or take IF NOT EXISTS. */
-  static void createDatabasesIfMissing(Connection admin, List<String> databases) throws SQLException {
+  /**
+   * Creates each database unless it exists; CREATE DATABASE cannot run in a transaction or take IF
+   * NOT EXISTS.
+   */
+  static void createDatabasesIfMissing(Connection admin, List<String> databases)
+      throws SQLException {
     for (String database : databases) {
       try (var exists = admin.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
         exists.setString(1, database);

@@ -31,7 +31,8 @@ public final class ServerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  public static ServerProcess start(String name, List<String> command, Map<String, String> env, Path log) {
+  public static ServerProcess start(
+      String name, List<String> command, Map<String, String> env, Path log) {
     try {
       Files.createDirectories(log.getParent());
       ProcessBuilder builder =
@@ -54,7 +55,8 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not finish in " + timeout + run.logTail());
       }
       if (run.process.exitValue() != 0) {
-        throw new IllegalStateException(name + " exited with " + run.process.exitValue() + run.logTail());
+        throw new IllegalStateException(
+            name + " exited with " + run.process.exitValue() + run.logTail());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -83,10 +85,14 @@ public final class ServerProcess implements AutoCloseable {
       }
       sleep(Duration.ofMillis(250));
     }
-    throw new IllegalStateException(name + " not ready at " + url + " after " + timeout + logTail());
+    throw new IllegalStateException(
+        name + " not ready at " + url + " after " + timeout + logTail());
   }
 
-  /** SIGTERM to the script and every descendant (the script does not forward it), then SIGKILL after a grace time. */
+  /**
+   * SIGTERM to the script and every descendant (the script does not forward it), then SIGKILL after
+   * a grace time.
+   */
   @Override
   public void close() {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
@@ -104,7 +110,9 @@ public final class ServerProcess implements AutoCloseable {
     tree.forEach(handle -> handle.onExit().join());
   }
 
-  /** SIGKILL to the script and every descendant at once, as a crash would: no shutdown hooks run. */
+  /**
+   * SIGKILL to the script and every descendant at once, as a crash would: no shutdown hooks run.
+   */
   public void kill() {
     List<ProcessHandle> tree = new ArrayList<>(process.descendants().collect(Collectors.toList()));
     tree.add(process.toHandle());
@@ -118,8 +126,11 @@ public final class ServerProcess implements AutoCloseable {
 
   String logTail() {
     try {
-      List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
-      return "\n--- last lines of " + log + " ---\n"
+      List<String> lines =
+          new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+      return "\n--- last lines of "
+          + log
+          + " ---\n"
           + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     } catch (IOException e) {
       return " (no log at " + log + ")";

@@ -30,8 +30,12 @@ public final class StartupTimes {
   public String toString() {
     StringBuilder text = new StringBuilder();
     times.forEach(
-        (server, time) -> text.append(text.length() == 0 ? "" : ", ").append(server).append(' ')
-            .append(time.toMillis() / 100 / 10.0).append(" s"));
+        (server, time) ->
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(server)
+                .append(' ')
+                .append(time.toMillis() / 100 / 10.0)
+                .append(" s"));
     return text.toString();
   }
 }

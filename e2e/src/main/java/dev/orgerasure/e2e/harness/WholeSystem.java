@@ -27,7 +27,10 @@ public final class WholeSystem implements AutoCloseable {
   /** The realm whose tokens the erasure service accepts and which it reports to. */
   public static final String ERASURE_SERVICE_REALM = "learning";
 
-  /** The secret of the realm's {@code erasure-service} client, given to Liberty as KEYCLOAK_CLIENT_SECRET. */
+  /**
+   * The secret of the realm's {@code erasure-service} client, given to Liberty as
+   * KEYCLOAK_CLIENT_SECRET.
+   */
   public static final String ERASURE_SERVICE_CLIENT_SECRET = "erasure-service-e2e-secret-7f3c9a";
 
   private final HarnessPaths paths;
@@ -61,7 +64,9 @@ public final class WholeSystem implements AutoCloseable {
             () ->
                 ExternalPostgresServer.fromEnvironment()
                     .<PostgresServer>map(external -> external)
-                    .orElseGet(() -> EmbeddedPostgresServer.start(paths.instanceDir().resolve("postgres"))));
+                    .orElseGet(
+                        () ->
+                            EmbeddedPostgresServer.start(paths.instanceDir().resolve("postgres"))));
     started.push(postgres);
 
     smtpPort = FreePorts.orFree(options.smtpPort());
@@ -69,7 +74,8 @@ public final class WholeSystem implements AutoCloseable {
     times.measure("SMTP", () -> mail.start());
     started.push(mail::stop);
 
-    // The two servers start in parallel; both are slow and independent. Keycloak's port is chosen first,
+    // The two servers start in parallel; both are slow and independent. Keycloak's port is chosen
+    // first,
     // so Liberty knows its URL (it fetches the realm's keys only when the first token arrives).
     int keycloakPort = FreePorts.orFree(options.keycloakPort());
     int libertyPort = FreePorts.orFree(options.libertyPort());
@@ -91,8 +97,7 @@ public final class WholeSystem implements AutoCloseable {
             () ->
                 times.measure(
                     "Open Liberty",
-                    () ->
-                        LibertyServer.start(paths, postgres, libertyPort, libertySettings)));
+                    () -> LibertyServer.start(paths, postgres, libertyPort, libertySettings)));
     // Wait for both before failing, so that a server that did come up is tracked and stopped.
     RuntimeException failure = null;
     try {
@@ -147,7 +152,10 @@ public final class WholeSystem implements AutoCloseable {
     liberty.kill();
   }
 
-  /** Starts the erasure service again on the same port, user dir, database and file store; waits until ready. */
+  /**
+   * Starts the erasure service again on the same port, user dir, database and file store; waits
+   * until ready.
+   */
   public void startLiberty() {
     liberty.restart();
   }

@@ -6,10 +6,12 @@ import java.util.Map;
 /**
  * How to start a {@link WholeSystem}. Port 0 means a free port.
  *
- * @param instanceName names the directory under {@code target/instances} with this system's state and logs
- * @param keycloakOptions extra {@code kc.sh start} options, e.g. {@code --spi-...} settings of our extension
- * @param libertySettings extra environment variables of the erasure service, e.g. {@code PURGE_BATCH_SIZE},
- *     {@code PURGE_TIMER_INTERVAL_MS}, {@code GRACE_PERIOD_DEFAULT_SECONDS}
+ * @param instanceName names the directory under {@code target/instances} with this system's state
+ *     and logs
+ * @param keycloakOptions extra {@code kc.sh start} options, e.g. {@code --spi-...} settings of our
+ *     extension
+ * @param libertySettings extra environment variables of the erasure service, e.g. {@code
+ *     PURGE_BATCH_SIZE}, {@code PURGE_TIMER_INTERVAL_MS}, {@code GRACE_PERIOD_DEFAULT_SECONDS}
  */
 public record WholeSystemOptions(
     String instanceName,
@@ -25,7 +27,11 @@ public record WholeSystemOptions(
   }
 
   public WholeSystemOptions(
-      String instanceName, int keycloakPort, int libertyPort, int smtpPort, List<String> keycloakOptions) {
+      String instanceName,
+      int keycloakPort,
+      int libertyPort,
+      int smtpPort,
+      List<String> keycloakOptions) {
     this(instanceName, keycloakPort, libertyPort, smtpPort, keycloakOptions, Map.of());
   }
 
@@ -34,10 +40,12 @@ public record WholeSystemOptions(
   }
 
   public WholeSystemOptions withKeycloakOptions(List<String> options) {
-    return new WholeSystemOptions(instanceName, keycloakPort, libertyPort, smtpPort, options, libertySettings);
+    return new WholeSystemOptions(
+        instanceName, keycloakPort, libertyPort, smtpPort, options, libertySettings);
   }
 
   public WholeSystemOptions withLibertySettings(Map<String, String> settings) {
-    return new WholeSystemOptions(instanceName, keycloakPort, libertyPort, smtpPort, keycloakOptions, settings);
+    return new WholeSystemOptions(
+        instanceName, keycloakPort, libertyPort, smtpPort, keycloakOptions, settings);
   }
 }

@@ -49,15 +49,24 @@ public final class AdminConsoleLogin {
             .resolve(
                 "protocol/openid-connect/auth?"
                     + TokenEndpoint.form(
-                        "client_id", CONSOLE_CLIENT,
-                        "redirect_uri", redirectUri,
-                        "response_type", "code",
-                        "response_mode", "query",
-                        "scope", "openid",
-                        "state", randomUrlSafe(16),
-                        "nonce", randomUrlSafe(16),
-                        "code_challenge", challenge(verifier),
-                        "code_challenge_method", "S256"));
+                        "client_id",
+                        CONSOLE_CLIENT,
+                        "redirect_uri",
+                        redirectUri,
+                        "response_type",
+                        "code",
+                        "response_mode",
+                        "query",
+                        "scope",
+                        "openid",
+                        "state",
+                        randomUrlSafe(16),
+                        "nonce",
+                        randomUrlSafe(16),
+                        "code_challenge",
+                        challenge(verifier),
+                        "code_challenge_method",
+                        "S256"));
     HttpResponse<String> response = send(browser, HttpRequest.newBuilder(authorize).GET().build());
     for (int step = 0; step < MAX_STEPS; step++) {
       String location = response.headers().firstValue("Location").orElse(null);
@@ -66,7 +75,12 @@ public final class AdminConsoleLogin {
         return tokens.authorizationCode(realm, CONSOLE_CLIENT, code, redirectUri, verifier);
       }
       if (location != null) {
-        response = send(browser, HttpRequest.newBuilder(URI.create(response.uri().resolve(location).toString())).GET().build());
+        response =
+            send(
+                browser,
+                HttpRequest.newBuilder(URI.create(response.uri().resolve(location).toString()))
+                    .GET()
+                    .build());
       } else {
         response = submitLoginForm(browser, response, username, password);
       }
@@ -79,9 +93,15 @@ public final class AdminConsoleLogin {
     Document html = Jsoup.parse(page.body(), page.uri().toString());
     Element form = html.selectFirst("form#kc-form-login");
     if (form == null) {
-      String message = html.select("#input-error, .alert-error, .kc-feedback-text, #kc-page-title").text();
+      String message =
+          html.select("#input-error, .alert-error, .kc-feedback-text, #kc-page-title").text();
       throw new IllegalStateException(
-          "login of " + username + " stopped on a page without login form (HTTP " + page.statusCode() + "): " + message);
+          "login of "
+              + username
+              + " stopped on a page without login form (HTTP "
+              + page.statusCode()
+              + "): "
+              + message);
     }
     Map<String, String> fields = new LinkedHashMap<>();
     for (Element input : form.select("input[name]")) {
@@ -130,7 +150,8 @@ public final class AdminConsoleLogin {
 
   private static String challenge(String verifier) {
     try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

@@ -53,11 +53,17 @@ public final class KeycloakAdminClient {
     return Optional.of(readTree(response.body()));
   }
 
-  /** POST a JSON body; fails unless 2xx. Returns the id at the end of the Location header, if any. */
+  /**
+   * POST a JSON body; fails unless 2xx. Returns the id at the end of the Location header, if any.
+   */
   public String post(String path, Object body) {
     HttpResponse<String> response = send("POST", path, body);
     requireSuccess(response);
-    return response.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1)).orElse(null);
+    return response
+        .headers()
+        .firstValue("Location")
+        .map(l -> l.substring(l.lastIndexOf('/') + 1))
+        .orElse(null);
   }
 
   public void put(String path, Object body) {
@@ -71,11 +77,14 @@ public final class KeycloakAdminClient {
   /** Any call, for tests that assert on refusals; {@code body} may be null. */
   public HttpResponse<String> send(String method, String path, Object body) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(keycloakUrl.resolve(path)).header("Authorization", "Bearer " + token());
+        HttpRequest.newBuilder(keycloakUrl.resolve(path))
+            .header("Authorization", "Bearer " + token());
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+      request
+          .header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofString(write(body)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -110,7 +119,13 @@ public final class KeycloakAdminClient {
 
   private static IllegalStateException failure(HttpResponse<String> response) {
     return new IllegalStateException(
-        response.request().method() + " " + response.uri() + " answered " + response.statusCode() + ": " + response.body());
+        response.request().method()
+            + " "
+            + response.uri()
+            + " answered "
+            + response.statusCode()
+            + ": "
+            + response.body());
   }
 
   private static JsonNode readTree(String json) {
@@ -123,7 +138,9 @@ public final class KeycloakAdminClient {
 
   private static String write(Object body) {
     try {
-      return body instanceof String text ? JSON.writeValueAsString(text) : JSON.writeValueAsString(body);
+      return body instanceof String text
+          ? JSON.writeValueAsString(text)
+          : JSON.writeValueAsString(body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps and sends every cookie for 127.0.0.1, {@code Secure} ones included. Keycloak marks its login
- * cookies {@code Secure; SameSite=None} even over plain HTTP; Java's {@code CookieManager} then drops
- * them and the login fails with "Restart login cookie not found". Other hosts get no cookies at all.
+ * Keeps and sends every cookie for 127.0.0.1, {@code Secure} ones included. Keycloak marks its
+ * login cookies {@code Secure; SameSite=None} even over plain HTTP; Java's {@code CookieManager}
+ * then drops them and the login fails with "Restart login cookie not found". Other hosts get no
+ * cookies at all.
  */
 public final class LoopbackCookieHandler extends CookieHandler {
 

@@ -13,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Direct calls to a realm's OpenID Connect token endpoint: password, refresh, client credentials, code. */
+/**
+ * Direct calls to a realm's OpenID Connect token endpoint: password, refresh, client credentials,
+ * code.
+ */
 public final class TokenEndpoint {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +39,8 @@ public final class TokenEndpoint {
   }
 
   /** Resource-owner password grant; with {@code offline} the refresh token is an offline token. */
-  public TokenResponse password(String realm, String clientId, String username, String password, boolean offline) {
+  public TokenResponse password(
+      String realm, String clientId, String username, String password, boolean offline) {
     return post(
         realm,
         form(
@@ -48,16 +52,26 @@ public final class TokenEndpoint {
   }
 
   public TokenResponse refresh(String realm, String clientId, String refreshToken) {
-    return post(realm, form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
+    return post(
+        realm,
+        form("grant_type", "refresh_token", "client_id", clientId, "refresh_token", refreshToken));
   }
 
   /** A service-account token of a confidential client. */
   public TokenResponse clientCredentials(String realm, String clientId, String clientSecret) {
     return post(
-        realm, form("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientSecret));
+        realm,
+        form(
+            "grant_type",
+            "client_credentials",
+            "client_id",
+            clientId,
+            "client_secret",
+            clientSecret));
   }
 
-  TokenResponse authorizationCode(String realm, String clientId, String code, String redirectUri, String verifier) {
+  TokenResponse authorizationCode(
+      String realm, String clientId, String code, String redirectUri, String verifier) {
     return post(
         realm,
         form(

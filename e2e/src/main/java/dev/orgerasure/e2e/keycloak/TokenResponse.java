@@ -2,7 +2,9 @@ package dev.orgerasure.e2e.keycloak;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What a token endpoint answered: tokens on 200, an OAuth error otherwise. Tests assert on both. */
+/**
+ * What a token endpoint answered: tokens on 200, an OAuth error otherwise. Tests assert on both.
+ */
 public record TokenResponse(int status, JsonNode body) {
 
   public boolean isSuccess() {

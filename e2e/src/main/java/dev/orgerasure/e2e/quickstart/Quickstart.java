@@ -48,7 +48,9 @@ public final class Quickstart {
     Thread.currentThread().join();
   }
 
-  /** A stop by signal is the normal end of a demo, so the exit status is 0 rather than the signal's. */
+  /**
+   * A stop by signal is the normal end of a demo, so the exit status is 0 rather than the signal's.
+   */
   private static void stop(WholeSystem system) {
     System.out.println("Stopping the quickstart ...");
     system.close();
@@ -64,32 +66,70 @@ public final class Quickstart {
     out.println("Organisation erasure quickstart (started in " + system.startupTimes() + ")");
     out.println();
     out.println("Keycloak, realm learning:  " + keycloak + "/admin/learning/console/");
-    out.println("Keycloak, master realm:    " + keycloak + "/admin/master/console/   ("
-        + KeycloakServer.ADMIN_USER + " / " + KeycloakServer.ADMIN_PASSWORD + ")");
-    out.println("Erasure service (Liberty): " + system.libertyUrl() + "/erasure   (health: " + system.libertyUrl() + "/health/ready)");
+    out.println(
+        "Keycloak, master realm:    "
+            + keycloak
+            + "/admin/master/console/   ("
+            + KeycloakServer.ADMIN_USER
+            + " / "
+            + KeycloakServer.ADMIN_PASSWORD
+            + ")");
+    out.println(
+        "Erasure service (Liberty): "
+            + system.libertyUrl()
+            + "/erasure   (health: "
+            + system.libertyUrl()
+            + "/health/ready)");
     out.println("SMTP (GreenMail):          127.0.0.1:" + system.smtpPort());
-    out.println("PostgreSQL:                " + system.postgres().jdbcUrl(PostgresServer.LEARNING_DB) + " and "
-        + system.postgres().jdbcUrl(PostgresServer.KEYCLOAK_DB) + "   (" + system.postgres().user() + ")");
+    out.println(
+        "PostgreSQL:                "
+            + system.postgres().jdbcUrl(PostgresServer.LEARNING_DB)
+            + " and "
+            + system.postgres().jdbcUrl(PostgresServer.KEYCLOAK_DB)
+            + "   ("
+            + system.postgres().user()
+            + ")");
     out.println("File store:                " + system.fileStoreRoot());
     out.println("Logs:                      " + system.logsDir());
     out.println();
     out.println("Logins (realm learning):");
-    out.println("  realm admin: " + demo.realmAdmin().username() + " / " + demo.realmAdmin().password());
+    out.println(
+        "  realm admin: " + demo.realmAdmin().username() + " / " + demo.realmAdmin().password());
     for (DemoOrg org : demo.orgs()) {
-      out.println("  " + org.name() + " (" + org.members().size() + " members, id " + org.id() + ")");
+      out.println(
+          "  " + org.name() + " (" + org.members().size() + " members, id " + org.id() + ")");
       out.println("    org admin: " + org.admin().username() + " / " + org.admin().password());
-      out.println("    member:    " + org.learners().get(0).username() + " / " + org.learners().get(0).password());
+      out.println(
+          "    member:    "
+              + org.learners().get(0).username()
+              + " / "
+              + org.learners().get(0).password());
     }
     out.println();
     out.println("Start an erasure:");
-    out.println("  in the admin console of realm learning as " + demo.realmAdmin().username() + ": " + keycloak
-        + "/admin/learning/console/ (page \"Organisation erasure\")");
-    out.println("  as an org admin above, in the account console: " + keycloak + "/realms/learning/account/"
-        + " (\"Delete organisation\")");
-    out.println("  or with the access token of such an interactive console session (password-grant tokens are refused):");
-    out.println("    curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
+    out.println(
+        "  in the admin console of realm learning as "
+            + demo.realmAdmin().username()
+            + ": "
+            + keycloak
+            + "/admin/learning/console/ (page \"Organisation erasure\")");
+    out.println(
+        "  as an org admin above, in the account console: "
+            + keycloak
+            + "/realms/learning/account/"
+            + " (\"Delete organisation\")");
+    out.println(
+        "  or with the access token of such an interactive console session (password-grant tokens are refused):");
+    out.println(
+        "    curl -X POST -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' \\");
     out.println("      -d '{\"confirmation\":\"" + smallest.name() + "\"}' \\");
-    out.println("      " + keycloak + DemoRealm.ADMIN_PATH + "/org-erasure/organizations/" + smallest.id() + "/erasures");
+    out.println(
+        "      "
+            + keycloak
+            + DemoRealm.ADMIN_PATH
+            + "/org-erasure/organizations/"
+            + smallest.id()
+            + "/erasures");
     out.println();
     out.println("Press Ctrl-C to stop everything.");
   }

@@ -12,40 +12,56 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 /** Keycloak's admin console of realm learning, as a person uses it, with our erasure page in it. */
 public final class AdminConsole {
 
-    private static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
-    private static final By CONSOLE_NAVIGATION = By.id("nav-item-clients");
-    private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
+  private static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
+  private static final By CONSOLE_NAVIGATION = By.id("nav-item-clients");
+  private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
 
-    private final Browser browser;
-    private final URI keycloakUrl;
+  private final Browser browser;
+  private final URI keycloakUrl;
 
-    public AdminConsole(Browser browser, URI keycloakUrl) {
-        this.browser = browser;
-        this.keycloakUrl = keycloakUrl;
-    }
+  public AdminConsole(Browser browser, URI keycloakUrl) {
+    this.browser = browser;
+    this.keycloakUrl = keycloakUrl;
+  }
 
-    /** Signs in on Keycloak's login pages (username first, then password, as in realms with organisations). */
-    public void signIn(Member admin) {
-        browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/").toString());
-        LoginPages.signIn(browser, admin);
-        browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
-    }
+  /**
+   * Signs in on Keycloak's login pages (username first, then password, as in realms with
+   * organisations).
+   */
+  public void signIn(Member admin) {
+    browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/").toString());
+    LoginPages.signIn(browser, admin);
+    browser
+        .waiting(PAGE_LOAD)
+        .until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
+  }
 
-    /** Opens the erasure page through its entry in the console's navigation. */
-    public ErasurePage openErasurePageFromNavigation() {
-        browser.waiting(PAGE_LOAD).until(ExpectedConditions.elementToBeClickable(ERASURE_NAV_ENTRY)).click();
-        return new ErasurePage(browser);
-    }
+  /** Opens the erasure page through its entry in the console's navigation. */
+  public ErasurePage openErasurePageFromNavigation() {
+    browser
+        .waiting(PAGE_LOAD)
+        .until(ExpectedConditions.elementToBeClickable(ERASURE_NAV_ENTRY))
+        .click();
+    return new ErasurePage(browser);
+  }
 
-    /** Opens the erasure page by its address, as someone would who has no entry for it. */
-    public ErasurePage openErasurePageByAddress() {
-        browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/org-erasure").toString());
-        browser.waiting(PAGE_LOAD).until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
-        return new ErasurePage(browser);
-    }
+  /** Opens the erasure page by its address, as someone would who has no entry for it. */
+  public ErasurePage openErasurePageByAddress() {
+    browser
+        .driver()
+        .get(
+            keycloakUrl
+                .resolve(
+                    "/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/org-erasure")
+                .toString());
+    browser
+        .waiting(PAGE_LOAD)
+        .until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
+    return new ErasurePage(browser);
+  }
 
-    public boolean showsErasureNavEntry() {
-        List<WebElement> entries = browser.driver().findElements(ERASURE_NAV_ENTRY);
-        return !entries.isEmpty() && entries.get(0).isDisplayed();
-    }
+  public boolean showsErasureNavEntry() {
+    List<WebElement> entries = browser.driver().findElements(ERASURE_NAV_ENTRY);
+    return !entries.isEmpty() && entries.get(0).isDisplayed();
+  }
 }

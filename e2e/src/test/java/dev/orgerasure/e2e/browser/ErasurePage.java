@@ -8,104 +8,152 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** The "Organisation erasure" page of the admin console: the list, the erase dialog, the progress. */
+/**
+ * The "Organisation erasure" page of the admin console: the list, the erase dialog, the progress.
+ */
 public final class ErasurePage {
 
-    private static final Duration UI = Duration.ofSeconds(20);
-    private static final By CONFIRMATION = By.id("org-erasure-confirmation");
-    private static final By CONFIRM_BUTTON = By.id("org-erasure-confirm");
-    private static final By PROGRESS = By.id("org-erasure-progress");
+  private static final Duration UI = Duration.ofSeconds(20);
+  private static final By CONFIRMATION = By.id("org-erasure-confirmation");
+  private static final By CONFIRM_BUTTON = By.id("org-erasure-confirm");
+  private static final By PROGRESS = By.id("org-erasure-progress");
 
-    private final Browser browser;
+  private final Browser browser;
 
-    ErasurePage(Browser browser) {
-        this.browser = browser;
-    }
+  ErasurePage(Browser browser) {
+    this.browser = browser;
+  }
 
-    /** Waits for the page's title; the console's own content is hidden behind it. */
-    public ErasurePage shown() {
-        browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=org-erasure-title]")));
-        return this;
-    }
+  /** Waits for the page's title; the console's own content is hidden behind it. */
+  public ErasurePage shown() {
+    browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-title]")));
+    return this;
+  }
 
-    public boolean showsNoAccess() {
-        return browser.waiting(UI)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=org-erasure-no-access]")))
-                .isDisplayed();
-    }
+  public boolean showsNoAccess() {
+    return browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-no-access]")))
+        .isDisplayed();
+  }
 
-    /** The organisation's row once its app-data cell is answered: counts, or "unavailable". */
-    public WebElement organisationRow(String name) {
-        By appData = By.cssSelector("tr[data-organization='" + name + "'] [data-testid=org-erasure-app-data]");
-        browser.waiting(UI).until(ExpectedConditions.textMatches(appData, Pattern.compile("\\d+ rows, \\d+ files|unavailable")));
-        return browser.driver().findElement(By.cssSelector("tr[data-organization='" + name + "']"));
-    }
+  /** The organisation's row once its app-data cell is answered: counts, or "unavailable". */
+  public WebElement organisationRow(String name) {
+    By appData =
+        By.cssSelector("tr[data-organization='" + name + "'] [data-testid=org-erasure-app-data]");
+    browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.textMatches(
+                appData, Pattern.compile("\\d+ rows, \\d+ files|unavailable")));
+    return browser.driver().findElement(By.cssSelector("tr[data-organization='" + name + "']"));
+  }
 
-    /** Opens the erase dialog of the organisation and waits for the service's counts, or for word that they are unavailable. */
-    public void openEraseDialog(String name) {
-        organisationRow(name).findElement(By.cssSelector("[data-testid=org-erasure-erase]")).click();
-        browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-dialog")));
-        browser.waiting(UI).until(ExpectedConditions.or(
-                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[data-testid=org-erasure-inventory]"), "File store"),
-                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#org-erasure-dialog .pf-m-warning"))));
-    }
+  /**
+   * Opens the erase dialog of the organisation and waits for the service's counts, or for word that
+   * they are unavailable.
+   */
+  public void openEraseDialog(String name) {
+    organisationRow(name).findElement(By.cssSelector("[data-testid=org-erasure-erase]")).click();
+    browser
+        .waiting(UI)
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-dialog")));
+    browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-testid=org-erasure-inventory]"), "File store"),
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#org-erasure-dialog .pf-m-warning"))));
+  }
 
-    public String dialogText() {
-        return browser.driver().findElement(By.id("org-erasure-dialog")).getText();
-    }
+  public String dialogText() {
+    return browser.driver().findElement(By.id("org-erasure-dialog")).getText();
+  }
 
-    public String inventoryText() {
-        return browser.driver().findElement(By.cssSelector("[data-testid=org-erasure-inventory]")).getText();
-    }
+  public String inventoryText() {
+    return browser
+        .driver()
+        .findElement(By.cssSelector("[data-testid=org-erasure-inventory]"))
+        .getText();
+  }
 
-    public void typeConfirmation(String text) {
-        WebElement input = browser.driver().findElement(CONFIRMATION);
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        input.sendKeys(text);
-    }
+  public void typeConfirmation(String text) {
+    WebElement input = browser.driver().findElement(CONFIRMATION);
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(text);
+  }
 
-    public boolean confirmEnabled() {
-        return browser.driver().findElement(CONFIRM_BUTTON).isEnabled();
-    }
+  public boolean confirmEnabled() {
+    return browser.driver().findElement(CONFIRM_BUTTON).isEnabled();
+  }
 
-    public void confirm() {
-        browser.waiting(UI).until(ExpectedConditions.elementToBeClickable(CONFIRM_BUTTON)).click();
-    }
+  public void confirm() {
+    browser.waiting(UI).until(ExpectedConditions.elementToBeClickable(CONFIRM_BUTTON)).click();
+  }
 
-    /** Submits the dialog's form whatever its button says, as a request forged past the page would. */
-    public void forceSubmit() {
-        ((JavascriptExecutor) browser.driver()).executeScript("document.getElementById('org-erasure-form').requestSubmit()");
-    }
+  /**
+   * Submits the dialog's form whatever its button says, as a request forged past the page would.
+   */
+  public void forceSubmit() {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById('org-erasure-form').requestSubmit()");
+  }
 
-    /** The text of the first alert that appears. */
-    public String alertText() {
-        return browser.waiting(UI)
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-testid=org-erasure-alert].pf-m-danger")))
-                .getText();
-    }
+  /** The text of the first alert that appears. */
+  public String alertText() {
+    return browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-alert].pf-m-danger")))
+        .getText();
+  }
 
-    public boolean dialogOpen() {
-        return !browser.driver().findElements(By.id("org-erasure-dialog")).isEmpty();
-    }
+  public boolean dialogOpen() {
+    return !browser.driver().findElements(By.id("org-erasure-dialog")).isEmpty();
+  }
 
-    /** Waits until the progress view shows {@code state}; returns the progress view. */
-    public WebElement awaitProgressState(String state, Duration timeout) {
-        browser.waiting(timeout).until(ExpectedConditions.attributeToBe(
-                By.cssSelector("#org-erasure-progress [data-testid=org-erasure-state]"), "data-state", state));
-        return browser.driver().findElement(PROGRESS);
-    }
+  /** Waits until the progress view shows {@code state}; returns the progress view. */
+  public WebElement awaitProgressState(String state, Duration timeout) {
+    browser
+        .waiting(timeout)
+        .until(
+            ExpectedConditions.attributeToBe(
+                By.cssSelector("#org-erasure-progress [data-testid=org-erasure-state]"),
+                "data-state",
+                state));
+    return browser.driver().findElement(PROGRESS);
+  }
 
-    public String progressField(String testId) {
-        return browser.driver().findElement(By.cssSelector("#org-erasure-progress [data-testid=org-erasure-" + testId + "]")).getText();
-    }
+  public String progressField(String testId) {
+    return browser
+        .driver()
+        .findElement(
+            By.cssSelector("#org-erasure-progress [data-testid=org-erasure-" + testId + "]"))
+        .getText();
+  }
 
-    /** "done / total" of one of the progress bars: members-locked, identities-deleted. */
-    public String progressMeasure(String bar) {
-        return browser.driver().findElement(
-                By.cssSelector("#org-erasure-progress [data-testid=org-erasure-" + bar + "] .org-erasure-bar__measure")).getText();
-    }
+  /** "done / total" of one of the progress bars: members-locked, identities-deleted. */
+  public String progressMeasure(String bar) {
+    return browser
+        .driver()
+        .findElement(
+            By.cssSelector(
+                "#org-erasure-progress [data-testid=org-erasure-"
+                    + bar
+                    + "] .org-erasure-bar__measure"))
+        .getText();
+  }
 
-    public WebElement progress() {
-        return browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(PROGRESS));
-    }
+  public WebElement progress() {
+    return browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(PROGRESS));
+  }
 }

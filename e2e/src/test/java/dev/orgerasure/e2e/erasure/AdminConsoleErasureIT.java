@@ -24,108 +24,120 @@ import org.openqa.selenium.WebElement;
 @WholeSystemTest
 class AdminConsoleErasureIT {
 
-    private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
+  private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
 
-    private final SystemUnderTest sut;
+  private final SystemUnderTest sut;
 
-    AdminConsoleErasureIT(SystemUnderTest sut) {
-        this.sut = sut;
+  AdminConsoleErasureIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  @Test
+  void realmAdminErasesAnOrganisationFromTheConsole() throws Exception {
+    DemoOrg org = sut.createOrg(3);
+    Map<String, Long> rows = AppData.rowsOf(sut.system(), org.id());
+    long rowTotal = rows.values().stream().mapToLong(Long::longValue).sum();
+    try (Browser browser = Browser.start("realm-admin-erases-an-organisation")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      browser.screenshot("01-console");
+
+      ErasurePage page = console.openErasurePageFromNavigation().shown();
+      WebElement row = page.organisationRow(org.name());
+      assertEquals("3", row.findElements(By.tagName("td")).get(1).getText());
+      assertEquals(
+          rowTotal + " rows, " + AppData.filesOf(sut.system(), org.id()) + " files",
+          row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
+      browser.screenshot("02-organisations");
+
+      page.openEraseDialog(org.name());
+      assertTrue(
+          page.inventoryText().contains("Enrollments " + rows.get("enrollments")),
+          page.inventoryText());
+      page.typeConfirmation(org.name().toLowerCase());
+      assertFalse(page.confirmEnabled());
+      browser.screenshot("03-wrong-name-confirm-disabled");
+
+      SystemState before = SystemState.read(sut.system());
+      page.forceSubmit();
+      assertTrue(page.alertText().contains("does not match"), page.alertText());
+      browser.screenshot("04-forced-request-refused");
+      assertEquals(before, SystemState.read(sut.system()));
+      assertTrue(page.dialogOpen());
+
+      page.typeConfirmation(org.name());
+      assertTrue(page.confirmEnabled());
+      browser.screenshot("05-right-name-confirm-enabled");
+      page.confirm();
+      page.progress();
+      browser.screenshot("06-erasure-started");
+
+      page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
+      browser.screenshot("07-erasure-completed");
+      assertEquals("3 / 3", page.progressMeasure("members-locked"));
+      assertEquals("3 / 3", page.progressMeasure("identities-deleted"));
+      String requestId = ErasureRecords.requestIdOf(sut.system(), org.id());
+      assertEquals(
+          ErasureRecords.auditRecordId(sut.system(), requestId),
+          page.progressField("audit-record"));
+    }
+  }
+
+  @Test
+  void pageSaysInWordsWhenTheServiceIsUnreachableAndTheStepIsRetried() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    try (Browser browser = Browser.start("service-unreachable-shown-in-words")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      ErasurePage page;
+      sut.system().stopLiberty();
+      try {
+        page = console.openErasurePageFromNavigation().shown();
+        WebElement row = page.organisationRow(org.name());
+        assertEquals(
+            "unavailable",
+            row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
+        assertTrue(page.alertText().contains("could not be reached"), page.alertText());
+        browser.screenshot("01-service-unreachable");
+
+        page.openEraseDialog(org.name());
+        assertTrue(page.dialogText().contains("counts are unavailable"), page.dialogText());
+        page.typeConfirmation(org.name());
+        page.confirm();
+        page.awaitProgressState("FAILED_RETRYING", Duration.ofSeconds(30));
+        assertTrue(
+            page.progress().getText().contains("A step failed and is being retried"),
+            page.progress().getText());
+        assertTrue(
+            page.progressField("last-error").contains("retried automatically"),
+            page.progressField("last-error"));
+        browser.screenshot("02-hand-over-retried");
+      } finally {
+        sut.system().startLiberty();
+      }
+      page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
+      browser.screenshot("03-completed-once-the-service-is-back");
+    }
+  }
+
+  @Test
+  void adminWithoutTheErasureRoleSeesNoEntryAndCannotErase() throws Exception {
+    Member admin = Admins.realmAdminWithoutErasureRole(sut);
+    DemoOrg org = sut.createOrg(2);
+    try (Browser browser = Browser.start("admin-without-erasure-role")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(admin);
+      ErasurePage page = console.openErasurePageByAddress().shown();
+      assertTrue(page.showsNoAccess());
+      assertFalse(console.showsErasureNavEntry());
+      browser.screenshot("01-no-entry-no-access");
     }
 
-    @Test
-    void realmAdminErasesAnOrganisationFromTheConsole() throws Exception {
-        DemoOrg org = sut.createOrg(3);
-        Map<String, Long> rows = AppData.rowsOf(sut.system(), org.id());
-        long rowTotal = rows.values().stream().mapToLong(Long::longValue).sum();
-        try (Browser browser = Browser.start("realm-admin-erases-an-organisation")) {
-            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
-            console.signIn(sut.demo().realmAdmin());
-            browser.screenshot("01-console");
-
-            ErasurePage page = console.openErasurePageFromNavigation().shown();
-            WebElement row = page.organisationRow(org.name());
-            assertEquals("3", row.findElements(By.tagName("td")).get(1).getText());
-            assertEquals(rowTotal + " rows, " + AppData.filesOf(sut.system(), org.id()) + " files",
-                    row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
-            browser.screenshot("02-organisations");
-
-            page.openEraseDialog(org.name());
-            assertTrue(page.inventoryText().contains("Enrollments " + rows.get("enrollments")), page.inventoryText());
-            page.typeConfirmation(org.name().toLowerCase());
-            assertFalse(page.confirmEnabled());
-            browser.screenshot("03-wrong-name-confirm-disabled");
-
-            SystemState before = SystemState.read(sut.system());
-            page.forceSubmit();
-            assertTrue(page.alertText().contains("does not match"), page.alertText());
-            browser.screenshot("04-forced-request-refused");
-            assertEquals(before, SystemState.read(sut.system()));
-            assertTrue(page.dialogOpen());
-
-            page.typeConfirmation(org.name());
-            assertTrue(page.confirmEnabled());
-            browser.screenshot("05-right-name-confirm-enabled");
-            page.confirm();
-            page.progress();
-            browser.screenshot("06-erasure-started");
-
-            page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
-            browser.screenshot("07-erasure-completed");
-            assertEquals("3 / 3", page.progressMeasure("members-locked"));
-            assertEquals("3 / 3", page.progressMeasure("identities-deleted"));
-            String requestId = ErasureRecords.requestIdOf(sut.system(), org.id());
-            assertEquals(ErasureRecords.auditRecordId(sut.system(), requestId), page.progressField("audit-record"));
-        }
-    }
-
-    @Test
-    void pageSaysInWordsWhenTheServiceIsUnreachableAndTheStepIsRetried() throws Exception {
-        DemoOrg org = sut.createOrg(2);
-        try (Browser browser = Browser.start("service-unreachable-shown-in-words")) {
-            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
-            console.signIn(sut.demo().realmAdmin());
-            ErasurePage page;
-            sut.system().stopLiberty();
-            try {
-                page = console.openErasurePageFromNavigation().shown();
-                WebElement row = page.organisationRow(org.name());
-                assertEquals("unavailable", row.findElement(By.cssSelector("[data-testid=org-erasure-app-data]")).getText());
-                assertTrue(page.alertText().contains("could not be reached"), page.alertText());
-                browser.screenshot("01-service-unreachable");
-
-                page.openEraseDialog(org.name());
-                assertTrue(page.dialogText().contains("counts are unavailable"), page.dialogText());
-                page.typeConfirmation(org.name());
-                page.confirm();
-                page.awaitProgressState("FAILED_RETRYING", Duration.ofSeconds(30));
-                assertTrue(page.progress().getText().contains("A step failed and is being retried"), page.progress().getText());
-                assertTrue(page.progressField("last-error").contains("retried automatically"), page.progressField("last-error"));
-                browser.screenshot("02-hand-over-retried");
-            } finally {
-                sut.system().startLiberty();
-            }
-            page.awaitProgressState("COMPLETED", ERASURE_TIMEOUT);
-            browser.screenshot("03-completed-once-the-service-is-back");
-        }
-    }
-
-    @Test
-    void adminWithoutTheErasureRoleSeesNoEntryAndCannotErase() throws Exception {
-        Member admin = Admins.realmAdminWithoutErasureRole(sut);
-        DemoOrg org = sut.createOrg(2);
-        try (Browser browser = Browser.start("admin-without-erasure-role")) {
-            AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
-            console.signIn(admin);
-            ErasurePage page = console.openErasurePageByAddress().shown();
-            assertTrue(page.showsNoAccess());
-            assertFalse(console.showsErasureNavEntry());
-            browser.screenshot("01-no-entry-no-access");
-        }
-
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
-        SystemState before = SystemState.read(sut.system());
-        ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
-        assertEquals(403, answer.status(), answer.body());
-        assertEquals(before, SystemState.read(sut.system()));
-    }
+    ErasureAdminApi api =
+        new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
+    SystemState before = SystemState.read(sut.system());
+    ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
+    assertEquals(403, answer.status(), answer.body());
+    assertEquals(before, SystemState.read(sut.system()));
+  }
 }

@@ -16,59 +16,73 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** An organisation's app data, or everybody else's, as row counts, row checksums and file checksums. */
+/**
+ * An organisation's app data, or everybody else's, as row counts, row checksums and file checksums.
+ */
 final class AppData {
 
-    private AppData() {
-    }
+  private AppData() {}
 
-    /** Rows of the organisation per inventory table. */
-    static Map<String, Long> rowsOf(WholeSystem system, String organizationId) {
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            rows.put(table.name(), Sql.count(system::learningDatabase,
-                    "select count(*) from " + table.name() + " where org_id = ?", organizationId));
-        }
-        return rows;
+  /** Rows of the organisation per inventory table. */
+  static Map<String, Long> rowsOf(WholeSystem system, String organizationId) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      rows.put(
+          table.name(),
+          Sql.count(
+              system::learningDatabase,
+              "select count(*) from " + table.name() + " where org_id = ?",
+              organizationId));
     }
+    return rows;
+  }
 
-    /** Checksums of every row NOT of the organisation, per table, and of every file outside its folder. */
-    static Map<String, String> everythingBut(WholeSystem system, String organizationId) {
-        Map<String, String> checksums = new TreeMap<>();
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            checksums.put(table.name(), Sql.single(system::learningDatabase,
-                    "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
-                            + table.name() + " t where org_id <> ?", organizationId));
-        }
-        Path root = system.fileStoreRoot();
-        filesUnder(root).stream()
-                .filter(file -> !file.startsWith(root.resolve(organizationId)))
-                .forEach(file -> checksums.put(root.relativize(file).toString(), sha256(file)));
-        return checksums;
+  /**
+   * Checksums of every row NOT of the organisation, per table, and of every file outside its
+   * folder.
+   */
+  static Map<String, String> everythingBut(WholeSystem system, String organizationId) {
+    Map<String, String> checksums = new TreeMap<>();
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      checksums.put(
+          table.name(),
+          Sql.single(
+              system::learningDatabase,
+              "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
+                  + table.name()
+                  + " t where org_id <> ?",
+              organizationId));
     }
+    Path root = system.fileStoreRoot();
+    filesUnder(root).stream()
+        .filter(file -> !file.startsWith(root.resolve(organizationId)))
+        .forEach(file -> checksums.put(root.relativize(file).toString(), sha256(file)));
+    return checksums;
+  }
 
-    static long filesOf(WholeSystem system, String organizationId) {
-        return filesUnder(system.fileStoreRoot().resolve(organizationId)).size();
-    }
+  static long filesOf(WholeSystem system, String organizationId) {
+    return filesUnder(system.fileStoreRoot().resolve(organizationId)).size();
+  }
 
-    private static List<Path> filesUnder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  private static List<Path> filesUnder(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
     }
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+  private static String sha256(Path file) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
+  }
 }

@@ -16,36 +16,40 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The app database and file store as checksums: one md5 over every row of each inventory table
- * (in primary-key order), and the count of files. Equal states mean no row and no file changed.
+ * The app database and file store as checksums: one md5 over every row of each inventory table (in
+ * primary-key order), and the count of files. Equal states mean no row and no file changed.
  */
 record AppState(Map<String, String> tableChecksums, long files) {
 
-    static AppState read(WholeSystem system) {
-        Map<String, String> checksums = new LinkedHashMap<>();
-        try (Connection db = system.learningDatabase(); Statement statement = db.createStatement()) {
-            for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-                String sql = "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
-                        + " from " + table.name() + " t";
-                try (ResultSet rows = statement.executeQuery(sql)) {
-                    rows.next();
-                    checksums.put(table.name(), rows.getString(1));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+  static AppState read(WholeSystem system) {
+    Map<String, String> checksums = new LinkedHashMap<>();
+    try (Connection db = system.learningDatabase();
+        Statement statement = db.createStatement()) {
+      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+        String sql =
+            "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
+                + " from "
+                + table.name()
+                + " t";
+        try (ResultSet rows = statement.executeQuery(sql)) {
+          rows.next();
+          checksums.put(table.name(), rows.getString(1));
         }
-        return new AppState(checksums, countFiles(system.fileStoreRoot()));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
+    return new AppState(checksums, countFiles(system.fileStoreRoot()));
+  }
 
-    private static long countFiles(Path root) {
-        if (!Files.exists(root)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  private static long countFiles(Path root) {
+    if (!Files.exists(root)) {
+      return 0;
     }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

@@ -17,64 +17,74 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The completion e-mail to whoever requested the erasure, and what happens when it cannot be sent. */
+/**
+ * The completion e-mail to whoever requested the erasure, and what happens when it cannot be sent.
+ */
 @WholeSystemTest
 class CompletionNoticeIT {
 
-    private static final Duration COMPLETION = Duration.ofMinutes(2);
+  private static final Duration COMPLETION = Duration.ofMinutes(2);
 
-    private final SystemUnderTest sut;
+  private final SystemUnderTest sut;
 
-    CompletionNoticeIT(SystemUnderTest sut) {
-        this.sut = sut;
+  CompletionNoticeIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  private String eraseAsRealmAdmin(DemoOrg org) {
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
+    assertEquals(201, answer.status(), answer.body());
+    return answer.json().path("id").asText();
+  }
+
+  @Test
+  void realmAdminWhoStartedTheErasureIsToldByMail() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String requestId = eraseAsRealmAdmin(org);
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), COMPLETION));
+
+    String realmAdmin = DemoRealm.REALM_ADMIN_EMAIL;
+    List<Mailbox.Mail> mails =
+        Mailbox.to(sut.system(), realmAdmin).stream()
+            .filter(mail -> mail.subject().contains(org.name()))
+            .toList();
+    assertEquals(1, mails.size());
+    assertTrue(mails.get(0).text().contains(org.name() + " (2 members)"), mails.get(0).text());
+    assertFalse(mails.get(0).text().contains("Your own account is deleted"), mails.get(0).text());
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertTrue(audit.notificationSent());
+    assertEquals(realmAdmin, audit.notifiedTo());
+  }
+
+  @Test
+  void erasureCompletesWhenTheMailCannotBeSentAndTheAuditSaysSo() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    pointRealmMailAt(FreePorts.find());
+    String requestId;
+    try {
+      requestId = eraseAsRealmAdmin(org);
+      assertEquals(
+          "COMPLETED",
+          ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), COMPLETION));
+    } finally {
+      pointRealmMailAt(sut.system().smtpPort());
     }
 
-    private String eraseAsRealmAdmin(DemoOrg org) {
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(),
-                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-        ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
-        assertEquals(201, answer.status(), answer.body());
-        return answer.json().path("id").asText();
-    }
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertFalse(audit.notificationSent());
+    assertNull(audit.notifiedTo());
+    assertTrue(audit.notificationError().contains("could not be sent"), audit.notificationError());
+    assertTrue(
+        sut.masterAdmin().find(DemoRealm.ADMIN_PATH + "/organizations/" + org.id()).isEmpty());
+  }
 
-    @Test
-    void realmAdminWhoStartedTheErasureIsToldByMail() throws Exception {
-        DemoOrg org = sut.createOrg(2);
-        String requestId = eraseAsRealmAdmin(org);
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), COMPLETION));
-
-        String realmAdmin = DemoRealm.REALM_ADMIN_EMAIL;
-        List<Mailbox.Mail> mails = Mailbox.to(sut.system(), realmAdmin).stream()
-                .filter(mail -> mail.subject().contains(org.name()))
-                .toList();
-        assertEquals(1, mails.size());
-        assertTrue(mails.get(0).text().contains(org.name() + " (2 members)"), mails.get(0).text());
-        assertFalse(mails.get(0).text().contains("Your own account is deleted"), mails.get(0).text());
-        ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
-        assertTrue(audit.notificationSent());
-        assertEquals(realmAdmin, audit.notifiedTo());
-    }
-
-    @Test
-    void erasureCompletesWhenTheMailCannotBeSentAndTheAuditSaysSo() throws Exception {
-        DemoOrg org = sut.createOrg(2);
-        pointRealmMailAt(FreePorts.find());
-        String requestId;
-        try {
-            requestId = eraseAsRealmAdmin(org);
-            assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), COMPLETION));
-        } finally {
-            pointRealmMailAt(sut.system().smtpPort());
-        }
-
-        ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
-        assertFalse(audit.notificationSent());
-        assertNull(audit.notifiedTo());
-        assertTrue(audit.notificationError().contains("could not be sent"), audit.notificationError());
-        assertTrue(sut.masterAdmin().find(DemoRealm.ADMIN_PATH + "/organizations/" + org.id()).isEmpty());
-    }
-
-    private void pointRealmMailAt(int port) {
-        sut.masterAdmin().put(DemoRealm.ADMIN_PATH, Map.of("smtpServer", DemoData.smtpServer(port)));
-    }
+  private void pointRealmMailAt(int port) {
+    sut.masterAdmin().put(DemoRealm.ADMIN_PATH, Map.of("smtpServer", DemoData.smtpServer(port)));
+  }
 }

@@ -11,72 +11,79 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The extension's admin API, {@code /admin/realms/learning/org-erasure}, called as a given admin. */
+/**
+ * The extension's admin API, {@code /admin/realms/learning/org-erasure}, called as a given admin.
+ */
 final class ErasureAdminApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final URI base;
-    private final String accessToken;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final URI base;
+  private final String accessToken;
 
-    ErasureAdminApi(URI keycloakUrl, String accessToken) {
-        this.base = keycloakUrl.resolve(DemoRealm.ADMIN_PATH + "/org-erasure/");
-        this.accessToken = accessToken;
+  ErasureAdminApi(URI keycloakUrl, String accessToken) {
+    this.base = keycloakUrl.resolve(DemoRealm.ADMIN_PATH + "/org-erasure/");
+    this.accessToken = accessToken;
+  }
+
+  /** A response whose body is read as JSON when it is JSON. */
+  record Answer(int status, String body) {
+    JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
-    /** A response whose body is read as JSON when it is JSON. */
-    record Answer(int status, String body) {
-        JsonNode json() {
-            try {
-                return JSON.readTree(body);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        String errorMessage() {
-            return json().path("errorMessage").asText();
-        }
+    String errorMessage() {
+      return json().path("errorMessage").asText();
     }
+  }
 
-    Answer startErasure(String organizationId, String confirmation) {
-        return startErasure(organizationId, confirmation, 0);
-    }
+  Answer startErasure(String organizationId, String confirmation) {
+    return startErasure(organizationId, confirmation, 0);
+  }
 
-    Answer startErasure(String organizationId, String confirmation, int gracePeriodSeconds) {
-        try {
-            return startErasureWithBody(organizationId, JSON.writeValueAsString(
-                    Map.of("confirmation", confirmation, "gracePeriodSeconds", gracePeriodSeconds)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  Answer startErasure(String organizationId, String confirmation, int gracePeriodSeconds) {
+    try {
+      return startErasureWithBody(
+          organizationId,
+          JSON.writeValueAsString(
+              Map.of("confirmation", confirmation, "gracePeriodSeconds", gracePeriodSeconds)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 
-    Answer startErasureWithBody(String organizationId, String rawBody) {
-        return send(HttpRequest.newBuilder(base.resolve("organizations/" + organizationId + "/erasures"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
-    }
+  Answer startErasureWithBody(String organizationId, String rawBody) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("organizations/" + organizationId + "/erasures"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
+  }
 
-    Answer organizations() {
-        return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
-    }
+  Answer organizations() {
+    return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
+  }
 
-    Answer erasure(String id) {
-        return send(HttpRequest.newBuilder(base.resolve("erasures/" + id)).GET());
-    }
+  Answer erasure(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("erasures/" + id)).GET());
+  }
 
-    private Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(
-                    request.header("Authorization", "Bearer " + accessToken).build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+  private Answer send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.header("Authorization", "Bearer " + accessToken).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Answer(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
+  }
 }

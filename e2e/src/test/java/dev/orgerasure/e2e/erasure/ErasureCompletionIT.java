@@ -17,130 +17,153 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** An erasure runs to its end by itself: app data purged by the service, identities deleted, audit written. */
+/**
+ * An erasure runs to its end by itself: app data purged by the service, identities deleted, audit
+ * written.
+ */
 @WholeSystemTest
 class ErasureCompletionIT {
 
-    private static final Duration COMPLETION = Duration.ofMinutes(3);
-    private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+  private static final Duration COMPLETION = Duration.ofMinutes(3);
+  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
 
-    private final SystemUnderTest sut;
+  private final SystemUnderTest sut;
 
-    ErasureCompletionIT(SystemUnderTest sut) {
-        this.sut = sut;
+  ErasureCompletionIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  private String erase(DemoOrg org) {
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
+    assertEquals(201, answer.status(), answer.body());
+    return answer.json().path("id").asText();
+  }
+
+  @Test
+  void erasedOrganisationLeavesNothingBehindButOneAuditRecordWithExactCounts() throws Exception {
+    DemoOrg org = sut.createOrg(5);
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
+    long filesBefore = AppData.filesOf(sut.system(), org.id());
+    Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
+
+    String requestId = erase(org);
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+
+    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    assertEquals(0, AppData.filesOf(sut.system(), org.id()));
+    for (Member member : org.members()) {
+      assertTrue(
+          sut.masterAdmin().find("/admin/realms/learning/users/" + member.id()).isEmpty(),
+          member.username());
     }
+    assertTrue(
+        sut.masterAdmin().find("/admin/realms/learning/organizations/" + org.id()).isEmpty());
+    assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
 
-    private String erase(DemoOrg org) {
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(),
-                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-        ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
-        assertEquals(201, answer.status(), answer.body());
-        return answer.json().path("id").asText();
+    List<ErasureRecords.Audit> audit = ErasureRecords.auditRecords(sut.system(), requestId);
+    assertEquals(1, audit.size());
+    ErasureRecords.Audit record = audit.get(0);
+    assertEquals("COMPLETED", record.status());
+    assertEquals(org.members().size(), record.memberCount());
+    assertEquals(org.members().size(), record.counts().path("identitiesDeleted").asLong());
+    assertEquals(org.members().size(), record.counts().path("membersLocked").asLong());
+    rowsBefore.forEach(
+        (table, rows) ->
+            assertEquals(
+                (long) rows,
+                record.counts().path("appData").path("tables").path(table).asLong(-1),
+                table));
+    assertEquals(
+        filesBefore, record.counts().path("appData").path("files").path("deleted").asLong());
+    assertEquals(0, record.counts().path("appData").path("files").path("failed").asLong());
+  }
+
+  @Test
+  void fileThatCannotBeDeletedEndsCompletedWithErrorsAndTheCount() throws Exception {
+    DemoOrg org = sut.createOrg(3);
+    Path asset = firstFileOf(org);
+    // A non-empty directory where the file was: no delete can remove it, not even as root.
+    Files.delete(asset);
+    Files.createDirectories(asset.resolve("blocker"));
+    Files.writeString(asset.resolve("blocker").resolve("keep.txt"), "x");
+
+    String requestId = erase(org);
+    assertEquals(
+        "COMPLETED_WITH_ERRORS",
+        ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+
+    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertEquals("COMPLETED_WITH_ERRORS", record.status());
+    assertEquals(1, record.counts().path("appData").path("files").path("failed").asLong());
+  }
+
+  @Test
+  void erasureHandedOverWhileTheServiceIsDownCompletesOnceItIsBack() throws Exception {
+    DemoOrg org = sut.createOrg(3);
+    sut.system().stopLiberty();
+    String requestId;
+    try {
+      requestId = erase(org);
+      assertEquals("FAILED_RETRYING", ErasureRecords.state(sut.system(), requestId));
+      assertFalse(ErasureRecords.lastError(sut.system(), requestId).isBlank());
+    } finally {
+      sut.system().startLiberty();
     }
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    assertEquals(1, ErasureRecords.auditRecords(sut.system(), requestId).size());
+  }
 
-    @Test
-    void erasedOrganisationLeavesNothingBehindButOneAuditRecordWithExactCounts() throws Exception {
-        DemoOrg org = sut.createOrg(5);
-        Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
-        long filesBefore = AppData.filesOf(sut.system(), org.id());
-        Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
+  @Test
+  void purgeResumesAfterTheServiceIsKilledAndFinishesWithExactCounts() throws Exception {
+    DemoOrg org = sut.createOrg(20);
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
+    long filesBefore = AppData.filesOf(sut.system(), org.id());
+    Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
 
-        String requestId = erase(org);
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    String requestId = erase(org);
+    awaitPurgeUnderWay(org, rowsBefore);
+    sut.system().killLiberty();
+    long remaining =
+        AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum();
+    assertTrue(remaining > 0, "the purge had finished before the kill");
+    sut.system().startLiberty();
 
-        AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-        assertEquals(0, AppData.filesOf(sut.system(), org.id()));
-        for (Member member : org.members()) {
-            assertTrue(sut.masterAdmin().find("/admin/realms/learning/users/" + member.id()).isEmpty(), member.username());
-        }
-        assertTrue(sut.masterAdmin().find("/admin/realms/learning/organizations/" + org.id()).isEmpty());
-        assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
+    ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    rowsBefore.forEach(
+        (table, rows) ->
+            assertEquals(
+                (long) rows,
+                record.counts().path("appData").path("tables").path(table).asLong(-1),
+                table));
+    assertEquals(
+        filesBefore, record.counts().path("appData").path("files").path("deleted").asLong());
+  }
 
-        List<ErasureRecords.Audit> audit = ErasureRecords.auditRecords(sut.system(), requestId);
-        assertEquals(1, audit.size());
-        ErasureRecords.Audit record = audit.get(0);
-        assertEquals("COMPLETED", record.status());
-        assertEquals(org.members().size(), record.memberCount());
-        assertEquals(org.members().size(), record.counts().path("identitiesDeleted").asLong());
-        assertEquals(org.members().size(), record.counts().path("membersLocked").asLong());
-        rowsBefore.forEach((table, rows) ->
-                assertEquals((long) rows, record.counts().path("appData").path("tables").path(table).asLong(-1), table));
-        assertEquals(filesBefore, record.counts().path("appData").path("files").path("deleted").asLong());
-        assertEquals(0, record.counts().path("appData").path("files").path("failed").asLong());
+  /** Waits until some, but not all, of the organisation's rows are gone. */
+  private void awaitPurgeUnderWay(DemoOrg org, Map<String, Long> rowsBefore)
+      throws InterruptedException {
+    long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum()
+        == total) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("The purge did not start");
+      }
+      Thread.sleep(50);
     }
+  }
 
-    @Test
-    void fileThatCannotBeDeletedEndsCompletedWithErrorsAndTheCount() throws Exception {
-        DemoOrg org = sut.createOrg(3);
-        Path asset = firstFileOf(org);
-        // A non-empty directory where the file was: no delete can remove it, not even as root.
-        Files.delete(asset);
-        Files.createDirectories(asset.resolve("blocker"));
-        Files.writeString(asset.resolve("blocker").resolve("keep.txt"), "x");
-
-        String requestId = erase(org);
-        assertEquals("COMPLETED_WITH_ERRORS", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
-
-        AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-        ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
-        assertEquals("COMPLETED_WITH_ERRORS", record.status());
-        assertEquals(1, record.counts().path("appData").path("files").path("failed").asLong());
+  private Path firstFileOf(DemoOrg org) throws Exception {
+    try (var files = Files.walk(sut.system().fileStoreRoot().resolve(org.id()))) {
+      return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
     }
-
-    @Test
-    void erasureHandedOverWhileTheServiceIsDownCompletesOnceItIsBack() throws Exception {
-        DemoOrg org = sut.createOrg(3);
-        sut.system().stopLiberty();
-        String requestId;
-        try {
-            requestId = erase(org);
-            assertEquals("FAILED_RETRYING", ErasureRecords.state(sut.system(), requestId));
-            assertFalse(ErasureRecords.lastError(sut.system(), requestId).isBlank());
-        } finally {
-            sut.system().startLiberty();
-        }
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
-        assertEquals(1, ErasureRecords.auditRecords(sut.system(), requestId).size());
-    }
-
-    @Test
-    void purgeResumesAfterTheServiceIsKilledAndFinishesWithExactCounts() throws Exception {
-        DemoOrg org = sut.createOrg(20);
-        Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
-        long filesBefore = AppData.filesOf(sut.system(), org.id());
-        Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
-
-        String requestId = erase(org);
-        awaitPurgeUnderWay(org, rowsBefore);
-        sut.system().killLiberty();
-        long remaining = AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum();
-        assertTrue(remaining > 0, "the purge had finished before the kill");
-        sut.system().startLiberty();
-
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
-        AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-        assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
-        ErasureRecords.Audit record = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
-        rowsBefore.forEach((table, rows) ->
-                assertEquals((long) rows, record.counts().path("appData").path("tables").path(table).asLong(-1), table));
-        assertEquals(filesBefore, record.counts().path("appData").path("files").path("deleted").asLong());
-    }
-
-    /** Waits until some, but not all, of the organisation's rows are gone. */
-    private void awaitPurgeUnderWay(DemoOrg org, Map<String, Long> rowsBefore) throws InterruptedException {
-        long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum() == total) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("The purge did not start");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private Path firstFileOf(DemoOrg org) throws Exception {
-        try (var files = Files.walk(sut.system().fileStoreRoot().resolve(org.id()))) {
-            return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
-        }
-    }
+  }
 }

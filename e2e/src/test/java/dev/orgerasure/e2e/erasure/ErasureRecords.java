@@ -18,66 +18,97 @@ import java.util.Set;
 /** Erasure requests and audit records as Keycloak's database holds them. */
 final class ErasureRecords {
 
-    record Audit(String event, String status, JsonNode counts, long memberCount, boolean notificationSent, String notifiedTo,
-            String notificationError) {
+  record Audit(
+      String event,
+      String status,
+      JsonNode counts,
+      long memberCount,
+      boolean notificationSent,
+      String notifiedTo,
+      String notificationError) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ErasureRecords() {}
+
+  static String state(WholeSystem system, String requestId) {
+    return Sql.single(
+        system::keycloakDatabase, "select state from org_erasure_request where id = ?", requestId);
+  }
+
+  /** The organisation's most recent erasure request. */
+  static String requestIdOf(WholeSystem system, String organizationId) {
+    return Sql.single(
+        system::keycloakDatabase,
+        "select id from org_erasure_request where organization_id = ? order by requested_at desc limit 1",
+        organizationId);
+  }
+
+  static String auditRecordId(WholeSystem system, String requestId) {
+    return Sql.single(
+        system::keycloakDatabase,
+        "select audit_record_id from org_erasure_request where id = ?",
+        requestId);
+  }
+
+  static String lastError(WholeSystem system, String requestId) {
+    return Sql.single(
+        system::keycloakDatabase,
+        "select last_error from org_erasure_request where id = ?",
+        requestId);
+  }
+
+  /** Waits until the erasure reaches one of {@code states}; fails after {@code timeout}. */
+  static String awaitState(
+      WholeSystem system, String requestId, Set<String> states, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    String state = state(system, requestId);
+    while (!states.contains(state)) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(
+            "Erasure "
+                + requestId
+                + " is still "
+                + state
+                + " after "
+                + timeout
+                + " (last error: "
+                + lastError(system, requestId)
+                + ")");
+      }
+      Thread.sleep(500);
+      state = state(system, requestId);
     }
+    return state;
+  }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private ErasureRecords() {
-    }
-
-    static String state(WholeSystem system, String requestId) {
-        return Sql.single(system::keycloakDatabase, "select state from org_erasure_request where id = ?", requestId);
-    }
-
-    /** The organisation's most recent erasure request. */
-    static String requestIdOf(WholeSystem system, String organizationId) {
-        return Sql.single(system::keycloakDatabase,
-                "select id from org_erasure_request where organization_id = ? order by requested_at desc limit 1", organizationId);
-    }
-
-    static String auditRecordId(WholeSystem system, String requestId) {
-        return Sql.single(system::keycloakDatabase, "select audit_record_id from org_erasure_request where id = ?", requestId);
-    }
-
-    static String lastError(WholeSystem system, String requestId) {
-        return Sql.single(system::keycloakDatabase, "select last_error from org_erasure_request where id = ?", requestId);
-    }
-
-    /** Waits until the erasure reaches one of {@code states}; fails after {@code timeout}. */
-    static String awaitState(WholeSystem system, String requestId, Set<String> states, Duration timeout)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        String state = state(system, requestId);
-        while (!states.contains(state)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("Erasure " + requestId + " is still " + state + " after " + timeout
-                        + " (last error: " + lastError(system, requestId) + ")");
-            }
-            Thread.sleep(500);
-            state = state(system, requestId);
+  static List<Audit> auditRecords(WholeSystem system, String requestId) {
+    String sql =
+        "select event, status, counts, member_count, notification_sent, notified_to, notification_error"
+            + " from org_erasure_audit where request_id = ? order by seq";
+    try (Connection db = system.keycloakDatabase();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, requestId);
+      List<Audit> records = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          records.add(
+              new Audit(
+                  rows.getString(1),
+                  rows.getString(2),
+                  JSON.readTree(rows.getString(3)),
+                  rows.getLong(4),
+                  rows.getBoolean(5),
+                  rows.getString(6),
+                  rows.getString(7)));
         }
-        return state;
+      }
+      return records;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-
-    static List<Audit> auditRecords(WholeSystem system, String requestId) {
-        String sql = "select event, status, counts, member_count, notification_sent, notified_to, notification_error"
-                + " from org_erasure_audit where request_id = ? order by seq";
-        try (Connection db = system.keycloakDatabase(); PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, requestId);
-            List<Audit> records = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    records.add(new Audit(rows.getString(1), rows.getString(2), JSON.readTree(rows.getString(3)), rows.getLong(4),
-                            rows.getBoolean(5), rows.getString(6), rows.getString(7)));
-                }
-            }
-            return records;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+  }
 }

@@ -7,7 +7,6 @@ import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.harness.WholeSystem;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,65 +18,82 @@ import org.junit.jupiter.api.Test;
 @WholeSystemTest
 class ForgedCallbackIT {
 
-    private static final String REPORT = "{\"tables\":{\"courses\":0},\"files\":{\"deleted\":0,\"failed\":0}}";
+  private static final String REPORT =
+      "{\"tables\":{\"courses\":0},\"files\":{\"deleted\":0,\"failed\":0}}";
 
-    private final SystemUnderTest sut;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private String requestId;
+  private final SystemUnderTest sut;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private String requestId;
 
-    ForgedCallbackIT(SystemUnderTest sut) {
-        this.sut = sut;
-    }
+  ForgedCallbackIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
 
-    @BeforeEach
-    void anErasureInItsGracePeriod() {
-        DemoOrg org = sut.createOrg(2);
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(),
-                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-        requestId = api.startErasure(org.id(), org.name(), 3600).json().path("id").asText();
-    }
+  @BeforeEach
+  void anErasureInItsGracePeriod() {
+    DemoOrg org = sut.createOrg(2);
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    requestId = api.startErasure(org.id(), org.name(), 3600).json().path("id").asText();
+  }
 
-    private int report(String erasureId, Optional<String> token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(sut.system().keycloakUrl()
-                        .resolve("/realms/" + DemoRealm.REALM + "/org-erasure/erasures/" + erasureId + "/app-data-purged"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(REPORT));
-        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
+  private int report(String erasureId, Optional<String> token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                sut.system()
+                    .keycloakUrl()
+                    .resolve(
+                        "/realms/"
+                            + DemoRealm.REALM
+                            + "/org-erasure/erasures/"
+                            + erasureId
+                            + "/app-data-purged"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(REPORT));
+    token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
 
-    private void assertRefusedAndNothingChanged(int status, String erasureId, Optional<String> token) throws Exception {
-        SystemState before = SystemState.read(sut.system());
-        String stateBefore = ErasureRecords.state(sut.system(), requestId);
+  private void assertRefusedAndNothingChanged(int status, String erasureId, Optional<String> token)
+      throws Exception {
+    SystemState before = SystemState.read(sut.system());
+    String stateBefore = ErasureRecords.state(sut.system(), requestId);
 
-        assertEquals(status, report(erasureId, token));
+    assertEquals(status, report(erasureId, token));
 
-        assertEquals(before, SystemState.read(sut.system()));
-        assertEquals(stateBefore, ErasureRecords.state(sut.system(), requestId));
-    }
+    assertEquals(before, SystemState.read(sut.system()));
+    assertEquals(stateBefore, ErasureRecords.state(sut.system(), requestId));
+  }
 
-    private String serviceToken() {
-        return sut.tokens().clientCredentials(DemoRealm.REALM, DemoRealm.SERVICE_CLIENT, WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)
-                .requireSuccess().accessToken();
-    }
+  private String serviceToken() {
+    return sut.tokens()
+        .clientCredentials(
+            DemoRealm.REALM, DemoRealm.SERVICE_CLIENT, WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)
+        .requireSuccess()
+        .accessToken();
+  }
 
-    @Test
-    void reportWithoutTokenIsUnauthorizedAndChangesNothing() throws Exception {
-        assertRefusedAndNothingChanged(401, requestId, Optional.empty());
-    }
+  @Test
+  void reportWithoutTokenIsUnauthorizedAndChangesNothing() throws Exception {
+    assertRefusedAndNothingChanged(401, requestId, Optional.empty());
+  }
 
-    @Test
-    void reportWithAGarbledTokenIsUnauthorizedAndChangesNothing() throws Exception {
-        assertRefusedAndNothingChanged(401, requestId, Optional.of("not.a.token"));
-    }
+  @Test
+  void reportWithAGarbledTokenIsUnauthorizedAndChangesNothing() throws Exception {
+    assertRefusedAndNothingChanged(401, requestId, Optional.of("not.a.token"));
+  }
 
-    @Test
-    void reportFromAnotherClientIsForbiddenAndChangesNothing() throws Exception {
-        assertRefusedAndNothingChanged(403, requestId, Optional.of(Admins.serviceAccountWithErasureRoleToken(sut)));
-    }
+  @Test
+  void reportFromAnotherClientIsForbiddenAndChangesNothing() throws Exception {
+    assertRefusedAndNothingChanged(
+        403, requestId, Optional.of(Admins.serviceAccountWithErasureRoleToken(sut)));
+  }
 
-    @Test
-    void reportAboutAnUnknownErasureIsNotFoundAndChangesNothing() throws Exception {
-        assertRefusedAndNothingChanged(404, "00000000-0000-0000-0000-000000000000", Optional.of(serviceToken()));
-    }
+  @Test
+  void reportAboutAnUnknownErasureIsNotFoundAndChangesNothing() throws Exception {
+    assertRefusedAndNothingChanged(
+        404, "00000000-0000-0000-0000-000000000000", Optional.of(serviceToken()));
+  }
 }

@@ -12,45 +12,58 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** From hand-over on, the learning platform refuses every write for the organisation under erasure. */
+/**
+ * From hand-over on, the learning platform refuses every write for the organisation under erasure.
+ */
 @WholeSystemTest
 class PlatformWritesIT {
 
-    private final SystemUnderTest sut;
-    private final HttpClient http = HttpClient.newHttpClient();
+  private final SystemUnderTest sut;
+  private final HttpClient http = HttpClient.newHttpClient();
 
-    PlatformWritesIT(SystemUnderTest sut) {
-        this.sut = sut;
-    }
+  PlatformWritesIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
 
-    private HttpResponse<String> createCourse(DemoOrg org, String accessToken) throws Exception {
-        return http.send(HttpRequest.newBuilder(sut.system().libertyUrl()
-                                .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
-                        .header("Authorization", "Bearer " + accessToken)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"New course\",\"description\":\"x\"}"))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> createCourse(DemoOrg org, String accessToken) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                sut.system()
+                    .libertyUrl()
+                    .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
+            .header("Authorization", "Bearer " + accessToken)
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"title\":\"New course\",\"description\":\"x\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
-    @Test
-    void writeForTheOrganisationUnderErasureIsRefusedAndWritesForOthersGoOn() throws Exception {
-        DemoOrg erased = sut.createOrg(2);
-        DemoOrg other = sut.createOrg(2);
-        // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
-        String erasedMember = sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
-        String otherMember = sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
-        assertEquals(201, createCourse(erased, erasedMember).statusCode());
+  @Test
+  void writeForTheOrganisationUnderErasureIsRefusedAndWritesForOthersGoOn() throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    DemoOrg other = sut.createOrg(2);
+    // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
+    String erasedMember =
+        sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
+    String otherMember =
+        sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
+    assertEquals(201, createCourse(erased, erasedMember).statusCode());
 
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(),
-                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-        assertEquals("SCHEDULED", api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
-        Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    assertEquals(
+        "SCHEDULED",
+        api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
 
-        HttpResponse<String> refused = createCourse(erased, erasedMember);
-        assertEquals(409, refused.statusCode());
-        assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
-        assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
-        assertEquals(201, createCourse(other, otherMember).statusCode());
-    }
+    HttpResponse<String> refused = createCourse(erased, erasedMember);
+    assertEquals(409, refused.statusCode());
+    assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
+    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
+    assertEquals(201, createCourse(other, otherMember).statusCode());
+  }
 }

@@ -16,50 +16,62 @@ import java.util.HexFormat;
  * users, organisations, sessions (online and offline, both persisted), erasure requests, and a
  * checksum of every user's enabled flag. Two equal states mean nothing changed.
  */
-record RealmState(long users, long organizations, long sessions, long erasureRequests, String enabledChecksum) {
+record RealmState(
+    long users, long organizations, long sessions, long erasureRequests, String enabledChecksum) {
 
-    static RealmState read(WholeSystem system) {
-        try (Connection db = system.keycloakDatabase()) {
-            String realmId = single(db, "select id from realm where name = ?", DemoRealm.REALM);
-            return new RealmState(
-                    count(db, "select count(*) from user_entity where realm_id = ?", realmId),
-                    count(db, "select count(*) from org where realm_id = ?", realmId),
-                    count(db, "select count(*) from offline_user_session where realm_id = ?", realmId),
-                    count(db, "select count(*) from org_erasure_request where realm_id = ?", realmId),
-                    sha256(single(db, "select coalesce(string_agg(id || ':' || enabled, ',' order by id), '')"
-                            + " from user_entity where realm_id = ?", realmId)));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+  static RealmState read(WholeSystem system) {
+    try (Connection db = system.keycloakDatabase()) {
+      String realmId = single(db, "select id from realm where name = ?", DemoRealm.REALM);
+      return new RealmState(
+          count(db, "select count(*) from user_entity where realm_id = ?", realmId),
+          count(db, "select count(*) from org where realm_id = ?", realmId),
+          count(db, "select count(*) from offline_user_session where realm_id = ?", realmId),
+          count(db, "select count(*) from org_erasure_request where realm_id = ?", realmId),
+          sha256(
+              single(
+                  db,
+                  "select coalesce(string_agg(id || ':' || enabled, ',' order by id), '')"
+                      + " from user_entity where realm_id = ?",
+                  realmId)));
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
+  }
 
-    static boolean userExists(WholeSystem system, String userId) {
-        return Sql.count(system::keycloakDatabase, "select count(*) from user_entity where id = ?", userId) > 0;
-    }
+  static boolean userExists(WholeSystem system, String userId) {
+    return Sql.count(
+            system::keycloakDatabase, "select count(*) from user_entity where id = ?", userId)
+        > 0;
+  }
 
-    static long sessionsOf(WholeSystem system, String userId) {
-        return Sql.count(system::keycloakDatabase, "select count(*) from offline_user_session where user_id = ?", userId);
-    }
+  static long sessionsOf(WholeSystem system, String userId) {
+    return Sql.count(
+        system::keycloakDatabase,
+        "select count(*) from offline_user_session where user_id = ?",
+        userId);
+  }
 
-    private static long count(Connection db, String sql, String parameter) throws SQLException {
-        return Long.parseLong(single(db, sql, parameter));
-    }
+  private static long count(Connection db, String sql, String parameter) throws SQLException {
+    return Long.parseLong(single(db, sql, parameter));
+  }
 
-    private static String single(Connection db, String sql, String parameter) throws SQLException {
-        try (PreparedStatement statement = db.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getString(1);
-            }
-        }
+  private static String single(Connection db, String sql, String parameter) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
     }
+  }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
+  }
 }

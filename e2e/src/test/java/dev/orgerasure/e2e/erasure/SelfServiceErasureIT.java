@@ -21,170 +21,182 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The org admin erases their own organisation from the account console, through our required
- * action and login-theme pages, in a real headless Chromium; screenshots under
- * {@code e2e/target/screenshots/<test>/}.
+ * The org admin erases their own organisation from the account console, through our required action
+ * and login-theme pages, in a real headless Chromium; screenshots under {@code
+ * e2e/target/screenshots/<test>/}.
  */
 @WholeSystemTest
 class SelfServiceErasureIT {
 
-    /** The action's re-authentication age, set short so that the test can outlive it. */
-    private static final int MAX_AUTH_AGE_SECONDS = 3;
-    private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
+  /** The action's re-authentication age, set short so that the test can outlive it. */
+  private static final int MAX_AUTH_AGE_SECONDS = 3;
 
-    private final SystemUnderTest sut;
+  private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
 
-    SelfServiceErasureIT(SystemUnderTest sut) {
-        this.sut = sut;
+  private final SystemUnderTest sut;
+
+  SelfServiceErasureIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  @BeforeEach
+  void erasureActionAsksForRecentSignIn() {
+    sut.masterAdmin()
+        .put(
+            DemoRealm.ADMIN_PATH
+                + "/authentication/required-actions/"
+                + DemoRealm.ERASURE_ACTION
+                + "/config",
+            Map.of("config", Map.of("max_auth_age", Integer.toString(MAX_AUTH_AGE_SECONDS))));
+  }
+
+  @Test
+  void orgAdminErasesTheirOrganisationAfterReauthenticatingAndIsToldByMailBeforeTheirAccountGoes()
+      throws Exception {
+    DemoOrg org = sut.createOrg(3);
+    Member orgAdmin = org.admin();
+    long enrollments = AppData.rowsOf(sut.system(), org.id()).get("enrollments");
+    String requestId;
+    try (Browser browser = Browser.start("org-admin-erases-own-organisation")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(orgAdmin);
+      assertTrue(account.offersDeleteOrganisation());
+      browser.screenshot("01-account-console");
+
+      Thread.sleep(Duration.ofSeconds(MAX_AUTH_AGE_SECONDS + 1).toMillis());
+      SelfServicePages pages = account.deleteOrganisation();
+      assertTrue(pages.asksToReauthenticate());
+      browser.screenshot("02-reauthenticate");
+      pages.reauthenticate(orgAdmin);
+
+      pages.confirmPageShown();
+      assertTrue(
+          pages.inventoryText().contains("Enrollments " + enrollments), pages.inventoryText());
+      browser.screenshot("03-confirm");
+
+      SystemState before = SystemState.read(sut.system());
+      pages.confirmWith(org.name().toUpperCase());
+      pages.confirmPageShown();
+      assertTrue(pages.pageText().contains("does not match"), pages.pageText());
+      browser.screenshot("04-wrong-name-refused");
+      assertEquals(before, SystemState.read(sut.system()));
+
+      pages.confirmWith(org.name());
+      requestId = pages.startedErasureId();
+      browser.screenshot("05-erasure-started");
+      assertEquals(0, RealmState.sessionsOf(sut.system(), orgAdmin.id()));
     }
 
-    @BeforeEach
-    void erasureActionAsksForRecentSignIn() {
-        sut.masterAdmin().put(DemoRealm.ADMIN_PATH + "/authentication/required-actions/" + DemoRealm.ERASURE_ACTION + "/config",
-                Map.of("config", Map.of("max_auth_age", Integer.toString(MAX_AUTH_AGE_SECONDS))));
+    MailBeforeDeletion order = MailBeforeDeletion.watch(sut, orgAdmin, ERASURE_TIMEOUT);
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), ERASURE_TIMEOUT));
+    assertTrue(order.mailArrivedWhileAccountExisted(), order.toString());
+
+    List<Mailbox.Mail> mails = Mailbox.to(sut.system(), orgAdmin.email());
+    assertEquals(1, mails.size());
+    Mailbox.Mail mail = mails.get(0);
+    assertEquals("Organisation " + org.name() + " has been erased", mail.subject());
+    for (String body : List.of(mail.text(), mail.html())) {
+      assertTrue(body.contains(org.name() + " (3 members)"), body);
+      assertTrue(body.contains("Enrollments: " + enrollments), body);
+      assertTrue(body.contains("Retention notice"), body);
+      assertTrue(body.contains("Your own account is deleted"), body);
+    }
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertEquals(orgAdmin.email(), audit.notifiedTo());
+  }
+
+  @Test
+  void plainMemberIsNotOfferedTheActionAndForcingItShowsTheErrorPage() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    Member learner = org.learners().get(0);
+    try (Browser browser = Browser.start("plain-member-cannot-erase")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(learner);
+      assertFalse(account.showsDeleteOrganisationEntry());
+      browser.screenshot("01-no-entry");
+
+      SystemState before = SystemState.read(sut.system());
+      SelfServicePages pages = account.forceErasureAction();
+      pages.reauthenticateIfAsked(learner);
+      assertTrue(pages.errorPageShown());
+      assertTrue(
+          pages.pageText().contains("only erase an organisation you administer"), pages.pageText());
+      browser.screenshot("02-forced-action-refused");
+      assertEquals(before, SystemState.read(sut.system()));
+    }
+  }
+
+  @Test
+  void orgAdminCannotEraseAnotherOrganisationByChangingTheRequest() throws Exception {
+    DemoOrg own = sut.createOrg(2);
+    DemoOrg other = sut.createOrg(2);
+    try (Browser browser = Browser.start("org-admin-cannot-erase-another-organisation")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(own.admin());
+      SelfServicePages pages = account.deleteOrganisation();
+      pages.reauthenticateIfAsked(own.admin());
+      pages.confirmPageShown();
+
+      SystemState before = SystemState.read(sut.system());
+      pages.tamperOrganisation(other.id());
+      pages.confirmWith(other.name());
+      assertTrue(pages.errorPageShown());
+      browser.screenshot("01-tampered-organisation-refused");
+      assertEquals(before, SystemState.read(sut.system()));
+    }
+  }
+
+  @Test
+  void adminOfSeveralOrganisationsPicksTheOneToErase() throws Exception {
+    DemoOrg first = sut.createOrg(2);
+    DemoOrg second = sut.createOrg(2);
+    Member admin = first.admin();
+    sut.designateAdmin(second, admin);
+    try (Browser browser = Browser.start("admin-of-several-organisations-picks-one")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(admin);
+      SelfServicePages pages = account.deleteOrganisation();
+      pages.reauthenticateIfAsked(admin);
+      assertTrue(pages.choicesText().contains(first.name()), pages.choicesText());
+      assertTrue(pages.choicesText().contains(second.name()), pages.choicesText());
+      browser.screenshot("01-choose");
+
+      pages.choose(second.name());
+      pages.confirmPageShown();
+      assertEquals("Erase " + second.name() + "?", pages.heading());
+      browser.screenshot("02-confirm-chosen");
+    }
+  }
+
+  /**
+   * Watches, from the moment the erasure is started, when the requester's mail arrives and when
+   * their account is gone; polled every few milliseconds, so "at the same poll" counts as before.
+   */
+  private record MailBeforeDeletion(Instant mailSeen, Instant accountGoneSeen) {
+
+    static MailBeforeDeletion watch(SystemUnderTest sut, Member requester, Duration timeout)
+        throws InterruptedException {
+      Instant deadline = Instant.now().plus(timeout);
+      Instant mailSeen = null;
+      Instant accountGoneSeen = null;
+      while ((mailSeen == null || accountGoneSeen == null) && Instant.now().isBefore(deadline)) {
+        Instant now = Instant.now();
+        boolean accountGone = !RealmState.userExists(sut.system(), requester.id());
+        if (mailSeen == null && !Mailbox.to(sut.system(), requester.email()).isEmpty()) {
+          mailSeen = now;
+        }
+        if (accountGoneSeen == null && accountGone) {
+          accountGoneSeen = now;
+        }
+        Thread.sleep(5);
+      }
+      return new MailBeforeDeletion(mailSeen, accountGoneSeen);
     }
 
-    @Test
-    void orgAdminErasesTheirOrganisationAfterReauthenticatingAndIsToldByMailBeforeTheirAccountGoes() throws Exception {
-        DemoOrg org = sut.createOrg(3);
-        Member orgAdmin = org.admin();
-        long enrollments = AppData.rowsOf(sut.system(), org.id()).get("enrollments");
-        String requestId;
-        try (Browser browser = Browser.start("org-admin-erases-own-organisation")) {
-            AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
-            account.signIn(orgAdmin);
-            assertTrue(account.offersDeleteOrganisation());
-            browser.screenshot("01-account-console");
-
-            Thread.sleep(Duration.ofSeconds(MAX_AUTH_AGE_SECONDS + 1).toMillis());
-            SelfServicePages pages = account.deleteOrganisation();
-            assertTrue(pages.asksToReauthenticate());
-            browser.screenshot("02-reauthenticate");
-            pages.reauthenticate(orgAdmin);
-
-            pages.confirmPageShown();
-            assertTrue(pages.inventoryText().contains("Enrollments " + enrollments), pages.inventoryText());
-            browser.screenshot("03-confirm");
-
-            SystemState before = SystemState.read(sut.system());
-            pages.confirmWith(org.name().toUpperCase());
-            pages.confirmPageShown();
-            assertTrue(pages.pageText().contains("does not match"), pages.pageText());
-            browser.screenshot("04-wrong-name-refused");
-            assertEquals(before, SystemState.read(sut.system()));
-
-            pages.confirmWith(org.name());
-            requestId = pages.startedErasureId();
-            browser.screenshot("05-erasure-started");
-            assertEquals(0, RealmState.sessionsOf(sut.system(), orgAdmin.id()));
-        }
-
-        MailBeforeDeletion order = MailBeforeDeletion.watch(sut, orgAdmin, ERASURE_TIMEOUT);
-        assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), ERASURE_TIMEOUT));
-        assertTrue(order.mailArrivedWhileAccountExisted(), order.toString());
-
-        List<Mailbox.Mail> mails = Mailbox.to(sut.system(), orgAdmin.email());
-        assertEquals(1, mails.size());
-        Mailbox.Mail mail = mails.get(0);
-        assertEquals("Organisation " + org.name() + " has been erased", mail.subject());
-        for (String body : List.of(mail.text(), mail.html())) {
-            assertTrue(body.contains(org.name() + " (3 members)"), body);
-            assertTrue(body.contains("Enrollments: " + enrollments), body);
-            assertTrue(body.contains("Retention notice"), body);
-            assertTrue(body.contains("Your own account is deleted"), body);
-        }
-        ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
-        assertEquals(orgAdmin.email(), audit.notifiedTo());
+    boolean mailArrivedWhileAccountExisted() {
+      return mailSeen != null && accountGoneSeen != null && !mailSeen.isAfter(accountGoneSeen);
     }
-
-    @Test
-    void plainMemberIsNotOfferedTheActionAndForcingItShowsTheErrorPage() throws Exception {
-        DemoOrg org = sut.createOrg(2);
-        Member learner = org.learners().get(0);
-        try (Browser browser = Browser.start("plain-member-cannot-erase")) {
-            AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
-            account.signIn(learner);
-            assertFalse(account.showsDeleteOrganisationEntry());
-            browser.screenshot("01-no-entry");
-
-            SystemState before = SystemState.read(sut.system());
-            SelfServicePages pages = account.forceErasureAction();
-            pages.reauthenticateIfAsked(learner);
-            assertTrue(pages.errorPageShown());
-            assertTrue(pages.pageText().contains("only erase an organisation you administer"), pages.pageText());
-            browser.screenshot("02-forced-action-refused");
-            assertEquals(before, SystemState.read(sut.system()));
-        }
-    }
-
-    @Test
-    void orgAdminCannotEraseAnotherOrganisationByChangingTheRequest() throws Exception {
-        DemoOrg own = sut.createOrg(2);
-        DemoOrg other = sut.createOrg(2);
-        try (Browser browser = Browser.start("org-admin-cannot-erase-another-organisation")) {
-            AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
-            account.signIn(own.admin());
-            SelfServicePages pages = account.deleteOrganisation();
-            pages.reauthenticateIfAsked(own.admin());
-            pages.confirmPageShown();
-
-            SystemState before = SystemState.read(sut.system());
-            pages.tamperOrganisation(other.id());
-            pages.confirmWith(other.name());
-            assertTrue(pages.errorPageShown());
-            browser.screenshot("01-tampered-organisation-refused");
-            assertEquals(before, SystemState.read(sut.system()));
-        }
-    }
-
-    @Test
-    void adminOfSeveralOrganisationsPicksTheOneToErase() throws Exception {
-        DemoOrg first = sut.createOrg(2);
-        DemoOrg second = sut.createOrg(2);
-        Member admin = first.admin();
-        sut.designateAdmin(second, admin);
-        try (Browser browser = Browser.start("admin-of-several-organisations-picks-one")) {
-            AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
-            account.signIn(admin);
-            SelfServicePages pages = account.deleteOrganisation();
-            pages.reauthenticateIfAsked(admin);
-            assertTrue(pages.choicesText().contains(first.name()), pages.choicesText());
-            assertTrue(pages.choicesText().contains(second.name()), pages.choicesText());
-            browser.screenshot("01-choose");
-
-            pages.choose(second.name());
-            pages.confirmPageShown();
-            assertEquals("Erase " + second.name() + "?", pages.heading());
-            browser.screenshot("02-confirm-chosen");
-        }
-    }
-
-    /**
-     * Watches, from the moment the erasure is started, when the requester's mail arrives and when
-     * their account is gone; polled every few milliseconds, so "at the same poll" counts as before.
-     */
-    private record MailBeforeDeletion(Instant mailSeen, Instant accountGoneSeen) {
-
-        static MailBeforeDeletion watch(SystemUnderTest sut, Member requester, Duration timeout) throws InterruptedException {
-            Instant deadline = Instant.now().plus(timeout);
-            Instant mailSeen = null;
-            Instant accountGoneSeen = null;
-            while ((mailSeen == null || accountGoneSeen == null) && Instant.now().isBefore(deadline)) {
-                Instant now = Instant.now();
-                boolean accountGone = !RealmState.userExists(sut.system(), requester.id());
-                if (mailSeen == null && !Mailbox.to(sut.system(), requester.email()).isEmpty()) {
-                    mailSeen = now;
-                }
-                if (accountGoneSeen == null && accountGone) {
-                    accountGoneSeen = now;
-                }
-                Thread.sleep(5);
-            }
-            return new MailBeforeDeletion(mailSeen, accountGoneSeen);
-        }
-
-        boolean mailArrivedWhileAccountExisted() {
-            return mailSeen != null && accountGoneSeen != null && !mailSeen.isAfter(accountGoneSeen);
-        }
-    }
+  }
 }

@@ -26,148 +26,173 @@ import org.junit.jupiter.api.Test;
 @WholeSystemTest
 class StartErasureRefusalsIT {
 
-    /** Long enough that no purge runs while a test compares states. */
-    private static final int GRACE_PERIOD_SECONDS = 3600;
+  /** Long enough that no purge runs while a test compares states. */
+  private static final int GRACE_PERIOD_SECONDS = 3600;
 
-    private final SystemUnderTest sut;
-    private DemoOrg org;
+  private final SystemUnderTest sut;
+  private DemoOrg org;
 
-    StartErasureRefusalsIT(SystemUnderTest sut) {
-        this.sut = sut;
+  StartErasureRefusalsIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  @BeforeEach
+  void anOrganisationWithSignedInMembers() {
+    org = sut.createOrg(3);
+    for (Member member : org.members()) {
+      sut.memberLogin(member, true).requireSuccess();
     }
+  }
 
-    @BeforeEach
-    void anOrganisationWithSignedInMembers() {
-        org = sut.createOrg(3);
-        for (Member member : org.members()) {
-            sut.memberLogin(member, true).requireSuccess();
-        }
-    }
+  private ErasureAdminApi asRealmAdmin() {
+    return new ErasureAdminApi(
+        sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+  }
 
-    private ErasureAdminApi asRealmAdmin() {
-        return new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-    }
+  private void assertRefusedAndNothingChanged(
+      int status, String message, Callable<ErasureAdminApi.Answer> attempt) throws Exception {
+    SystemState before = SystemState.read(sut.system());
 
-    private void assertRefusedAndNothingChanged(int status, String message, Callable<ErasureAdminApi.Answer> attempt)
-            throws Exception {
-        SystemState before = SystemState.read(sut.system());
+    ErasureAdminApi.Answer answer = attempt.call();
 
-        ErasureAdminApi.Answer answer = attempt.call();
+    assertEquals(status, answer.status(), answer.body());
+    assertTrue(answer.errorMessage().contains(message), answer.body());
+    assertEquals(before, SystemState.read(sut.system()));
+  }
 
-        assertEquals(status, answer.status(), answer.body());
-        assertTrue(answer.errorMessage().contains(message), answer.body());
-        assertEquals(before, SystemState.read(sut.system()));
-    }
+  @Test
+  void wrongConfirmationChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400, "does not match", () -> api.startErasure(org.id(), org.name() + "x"));
+  }
 
-    @Test
-    void wrongConfirmationChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(400, "does not match", () -> api.startErasure(org.id(), org.name() + "x"));
-    }
+  @Test
+  void confirmationInAnotherCaseChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400, "does not match", () -> api.startErasure(org.id(), org.name().toUpperCase()));
+  }
 
-    @Test
-    void confirmationInAnotherCaseChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(400, "does not match", () -> api.startErasure(org.id(), org.name().toUpperCase()));
-    }
+  @Test
+  void confirmationWithSurroundingSpacesChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400, "does not match", () -> api.startErasure(org.id(), " " + org.name() + " "));
+  }
 
-    @Test
-    void confirmationWithSurroundingSpacesChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(400, "does not match", () -> api.startErasure(org.id(), " " + org.name() + " "));
-    }
+  @Test
+  void unknownOrganisationIsNotFoundAndChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        404,
+        "not found",
+        () -> api.startErasure("00000000-0000-0000-0000-000000000000", org.name()));
+  }
 
-    @Test
-    void unknownOrganisationIsNotFoundAndChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(404, "not found",
-                () -> api.startErasure("00000000-0000-0000-0000-000000000000", org.name()));
-    }
+  @Test
+  void malformedJsonChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400,
+        "not valid JSON",
+        () -> api.startErasureWithBody(org.id(), "{\"confirmation\": \"" + org.name()));
+  }
 
-    @Test
-    void malformedJsonChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(400, "not valid JSON",
-                () -> api.startErasureWithBody(org.id(), "{\"confirmation\": \"" + org.name()));
-    }
+  @Test
+  void missingConfirmationChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400, "confirmation", () -> api.startErasureWithBody(org.id(), "{}"));
+  }
 
-    @Test
-    void missingConfirmationChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        assertRefusedAndNothingChanged(400, "confirmation", () -> api.startErasureWithBody(org.id(), "{}"));
-    }
+  @Test
+  void bodyOver64KiBIsTooLargeAndChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    String huge =
+        "{\"confirmation\": \""
+            + org.name()
+            + "\", \"padding\": \""
+            + "x".repeat(70 * 1024)
+            + "\"}";
+    assertRefusedAndNothingChanged(
+        413, "larger than", () -> api.startErasureWithBody(org.id(), huge));
+  }
 
-    @Test
-    void bodyOver64KiBIsTooLargeAndChangesNothing() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        String huge = "{\"confirmation\": \"" + org.name() + "\", \"padding\": \"" + "x".repeat(70 * 1024) + "\"}";
-        assertRefusedAndNothingChanged(413, "larger than", () -> api.startErasureWithBody(org.id(), huge));
-    }
+  @Test
+  void adminWithoutTheErasureRoleIsForbiddenAndChangesNothing() throws Exception {
+    Member admin = Admins.realmAdminWithoutErasureRole(sut);
+    ErasureAdminApi api =
+        new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
+    assertRefusedAndNothingChanged(
+        403, "erase-organizations", () -> api.startErasure(org.id(), org.name()));
+  }
 
-    @Test
-    void adminWithoutTheErasureRoleIsForbiddenAndChangesNothing() throws Exception {
-        Member admin = Admins.realmAdminWithoutErasureRole(sut);
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
-        assertRefusedAndNothingChanged(403, "erase-organizations", () -> api.startErasure(org.id(), org.name()));
-    }
+  @Test
+  void passwordGrantTokenIsForbiddenAndChangesNothing() throws Exception {
+    Member admin = sut.demo().realmAdmin();
+    String token =
+        sut.tokens()
+            .password("learning", "admin-cli", admin.username(), admin.password())
+            .requireSuccess()
+            .accessToken();
+    ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), token);
+    assertRefusedAndNothingChanged(
+        403, "interactive", () -> api.startErasure(org.id(), org.name()));
+  }
 
-    @Test
-    void passwordGrantTokenIsForbiddenAndChangesNothing() throws Exception {
-        Member admin = sut.demo().realmAdmin();
-        String token = sut.tokens().password("learning", "admin-cli", admin.username(), admin.password()).requireSuccess().accessToken();
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), token);
-        assertRefusedAndNothingChanged(403, "interactive", () -> api.startErasure(org.id(), org.name()));
-    }
+  @Test
+  void serviceAccountTokenIsForbiddenAndChangesNothing() throws Exception {
+    String token = Admins.serviceAccountWithErasureRoleToken(sut);
+    ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), token);
+    assertRefusedAndNothingChanged(
+        403, "interactive", () -> api.startErasure(org.id(), org.name()));
+  }
 
-    @Test
-    void serviceAccountTokenIsForbiddenAndChangesNothing() throws Exception {
-        String token = Admins.serviceAccountWithErasureRoleToken(sut);
-        ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), token);
-        assertRefusedAndNothingChanged(403, "interactive", () -> api.startErasure(org.id(), org.name()));
-    }
+  @Test
+  void doubleSubmitReturnsTheExistingErasure() {
+    ErasureAdminApi api = asRealmAdmin();
+    ErasureAdminApi.Answer first = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
+    SystemState afterFirst = SystemState.read(sut.system());
 
-    @Test
-    void doubleSubmitReturnsTheExistingErasure() {
-        ErasureAdminApi api = asRealmAdmin();
-        ErasureAdminApi.Answer first = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
-        SystemState afterFirst = SystemState.read(sut.system());
+    ErasureAdminApi.Answer second = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
 
-        ErasureAdminApi.Answer second = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
+    assertEquals(201, first.status(), first.body());
+    assertEquals(200, second.status(), second.body());
+    assertEquals(first.json().path("id").asText(), second.json().path("id").asText());
+    assertEquals(afterFirst, SystemState.read(sut.system()));
+  }
 
-        assertEquals(201, first.status(), first.body());
-        assertEquals(200, second.status(), second.body());
-        assertEquals(first.json().path("id").asText(), second.json().path("id").asText());
-        assertEquals(afterFirst, SystemState.read(sut.system()));
-    }
-
-    @Test
-    void concurrentSubmitsMakeOneErasure() throws Exception {
-        ErasureAdminApi api = asRealmAdmin();
-        int submitters = 4;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(submitters);
-        try {
-            List<Future<ErasureAdminApi.Answer>> answers = new ArrayList<>();
-            for (int i = 0; i < submitters; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
+  @Test
+  void concurrentSubmitsMakeOneErasure() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    int submitters = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(submitters);
+    try {
+      List<Future<ErasureAdminApi.Answer>> answers = new ArrayList<>();
+      for (int i = 0; i < submitters; i++) {
+        answers.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
                 }));
-            }
-            start.countDown();
-            Set<String> ids = new HashSet<>();
-            int created = 0;
-            for (Future<ErasureAdminApi.Answer> future : answers) {
-                ErasureAdminApi.Answer answer = future.get();
-                assertTrue(answer.status() == 201 || answer.status() == 200, answer.body());
-                created += answer.status() == 201 ? 1 : 0;
-                ids.add(answer.json().path("id").asText());
-            }
-            assertEquals(1, created);
-            assertEquals(1, ids.size());
-            assertEquals(1, LockedMembers.requestsFor(sut.system(), org.id()));
-        } finally {
-            pool.shutdownNow();
-        }
+      }
+      start.countDown();
+      Set<String> ids = new HashSet<>();
+      int created = 0;
+      for (Future<ErasureAdminApi.Answer> future : answers) {
+        ErasureAdminApi.Answer answer = future.get();
+        assertTrue(answer.status() == 201 || answer.status() == 200, answer.body());
+        created += answer.status() == 201 ? 1 : 0;
+        ids.add(answer.json().path("id").asText());
+      }
+      assertEquals(1, created);
+      assertEquals(1, ids.size());
+      assertEquals(1, LockedMembers.requestsFor(sut.system(), org.id()));
+    } finally {
+      pool.shutdownNow();
     }
+  }
 }

@@ -35,9 +35,14 @@ class WholeSystemIT {
   @Test
   void demoOrganisationsHaveTheirSizesInKeycloak() {
     List<DemoOrg> orgs = sut.demo().orgs();
-    assertEquals(List.of("Acme Academy", "Globex Learning", "Initech Training"), orgs.stream().map(DemoOrg::name).toList());
+    assertEquals(
+        List.of("Acme Academy", "Globex Learning", "Initech Training"),
+        orgs.stream().map(DemoOrg::name).toList());
     for (DemoOrg org : orgs) {
-      long count = sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members/count").asLong();
+      long count =
+          sut.masterAdmin()
+              .get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members/count")
+              .asLong();
       assertEquals(org.members().size(), count, org.name());
     }
     assertEquals(List.of(50, 20, 10), orgs.stream().map(o -> o.members().size()).toList());
@@ -47,19 +52,28 @@ class WholeSystemIT {
   void orgAdminIsNamedInTheOrgAdminsAttribute() {
     DemoOrg org = sut.demo().orgs().get(1);
     String admins =
-        sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id()).path("attributes").path(DemoRealm.ORG_ADMINS_ATTRIBUTE).toString();
+        sut.masterAdmin()
+            .get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id())
+            .path("attributes")
+            .path(DemoRealm.ORG_ADMINS_ATTRIBUTE)
+            .toString();
     assertEquals("[\"" + org.admin().id() + "\"]", admins);
   }
 
   @Test
   void freshOrgHasItsMembersInKeycloakAndItsAppDataInTheDatabaseAndFileStore() throws Exception {
     DemoOrg org = sut.createOrg(3);
-    assertEquals(3, sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members/count").asLong());
+    assertEquals(
+        3,
+        sut.masterAdmin()
+            .get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members/count")
+            .asLong());
     try (Connection db = sut.system().learningDatabase()) {
       assertEquals(3, countRows(db, "memberships", org.id()));
       assertEquals(org.appData().enrollments(), countRows(db, "enrollments", org.id()));
       assertEquals(org.appData().assets(), countRows(db, "assets", org.id()));
-      try (PreparedStatement paths = db.prepareStatement("SELECT file_path FROM assets WHERE org_id = ?")) {
+      try (PreparedStatement paths =
+          db.prepareStatement("SELECT file_path FROM assets WHERE org_id = ?")) {
         paths.setString(1, org.id());
         ResultSet rows = paths.executeQuery();
         while (rows.next()) {
@@ -72,7 +86,8 @@ class WholeSystemIT {
   @Test
   void keycloakDatabaseHoldsTheRealm() throws Exception {
     try (Connection db = sut.system().keycloakDatabase();
-        PreparedStatement realm = db.prepareStatement("SELECT count(*) FROM realm WHERE name = ?")) {
+        PreparedStatement realm =
+            db.prepareStatement("SELECT count(*) FROM realm WHERE name = ?")) {
       realm.setString(1, DemoRealm.REALM);
       ResultSet count = realm.executeQuery();
       count.next();
@@ -81,11 +96,14 @@ class WholeSystemIT {
   }
 
   private static int status(URI url) throws Exception {
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   static int countRows(Connection db, String table, String orgId) throws Exception {
-    try (PreparedStatement count = db.prepareStatement("SELECT count(*) FROM " + table + " WHERE org_id = ?")) {
+    try (PreparedStatement count =
+        db.prepareStatement("SELECT count(*) FROM " + table + " WHERE org_id = ?")) {
       count.setString(1, orgId);
       ResultSet rows = count.executeQuery();
       rows.next();

@@ -46,7 +46,8 @@ class LoginIT {
   @Test
   void wrongPasswordIsRefusedWithInvalidGrant() {
     Member member = sut.demo().orgs().get(2).learners().get(2);
-    Member wrong = new Member(member.id(), member.username(), "wrong", member.firstName(), member.lastName());
+    Member wrong =
+        new Member(member.id(), member.username(), "wrong", member.firstName(), member.lastName());
     assertEquals("invalid_grant", sut.memberLogin(wrong, false).error());
   }
 

@@ -15,18 +15,25 @@ class LoopbackCookieHandlerTest {
   void secureCookieIsSentBackOverPlainHttpToLoopback() {
     cookies.put(
         URI.create("http://127.0.0.1:8080/realms/learning/protocol/openid-connect/auth"),
-        Map.of("Set-Cookie", List.of("KC_RESTART=abc; Path=/realms/learning/; Secure; HttpOnly; SameSite=None")));
+        Map.of(
+            "Set-Cookie",
+            List.of("KC_RESTART=abc; Path=/realms/learning/; Secure; HttpOnly; SameSite=None")));
 
     assertEquals(
         Map.of("Cookie", List.of("KC_RESTART=abc")),
-        cookies.get(URI.create("http://127.0.0.1:8080/realms/learning/login-actions/authenticate"), Map.of()));
+        cookies.get(
+            URI.create("http://127.0.0.1:8080/realms/learning/login-actions/authenticate"),
+            Map.of()));
   }
 
   @Test
   void cookieIsNotSentOutsideItsPath() {
-    cookies.put(URI.create("http://127.0.0.1:8080/realms/learning/"), Map.of("Set-Cookie", List.of("A=1; Path=/realms/learning/")));
+    cookies.put(
+        URI.create("http://127.0.0.1:8080/realms/learning/"),
+        Map.of("Set-Cookie", List.of("A=1; Path=/realms/learning/")));
 
-    assertEquals(Map.of(), cookies.get(URI.create("http://127.0.0.1:8080/realms/master/"), Map.of()));
+    assertEquals(
+        Map.of(), cookies.get(URI.create("http://127.0.0.1:8080/realms/master/"), Map.of()));
   }
 
   @Test
@@ -35,7 +42,9 @@ class LoopbackCookieHandlerTest {
     cookies.put(URI.create("http://127.0.0.1:8080/"), Map.of("Set-Cookie", List.of("B=2; Path=/")));
 
     assertEquals(Map.of(), cookies.get(URI.create("http://localhost:8080/"), Map.of()));
-    assertEquals(Map.of("Cookie", List.of("B=2")), cookies.get(URI.create("http://127.0.0.1:8080/"), Map.of()));
+    assertEquals(
+        Map.of("Cookie", List.of("B=2")),
+        cookies.get(URI.create("http://127.0.0.1:8080/"), Map.of()));
   }
 
   @Test

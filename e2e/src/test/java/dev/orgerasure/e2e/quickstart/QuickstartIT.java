@@ -30,13 +30,16 @@ class QuickstartIT {
   void quickstartComesUpAndStopsOnSigtermLeavingNoProcess() throws Exception {
     int keycloakPort = FreePorts.find();
     int libertyPort = FreePorts.find();
-    Path output = Files.createTempFile(Path.of(System.getProperty("erasure.e2e.work-dir")), "quickstart-", ".log");
+    Path output =
+        Files.createTempFile(
+            Path.of(System.getProperty("erasure.e2e.work-dir")), "quickstart-", ".log");
     Process quickstart =
         new ProcessBuilder(
                 List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Derasure.e2e.work-dir=" + System.getProperty("erasure.e2e.work-dir"),
-                    "-Derasure.e2e.liberty-server-dir=" + System.getProperty("erasure.e2e.liberty-server-dir"),
+                    "-Derasure.e2e.liberty-server-dir="
+                        + System.getProperty("erasure.e2e.liberty-server-dir"),
                     "-Dot.epg.working-dir=" + System.getProperty("ot.epg.working-dir"),
                     "-Derasure.quickstart.keycloak-port=" + keycloakPort,
                     "-Derasure.quickstart.liberty-port=" + libertyPort,
@@ -50,15 +53,20 @@ class QuickstartIT {
     try {
       awaitReadyLine(quickstart, output);
       children.addAll(quickstart.descendants().toList());
-      assertEquals(200, status(URI.create("http://127.0.0.1:" + keycloakPort + "/realms/learning")));
+      assertEquals(
+          200, status(URI.create("http://127.0.0.1:" + keycloakPort + "/realms/learning")));
       assertEquals(200, status(URI.create("http://127.0.0.1:" + libertyPort + "/health/ready")));
-      assertTrue(children.size() >= 3, "kc.sh, Keycloak, Liberty and PostgreSQL run below the quickstart: " + children);
+      assertTrue(
+          children.size() >= 3,
+          "kc.sh, Keycloak, Liberty and PostgreSQL run below the quickstart: " + children);
 
       quickstart.destroy();
 
       assertTrue(quickstart.waitFor(2, TimeUnit.MINUTES), "quickstart still running after SIGTERM");
       assertEquals(0, quickstart.exitValue());
-      assertEquals(List.of(), children.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
+      assertEquals(
+          List.of(),
+          children.stream().filter(ProcessHandle::isAlive).map(ProcessHandle::pid).toList());
     } finally {
       children.forEach(ProcessHandle::destroyForcibly);
       quickstart.destroyForcibly();
@@ -72,7 +80,8 @@ class QuickstartIT {
         new Thread(
             () -> {
               try (BufferedReader lines =
-                  new BufferedReader(new InputStreamReader(quickstart.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(quickstart.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = lines.readLine()) != null) {
                   Files.writeString(output, line + "\n", java.nio.file.StandardOpenOption.APPEND);

@@ -15,33 +15,40 @@ import org.keycloak.models.UserModel;
  */
 public final class ErasureRoles {
 
-    public static final String ERASE_ORGANIZATIONS = "erase-organizations";
+  public static final String ERASE_ORGANIZATIONS = "erase-organizations";
 
-    private ErasureRoles() {
-    }
+  private ErasureRoles() {}
 
-    public static void provision(RealmModel realm) {
-        managementClients(realm)
-                .filter(client -> client.getRole(ERASE_ORGANIZATIONS) == null)
-                .forEach(client -> client.addRole(ERASE_ORGANIZATIONS)
-                        .setDescription("Start, cancel and follow the erasure of an organisation"));
-    }
+  public static void provision(RealmModel realm) {
+    managementClients(realm)
+        .filter(client -> client.getRole(ERASE_ORGANIZATIONS) == null)
+        .forEach(
+            client ->
+                client
+                    .addRole(ERASE_ORGANIZATIONS)
+                    .setDescription("Start, cancel and follow the erasure of an organisation"));
+  }
 
-    /** Whether the admin, signed in to {@code adminRealm}, may erase organisations of {@code realm}. */
-    public static boolean mayErase(UserModel admin, RealmModel adminRealm, RealmModel realm) {
-        // The master realm has no realm-management client: its admins use its master admin client.
-        ClientModel client = adminRealm.getId().equals(realm.getId())
-                ? realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)
-                : null;
-        return Optional.ofNullable(client)
-                .or(() -> Optional.ofNullable(realm.getMasterAdminClient()))
-                .map(c -> c.getRole(ERASE_ORGANIZATIONS))
-                .map(admin::hasRole)
-                .orElse(false);
-    }
+  /**
+   * Whether the admin, signed in to {@code adminRealm}, may erase organisations of {@code realm}.
+   */
+  public static boolean mayErase(UserModel admin, RealmModel adminRealm, RealmModel realm) {
+    // The master realm has no realm-management client: its admins use its master admin client.
+    ClientModel client =
+        adminRealm.getId().equals(realm.getId())
+            ? realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID)
+            : null;
+    return Optional.ofNullable(client)
+        .or(() -> Optional.ofNullable(realm.getMasterAdminClient()))
+        .map(c -> c.getRole(ERASE_ORGANIZATIONS))
+        .map(admin::hasRole)
+        .orElse(false);
+  }
 
-    private static Stream<ClientModel> managementClients(RealmModel realm) {
-        return Stream.of(realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID), realm.getMasterAdminClient())
-                .filter(Objects::nonNull);
-    }
+  private static Stream<ClientModel> managementClients(RealmModel realm) {
+    return Stream.of(
+            realm.getClientByClientId(Constants.REALM_MANAGEMENT_CLIENT_ID),
+            realm.getMasterAdminClient())
+        .filter(Objects::nonNull);
+  }
 }

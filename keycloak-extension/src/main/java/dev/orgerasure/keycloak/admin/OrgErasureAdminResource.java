@@ -41,160 +41,199 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class OrgErasureAdminResource {
 
-    private static final int MAX_PAGE = 500;
-    private static final int RECENT_ERASURES = 50;
+  private static final int MAX_PAGE = 500;
+  private static final int RECENT_ERASURES = 50;
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-    private final ErasureSettings settings;
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final AdminPermissionEvaluator auth;
+  private final AdminEventBuilder adminEvent;
+  private final ErasureSettings settings;
 
-    public OrgErasureAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-            AdminEventBuilder adminEvent, ErasureSettings settings) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
-        this.settings = settings;
-    }
+  public OrgErasureAdminResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent,
+      ErasureSettings settings) {
+    this.session = session;
+    this.realm = realm;
+    this.auth = auth;
+    this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
+    this.settings = settings;
+  }
 
-    /** What the caller may do here; any admin may ask, so the console can hide what they cannot use. */
-    @GET
-    @Path("permissions")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Boolean> permissions() {
-        return Map.of("eraseOrganizations", mayErase());
-    }
+  /**
+   * What the caller may do here; any admin may ask, so the console can hide what they cannot use.
+   */
+  @GET
+  @Path("permissions")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Map<String, Boolean> permissions() {
+    return Map.of("eraseOrganizations", mayErase());
+  }
 
-    @GET
-    @Path("organizations")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<OrganizationErasureRepresentation> organizations(
-            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
-        requireErasureRole();
-        Map<String, ErasureRepresentation> active = new ErasureRequestRepository(session).findActiveByRealm(realm.getId())
-                .stream()
+  @GET
+  @Path("organizations")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<OrganizationErasureRepresentation> organizations(
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("100") int max) {
+    requireErasureRole();
+    Map<String, ErasureRepresentation> active =
+        new ErasureRequestRepository(session)
+            .findActiveByRealm(realm.getId()).stream()
                 .map(ErasureRepresentation::of)
-                .collect(Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
-        TenantDirectory tenants = tenants();
-        return tenants.list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
-                .map(t -> new OrganizationErasureRepresentation(t.id(), t.name(), tenants.memberCount(t), active.get(t.id())))
-                .toList();
-    }
+                .collect(
+                    Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
+    TenantDirectory tenants = tenants();
+    return tenants
+        .list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
+        .map(
+            t ->
+                new OrganizationErasureRepresentation(
+                    t.id(), t.name(), tenants.memberCount(t), active.get(t.id())))
+        .toList();
+  }
 
-    /** The organisation's application data as the erasure-service counts it: rows per table, and files. */
-    @GET
-    @Path("organizations/{organizationId}/app-data")
-    @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode appData(@PathParam("organizationId") String organizationId) {
-        requireErasureRole();
-        Tenant tenant = tenants().find(organizationId)
-                .orElseThrow(() -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
-        return fromService(service -> service.organizationData(tenant.id()));
-    }
+  /**
+   * The organisation's application data as the erasure-service counts it: rows per table, and
+   * files.
+   */
+  @GET
+  @Path("organizations/{organizationId}/app-data")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonNode appData(@PathParam("organizationId") String organizationId) {
+    requireErasureRole();
+    Tenant tenant =
+        tenants()
+            .find(organizationId)
+            .orElseThrow(
+                () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+    return fromService(service -> service.organizationData(tenant.id()));
+  }
 
-    @POST
-    @Path("organizations/{organizationId}/erasures")
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response startErasure(@PathParam("organizationId") String organizationId, InputStream body) {
-        requireErasureRole();
-        settings.interactiveSessionCheck().refusal(session, auth.adminAuth()).ifPresent(reason -> {
-            throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
-        });
-        Tenant tenant = tenants().find(organizationId)
-                .orElseThrow(() -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
-        StartErasureBody request = readBody(body);
-        ErasureStarter.Started started;
-        try {
-            started = new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings)
-                    .start(tenant, auth.adminAuth().getUser(), request.confirmation(),
-                            request.gracePeriodSeconds().orElse(settings.gracePeriodDefaultSeconds()));
-        } catch (ConfirmationMismatchException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
-        }
-        ErasureRepresentation erasure = started.erasure();
-        if (!started.created()) {
-            return Response.ok(erasure).build();
-        }
-        adminEvent.operation(OperationType.ACTION)
-                .resourcePath("org-erasure", "organizations", organizationId, "erasures", erasure.id())
-                .representation(erasure)
-                .success();
-        return Response.created(URI.create("../../erasures/" + erasure.id())).entity(erasure).build();
+  @POST
+  @Path("organizations/{organizationId}/erasures")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response startErasure(
+      @PathParam("organizationId") String organizationId, InputStream body) {
+    requireErasureRole();
+    settings
+        .interactiveSessionCheck()
+        .refusal(session, auth.adminAuth())
+        .ifPresent(
+            reason -> {
+              throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
+            });
+    Tenant tenant =
+        tenants()
+            .find(organizationId)
+            .orElseThrow(
+                () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+    StartErasureBody request = readBody(body);
+    ErasureStarter.Started started;
+    try {
+      started =
+          new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings)
+              .start(
+                  tenant,
+                  auth.adminAuth().getUser(),
+                  request.confirmation(),
+                  request.gracePeriodSeconds().orElse(settings.gracePeriodDefaultSeconds()));
+    } catch (ConfirmationMismatchException e) {
+      throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
     }
+    ErasureRepresentation erasure = started.erasure();
+    if (!started.created()) {
+      return Response.ok(erasure).build();
+    }
+    adminEvent
+        .operation(OperationType.ACTION)
+        .resourcePath("org-erasure", "organizations", organizationId, "erasures", erasure.id())
+        .representation(erasure)
+        .success();
+    return Response.created(URI.create("../../erasures/" + erasure.id())).entity(erasure).build();
+  }
 
-    @GET
-    @Path("erasures")
-    @Produces(MediaType.APPLICATION_JSON)
-    public List<ErasureRepresentation> recentErasures() {
-        requireErasureRole();
-        return new ErasureRequestRepository(session).findRecentByRealm(realm.getId(), RECENT_ERASURES).stream()
-                .map(ErasureRepresentation::of)
-                .toList();
-    }
+  @GET
+  @Path("erasures")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<ErasureRepresentation> recentErasures() {
+    requireErasureRole();
+    return new ErasureRequestRepository(session)
+        .findRecentByRealm(realm.getId(), RECENT_ERASURES).stream()
+            .map(ErasureRepresentation::of)
+            .toList();
+  }
 
-    @GET
-    @Path("erasures/{id}")
-    @Produces(MediaType.APPLICATION_JSON)
-    public ErasureRepresentation erasure(@PathParam("id") String id) {
-        requireErasureRole();
-        return new ErasureRequestRepository(session).find(realm.getId(), id)
-                .map(ErasureRepresentation::of)
-                .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
-    }
+  @GET
+  @Path("erasures/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ErasureRepresentation erasure(@PathParam("id") String id) {
+    requireErasureRole();
+    return new ErasureRequestRepository(session)
+        .find(realm.getId(), id)
+        .map(ErasureRepresentation::of)
+        .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
+  }
 
-    /** The purge of the erasure's app data as the erasure-service reports it, table by table. */
-    @GET
-    @Path("erasures/{id}/purge")
-    @Produces(MediaType.APPLICATION_JSON)
-    public JsonNode purge(@PathParam("id") String id) {
-        ErasureRepresentation erasure = erasure(id);
-        return fromService(service -> service.purgeStatus(erasure.id()))
-                .orElseThrow(() -> ErrorResponse.error("The erasure-service has not received this erasure yet",
-                        Response.Status.NOT_FOUND));
-    }
+  /** The purge of the erasure's app data as the erasure-service reports it, table by table. */
+  @GET
+  @Path("erasures/{id}/purge")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonNode purge(@PathParam("id") String id) {
+    ErasureRepresentation erasure = erasure(id);
+    return fromService(service -> service.purgeStatus(erasure.id()))
+        .orElseThrow(
+            () ->
+                ErrorResponse.error(
+                    "The erasure-service has not received this erasure yet",
+                    Response.Status.NOT_FOUND));
+  }
 
-    private interface ServiceCall<T> {
-        T call(ServiceClient service) throws IOException, InterruptedException;
-    }
+  private interface ServiceCall<T> {
+    T call(ServiceClient service) throws IOException, InterruptedException;
+  }
 
-    private <T> T fromService(ServiceCall<T> call) {
-        ServiceClient service = ServiceClient.forRealm(settings, realm);
-        try {
-            return call.call(service);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ErrorResponse.error("Interrupted while asking the erasure-service", Response.Status.BAD_GATEWAY);
-        } catch (IOException e) {
-            throw ErrorResponse.error(service.describe(e), Response.Status.BAD_GATEWAY);
-        }
+  private <T> T fromService(ServiceCall<T> call) {
+    ServiceClient service = ServiceClient.forRealm(settings, realm);
+    try {
+      return call.call(service);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ErrorResponse.error(
+          "Interrupted while asking the erasure-service", Response.Status.BAD_GATEWAY);
+    } catch (IOException e) {
+      throw ErrorResponse.error(service.describe(e), Response.Status.BAD_GATEWAY);
     }
+  }
 
-    private boolean mayErase() {
-        return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm);
-    }
+  private boolean mayErase() {
+    return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm);
+  }
 
-    private void requireErasureRole() {
-        if (!mayErase()) {
-            throw ErrorResponse.error("The role " + ErasureRoles.ERASE_ORGANIZATIONS + " is required",
-                    Response.Status.FORBIDDEN);
-        }
+  private void requireErasureRole() {
+    if (!mayErase()) {
+      throw ErrorResponse.error(
+          "The role " + ErasureRoles.ERASE_ORGANIZATIONS + " is required",
+          Response.Status.FORBIDDEN);
     }
+  }
 
-    private TenantDirectory tenants() {
-        return new OrganizationTenantDirectory(session);
-    }
+  private TenantDirectory tenants() {
+    return new OrganizationTenantDirectory(session);
+  }
 
-    private static StartErasureBody readBody(InputStream body) {
-        try {
-            return StartErasureBody.read(body);
-        } catch (StartErasureBody.TooLargeException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        } catch (StartErasureBody.MalformedException e) {
-            throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
-        } catch (IOException e) {
-            throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
-        }
+  private static StartErasureBody readBody(InputStream body) {
+    try {
+      return StartErasureBody.read(body);
+    } catch (StartErasureBody.TooLargeException e) {
+      throw ErrorResponse.error(e.getMessage(), Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    } catch (StartErasureBody.MalformedException e) {
+      throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+    } catch (IOException e) {
+      throw ErrorResponse.error("The request body could not be read", Response.Status.BAD_REQUEST);
     }
+  }
 }

@@ -9,14 +9,16 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 public class OrgErasureAdminResourceProvider implements AdminRealmResourceProvider {
 
-    @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-            AdminEventBuilder adminEvent) {
-        return new OrgErasureAdminResource(session, realm, auth, adminEvent,
-                session.getProvider(OrgErasureProvider.class).settings());
-    }
+  @Override
+  public Object getResource(
+      KeycloakSession session,
+      RealmModel realm,
+      AdminPermissionEvaluator auth,
+      AdminEventBuilder adminEvent) {
+    return new OrgErasureAdminResource(
+        session, realm, auth, adminEvent, session.getProvider(OrgErasureProvider.class).settings());
+  }
 
-    @Override
-    public void close() {
-    }
+  @Override
+  public void close() {}
 }

@@ -14,57 +14,64 @@ import org.keycloak.util.JsonSerialization;
  */
 public record StartErasureBody(String confirmation, Optional<Integer> gracePeriodSeconds) {
 
-    public static final int MAX_BYTES = 64 * 1024;
+  public static final int MAX_BYTES = 64 * 1024;
 
-    /** Thirty days: a grace period is a pause, not a place to park an erasure. */
-    public static final int MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
+  /** Thirty days: a grace period is a pause, not a place to park an erasure. */
+  public static final int MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
 
-    private static final Set<String> FIELDS = Set.of("confirmation", "gracePeriodSeconds");
+  private static final Set<String> FIELDS = Set.of("confirmation", "gracePeriodSeconds");
 
-    /** Thrown for a body larger than {@link #MAX_BYTES}. */
-    public static class TooLargeException extends Exception {
-        TooLargeException() {
-            super("The request body is larger than " + MAX_BYTES + " bytes");
-        }
+  /** Thrown for a body larger than {@link #MAX_BYTES}. */
+  public static class TooLargeException extends Exception {
+    TooLargeException() {
+      super("The request body is larger than " + MAX_BYTES + " bytes");
     }
+  }
 
-    /** Thrown for a body that is not the expected JSON. */
-    public static class MalformedException extends Exception {
-        MalformedException(String message) {
-            super(message);
-        }
+  /** Thrown for a body that is not the expected JSON. */
+  public static class MalformedException extends Exception {
+    MalformedException(String message) {
+      super(message);
     }
+  }
 
-    public static StartErasureBody read(InputStream in) throws IOException, TooLargeException, MalformedException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new TooLargeException();
-        }
-        JsonNode json;
-        try {
-            json = JsonSerialization.mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw new MalformedException("The request body is not valid JSON");
-        }
-        if (json == null || !json.isObject()) {
-            throw new MalformedException("The request body must be a JSON object");
-        }
-        for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new MalformedException("Unknown field: " + name);
-            }
-        }
-        JsonNode confirmation = json.get("confirmation");
-        if (confirmation == null || !confirmation.isTextual()) {
-            throw new MalformedException("The field 'confirmation' (the exact organisation name) is required");
-        }
-        JsonNode grace = json.get("gracePeriodSeconds");
-        if (grace != null && (!grace.canConvertToInt() || !grace.isIntegralNumber()
-                || grace.intValue() < 0 || grace.intValue() > MAX_GRACE_PERIOD_SECONDS)) {
-            throw new MalformedException("The field 'gracePeriodSeconds' must be a whole number of seconds from 0 to "
-                    + MAX_GRACE_PERIOD_SECONDS);
-        }
-        return new StartErasureBody(confirmation.textValue(), Optional.ofNullable(grace).map(JsonNode::intValue));
+  public static StartErasureBody read(InputStream in)
+      throws IOException, TooLargeException, MalformedException {
+    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+    if (bytes.length > MAX_BYTES) {
+      throw new TooLargeException();
     }
+    JsonNode json;
+    try {
+      json = JsonSerialization.mapper.readTree(bytes);
+    } catch (IOException e) {
+      throw new MalformedException("The request body is not valid JSON");
+    }
+    if (json == null || !json.isObject()) {
+      throw new MalformedException("The request body must be a JSON object");
+    }
+    for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!FIELDS.contains(name)) {
+        throw new MalformedException("Unknown field: " + name);
+      }
+    }
+    JsonNode confirmation = json.get("confirmation");
+    if (confirmation == null || !confirmation.isTextual()) {
+      throw new MalformedException(
+          "The field 'confirmation' (the exact organisation name) is required");
+    }
+    JsonNode grace = json.get("gracePeriodSeconds");
+    if (grace != null
+        && (!grace.canConvertToInt()
+            || !grace.isIntegralNumber()
+            || grace.intValue() < 0
+            || grace.intValue() > MAX_GRACE_PERIOD_SECONDS)) {
+      throw new MalformedException(
+          "The field 'gracePeriodSeconds' must be a whole number of seconds from 0 to "
+              + MAX_GRACE_PERIOD_SECONDS);
+    }
+    return new StartErasureBody(
+        confirmation.textValue(), Optional.ofNullable(grace).map(JsonNode::intValue));
+  }
 }

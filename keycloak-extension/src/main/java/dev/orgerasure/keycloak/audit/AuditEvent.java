@@ -1,21 +1,20 @@
 package dev.orgerasure.keycloak.audit;
 
 /**
- * What an audit record says, before it gets its place in the trail. {@code counts} is JSON;
- * {@code notifiedTo} is set when the requester was told, {@code notificationError} when telling failed.
+ * What an audit record says, before it gets its place in the trail. {@code counts} is JSON; {@code
+ * notifiedTo} is set when the requester was told, {@code notificationError} when telling failed.
  */
 public record AuditEvent(
-        String event,
-        String requestId,
-        String realmId,
-        String realmName,
-        String organizationId,
-        String organizationName,
-        String requesterId,
-        String requesterEmail,
-        long memberCount,
-        String counts,
-        String notifiedTo,
-        String notificationError,
-        String status) {
-}
+    String event,
+    String requestId,
+    String realmId,
+    String realmName,
+    String organizationId,
+    String organizationName,
+    String requesterId,
+    String requesterEmail,
+    long memberCount,
+    String counts,
+    String notifiedTo,
+    String notificationError,
+    String status) {}

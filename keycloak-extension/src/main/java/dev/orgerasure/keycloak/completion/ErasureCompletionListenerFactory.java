@@ -12,36 +12,34 @@ import org.keycloak.models.KeycloakSessionFactory;
 /** Global, so that no realm has to enable it for its erasures to finish. */
 public class ErasureCompletionListenerFactory implements EventListenerProviderFactory {
 
-    public static final String ID = "org-erasure";
+  public static final String ID = "org-erasure";
 
-    static ExecutorService executor(KeycloakSession session) {
-        return session.getProvider(ExecutorsProvider.class).getExecutor(ID);
-    }
+  static ExecutorService executor(KeycloakSession session) {
+    return session.getProvider(ExecutorsProvider.class).getExecutor(ID);
+  }
 
-    @Override
-    public EventListenerProvider create(KeycloakSession session) {
-        return new ErasureCompletionListener(session, session.getProvider(OrgErasureProvider.class).settings());
-    }
+  @Override
+  public EventListenerProvider create(KeycloakSession session) {
+    return new ErasureCompletionListener(
+        session, session.getProvider(OrgErasureProvider.class).settings());
+  }
 
-    @Override
-    public boolean isGlobal() {
-        return true;
-    }
+  @Override
+  public boolean isGlobal() {
+    return true;
+  }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
+  @Override
+  public void init(Config.Scope config) {}
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {}
 
-    @Override
-    public void close() {
-    }
+  @Override
+  public void close() {}
 
-    @Override
-    public String getId() {
-        return ID;
-    }
+  @Override
+  public String getId() {
+    return ID;
+  }
 }

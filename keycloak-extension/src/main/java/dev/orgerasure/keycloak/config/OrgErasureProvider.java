@@ -5,9 +5,8 @@ import org.keycloak.provider.Provider;
 /** Gives every part of the extension the same settings. */
 public interface OrgErasureProvider extends Provider {
 
-    ErasureSettings settings();
+  ErasureSettings settings();
 
-    @Override
-    default void close() {
-    }
+  @Override
+  default void close() {}
 }

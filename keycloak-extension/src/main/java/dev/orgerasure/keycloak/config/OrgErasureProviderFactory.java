@@ -2,5 +2,4 @@ package dev.orgerasure.keycloak.config;
 
 import org.keycloak.provider.ProviderFactory;
 
-public interface OrgErasureProviderFactory extends ProviderFactory<OrgErasureProvider> {
-}
+public interface OrgErasureProviderFactory extends ProviderFactory<OrgErasureProvider> {}

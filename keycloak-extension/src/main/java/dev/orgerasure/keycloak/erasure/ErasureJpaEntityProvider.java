@@ -6,22 +6,21 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
 public class ErasureJpaEntityProvider implements JpaEntityProvider {
 
-    @Override
-    public List<Class<?>> getEntities() {
-        return List.of(ErasureRequestEntity.class, LockedMemberEntity.class, AuditRecordEntity.class);
-    }
+  @Override
+  public List<Class<?>> getEntities() {
+    return List.of(ErasureRequestEntity.class, LockedMemberEntity.class, AuditRecordEntity.class);
+  }
 
-    @Override
-    public String getChangelogLocation() {
-        return "META-INF/org-erasure-changelog.xml";
-    }
+  @Override
+  public String getChangelogLocation() {
+    return "META-INF/org-erasure-changelog.xml";
+  }
 
-    @Override
-    public String getFactoryId() {
-        return ErasureJpaEntityProviderFactory.ID;
-    }
+  @Override
+  public String getFactoryId() {
+    return ErasureJpaEntityProviderFactory.ID;
+  }
 
-    @Override
-    public void close() {
-    }
+  @Override
+  public void close() {}
 }

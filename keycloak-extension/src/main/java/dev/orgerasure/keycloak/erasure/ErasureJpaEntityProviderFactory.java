@@ -8,27 +8,24 @@ import org.keycloak.models.KeycloakSessionFactory;
 
 public class ErasureJpaEntityProviderFactory implements JpaEntityProviderFactory {
 
-    public static final String ID = "org-erasure";
+  public static final String ID = "org-erasure";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return new ErasureJpaEntityProvider();
-    }
+  @Override
+  public JpaEntityProvider create(KeycloakSession session) {
+    return new ErasureJpaEntityProvider();
+  }
 
-    @Override
-    public void init(Config.Scope config) {
-    }
+  @Override
+  public void init(Config.Scope config) {}
 
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {}
 
-    @Override
-    public void close() {
-    }
+  @Override
+  public void close() {}
 
-    @Override
-    public String getId() {
-        return ID;
-    }
+  @Override
+  public String getId() {
+    return ID;
+  }
 }

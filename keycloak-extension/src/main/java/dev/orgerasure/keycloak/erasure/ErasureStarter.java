@@ -24,93 +24,118 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public class ErasureStarter {
 
-    private static final Logger LOG = Logger.getLogger(ErasureStarter.class);
+  private static final Logger LOG = Logger.getLogger(ErasureStarter.class);
 
-    public record Started(ErasureRepresentation erasure, boolean created) {
+  public record Started(ErasureRepresentation erasure, boolean created) {}
+
+  private final KeycloakSessionFactory factory;
+  private final String realmId;
+  private final ErasureSettings settings;
+
+  public ErasureStarter(KeycloakSessionFactory factory, String realmId, ErasureSettings settings) {
+    this.factory = factory;
+    this.realmId = realmId;
+    this.settings = settings;
+  }
+
+  public Started start(
+      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
+    if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
+      throw new ConfirmationMismatchException();
     }
-
-    private final KeycloakSessionFactory factory;
-    private final String realmId;
-    private final ErasureSettings settings;
-
-    public ErasureStarter(KeycloakSessionFactory factory, String realmId, ErasureSettings settings) {
-        this.factory = factory;
-        this.realmId = realmId;
-        this.settings = settings;
+    Started recorded = record(tenant, requester, gracePeriodSeconds);
+    if (!recorded.created()) {
+      return recorded;
     }
-
-    public Started start(Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
-        if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
-            throw new ConfirmationMismatchException();
-        }
-        Started recorded = record(tenant, requester, gracePeriodSeconds);
-        if (!recorded.created()) {
-            return recorded;
-        }
-        String requestId = recorded.erasure().id();
-        lockOutMembers(tenant, requestId);
-        long locked = inRealm((session, realm) -> {
-            ErasureRequestRepository requests = new ErasureRequestRepository(session);
-            ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
-            request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
-            return request.getMembersLocked();
-        });
-        LOG.infof("Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked);
-        new HandOver(factory, settings).deliver(requestId);
-        return new Started(inRealm((session, realm) ->
-                ErasureRepresentation.of(new ErasureRequestRepository(session).find(realmId, requestId).orElseThrow())), true);
-    }
-
-    private Started record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
-        try {
-            return inRealm((session, realm) -> {
-                ErasureRequestRepository requests = new ErasureRequestRepository(session);
-                Optional<ErasureRequestEntity> existing = requests.findActiveByOrganization(tenant.id());
-                if (existing.isPresent()) {
-                    return new Started(ErasureRepresentation.of(existing.get()), false);
-                }
-                TenantDirectory tenants = new OrganizationTenantDirectory(session);
-                ErasureRequestEntity request = new ErasureRequestEntity(realmId, tenant.id(), tenant.name(),
-                        requester.getId(), requester.getUsername(), requester.getEmail(), gracePeriodSeconds,
-                        tenants.memberCount(tenant), Time.currentTimeMillis());
-                requests.add(request);
-                tenants.markUnderErasure(tenant, request.getId());
-                return new Started(ErasureRepresentation.of(request), true);
+    String requestId = recorded.erasure().id();
+    lockOutMembers(tenant, requestId);
+    long locked =
+        inRealm(
+            (session, realm) -> {
+              ErasureRequestRepository requests = new ErasureRequestRepository(session);
+              ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
+              request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
+              return request.getMembersLocked();
             });
-        } catch (RuntimeException concurrentSubmit) {
-            // The unique active-organisation key refused a second request: answer with the first.
-            return inRealm((session, realm) -> new ErasureRequestRepository(session).findActiveByOrganization(tenant.id()))
-                    .map(existing -> new Started(ErasureRepresentation.of(existing), false))
-                    .orElseThrow(() -> concurrentSubmit);
-        }
-    }
+    LOG.infof(
+        "Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked);
+    new HandOver(factory, settings).deliver(requestId);
+    return new Started(
+        inRealm(
+            (session, realm) ->
+                ErasureRepresentation.of(
+                    new ErasureRequestRepository(session).find(realmId, requestId).orElseThrow())),
+        true);
+  }
 
-    private void lockOutMembers(Tenant tenant, String requestId) {
-        int first = 0;
-        int lockedInBatch;
-        do {
-            int offset = first;
-            lockedInBatch = inRealm((session, realm) -> {
+  private Started record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
+    try {
+      return inRealm(
+          (session, realm) -> {
+            ErasureRequestRepository requests = new ErasureRequestRepository(session);
+            Optional<ErasureRequestEntity> existing =
+                requests.findActiveByOrganization(tenant.id());
+            if (existing.isPresent()) {
+              return new Started(ErasureRepresentation.of(existing.get()), false);
+            }
+            TenantDirectory tenants = new OrganizationTenantDirectory(session);
+            ErasureRequestEntity request =
+                new ErasureRequestEntity(
+                    realmId,
+                    tenant.id(),
+                    tenant.name(),
+                    requester.getId(),
+                    requester.getUsername(),
+                    requester.getEmail(),
+                    gracePeriodSeconds,
+                    tenants.memberCount(tenant),
+                    Time.currentTimeMillis());
+            requests.add(request);
+            tenants.markUnderErasure(tenant, request.getId());
+            return new Started(ErasureRepresentation.of(request), true);
+          });
+    } catch (RuntimeException concurrentSubmit) {
+      // The unique active-organisation key refused a second request: answer with the first.
+      return inRealm(
+              (session, realm) ->
+                  new ErasureRequestRepository(session).findActiveByOrganization(tenant.id()))
+          .map(existing -> new Started(ErasureRepresentation.of(existing), false))
+          .orElseThrow(() -> concurrentSubmit);
+    }
+  }
+
+  private void lockOutMembers(Tenant tenant, String requestId) {
+    int first = 0;
+    int lockedInBatch;
+    do {
+      int offset = first;
+      lockedInBatch =
+          inRealm(
+              (session, realm) -> {
                 ErasureRequestRepository requests = new ErasureRequestRepository(session);
-                List<UserModel> members = new OrganizationTenantDirectory(session)
+                List<UserModel> members =
+                    new OrganizationTenantDirectory(session)
                         .members(tenant, offset, settings.lockoutBatchSize());
                 for (UserModel member : members) {
-                    if (!requests.isLocked(requestId, member.getId())) {
-                        requests.addLockedMember(new LockedMemberEntity(requestId, member.getId(), member.isEnabled()));
-                    }
-                    MemberLockout.lockOut(session, realm, member);
+                  if (!requests.isLocked(requestId, member.getId())) {
+                    requests.addLockedMember(
+                        new LockedMemberEntity(requestId, member.getId(), member.isEnabled()));
+                  }
+                  MemberLockout.lockOut(session, realm, member);
                 }
                 return members.size();
-            });
-            first += settings.lockoutBatchSize();
-        } while (lockedInBatch == settings.lockoutBatchSize());
-    }
+              });
+      first += settings.lockoutBatchSize();
+    } while (lockedInBatch == settings.lockoutBatchSize());
+  }
 
-    private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {
-        return KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            return work.apply(session, realm);
+  private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(
+        factory,
+        session -> {
+          RealmModel realm = session.realms().getRealm(realmId);
+          session.getContext().setRealm(realm);
+          return work.apply(session, realm);
         });
-    }
+  }
 }

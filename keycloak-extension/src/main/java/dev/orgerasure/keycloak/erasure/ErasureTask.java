@@ -14,26 +14,28 @@ import org.keycloak.timer.ScheduledTask;
  */
 public class ErasureTask implements ScheduledTask {
 
-    private final ErasureSettings settings;
+  private final ErasureSettings settings;
 
-    public ErasureTask(ErasureSettings settings) {
-        this.settings = settings;
-    }
+  public ErasureTask(ErasureSettings settings) {
+    this.settings = settings;
+  }
 
-    @Override
-    public void run(KeycloakSession session) {
-        long now = Time.currentTimeMillis();
-        ErasureRequestRepository requests = new ErasureRequestRepository(session);
-        List<String> dueHandOvers = requests.findDueHandOvers(now).stream().map(ErasureRequestEntity::getId).toList();
-        List<String> unfinished = requests.findUnfinished(now).stream().map(ErasureRequestEntity::getId).toList();
-        HandOver handOver = new HandOver(session.getKeycloakSessionFactory(), settings);
-        dueHandOvers.forEach(handOver::deliver);
-        ErasureFinisher finisher = new ErasureFinisher(session.getKeycloakSessionFactory(), settings);
-        unfinished.forEach(finisher::finish);
-    }
+  @Override
+  public void run(KeycloakSession session) {
+    long now = Time.currentTimeMillis();
+    ErasureRequestRepository requests = new ErasureRequestRepository(session);
+    List<String> dueHandOvers =
+        requests.findDueHandOvers(now).stream().map(ErasureRequestEntity::getId).toList();
+    List<String> unfinished =
+        requests.findUnfinished(now).stream().map(ErasureRequestEntity::getId).toList();
+    HandOver handOver = new HandOver(session.getKeycloakSessionFactory(), settings);
+    dueHandOvers.forEach(handOver::deliver);
+    ErasureFinisher finisher = new ErasureFinisher(session.getKeycloakSessionFactory(), settings);
+    unfinished.forEach(finisher::finish);
+  }
 
-    @Override
-    public String getTaskName() {
-        return "org-erasure";
-    }
+  @Override
+  public String getTaskName() {
+    return "org-erasure";
+  }
 }

@@ -2,7 +2,7 @@ package dev.orgerasure.keycloak.erasure;
 
 public class IllegalStateTransitionException extends IllegalStateException {
 
-    public IllegalStateTransitionException(ErasureState from, ErasureState to) {
-        super("An erasure cannot move from " + from + " to " + to);
-    }
+  public IllegalStateTransitionException(ErasureState from, ErasureState to) {
+    super("An erasure cannot move from " + from + " to " + to);
+  }
 }

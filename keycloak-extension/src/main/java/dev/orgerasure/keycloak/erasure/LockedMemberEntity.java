@@ -18,67 +18,66 @@ import java.util.Objects;
 @Table(name = "ORG_ERASURE_LOCKED_MEMBER")
 @IdClass(LockedMemberEntity.Key.class)
 @NamedQueries({
-    @NamedQuery(
-            name = "LockedMember.findNotDeleted",
-            query = "select m from LockedMemberEntity m where m.requestId = :requestId and m.deleted = false"
-                    + " order by m.userId"),
-    @NamedQuery(
-            name = "LockedMember.countByRequest",
-            query = "select count(m) from LockedMemberEntity m where m.requestId = :requestId")
+  @NamedQuery(
+      name = "LockedMember.findNotDeleted",
+      query =
+          "select m from LockedMemberEntity m where m.requestId = :requestId and m.deleted = false"
+              + " order by m.userId"),
+  @NamedQuery(
+      name = "LockedMember.countByRequest",
+      query = "select count(m) from LockedMemberEntity m where m.requestId = :requestId")
 })
 public class LockedMemberEntity {
 
-    @Id
-    @Column(name = "REQUEST_ID", length = 36)
-    private String requestId;
+  @Id
+  @Column(name = "REQUEST_ID", length = 36)
+  private String requestId;
 
-    @Id
-    @Column(name = "USER_ID", length = 36)
+  @Id
+  @Column(name = "USER_ID", length = 36)
+  private String userId;
+
+  @Column(name = "WAS_ENABLED", nullable = false)
+  private boolean wasEnabled;
+
+  @Column(name = "DELETED", nullable = false)
+  private boolean deleted;
+
+  protected LockedMemberEntity() {}
+
+  public LockedMemberEntity(String requestId, String userId, boolean wasEnabled) {
+    this.requestId = Objects.requireNonNull(requestId);
+    this.userId = Objects.requireNonNull(userId);
+    this.wasEnabled = wasEnabled;
+  }
+
+  public String userId() {
+    return userId;
+  }
+
+  public void deleted() {
+    deleted = true;
+  }
+
+  public static class Key implements Serializable {
+    private String requestId;
     private String userId;
 
-    @Column(name = "WAS_ENABLED", nullable = false)
-    private boolean wasEnabled;
+    public Key() {}
 
-    @Column(name = "DELETED", nullable = false)
-    private boolean deleted;
-
-    protected LockedMemberEntity() {
+    public Key(String requestId, String userId) {
+      this.requestId = requestId;
+      this.userId = userId;
     }
 
-    public LockedMemberEntity(String requestId, String userId, boolean wasEnabled) {
-        this.requestId = Objects.requireNonNull(requestId);
-        this.userId = Objects.requireNonNull(userId);
-        this.wasEnabled = wasEnabled;
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && requestId.equals(k.requestId) && userId.equals(k.userId);
     }
 
-    public String userId() {
-        return userId;
+    @Override
+    public int hashCode() {
+      return Objects.hash(requestId, userId);
     }
-
-    public void deleted() {
-        deleted = true;
-    }
-
-    public static class Key implements Serializable {
-        private String requestId;
-        private String userId;
-
-        public Key() {
-        }
-
-        public Key(String requestId, String userId) {
-            this.requestId = requestId;
-            this.userId = userId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && requestId.equals(k.requestId) && userId.equals(k.userId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(requestId, userId);
-        }
-    }
+  }
 }

@@ -16,60 +16,76 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public class HandOver {
 
-    private static final Logger LOG = Logger.getLogger(HandOver.class);
+  private static final Logger LOG = Logger.getLogger(HandOver.class);
 
-    private record Delivery(ServiceClient service, ServiceClient.HandOverRequest request) {
+  private record Delivery(ServiceClient service, ServiceClient.HandOverRequest request) {}
+
+  private final KeycloakSessionFactory factory;
+  private final ErasureSettings settings;
+
+  public HandOver(KeycloakSessionFactory factory, ErasureSettings settings) {
+    this.factory = factory;
+    this.settings = settings;
+  }
+
+  public void deliver(String requestId) {
+    Optional<Delivery> delivery =
+        KeycloakModelUtils.runJobInTransactionWithResult(
+            factory,
+            session ->
+                new ErasureRequestRepository(session)
+                    .findById(requestId)
+                    .filter(request -> request.getDeliveredAt() == null)
+                    .map(
+                        request ->
+                            new Delivery(
+                                ServiceClient.forRealm(
+                                    settings, session.realms().getRealm(request.getRealmId())),
+                                new ServiceClient.HandOverRequest(
+                                    request.getId(),
+                                    request.getOrganizationId(),
+                                    request.getOrganizationName(),
+                                    request.getGracePeriodSeconds()))));
+    if (delivery.isEmpty()) {
+      return;
     }
-
-    private final KeycloakSessionFactory factory;
-    private final ErasureSettings settings;
-
-    public HandOver(KeycloakSessionFactory factory, ErasureSettings settings) {
-        this.factory = factory;
-        this.settings = settings;
+    String failure;
+    ServiceClient service = delivery.get().service();
+    try {
+      service.handOver(delivery.get().request());
+      failure = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure = "Interrupted while handing over";
+    } catch (Exception e) {
+      failure = "The hand-over did not succeed: " + service.describe(e);
     }
+    record(requestId, failure);
+  }
 
-    public void deliver(String requestId) {
-        Optional<Delivery> delivery = KeycloakModelUtils.runJobInTransactionWithResult(factory, session ->
-                new ErasureRequestRepository(session).findById(requestId)
-                        .filter(request -> request.getDeliveredAt() == null)
-                        .map(request -> new Delivery(
-                                ServiceClient.forRealm(settings, session.realms().getRealm(request.getRealmId())),
-                                new ServiceClient.HandOverRequest(request.getId(), request.getOrganizationId(),
-                                        request.getOrganizationName(), request.getGracePeriodSeconds()))));
-        if (delivery.isEmpty()) {
+  private void record(String requestId, String failure) {
+    KeycloakModelUtils.runJobInTransaction(
+        factory,
+        session -> {
+          ErasureRequestRepository requests = new ErasureRequestRepository(session);
+          ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
+          if (request.getDeliveredAt() != null) {
             return;
-        }
-        String failure;
-        ServiceClient service = delivery.get().service();
-        try {
-            service.handOver(delivery.get().request());
-            failure = null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            failure = "Interrupted while handing over";
-        } catch (Exception e) {
-            failure = "The hand-over did not succeed: " + service.describe(e);
-        }
-        record(requestId, failure);
-    }
-
-    private void record(String requestId, String failure) {
-        KeycloakModelUtils.runJobInTransaction(factory, session -> {
-            ErasureRequestRepository requests = new ErasureRequestRepository(session);
-            ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
-            if (request.getDeliveredAt() != null) {
-                return;
-            }
-            long now = Time.currentTimeMillis();
-            if (failure == null) {
-                request.handedOver(now);
-                LOG.infof("Erasure %s handed over to the erasure-service", requestId);
-            } else {
-                long backoffSeconds = Math.min(settings.deliveryMaxBackoffSeconds(), 1L << Math.min(request.getDeliveryAttempts(), 16));
-                request.handOverFailed(failure, now + backoffSeconds * 1000);
-                LOG.warnf("Erasure %s: hand-over failed (%s); retrying in %d s", requestId, failure, backoffSeconds);
-            }
+          }
+          long now = Time.currentTimeMillis();
+          if (failure == null) {
+            request.handedOver(now);
+            LOG.infof("Erasure %s handed over to the erasure-service", requestId);
+          } else {
+            long backoffSeconds =
+                Math.min(
+                    settings.deliveryMaxBackoffSeconds(),
+                    1L << Math.min(request.getDeliveryAttempts(), 16));
+            request.handOverFailed(failure, now + backoffSeconds * 1000);
+            LOG.warnf(
+                "Erasure %s: hand-over failed (%s); retrying in %d s",
+                requestId, failure, backoffSeconds);
+          }
         });
-    }
+  }
 }

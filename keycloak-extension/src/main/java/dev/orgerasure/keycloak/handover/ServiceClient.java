@@ -19,112 +19,137 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * Talks to the erasure-service as the dispatcher client: a client-credentials token from this
- * Keycloak's token endpoint, then the service's API ({@code POST /erasures}, and the reads the admin
- * page shows: an organisation's data counts and a purge's progress).
+ * Keycloak's token endpoint, then the service's API ({@code POST /erasures}, and the reads the
+ * admin page shows: an organisation's data counts and a purge's progress).
  */
 public class ServiceClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-    /** What the service must be told about an erasure; the JSON body of {@code POST /erasures}. */
-    public record HandOverRequest(String requestId, String organizationId, String organizationName, int gracePeriodSeconds) {
-    }
+  /** What the service must be told about an erasure; the JSON body of {@code POST /erasures}. */
+  public record HandOverRequest(
+      String requestId, String organizationId, String organizationName, int gracePeriodSeconds) {}
 
-    private final ErasureSettings settings;
-    private final String realmName;
-    private final String clientSecret;
+  private final ErasureSettings settings;
+  private final String realmName;
+  private final String clientSecret;
 
-    private ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
-        this.settings = settings;
-        this.realmName = realmName;
-        this.clientSecret = clientSecret;
-    }
+  private ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
+    this.settings = settings;
+    this.realmName = realmName;
+    this.clientSecret = clientSecret;
+  }
 
-    /**
-     * The service as the realm's dispatcher client reaches it. Reads the client's secret now, so the
-     * calls may run after the caller's transaction; without that client every call fails and says why.
-     */
-    public static ServiceClient forRealm(ErasureSettings settings, RealmModel realm) {
-        ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
-        return new ServiceClient(settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
-    }
+  /**
+   * The service as the realm's dispatcher client reaches it. Reads the client's secret now, so the
+   * calls may run after the caller's transaction; without that client every call fails and says
+   * why.
+   */
+  public static ServiceClient forRealm(ErasureSettings settings, RealmModel realm) {
+    ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
+    return new ServiceClient(
+        settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
+  }
 
-    /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
-    public void handOver(HandOverRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(serviceUri("/erasures"))
+  /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
+  public void handOver(HandOverRequest request) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(serviceUri("/erasures"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonSerialization.writeValueAsBytes(request))));
-        if (response.statusCode() != 200 && response.statusCode() != 202) {
-            throw new IOException("The erasure-service answered " + response.statusCode());
-        }
+                .POST(
+                    HttpRequest.BodyPublishers.ofByteArray(
+                        JsonSerialization.writeValueAsBytes(request))));
+    if (response.statusCode() != 200 && response.statusCode() != 202) {
+      throw new IOException("The erasure-service answered " + response.statusCode());
     }
+  }
 
-    /** The service's inventory counts for one organisation: rows per table and files. */
-    public JsonNode organizationData(String organizationId) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(
-                serviceUri("/organizations/" + encode(organizationId) + "/data")).GET());
-        return json(expectOk(response));
-    }
+  /** The service's inventory counts for one organisation: rows per table and files. */
+  public JsonNode organizationData(String organizationId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(serviceUri("/organizations/" + encode(organizationId) + "/data"))
+                .GET());
+    return json(expectOk(response));
+  }
 
-    /** The purge of a handed-over erasure as the service reports it; empty when the service has none. */
-    public Optional<JsonNode> purgeStatus(String requestId) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(serviceUri("/erasures/" + encode(requestId))).GET());
-        if (response.statusCode() == 404) {
-            return Optional.empty();
-        }
-        return Optional.of(json(expectOk(response)));
+  /**
+   * The purge of a handed-over erasure as the service reports it; empty when the service has none.
+   */
+  public Optional<JsonNode> purgeStatus(String requestId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(HttpRequest.newBuilder(serviceUri("/erasures/" + encode(requestId))).GET());
+    if (response.statusCode() == 404) {
+      return Optional.empty();
     }
+    return Optional.of(json(expectOk(response)));
+  }
 
-    /** A sentence for an admin about why a call to the service failed. */
-    public String describe(Exception failure) {
-        if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
-            return "The erasure-service could not be reached at " + settings.serviceUrl();
-        }
-        return failure.getMessage();
+  /** A sentence for an admin about why a call to the service failed. */
+  public String describe(Exception failure) {
+    if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
+      return "The erasure-service could not be reached at " + settings.serviceUrl();
     }
+    return failure.getMessage();
+  }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return HTTP.send(request.timeout(TIMEOUT).header("Authorization", "Bearer " + dispatcherToken()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        request.timeout(TIMEOUT).header("Authorization", "Bearer " + dispatcherToken()).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 
-    private String dispatcherToken() throws IOException, InterruptedException {
-        if (clientSecret == null) {
-            throw new IOException("The client " + settings.dispatcherClient() + " is missing in realm " + realmName);
-        }
-        String form = "grant_type=client_credentials&client_id=" + encode(settings.dispatcherClient())
-                + "&client_secret=" + encode(clientSecret);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.keycloakUrl()
-                                + "/realms/" + encode(realmName) + "/protocol/openid-connect/token"))
-                        .timeout(TIMEOUT)
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("Keycloak refused the dispatcher's token (" + response.statusCode() + ")");
-        }
-        return json(response.body()).path("access_token").asText();
+  private String dispatcherToken() throws IOException, InterruptedException {
+    if (clientSecret == null) {
+      throw new IOException(
+          "The client " + settings.dispatcherClient() + " is missing in realm " + realmName);
     }
+    String form =
+        "grant_type=client_credentials&client_id="
+            + encode(settings.dispatcherClient())
+            + "&client_secret="
+            + encode(clientSecret);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        settings.keycloakUrl()
+                            + "/realms/"
+                            + encode(realmName)
+                            + "/protocol/openid-connect/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "Keycloak refused the dispatcher's token (" + response.statusCode() + ")");
+    }
+    return json(response.body()).path("access_token").asText();
+  }
 
-    private URI serviceUri(String path) {
-        return URI.create(settings.serviceUrl() + path);
-    }
+  private URI serviceUri(String path) {
+    return URI.create(settings.serviceUrl() + path);
+  }
 
-    private static String expectOk(HttpResponse<String> response) throws IOException {
-        if (response.statusCode() != 200) {
-            throw new IOException("The erasure-service answered " + response.statusCode());
-        }
-        return response.body();
+  private static String expectOk(HttpResponse<String> response) throws IOException {
+    if (response.statusCode() != 200) {
+      throw new IOException("The erasure-service answered " + response.statusCode());
     }
+    return response.body();
+  }
 
-    private static JsonNode json(String body) throws IOException {
-        return JsonSerialization.mapper.readTree(body);
-    }
+  private static JsonNode json(String body) throws IOException {
+    return JsonSerialization.mapper.readTree(body);
+  }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
 }

@@ -13,18 +13,24 @@ import org.keycloak.models.UserModel;
  */
 public final class MemberLockout {
 
-    private MemberLockout() {
-    }
+  private MemberLockout() {}
 
-    public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
-        member.setEnabled(false);
-        session.sessions().removeUserSessions(realm, member);
-        session.sessions().getOfflineUserSessionsStream(realm, member).toList()
-                .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
-        session.users().getConsentsStream(realm, member.getId())
-                .map(UserConsentModel::getClient)
-                .toList()
-                .forEach(client -> session.users().revokeConsentForClient(realm, member.getId(), client.getId()));
-        session.users().setNotBeforeForUser(realm, member, Time.currentTime());
-    }
+  public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
+    member.setEnabled(false);
+    session.sessions().removeUserSessions(realm, member);
+    session
+        .sessions()
+        .getOfflineUserSessionsStream(realm, member)
+        .toList()
+        .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
+    session
+        .users()
+        .getConsentsStream(realm, member.getId())
+        .map(UserConsentModel::getClient)
+        .toList()
+        .forEach(
+            client ->
+                session.users().revokeConsentForClient(realm, member.getId(), client.getId()));
+    session.users().setNotBeforeForUser(realm, member, Time.currentTime());
+  }
 }

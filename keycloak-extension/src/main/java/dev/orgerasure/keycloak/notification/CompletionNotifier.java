@@ -31,95 +31,125 @@ import org.keycloak.organization.OrganizationProvider;
  */
 public class CompletionNotifier {
 
-    private static final Logger LOG = Logger.getLogger(CompletionNotifier.class);
+  private static final Logger LOG = Logger.getLogger(CompletionNotifier.class);
 
-    static final String TEMPLATE = "org-erasure-completed.ftl";
-    static final String SUBJECT_KEY = "orgErasureCompletedSubject";
+  static final String TEMPLATE = "org-erasure-completed.ftl";
+  static final String SUBJECT_KEY = "orgErasureCompletedSubject";
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-    private record Outcome(String sentTo, String error) {
-    }
+  private record Outcome(String sentTo, String error) {}
 
-    private final KeycloakSessionFactory factory;
+  private final KeycloakSessionFactory factory;
 
-    public CompletionNotifier(KeycloakSessionFactory factory) {
-        this.factory = factory;
-    }
+  public CompletionNotifier(KeycloakSessionFactory factory) {
+    this.factory = factory;
+  }
 
-    public void notifyRequester(String requestId) {
-        Optional<Outcome> outcome = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> {
-            ErasureRequestEntity request = new ErasureRequestRepository(session).findById(requestId).orElseThrow();
-            return request.isNotificationAttempted() ? Optional.empty() : Optional.of(send(session, request));
-        });
-        outcome.ifPresent(result -> KeycloakModelUtils.runJobInTransaction(factory, session ->
-                new ErasureRequestRepository(session).findById(requestId).orElseThrow()
+  public void notifyRequester(String requestId) {
+    Optional<Outcome> outcome =
+        KeycloakModelUtils.runJobInTransactionWithResult(
+            factory,
+            session -> {
+              ErasureRequestEntity request =
+                  new ErasureRequestRepository(session).findById(requestId).orElseThrow();
+              return request.isNotificationAttempted()
+                  ? Optional.empty()
+                  : Optional.of(send(session, request));
+            });
+    outcome.ifPresent(
+        result ->
+            KeycloakModelUtils.runJobInTransaction(
+                factory,
+                session ->
+                    new ErasureRequestRepository(session)
+                        .findById(requestId)
+                        .orElseThrow()
                         .notified(result.sentTo(), result.error(), Time.currentTimeMillis())));
-    }
+  }
 
-    private static Outcome send(KeycloakSession session, ErasureRequestEntity request) {
-        RealmModel realm = session.realms().getRealm(request.getRealmId());
-        session.getContext().setRealm(realm);
-        UserModel requester = requester(session, realm, request.getRequestedById());
-        if (requester == null || requester.getEmail() == null || requester.getEmail().isBlank()) {
-            String error = "The requester " + request.getRequestedByUsername() + " has no e-mail address";
-            LOG.warnf("Erasure %s: notification not sent: %s", request.getId(), error);
-            return new Outcome(null, error);
-        }
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(requester)
-                    .send(SUBJECT_KEY, List.of(request.getOrganizationName()), TEMPLATE,
-                            attributes(request, isMember(session, requester, request.getOrganizationId())));
-            LOG.infof("Erasure %s: completion notice sent to %s", request.getId(), requester.getEmail());
-            return new Outcome(requester.getEmail(), null);
-        } catch (EmailException e) {
-            String error = "The e-mail could not be sent: " + rootMessage(e);
-            LOG.warnf(e, "Erasure %s: notification not sent", request.getId());
-            return new Outcome(null, error);
-        }
+  private static Outcome send(KeycloakSession session, ErasureRequestEntity request) {
+    RealmModel realm = session.realms().getRealm(request.getRealmId());
+    session.getContext().setRealm(realm);
+    UserModel requester = requester(session, realm, request.getRequestedById());
+    if (requester == null || requester.getEmail() == null || requester.getEmail().isBlank()) {
+      String error = "The requester " + request.getRequestedByUsername() + " has no e-mail address";
+      LOG.warnf("Erasure %s: notification not sent: %s", request.getId(), error);
+      return new Outcome(null, error);
     }
+    try {
+      session
+          .getProvider(EmailTemplateProvider.class)
+          .setRealm(realm)
+          .setUser(requester)
+          .send(
+              SUBJECT_KEY,
+              List.of(request.getOrganizationName()),
+              TEMPLATE,
+              attributes(request, isMember(session, requester, request.getOrganizationId())));
+      LOG.infof("Erasure %s: completion notice sent to %s", request.getId(), requester.getEmail());
+      return new Outcome(requester.getEmail(), null);
+    } catch (EmailException e) {
+      String error = "The e-mail could not be sent: " + rootMessage(e);
+      LOG.warnf(e, "Erasure %s: notification not sent", request.getId());
+      return new Outcome(null, error);
+    }
+  }
 
-    /** A realm's own admin is a user of the realm; a master admin is a user of master. */
-    private static UserModel requester(KeycloakSession session, RealmModel realm, String userId) {
-        UserModel user = session.users().getUserById(realm, userId);
-        if (user != null) {
-            return user;
-        }
-        RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
-        return master == null ? null : session.users().getUserById(master, userId);
+  /** A realm's own admin is a user of the realm; a master admin is a user of master. */
+  private static UserModel requester(KeycloakSession session, RealmModel realm, String userId) {
+    UserModel user = session.users().getUserById(realm, userId);
+    if (user != null) {
+      return user;
     }
+    RealmModel master = session.realms().getRealmByName(Config.getAdminRealm());
+    return master == null ? null : session.users().getUserById(master, userId);
+  }
 
-    /** Whether the requester's own account goes with the organisation (an org admin), or stays (a realm admin). */
-    private static boolean isMember(KeycloakSession session, UserModel requester, String organizationId) {
-        return session.getProvider(OrganizationProvider.class).getByMember(requester)
-                .anyMatch(organization -> organization.getId().equals(organizationId));
-    }
+  /**
+   * Whether the requester's own account goes with the organisation (an org admin), or stays (a
+   * realm admin).
+   */
+  private static boolean isMember(
+      KeycloakSession session, UserModel requester, String organizationId) {
+    return session
+        .getProvider(OrganizationProvider.class)
+        .getByMember(requester)
+        .anyMatch(organization -> organization.getId().equals(organizationId));
+  }
 
-    private static Map<String, Object> attributes(ErasureRequestEntity request, boolean requesterErased) {
-        JsonNode appData = request.appData();
-        List<Map<String, Object>> appCategories = new ArrayList<>();
-        appData.path("tables").fields().forEachRemaining(table -> appCategories.add(Map.of(
-                "category", appData.path("categories").path(table.getKey()).asText(table.getKey()),
-                "count", table.getValue().asLong())));
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("organizationName", request.getOrganizationName());
-        attributes.put("memberCount", request.getMemberCount());
-        attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
-        attributes.put("appCategories", appCategories);
-        attributes.put("filesDeleted", appData.path("files").path("deleted").asLong());
-        attributes.put("filesFailed", appData.path("files").path("failed").asLong());
-        attributes.put("requestId", request.getId());
-        attributes.put("requesterErased", requesterErased);
-        return attributes;
-    }
+  private static Map<String, Object> attributes(
+      ErasureRequestEntity request, boolean requesterErased) {
+    JsonNode appData = request.appData();
+    List<Map<String, Object>> appCategories = new ArrayList<>();
+    appData
+        .path("tables")
+        .fields()
+        .forEachRemaining(
+            table ->
+                appCategories.add(
+                    Map.of(
+                        "category",
+                            appData.path("categories").path(table.getKey()).asText(table.getKey()),
+                        "count", table.getValue().asLong())));
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("organizationName", request.getOrganizationName());
+    attributes.put("memberCount", request.getMemberCount());
+    attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
+    attributes.put("appCategories", appCategories);
+    attributes.put("filesDeleted", appData.path("files").path("deleted").asLong());
+    attributes.put("filesFailed", appData.path("files").path("failed").asLong());
+    attributes.put("requestId", request.getId());
+    attributes.put("requesterErased", requesterErased);
+    return attributes;
+  }
 
-    private static String rootMessage(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
     }
+    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
 }

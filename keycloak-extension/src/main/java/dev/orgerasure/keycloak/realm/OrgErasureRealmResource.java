@@ -9,21 +9,22 @@ import org.keycloak.models.KeycloakSession;
 /** {@code /realms/{realm}/org-erasure}. */
 public class OrgErasureRealmResource {
 
-    private final KeycloakSession session;
+  private final KeycloakSession session;
 
-    public OrgErasureRealmResource(KeycloakSession session) {
-        this.session = session;
-    }
+  public OrgErasureRealmResource(KeycloakSession session) {
+    this.session = session;
+  }
 
-    /** Where the erasure-service reports back. */
-    @Path("erasures")
-    public ErasureCallbackResource erasures() {
-        return new ErasureCallbackResource(session, session.getProvider(OrgErasureProvider.class).settings());
-    }
+  /** Where the erasure-service reports back. */
+  @Path("erasures")
+  public ErasureCallbackResource erasures() {
+    return new ErasureCallbackResource(
+        session, session.getProvider(OrgErasureProvider.class).settings());
+  }
 
-    /** What the account console asks before it offers "Delete organisation". */
-    @Path("self-service")
-    public SelfServiceResource selfService() {
-        return new SelfServiceResource(session);
-    }
+  /** What the account console asks before it offers "Delete organisation". */
+  @Path("self-service")
+  public SelfServiceResource selfService() {
+    return new SelfServiceResource(session);
+  }
 }

@@ -30,133 +30,162 @@ import org.keycloak.events.EventType;
  */
 public class OrgErasureRequiredAction implements RequiredActionProvider {
 
-    private static final Logger LOG = Logger.getLogger(OrgErasureRequiredAction.class);
+  private static final Logger LOG = Logger.getLogger(OrgErasureRequiredAction.class);
 
-    static final String CHOOSE_PAGE = "org-erasure-choose.ftl";
-    static final String CONFIRM_PAGE = "org-erasure-confirm.ftl";
-    static final String STARTED_PAGE = "org-erasure-started.ftl";
-    static final String ERROR_PAGE = "org-erasure-error.ftl";
+  static final String CHOOSE_PAGE = "org-erasure-choose.ftl";
+  static final String CONFIRM_PAGE = "org-erasure-confirm.ftl";
+  static final String STARTED_PAGE = "org-erasure-started.ftl";
+  static final String ERROR_PAGE = "org-erasure-error.ftl";
 
-    private static final String STEP = "step";
-    private static final String STEP_CHOOSE = "choose";
-    private static final String ORGANIZATION = "organization";
-    private static final String CONFIRMATION = "confirmation";
+  private static final String STEP = "step";
+  private static final String STEP_CHOOSE = "choose";
+  private static final String ORGANIZATION = "organization";
+  private static final String CONFIRMATION = "confirmation";
 
-    private final ErasureSettings settings;
+  private final ErasureSettings settings;
 
-    public OrgErasureRequiredAction(ErasureSettings settings) {
-        this.settings = settings;
+  public OrgErasureRequiredAction(ErasureSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public InitiatedActionSupport initiatedActionSupport() {
+    return InitiatedActionSupport.SUPPORTED;
+  }
+
+  @Override
+  public void evaluateTriggers(RequiredActionContext context) {
+    // Only ever started by the org admin (kc_action), never set on a user.
+  }
+
+  @Override
+  public void requiredActionChallenge(RequiredActionContext context) {
+    List<Tenant> administered = administered(context);
+    if (administered.isEmpty()) {
+      context.challenge(errorPage(context));
+    } else if (administered.size() == 1) {
+      context.challenge(confirmPage(context, administered.get(0), null));
+    } else {
+      context.challenge(
+          context
+              .form()
+              .setAttribute(
+                  "organizations", administered.stream().map(t -> describe(context, t)).toList())
+              .createForm(CHOOSE_PAGE));
     }
+  }
 
-    @Override
-    public InitiatedActionSupport initiatedActionSupport() {
-        return InitiatedActionSupport.SUPPORTED;
+  @Override
+  public void processAction(RequiredActionContext context) {
+    MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+    String requested = form.getFirst(ORGANIZATION);
+    Optional<Tenant> tenant =
+        administered(context).stream().filter(t -> t.id().equals(requested)).findFirst();
+    if (tenant.isEmpty()) {
+      LOG.warnf(
+          "User %s asked to erase organisation %s, which they do not administer",
+          context.getUser().getId(), requested);
+      context.challenge(errorPage(context));
+      return;
     }
+    if (STEP_CHOOSE.equals(form.getFirst(STEP))) {
+      context.challenge(confirmPage(context, tenant.get(), null));
+      return;
+    }
+    ErasureStarter.Started started;
+    try {
+      started =
+          new ErasureStarter(
+                  context.getSession().getKeycloakSessionFactory(),
+                  context.getRealm().getId(),
+                  settings)
+              .start(
+                  tenant.get(),
+                  context.getUser(),
+                  form.getFirst(CONFIRMATION),
+                  settings.gracePeriodDefaultSeconds());
+    } catch (ConfirmationMismatchException e) {
+      context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
+      return;
+    }
+    context
+        .getEvent()
+        .event(EventType.CUSTOM_REQUIRED_ACTION)
+        .detail("custom_required_action", OrgErasureRequiredActionFactory.ID)
+        .detail("org_erasure_request", started.erasure().id())
+        .success();
+    // The requester is locked out with everyone else: this page is the end of their session.
+    context.challenge(
+        context
+            .form()
+            .setAttribute("organization", describe(context, tenant.get()))
+            .setAttribute("erasureId", started.erasure().id())
+            .createForm(STARTED_PAGE));
+  }
 
-    @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-        // Only ever started by the org admin (kc_action), never set on a user.
-    }
+  private List<Tenant> administered(RequiredActionContext context) {
+    return tenants(context).administeredBy(context.getUser()).toList();
+  }
 
-    @Override
-    public void requiredActionChallenge(RequiredActionContext context) {
-        List<Tenant> administered = administered(context);
-        if (administered.isEmpty()) {
-            context.challenge(errorPage(context));
-        } else if (administered.size() == 1) {
-            context.challenge(confirmPage(context, administered.get(0), null));
-        } else {
-            context.challenge(context.form()
-                    .setAttribute("organizations", administered.stream().map(t -> describe(context, t)).toList())
-                    .createForm(CHOOSE_PAGE));
-        }
-    }
+  private static TenantDirectory tenants(RequiredActionContext context) {
+    return new OrganizationTenantDirectory(context.getSession());
+  }
 
-    @Override
-    public void processAction(RequiredActionContext context) {
-        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        String requested = form.getFirst(ORGANIZATION);
-        Optional<Tenant> tenant = administered(context).stream().filter(t -> t.id().equals(requested)).findFirst();
-        if (tenant.isEmpty()) {
-            LOG.warnf("User %s asked to erase organisation %s, which they do not administer", context.getUser().getId(), requested);
-            context.challenge(errorPage(context));
-            return;
-        }
-        if (STEP_CHOOSE.equals(form.getFirst(STEP))) {
-            context.challenge(confirmPage(context, tenant.get(), null));
-            return;
-        }
-        ErasureStarter.Started started;
-        try {
-            started = new ErasureStarter(context.getSession().getKeycloakSessionFactory(), context.getRealm().getId(), settings)
-                    .start(tenant.get(), context.getUser(), form.getFirst(CONFIRMATION), settings.gracePeriodDefaultSeconds());
-        } catch (ConfirmationMismatchException e) {
-            context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
-            return;
-        }
-        context.getEvent().event(EventType.CUSTOM_REQUIRED_ACTION)
-                .detail("custom_required_action", OrgErasureRequiredActionFactory.ID)
-                .detail("org_erasure_request", started.erasure().id())
-                .success();
-        // The requester is locked out with everyone else: this page is the end of their session.
-        context.challenge(context.form()
-                .setAttribute("organization", describe(context, tenant.get()))
-                .setAttribute("erasureId", started.erasure().id())
-                .createForm(STARTED_PAGE));
+  private Response confirmPage(RequiredActionContext context, Tenant tenant, String error) {
+    var form =
+        context
+            .form()
+            .setAttribute("organization", describe(context, tenant))
+            .setAttribute("inventory", inventory(context, tenant));
+    if (error != null) {
+      form.setError(error);
     }
+    return form.createForm(CONFIRM_PAGE);
+  }
 
-    private List<Tenant> administered(RequiredActionContext context) {
-        return tenants(context).administeredBy(context.getUser()).toList();
-    }
+  private static Response errorPage(RequiredActionContext context) {
+    return context.form().setError("orgErasureNotYourOrganisation").createForm(ERROR_PAGE);
+  }
 
-    private static TenantDirectory tenants(RequiredActionContext context) {
-        return new OrganizationTenantDirectory(context.getSession());
-    }
+  private static Map<String, Object> describe(RequiredActionContext context, Tenant tenant) {
+    Map<String, Object> organization = new LinkedHashMap<>();
+    organization.put("id", tenant.id());
+    organization.put("name", tenant.name());
+    organization.put("memberCount", tenants(context).memberCount(tenant));
+    return organization;
+  }
 
-    private Response confirmPage(RequiredActionContext context, Tenant tenant, String error) {
-        var form = context.form()
-                .setAttribute("organization", describe(context, tenant))
-                .setAttribute("inventory", inventory(context, tenant));
-        if (error != null) {
-            form.setError(error);
-        }
-        return form.createForm(CONFIRM_PAGE);
+  /**
+   * What will be erased, with this organisation's counts; the service's part when it can be asked.
+   */
+  private Map<String, Object> inventory(RequiredActionContext context, Tenant tenant) {
+    Map<String, Object> inventory = new LinkedHashMap<>();
+    ServiceClient service = ServiceClient.forRealm(settings, context.getRealm());
+    List<Map<String, Object>> appData = new ArrayList<>();
+    try {
+      JsonNode counts = service.organizationData(tenant.id());
+      counts
+          .path("tables")
+          .forEach(
+              table ->
+                  appData.add(
+                      Map.of(
+                          "category",
+                          table.path("category").asText(),
+                          "count",
+                          table.path("rows").asLong())));
+      inventory.put("files", counts.path("files").path("files").asLong());
+      inventory.put("bytes", counts.path("files").path("bytes").asLong());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      inventory.put("unavailable", "Interrupted");
+    } catch (IOException e) {
+      inventory.put("unavailable", service.describe(e));
     }
+    inventory.put("appData", appData);
+    return inventory;
+  }
 
-    private static Response errorPage(RequiredActionContext context) {
-        return context.form().setError("orgErasureNotYourOrganisation").createForm(ERROR_PAGE);
-    }
-
-    private static Map<String, Object> describe(RequiredActionContext context, Tenant tenant) {
-        Map<String, Object> organization = new LinkedHashMap<>();
-        organization.put("id", tenant.id());
-        organization.put("name", tenant.name());
-        organization.put("memberCount", tenants(context).memberCount(tenant));
-        return organization;
-    }
-
-    /** What will be erased, with this organisation's counts; the service's part when it can be asked. */
-    private Map<String, Object> inventory(RequiredActionContext context, Tenant tenant) {
-        Map<String, Object> inventory = new LinkedHashMap<>();
-        ServiceClient service = ServiceClient.forRealm(settings, context.getRealm());
-        List<Map<String, Object>> appData = new ArrayList<>();
-        try {
-            JsonNode counts = service.organizationData(tenant.id());
-            counts.path("tables").forEach(table -> appData.add(Map.of(
-                    "category", table.path("category").asText(), "count", table.path("rows").asLong())));
-            inventory.put("files", counts.path("files").path("files").asLong());
-            inventory.put("bytes", counts.path("files").path("bytes").asLong());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            inventory.put("unavailable", "Interrupted");
-        } catch (IOException e) {
-            inventory.put("unavailable", service.describe(e));
-        }
-        inventory.put("appData", appData);
-        return inventory;
-    }
-
-    @Override
-    public void close() {
-    }
+  @Override
+  public void close() {}
 }

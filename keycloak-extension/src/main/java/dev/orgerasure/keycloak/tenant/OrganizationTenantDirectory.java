@@ -15,79 +15,86 @@ import org.keycloak.organization.OrganizationProvider;
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
 public class OrganizationTenantDirectory implements TenantDirectory {
 
-    /** Organisation attribute listing the user ids of its admins. */
-    public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
+  /** Organisation attribute listing the user ids of its admins. */
+  public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
-    /** Organisation attribute naming the erasure that holds it. */
-    public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
+  /** Organisation attribute naming the erasure that holds it. */
+  public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
 
-    private final OrganizationProvider organizations;
+  private final OrganizationProvider organizations;
 
-    public OrganizationTenantDirectory(KeycloakSession session) {
-        this.organizations = session.getProvider(OrganizationProvider.class);
+  public OrganizationTenantDirectory(KeycloakSession session) {
+    this.organizations = session.getProvider(OrganizationProvider.class);
+  }
+
+  @Override
+  public Optional<Tenant> find(String id) {
+    return Optional.ofNullable(organizations.getById(id)).map(OrganizationTenantDirectory::tenant);
+  }
+
+  @Override
+  public Stream<Tenant> list(int first, int max) {
+    return organizations
+        .getAllStream("", false, first, max)
+        .map(OrganizationTenantDirectory::tenant);
+  }
+
+  @Override
+  public long memberCount(Tenant tenant) {
+    return organizations.getMembersCount(organization(tenant));
+  }
+
+  @Override
+  public List<UserModel> members(Tenant tenant, int first, int max) {
+    return organizations
+        .getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max)
+        .map(OrganizationTenantDirectory::writable)
+        .toList();
+  }
+
+  @Override
+  public Stream<Tenant> administeredBy(UserModel user) {
+    return organizations
+        .getByMember(user)
+        .filter(
+            organization ->
+                organization
+                    .getAttributes()
+                    .getOrDefault(ORG_ADMINS_ATTRIBUTE, List.of())
+                    .contains(user.getId()))
+        .sorted(Comparator.comparing(OrganizationModel::getName))
+        .map(OrganizationTenantDirectory::tenant);
+  }
+
+  @Override
+  public void markUnderErasure(Tenant tenant, String requestId) {
+    OrganizationModel organization = organization(tenant);
+    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+    attributes.put(ERASURE_REQUEST_ATTRIBUTE, List.of(requestId));
+    organization.setAttributes(attributes);
+  }
+
+  private OrganizationModel organization(Tenant tenant) {
+    OrganizationModel organization = organizations.getById(tenant.id());
+    if (organization == null) {
+      throw new IllegalStateException("Organisation " + tenant.id() + " no longer exists");
     }
+    return organization;
+  }
 
-    @Override
-    public Optional<Tenant> find(String id) {
-        return Optional.ofNullable(organizations.getById(id)).map(OrganizationTenantDirectory::tenant);
+  /**
+   * Keycloak hands out managed members of a disabled organisation as read-only views that claim to
+   * be disabled; erasure must see and change the real user.
+   */
+  private static UserModel writable(UserModel member) {
+    UserModel user = member;
+    while (user instanceof ReadOnlyUserModelDelegate readOnly) {
+      user = readOnly.getDelegate();
     }
+    return user;
+  }
 
-    @Override
-    public Stream<Tenant> list(int first, int max) {
-        return organizations.getAllStream("", false, first, max).map(OrganizationTenantDirectory::tenant);
-    }
-
-    @Override
-    public long memberCount(Tenant tenant) {
-        return organizations.getMembersCount(organization(tenant));
-    }
-
-    @Override
-    public List<UserModel> members(Tenant tenant, int first, int max) {
-        return organizations.getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max)
-                .map(OrganizationTenantDirectory::writable)
-                .toList();
-    }
-
-    @Override
-    public Stream<Tenant> administeredBy(UserModel user) {
-        return organizations.getByMember(user)
-                .filter(organization -> organization.getAttributes()
-                        .getOrDefault(ORG_ADMINS_ATTRIBUTE, List.of())
-                        .contains(user.getId()))
-                .sorted(Comparator.comparing(OrganizationModel::getName))
-                .map(OrganizationTenantDirectory::tenant);
-    }
-
-    @Override
-    public void markUnderErasure(Tenant tenant, String requestId) {
-        OrganizationModel organization = organization(tenant);
-        Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
-        attributes.put(ERASURE_REQUEST_ATTRIBUTE, List.of(requestId));
-        organization.setAttributes(attributes);
-    }
-
-    private OrganizationModel organization(Tenant tenant) {
-        OrganizationModel organization = organizations.getById(tenant.id());
-        if (organization == null) {
-            throw new IllegalStateException("Organisation " + tenant.id() + " no longer exists");
-        }
-        return organization;
-    }
-
-    /**
-     * Keycloak hands out managed members of a disabled organisation as read-only views that claim
-     * to be disabled; erasure must see and change the real user.
-     */
-    private static UserModel writable(UserModel member) {
-        UserModel user = member;
-        while (user instanceof ReadOnlyUserModelDelegate readOnly) {
-            user = readOnly.getDelegate();
-        }
-        return user;
-    }
-
-    private static Tenant tenant(OrganizationModel organization) {
-        return new Tenant(organization.getId(), organization.getName());
-    }
+  private static Tenant tenant(OrganizationModel organization) {
+    return new Tenant(organization.getId(), organization.getName());
+  }
 }

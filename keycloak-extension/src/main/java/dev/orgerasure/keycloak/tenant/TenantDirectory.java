@@ -8,18 +8,21 @@ import org.keycloak.models.UserModel;
 /** The few things erasure needs to know about tenants, whatever models them. */
 public interface TenantDirectory {
 
-    Optional<Tenant> find(String id);
+  Optional<Tenant> find(String id);
 
-    Stream<Tenant> list(int first, int max);
+  Stream<Tenant> list(int first, int max);
 
-    long memberCount(Tenant tenant);
+  long memberCount(Tenant tenant);
 
-    /** Members in a stable order, one page at a time. */
-    List<UserModel> members(Tenant tenant, int first, int max);
+  /** Members in a stable order, one page at a time. */
+  List<UserModel> members(Tenant tenant, int first, int max);
 
-    /** The tenants that designate {@code user} as their admin (BRIEF §6); a member is admin only where designated. */
-    Stream<Tenant> administeredBy(UserModel user);
+  /**
+   * The tenants that designate {@code user} as their admin (BRIEF §6); a member is admin only where
+   * designated.
+   */
+  Stream<Tenant> administeredBy(UserModel user);
 
-    /** Marks the tenant as under erasure, for everything that reads the tenant. */
-    void markUnderErasure(Tenant tenant, String requestId);
+  /** Marks the tenant as under erasure, for everything that reads the tenant. */
+  void markUnderErasure(Tenant tenant, String requestId);
 }

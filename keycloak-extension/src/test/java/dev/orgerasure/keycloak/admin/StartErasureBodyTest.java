@@ -10,56 +10,66 @@ import org.junit.jupiter.api.Test;
 
 class StartErasureBodyTest {
 
-    private static StartErasureBody read(String body) throws Exception {
-        return StartErasureBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
-    }
+  private static StartErasureBody read(String body) throws Exception {
+    return StartErasureBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+  }
 
-    @Test
-    void confirmationIsReadVerbatim() throws Exception {
-        assertEquals(" Acme ", read("{\"confirmation\":\" Acme \"}").confirmation());
-    }
+  @Test
+  void confirmationIsReadVerbatim() throws Exception {
+    assertEquals(" Acme ", read("{\"confirmation\":\" Acme \"}").confirmation());
+  }
 
-    @Test
-    void gracePeriodIsOptional() throws Exception {
-        assertEquals(Optional.empty(), read("{\"confirmation\":\"A\"}").gracePeriodSeconds());
-        assertEquals(Optional.of(3600), read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":3600}").gracePeriodSeconds());
-    }
+  @Test
+  void gracePeriodIsOptional() throws Exception {
+    assertEquals(Optional.empty(), read("{\"confirmation\":\"A\"}").gracePeriodSeconds());
+    assertEquals(
+        Optional.of(3600),
+        read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":3600}").gracePeriodSeconds());
+  }
 
-    @Test
-    void negativeOrFractionalGracePeriodIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":-1}"));
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":1.5}"));
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":\"1\"}"));
-    }
+  @Test
+  void negativeOrFractionalGracePeriodIsRefused() {
+    assertThrows(
+        StartErasureBody.MalformedException.class,
+        () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":-1}"));
+    assertThrows(
+        StartErasureBody.MalformedException.class,
+        () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":1.5}"));
+    assertThrows(
+        StartErasureBody.MalformedException.class,
+        () -> read("{\"confirmation\":\"A\",\"gracePeriodSeconds\":\"1\"}"));
+  }
 
-    @Test
-    void malformedJsonIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":"));
-    }
+  @Test
+  void malformedJsonIsRefused() {
+    assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":"));
+  }
 
-    @Test
-    void nonObjectIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("[\"Acme\"]"));
-    }
+  @Test
+  void nonObjectIsRefused() {
+    assertThrows(StartErasureBody.MalformedException.class, () -> read("[\"Acme\"]"));
+  }
 
-    @Test
-    void missingConfirmationIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{}"));
-    }
+  @Test
+  void missingConfirmationIsRefused() {
+    assertThrows(StartErasureBody.MalformedException.class, () -> read("{}"));
+  }
 
-    @Test
-    void nonStringConfirmationIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":42}"));
-    }
+  @Test
+  void nonStringConfirmationIsRefused() {
+    assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":42}"));
+  }
 
-    @Test
-    void unknownFieldIsRefused() {
-        assertThrows(StartErasureBody.MalformedException.class, () -> read("{\"confirmation\":\"A\",\"orgId\":\"x\"}"));
-    }
+  @Test
+  void unknownFieldIsRefused() {
+    assertThrows(
+        StartErasureBody.MalformedException.class,
+        () -> read("{\"confirmation\":\"A\",\"orgId\":\"x\"}"));
+  }
 
-    @Test
-    void bodyOverTheLimitIsRefused() {
-        String big = "{\"confirmation\":\"" + "a".repeat(StartErasureBody.MAX_BYTES) + "\"}";
-        assertThrows(StartErasureBody.TooLargeException.class, () -> read(big));
-    }
+  @Test
+  void bodyOverTheLimitIsRefused() {
+    String big = "{\"confirmation\":\"" + "a".repeat(StartErasureBody.MAX_BYTES) + "\"}";
+    assertThrows(StartErasureBody.TooLargeException.class, () -> read(big));
+  }
 }

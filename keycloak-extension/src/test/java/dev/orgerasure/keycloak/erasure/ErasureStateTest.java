@@ -11,83 +11,92 @@ import org.junit.jupiter.api.Test;
 
 class ErasureStateTest {
 
-    @Test
-    void happyPathIsAllowedStepByStep() {
-        ErasureState[] path = {ErasureState.REQUESTED, ErasureState.LOCKED, ErasureState.SCHEDULED,
-            ErasureState.PURGING_APP_DATA, ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES,
-            ErasureState.COMPLETED};
-        for (int i = 1; i < path.length; i++) {
-            assertTrue(path[i - 1].canMoveTo(path[i]), path[i - 1] + " -> " + path[i]);
-        }
+  @Test
+  void happyPathIsAllowedStepByStep() {
+    ErasureState[] path = {
+      ErasureState.REQUESTED,
+      ErasureState.LOCKED,
+      ErasureState.SCHEDULED,
+      ErasureState.PURGING_APP_DATA,
+      ErasureState.APP_DATA_PURGED,
+      ErasureState.DELETING_IDENTITIES,
+      ErasureState.COMPLETED
+    };
+    for (int i = 1; i < path.length; i++) {
+      assertTrue(path[i - 1].canMoveTo(path[i]), path[i - 1] + " -> " + path[i]);
     }
+  }
 
-    @Test
-    void cancelIsOnlyPossibleBeforeThePurgeStarts() {
-        EnumSet<ErasureState> cancellable = EnumSet.noneOf(ErasureState.class);
-        for (ErasureState state : ErasureState.values()) {
-            if (state.canMoveTo(ErasureState.CANCELLED)) {
-                cancellable.add(state);
-            }
-        }
-        assertTrue(cancellable.equals(EnumSet.of(ErasureState.LOCKED, ErasureState.SCHEDULED)));
+  @Test
+  void cancelIsOnlyPossibleBeforeThePurgeStarts() {
+    EnumSet<ErasureState> cancellable = EnumSet.noneOf(ErasureState.class);
+    for (ErasureState state : ErasureState.values()) {
+      if (state.canMoveTo(ErasureState.CANCELLED)) {
+        cancellable.add(state);
+      }
     }
+    assertTrue(cancellable.equals(EnumSet.of(ErasureState.LOCKED, ErasureState.SCHEDULED)));
+  }
 
-    @Test
-    void terminalStatesLeadNowhere() {
-        for (ErasureState terminal : EnumSet.of(ErasureState.COMPLETED, ErasureState.COMPLETED_WITH_ERRORS,
-                ErasureState.CANCELLED)) {
-            assertTrue(terminal.isTerminal());
-            for (ErasureState target : ErasureState.values()) {
-                assertFalse(terminal.canMoveTo(target));
-            }
-        }
+  @Test
+  void terminalStatesLeadNowhere() {
+    for (ErasureState terminal :
+        EnumSet.of(
+            ErasureState.COMPLETED, ErasureState.COMPLETED_WITH_ERRORS, ErasureState.CANCELLED)) {
+      assertTrue(terminal.isTerminal());
+      for (ErasureState target : ErasureState.values()) {
+        assertFalse(terminal.canMoveTo(target));
+      }
     }
+  }
 
-    private static ErasureRequestEntity request(int gracePeriodSeconds) {
-        return new ErasureRequestEntity("realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);
-    }
+  private static ErasureRequestEntity request(int gracePeriodSeconds) {
+    return new ErasureRequestEntity(
+        "realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);
+  }
 
-    @Test
-    void requestRefusesASkippedStep() {
-        ErasureRequestEntity request = request(0);
-        assertThrows(IllegalStateTransitionException.class, () -> request.moveTo(ErasureState.COMPLETED));
-    }
+  @Test
+  void requestRefusesASkippedStep() {
+    ErasureRequestEntity request = request(0);
+    assertThrows(
+        IllegalStateTransitionException.class, () -> request.moveTo(ErasureState.COMPLETED));
+  }
 
-    @Test
-    void handOverWithAGracePeriodSchedulesThePurge() {
-        ErasureRequestEntity request = request(60);
-        request.lockedOut(3, 1_000);
-        request.handedOver(2_000);
-        assertEquals(ErasureState.SCHEDULED, request.getState());
-    }
+  @Test
+  void handOverWithAGracePeriodSchedulesThePurge() {
+    ErasureRequestEntity request = request(60);
+    request.lockedOut(3, 1_000);
+    request.handedOver(2_000);
+    assertEquals(ErasureState.SCHEDULED, request.getState());
+  }
 
-    @Test
-    void handOverWithoutAGracePeriodStartsThePurge() {
-        ErasureRequestEntity request = request(0);
-        request.lockedOut(3, 1_000);
-        request.handedOver(2_000);
-        assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
-    }
+  @Test
+  void handOverWithoutAGracePeriodStartsThePurge() {
+    ErasureRequestEntity request = request(0);
+    request.lockedOut(3, 1_000);
+    request.handedOver(2_000);
+    assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
+  }
 
-    @Test
-    void failedHandOverIsRetriedAndThenSucceeds() {
-        ErasureRequestEntity request = request(0);
-        request.lockedOut(3, 1_000);
-        request.handOverFailed("down", 5_000);
-        request.handOverFailed("down", 9_000);
-        assertEquals(ErasureState.FAILED_RETRYING, request.getState());
-        assertEquals(2, request.getDeliveryAttempts());
-        request.handedOver(10_000);
-        assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
-        assertNull(request.getLastError());
-    }
+  @Test
+  void failedHandOverIsRetriedAndThenSucceeds() {
+    ErasureRequestEntity request = request(0);
+    request.lockedOut(3, 1_000);
+    request.handOverFailed("down", 5_000);
+    request.handOverFailed("down", 9_000);
+    assertEquals(ErasureState.FAILED_RETRYING, request.getState());
+    assertEquals(2, request.getDeliveryAttempts());
+    request.handedOver(10_000);
+    assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
+    assertNull(request.getLastError());
+  }
 
-    @Test
-    void reportAfterTheGracePeriodCompletesThePurgeStep() {
-        ErasureRequestEntity request = request(60);
-        request.lockedOut(3, 1_000);
-        request.handedOver(2_000);
-        request.appDataPurged("{}");
-        assertEquals(ErasureState.APP_DATA_PURGED, request.getState());
-    }
+  @Test
+  void reportAfterTheGracePeriodCompletesThePurgeStep() {
+    ErasureRequestEntity request = request(60);
+    request.lockedOut(3, 1_000);
+    request.handedOver(2_000);
+    request.appDataPurged("{}");
+    assertEquals(ErasureState.APP_DATA_PURGED, request.getState());
+  }
 }

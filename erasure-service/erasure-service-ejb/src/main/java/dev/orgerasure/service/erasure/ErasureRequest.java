@@ -7,5 +7,5 @@ import java.time.Duration;
  *
  * @param gracePeriod null for the configured default
  */
-public record ErasureRequest(String requestId, String organizationId, String organizationName, Duration gracePeriod) {
-}
+public record ErasureRequest(
+    String requestId, String organizationId, String organizationName, Duration gracePeriod) {}

@@ -15,51 +15,61 @@ import java.util.logging.Logger;
 @Stateless
 public class ErasureRequests {
 
-    private static final Logger LOG = Logger.getLogger(ErasureRequests.class.getName());
+  private static final Logger LOG = Logger.getLogger(ErasureRequests.class.getName());
 
-    @Inject
-    private PurgeRepository purges;
+  @Inject private PurgeRepository purges;
 
-    @Inject
-    private PurgeTimer timer;
+  @Inject private PurgeTimer timer;
 
-    @Inject
-    private PurgeSettings settings;
+  @Inject private PurgeSettings settings;
 
-    private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
-    /**
-     * Stores the purge and its persistent timer in one transaction. Idempotent by request id: a request
-     * seen before returns its purge and schedules nothing.
-     */
-    public Acceptance accept(ErasureRequest request) {
-        if (request.requestId() == null) {
-            throw new InvalidErasureRequestException("requestId is missing");
-        }
-        Optional<Purge> existing = purges.find(request.requestId());
-        if (existing.isPresent()) {
-            return new Acceptance(existing.get(), false);
-        }
-        Duration grace = request.gracePeriod() == null ? settings.defaultGracePeriod() : request.gracePeriod();
-        Purge purge;
-        try {
-            purge = new Purge(request.requestId(), request.organizationId(), request.organizationName(), grace,
-                    clock.instant(), DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidErasureRequestException(e.getMessage());
-        }
-        purges.store(purge);
-        timer.schedule(purge);
-        LOG.info(() -> "Erasure " + purge.requestId() + " of organisation " + purge.orgId()
-                + " accepted; purge starts at " + purge.graceUntil());
-        return new Acceptance(purge, true);
+  /**
+   * Stores the purge and its persistent timer in one transaction. Idempotent by request id: a
+   * request seen before returns its purge and schedules nothing.
+   */
+  public Acceptance accept(ErasureRequest request) {
+    if (request.requestId() == null) {
+      throw new InvalidErasureRequestException("requestId is missing");
     }
-
-    public Optional<Purge> find(String requestId) {
-        return purges.find(requestId);
+    Optional<Purge> existing = purges.find(request.requestId());
+    if (existing.isPresent()) {
+      return new Acceptance(existing.get(), false);
     }
-
-    public boolean isUnderErasure(String orgId) {
-        return purges.isUnderErasure(orgId);
+    Duration grace =
+        request.gracePeriod() == null ? settings.defaultGracePeriod() : request.gracePeriod();
+    Purge purge;
+    try {
+      purge =
+          new Purge(
+              request.requestId(),
+              request.organizationId(),
+              request.organizationName(),
+              grace,
+              clock.instant(),
+              DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new InvalidErasureRequestException(e.getMessage());
     }
+    purges.store(purge);
+    timer.schedule(purge);
+    LOG.info(
+        () ->
+            "Erasure "
+                + purge.requestId()
+                + " of organisation "
+                + purge.orgId()
+                + " accepted; purge starts at "
+                + purge.graceUntil());
+    return new Acceptance(purge, true);
+  }
+
+  public Optional<Purge> find(String requestId) {
+    return purges.find(requestId);
+  }
+
+  public boolean isUnderErasure(String orgId) {
+    return purges.isUnderErasure(orgId);
+  }
 }

@@ -6,9 +6,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class InvalidErasureRequestException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public InvalidErasureRequestException(String message) {
-        super(message);
-    }
+  public InvalidErasureRequestException(String message) {
+    super(message);
+  }
 }

@@ -27,262 +27,271 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "purge")
-@NamedQuery(name = "Purge.countByOrganization", query = "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId")
-@NamedQuery(name = "Purge.findInProgress", query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
+@NamedQuery(
+    name = "Purge.countByOrganization",
+    query = "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId")
+@NamedQuery(
+    name = "Purge.findInProgress",
+    query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
 public class Purge {
 
-    static final int MAX_ID_LENGTH = 36;
-    static final int MAX_NAME_LENGTH = 255;
-    static final int MAX_ERROR_LENGTH = 1024;
+  static final int MAX_ID_LENGTH = 36;
+  static final int MAX_NAME_LENGTH = 255;
+  static final int MAX_ERROR_LENGTH = 1024;
 
-    @Id
-    @Column(name = "request_id", length = MAX_ID_LENGTH)
-    private String requestId;
+  @Id
+  @Column(name = "request_id", length = MAX_ID_LENGTH)
+  private String requestId;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = MAX_ID_LENGTH)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = MAX_ID_LENGTH)
+  private String orgId;
 
-    @Column(name = "org_name", nullable = false, updatable = false)
-    private String orgName;
+  @Column(name = "org_name", nullable = false, updatable = false)
+  private String orgName;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 32)
-    private PurgeState state;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 32)
+  private PurgeState state;
 
-    @Column(name = "requested_at", nullable = false, updatable = false)
-    private OffsetDateTime requestedAt;
+  @Column(name = "requested_at", nullable = false, updatable = false)
+  private OffsetDateTime requestedAt;
 
-    @Column(name = "grace_until", nullable = false)
-    private OffsetDateTime graceUntil;
+  @Column(name = "grace_until", nullable = false)
+  private OffsetDateTime graceUntil;
 
-    @Column(name = "started_at")
-    private OffsetDateTime startedAt;
+  @Column(name = "started_at")
+  private OffsetDateTime startedAt;
 
-    @Column(name = "finished_at")
-    private OffsetDateTime finishedAt;
+  @Column(name = "finished_at")
+  private OffsetDateTime finishedAt;
 
-    @Column(name = "reported_at")
-    private OffsetDateTime reportedAt;
+  @Column(name = "reported_at")
+  private OffsetDateTime reportedAt;
 
-    @Column(name = "files_deleted", nullable = false)
-    private long filesDeleted;
+  @Column(name = "files_deleted", nullable = false)
+  private long filesDeleted;
 
-    @Column(name = "files_failed", nullable = false)
-    private long filesFailed;
+  @Column(name = "files_failed", nullable = false)
+  private long filesFailed;
 
-    @Column(name = "report_attempts", nullable = false)
-    private int reportAttempts;
+  @Column(name = "report_attempts", nullable = false)
+  private int reportAttempts;
 
-    @Column(name = "next_report_at")
-    private OffsetDateTime nextReportAt;
+  @Column(name = "next_report_at")
+  private OffsetDateTime nextReportAt;
 
-    @Column(name = "last_report_error", length = MAX_ERROR_LENGTH)
-    private String lastReportError;
+  @Column(name = "last_report_error", length = MAX_ERROR_LENGTH)
+  private String lastReportError;
 
-    @OneToMany(mappedBy = "purge", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @OrderBy("position")
-    private List<PurgeProgress> progress = new ArrayList<>();
+  @OneToMany(mappedBy = "purge", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("position")
+  private List<PurgeProgress> progress = new ArrayList<>();
 
-    protected Purge() {
+  protected Purge() {}
+
+  /**
+   * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
+   */
+  public Purge(
+      String requestId,
+      String orgId,
+      String orgName,
+      Duration gracePeriod,
+      Instant now,
+      List<String> tablesInPurgeOrder) {
+    this.requestId = requireUuid(requestId);
+    this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
+    this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
+    Objects.requireNonNull(gracePeriod, "gracePeriod");
+    if (gracePeriod.isNegative()) {
+      throw new IllegalArgumentException("gracePeriod is negative");
     }
-
-    /**
-     * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
-     */
-    public Purge(String requestId, String orgId, String orgName, Duration gracePeriod, Instant now,
-            List<String> tablesInPurgeOrder) {
-        this.requestId = requireUuid(requestId);
-        this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
-        this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
-        Objects.requireNonNull(gracePeriod, "gracePeriod");
-        if (gracePeriod.isNegative()) {
-            throw new IllegalArgumentException("gracePeriod is negative");
-        }
-        Objects.requireNonNull(now, "now");
-        this.requestedAt = at(now);
-        this.graceUntil = at(now.plus(gracePeriod));
-        this.state = PurgeState.SCHEDULED;
-        if (tablesInPurgeOrder.isEmpty()) {
-            throw new IllegalArgumentException("no tables to purge");
-        }
-        for (int i = 0; i < tablesInPurgeOrder.size(); i++) {
-            progress.add(new PurgeProgress(this, tablesInPurgeOrder.get(i), i));
-        }
+    Objects.requireNonNull(now, "now");
+    this.requestedAt = at(now);
+    this.graceUntil = at(now.plus(gracePeriod));
+    this.state = PurgeState.SCHEDULED;
+    if (tablesInPurgeOrder.isEmpty()) {
+      throw new IllegalArgumentException("no tables to purge");
     }
-
-    private static String requireUuid(String requestId) {
-        requireText(requestId, "requestId", MAX_ID_LENGTH);
-        try {
-            UUID.fromString(requestId);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("requestId is not a UUID");
-        }
-        return requestId;
+    for (int i = 0; i < tablesInPurgeOrder.size(); i++) {
+      progress.add(new PurgeProgress(this, tablesInPurgeOrder.get(i), i));
     }
+  }
 
-    private static String requireText(String value, String what, int maxLength) {
-        Objects.requireNonNull(value, what);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(what + " is blank");
-        }
-        if (value.length() > maxLength) {
-            throw new IllegalArgumentException(what + " longer than " + maxLength + " characters");
-        }
-        return value;
+  private static String requireUuid(String requestId) {
+    requireText(requestId, "requestId", MAX_ID_LENGTH);
+    try {
+      UUID.fromString(requestId);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("requestId is not a UUID");
     }
+    return requestId;
+  }
 
-    /** Whether the grace period has ended, so that purging may start. */
-    public boolean isDue(Instant now) {
-        return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil());
+  private static String requireText(String value, String what, int maxLength) {
+    Objects.requireNonNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " is blank");
     }
+    if (value.length() > maxLength) {
+      throw new IllegalArgumentException(what + " longer than " + maxLength + " characters");
+    }
+    return value;
+  }
 
-    public void startPurging(Instant now) {
-        requireState(PurgeState.SCHEDULED, "start purging");
-        if (now.isBefore(graceUntil())) {
-            throw new IllegalStateException("the grace period runs until " + graceUntil);
-        }
-        state = PurgeState.PURGING_APP_DATA;
-        startedAt = at(now);
-    }
+  /** Whether the grace period has ended, so that purging may start. */
+  public boolean isDue(Instant now) {
+    return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil());
+  }
 
-    /** Counts one batch of one table, with the files deleted (or not) for its rows. */
-    public void recordBatch(String table, long rowsDeleted, long filesDeletedNow, long filesFailedNow) {
-        requireState(PurgeState.PURGING_APP_DATA, "record a batch");
-        if (filesDeletedNow < 0 || filesFailedNow < 0) {
-            throw new IllegalArgumentException("file counts are negative");
-        }
-        progressOf(table).add(rowsDeleted);
-        filesDeleted += filesDeletedNow;
-        filesFailed += filesFailedNow;
+  public void startPurging(Instant now) {
+    requireState(PurgeState.SCHEDULED, "start purging");
+    if (now.isBefore(graceUntil())) {
+      throw new IllegalStateException("the grace period runs until " + graceUntil);
     }
+    state = PurgeState.PURGING_APP_DATA;
+    startedAt = at(now);
+  }
 
-    /** Every table is empty for the organisation: the report to Keycloak is due at once. */
-    public void finishPurging(Instant now) {
-        requireState(PurgeState.PURGING_APP_DATA, "finish purging");
-        state = PurgeState.APP_DATA_PURGED;
-        finishedAt = at(now);
-        nextReportAt = at(now);
+  /** Counts one batch of one table, with the files deleted (or not) for its rows. */
+  public void recordBatch(
+      String table, long rowsDeleted, long filesDeletedNow, long filesFailedNow) {
+    requireState(PurgeState.PURGING_APP_DATA, "record a batch");
+    if (filesDeletedNow < 0 || filesFailedNow < 0) {
+      throw new IllegalArgumentException("file counts are negative");
     }
+    progressOf(table).add(rowsDeleted);
+    filesDeleted += filesDeletedNow;
+    filesFailed += filesFailedNow;
+  }
 
-    public boolean isReportDue(Instant now) {
-        return state.awaitsReport() && !now.isBefore(nextReportAt());
-    }
+  /** Every table is empty for the organisation: the report to Keycloak is due at once. */
+  public void finishPurging(Instant now) {
+    requireState(PurgeState.PURGING_APP_DATA, "finish purging");
+    state = PurgeState.APP_DATA_PURGED;
+    finishedAt = at(now);
+    nextReportAt = at(now);
+  }
 
-    public void reported(Instant now) {
-        requireReportAwaited("record the report");
-        state = PurgeState.REPORTED;
-        reportedAt = at(now);
-        reportAttempts++;
-        nextReportAt = null;
-        lastReportError = null;
-    }
+  public boolean isReportDue(Instant now) {
+    return state.awaitsReport() && !now.isBefore(nextReportAt());
+  }
 
-    /** The report failed: retry after the back-off for the number of attempts made so far. */
-    public void reportFailed(Instant now, String error, ReportBackoff backoff) {
-        requireReportAwaited("record a failed report");
-        state = PurgeState.FAILED_RETRYING;
-        reportAttempts++;
-        nextReportAt = at(now.plus(backoff.delayAfter(reportAttempts)));
-        lastReportError = error == null ? null
-                : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
-    }
+  public void reported(Instant now) {
+    requireReportAwaited("record the report");
+    state = PurgeState.REPORTED;
+    reportedAt = at(now);
+    reportAttempts++;
+    nextReportAt = null;
+    lastReportError = null;
+  }
 
-    /** Only while the grace period runs; nothing has been deleted then. */
-    public void cancel() {
-        requireState(PurgeState.SCHEDULED, "cancel");
-        state = PurgeState.CANCELLED;
-    }
+  /** The report failed: retry after the back-off for the number of attempts made so far. */
+  public void reportFailed(Instant now, String error, ReportBackoff backoff) {
+    requireReportAwaited("record a failed report");
+    state = PurgeState.FAILED_RETRYING;
+    reportAttempts++;
+    nextReportAt = at(now.plus(backoff.delayAfter(reportAttempts)));
+    lastReportError =
+        error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+  }
 
-    // Persistence 3.1 maps OffsetDateTime (timestamptz), not Instant.
-    private static OffsetDateTime at(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
+  /** Only while the grace period runs; nothing has been deleted then. */
+  public void cancel() {
+    requireState(PurgeState.SCHEDULED, "cancel");
+    state = PurgeState.CANCELLED;
+  }
 
-    private static Instant instant(OffsetDateTime time) {
-        return time == null ? null : time.toInstant();
-    }
+  // Persistence 3.1 maps OffsetDateTime (timestamptz), not Instant.
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
 
-    private void requireReportAwaited(String action) {
-        if (!state.awaitsReport()) {
-            throw new IllegalStateException("cannot " + action + " in state " + state);
-        }
-    }
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
 
-    private void requireState(PurgeState expected, String action) {
-        if (state != expected) {
-            throw new IllegalStateException("cannot " + action + " in state " + state);
-        }
+  private void requireReportAwaited(String action) {
+    if (!state.awaitsReport()) {
+      throw new IllegalStateException("cannot " + action + " in state " + state);
     }
+  }
 
-    private PurgeProgress progressOf(String table) {
-        return progress.stream()
-                .filter(row -> row.tableName().equals(table))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("not a purged table: " + table));
+  private void requireState(PurgeState expected, String action) {
+    if (state != expected) {
+      throw new IllegalStateException("cannot " + action + " in state " + state);
     }
+  }
 
-    public long rowsDeleted(String table) {
-        return progressOf(table).rowsDeleted();
-    }
+  private PurgeProgress progressOf(String table) {
+    return progress.stream()
+        .filter(row -> row.tableName().equals(table))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("not a purged table: " + table));
+  }
 
-    public String requestId() {
-        return requestId;
-    }
+  public long rowsDeleted(String table) {
+    return progressOf(table).rowsDeleted();
+  }
 
-    public String orgId() {
-        return orgId;
-    }
+  public String requestId() {
+    return requestId;
+  }
 
-    public String orgName() {
-        return orgName;
-    }
+  public String orgId() {
+    return orgId;
+  }
 
-    public PurgeState state() {
-        return state;
-    }
+  public String orgName() {
+    return orgName;
+  }
 
-    public Instant requestedAt() {
-        return instant(requestedAt);
-    }
+  public PurgeState state() {
+    return state;
+  }
 
-    public Instant graceUntil() {
-        return instant(graceUntil);
-    }
+  public Instant requestedAt() {
+    return instant(requestedAt);
+  }
 
-    public Instant startedAt() {
-        return instant(startedAt);
-    }
+  public Instant graceUntil() {
+    return instant(graceUntil);
+  }
 
-    public Instant finishedAt() {
-        return instant(finishedAt);
-    }
+  public Instant startedAt() {
+    return instant(startedAt);
+  }
 
-    public Instant reportedAt() {
-        return instant(reportedAt);
-    }
+  public Instant finishedAt() {
+    return instant(finishedAt);
+  }
 
-    public long filesDeleted() {
-        return filesDeleted;
-    }
+  public Instant reportedAt() {
+    return instant(reportedAt);
+  }
 
-    public long filesFailed() {
-        return filesFailed;
-    }
+  public long filesDeleted() {
+    return filesDeleted;
+  }
 
-    public int reportAttempts() {
-        return reportAttempts;
-    }
+  public long filesFailed() {
+    return filesFailed;
+  }
 
-    public Instant nextReportAt() {
-        return instant(nextReportAt);
-    }
+  public int reportAttempts() {
+    return reportAttempts;
+  }
 
-    public String lastReportError() {
-        return lastReportError;
-    }
+  public Instant nextReportAt() {
+    return instant(nextReportAt);
+  }
 
-    /** Progress rows in purge order. */
-    public List<PurgeProgress> progress() {
-        return Collections.unmodifiableList(progress);
-    }
+  public String lastReportError() {
+    return lastReportError;
+  }
+
+  /** Progress rows in purge order. */
+  public List<PurgeProgress> progress() {
+    return Collections.unmodifiableList(progress);
+  }
 }

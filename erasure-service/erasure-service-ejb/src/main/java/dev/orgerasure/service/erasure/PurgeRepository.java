@@ -5,16 +5,18 @@ import java.util.Optional;
 
 public interface PurgeRepository {
 
-    Optional<Purge> find(String requestId);
+  Optional<Purge> find(String requestId);
 
-    /** Loads the purge and locks its row until the transaction ends, so only one batch runs at a time. */
-    Optional<Purge> lock(String requestId);
+  /**
+   * Loads the purge and locks its row until the transaction ends, so only one batch runs at a time.
+   */
+  Optional<Purge> lock(String requestId);
 
-    /** Whether any purge exists for the organisation: from hand-over on, it is under erasure. */
-    boolean isUnderErasure(String orgId);
+  /** Whether any purge exists for the organisation: from hand-over on, it is under erasure. */
+  boolean isUnderErasure(String orgId);
 
-    /** Purges past their grace period and not yet reported. */
-    List<String> findInProgress();
+  /** Purges past their grace period and not yet reported. */
+  List<String> findInProgress();
 
-    void store(Purge purge);
+  void store(Purge purge);
 }

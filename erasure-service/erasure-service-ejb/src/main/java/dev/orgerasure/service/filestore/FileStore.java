@@ -15,65 +15,65 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FileStore {
 
-    private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
+  private static final Logger LOG = Logger.getLogger(FileStore.class.getName());
 
-    @Inject
-    @ConfigProperty(name = "erasure.file-store.root")
-    private String configuredRoot;
+  @Inject
+  @ConfigProperty(name = "erasure.file-store.root")
+  private String configuredRoot;
 
-    private Path root;
+  private Path root;
 
-    @PostConstruct
-    void openRoot() {
-        root = Path.of(configuredRoot).toAbsolutePath().normalize();
-        try {
-            Files.createDirectories(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the file-store root " + root, e);
-        }
+  @PostConstruct
+  void openRoot() {
+    root = Path.of(configuredRoot).toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the file-store root " + root, e);
     }
+  }
 
-    /** Resolves a stored relative path, refusing any path that would leave the root. */
-    public Path resolve(String relativePath) {
-        Path file = root.resolve(relativePath).normalize();
-        if (!file.startsWith(root)) {
-            throw new IllegalArgumentException("path leaves the file store: " + relativePath);
-        }
-        return file;
+  /** Resolves a stored relative path, refusing any path that would leave the root. */
+  public Path resolve(String relativePath) {
+    Path file = root.resolve(relativePath).normalize();
+    if (!file.startsWith(root)) {
+      throw new IllegalArgumentException("path leaves the file store: " + relativePath);
     }
+    return file;
+  }
 
-    /**
-     * Deletes a stored file. A file already missing counts as deleted, so a purge resumed after a crash
-     * counts it once; a file that cannot be deleted is logged and reported as not deleted.
-     */
-    public boolean remove(String relativePath) {
-        try {
-            Files.deleteIfExists(resolve(relativePath));
-            return true;
-        } catch (IOException | RuntimeException e) {
-            LOG.log(Level.WARNING, "cannot delete the file-store file " + relativePath + ": " + e, e);
-            return false;
-        }
+  /**
+   * Deletes a stored file. A file already missing counts as deleted, so a purge resumed after a
+   * crash counts it once; a file that cannot be deleted is logged and reported as not deleted.
+   */
+  public boolean remove(String relativePath) {
+    try {
+      Files.deleteIfExists(resolve(relativePath));
+      return true;
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.WARNING, "cannot delete the file-store file " + relativePath + ": " + e, e);
+      return false;
     }
+  }
 
-    /** Stores bytes under a relative path, creating its directories. */
-    public void write(String relativePath, byte[] content) {
-        Path file = resolve(relativePath);
-        try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the file-store file " + relativePath, e);
-        }
+  /** Stores bytes under a relative path, creating its directories. */
+  public void write(String relativePath, byte[] content) {
+    Path file = resolve(relativePath);
+    try {
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the file-store file " + relativePath, e);
     }
+  }
 
-    /** The size of a stored file in bytes, or -1 if it is not there. */
-    public long sizeOf(String relativePath) {
-        Path file = resolve(relativePath);
-        try {
-            return Files.isRegularFile(file) ? Files.size(file) : -1;
-        } catch (IOException e) {
-            return -1;
-        }
+  /** The size of a stored file in bytes, or -1 if it is not there. */
+  public long sizeOf(String relativePath) {
+    Path file = resolve(relativePath);
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : -1;
+    } catch (IOException e) {
+      return -1;
     }
+  }
 }

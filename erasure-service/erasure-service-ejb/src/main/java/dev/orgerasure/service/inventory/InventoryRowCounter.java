@@ -4,5 +4,5 @@ import dev.orgerasure.db.inventory.InventoryTable;
 
 public interface InventoryRowCounter {
 
-    long countRows(InventoryTable table, String orgId);
+  long countRows(InventoryTable table, String orgId);
 }

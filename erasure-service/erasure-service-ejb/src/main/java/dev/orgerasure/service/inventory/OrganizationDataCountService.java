@@ -14,31 +14,30 @@ import java.util.stream.Stream;
 @Stateless
 public class OrganizationDataCountService {
 
-    @Inject
-    private InventoryRowCounter rowCounter;
+  @Inject private InventoryRowCounter rowCounter;
 
-    @Inject
-    private AssetRepository assetRepository;
+  @Inject private AssetRepository assetRepository;
 
-    @Inject
-    private FileStore fileStore;
+  @Inject private FileStore fileStore;
 
-    public OrganizationDataCounts countFor(String orgId) {
-        List<TableCount> tables = DataInventory.appTablesInPurgeOrder().stream()
-                .map(table -> TableCount.of(table, rowCounter.countRows(table, orgId)))
-                .toList();
-        return new OrganizationDataCounts(orgId, tables, countFiles(orgId));
+  public OrganizationDataCounts countFor(String orgId) {
+    List<TableCount> tables =
+        DataInventory.appTablesInPurgeOrder().stream()
+            .map(table -> TableCount.of(table, rowCounter.countRows(table, orgId)))
+            .toList();
+    return new OrganizationDataCounts(orgId, tables, countFiles(orgId));
+  }
+
+  private FileCount countFiles(String orgId) {
+    InventoryFiles assetFiles = DataInventory.assetFiles();
+    try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
+      LongSummaryStatistics presentFiles =
+          paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).summaryStatistics();
+      return new FileCount(
+          assetFiles.category(),
+          assetFiles.personalData(),
+          presentFiles.getCount(),
+          presentFiles.getSum());
     }
-
-    private FileCount countFiles(String orgId) {
-        InventoryFiles assetFiles = DataInventory.assetFiles();
-        try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
-            LongSummaryStatistics presentFiles = paths
-                    .mapToLong(fileStore::sizeOf)
-                    .filter(size -> size >= 0)
-                    .summaryStatistics();
-            return new FileCount(assetFiles.category(), assetFiles.personalData(),
-                    presentFiles.getCount(), presentFiles.getSum());
-        }
-    }
+  }
 }

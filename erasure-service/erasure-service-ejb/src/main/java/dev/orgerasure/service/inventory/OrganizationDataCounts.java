@@ -10,9 +10,9 @@ import java.util.Objects;
  */
 public record OrganizationDataCounts(String orgId, List<TableCount> tables, FileCount files) {
 
-    public OrganizationDataCounts {
-        Objects.requireNonNull(orgId, "orgId");
-        tables = List.copyOf(tables);
-        Objects.requireNonNull(files, "files");
-    }
+  public OrganizationDataCounts {
+    Objects.requireNonNull(orgId, "orgId");
+    tables = List.copyOf(tables);
+    Objects.requireNonNull(files, "files");
+  }
 }

@@ -13,85 +13,89 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
-/** An uploaded file of a course or lesson; the bytes live in the file store under {@link #filePath()}. */
+/**
+ * An uploaded file of a course or lesson; the bytes live in the file store under {@link
+ * #filePath()}.
+ */
 @Entity
 @Table(name = "assets")
-@NamedQuery(name = "Asset.findFilePathsByOrganization",
-        query = "SELECT a.filePath FROM Asset a WHERE a.orgId = :orgId ORDER BY a.id")
+@NamedQuery(
+    name = "Asset.findFilePathsByOrganization",
+    query = "SELECT a.filePath FROM Asset a WHERE a.orgId = :orgId ORDER BY a.id")
 public class Asset {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = 36)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = 36)
+  private String orgId;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "course_id", nullable = false, updatable = false)
-    private Course course;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "course_id", nullable = false, updatable = false)
+  private Course course;
 
-    @ManyToOne
-    @JoinColumn(name = "lesson_id", updatable = false)
-    private Lesson lesson;
+  @ManyToOne
+  @JoinColumn(name = "lesson_id", updatable = false)
+  private Lesson lesson;
 
-    @Column(name = "file_path", nullable = false, updatable = false, length = 1024)
-    private String filePath;
+  @Column(name = "file_path", nullable = false, updatable = false, length = 1024)
+  private String filePath;
 
-    @Column(name = "size_bytes", nullable = false)
-    private long sizeBytes;
+  @Column(name = "size_bytes", nullable = false)
+  private long sizeBytes;
 
-    @Column(name = "content_type", nullable = false)
-    private String contentType;
+  @Column(name = "content_type", nullable = false)
+  private String contentType;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
 
-    protected Asset() {
+  protected Asset() {}
+
+  public Asset(Course course, Lesson lesson, String filePath, long sizeBytes, String contentType) {
+    this.course = Objects.requireNonNull(course, "course");
+    if (lesson != null && !lesson.belongsTo(course)) {
+      throw new IllegalArgumentException("the lesson is not part of the course");
     }
-
-    public Asset(Course course, Lesson lesson, String filePath, long sizeBytes, String contentType) {
-        this.course = Objects.requireNonNull(course, "course");
-        if (lesson != null && !lesson.belongsTo(course)) {
-            throw new IllegalArgumentException("the lesson is not part of the course");
-        }
-        this.lesson = lesson;
-        this.filePath = requireRelativePath(filePath);
-        if (sizeBytes < 0) {
-            throw new IllegalArgumentException("sizeBytes is negative");
-        }
-        this.sizeBytes = sizeBytes;
-        this.contentType = Organization.requireText(contentType, "contentType");
-        this.orgId = course.orgId();
-        this.createdAt = OffsetDateTime.now();
+    this.lesson = lesson;
+    this.filePath = requireRelativePath(filePath);
+    if (sizeBytes < 0) {
+      throw new IllegalArgumentException("sizeBytes is negative");
     }
+    this.sizeBytes = sizeBytes;
+    this.contentType = Organization.requireText(contentType, "contentType");
+    this.orgId = course.orgId();
+    this.createdAt = OffsetDateTime.now();
+  }
 
-    private static String requireRelativePath(String filePath) {
-        Organization.requireText(filePath, "filePath");
-        Path path = Path.of(filePath);
-        if (path.isAbsolute() || !path.normalize().equals(path) || path.startsWith("..")) {
-            throw new IllegalArgumentException("filePath must be a normalised path inside the file store");
-        }
-        return filePath;
+  private static String requireRelativePath(String filePath) {
+    Organization.requireText(filePath, "filePath");
+    Path path = Path.of(filePath);
+    if (path.isAbsolute() || !path.normalize().equals(path) || path.startsWith("..")) {
+      throw new IllegalArgumentException(
+          "filePath must be a normalised path inside the file store");
     }
+    return filePath;
+  }
 
-    public Long id() {
-        return id;
-    }
+  public Long id() {
+    return id;
+  }
 
-    public String orgId() {
-        return orgId;
-    }
+  public String orgId() {
+    return orgId;
+  }
 
-    public String filePath() {
-        return filePath;
-    }
+  public String filePath() {
+    return filePath;
+  }
 
-    public long sizeBytes() {
-        return sizeBytes;
-    }
+  public long sizeBytes() {
+    return sizeBytes;
+  }
 
-    public String contentType() {
-        return contentType;
-    }
+  public String contentType() {
+    return contentType;
+  }
 }

@@ -15,57 +15,56 @@ import java.util.Objects;
 @Table(name = "modules")
 public class CourseModule {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = 36)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = 36)
+  private String orgId;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "course_id", nullable = false, updatable = false)
-    private Course course;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "course_id", nullable = false, updatable = false)
+  private Course course;
 
-    @Column(nullable = false)
-    private String title;
+  @Column(nullable = false)
+  private String title;
 
-    @Column(nullable = false)
-    private int position;
+  @Column(nullable = false)
+  private int position;
 
-    protected CourseModule() {
+  protected CourseModule() {}
+
+  public CourseModule(Course course, String title, int position) {
+    this.course = Objects.requireNonNull(course, "course");
+    this.orgId = course.orgId();
+    this.title = Organization.requireText(title, "title");
+    this.position = requirePosition(position);
+  }
+
+  static int requirePosition(int position) {
+    if (position < 0) {
+      throw new IllegalArgumentException("position is negative");
     }
+    return position;
+  }
 
-    public CourseModule(Course course, String title, int position) {
-        this.course = Objects.requireNonNull(course, "course");
-        this.orgId = course.orgId();
-        this.title = Organization.requireText(title, "title");
-        this.position = requirePosition(position);
-    }
+  public Long id() {
+    return id;
+  }
 
-    static int requirePosition(int position) {
-        if (position < 0) {
-            throw new IllegalArgumentException("position is negative");
-        }
-        return position;
-    }
+  public String orgId() {
+    return orgId;
+  }
 
-    public Long id() {
-        return id;
-    }
+  public Course course() {
+    return course;
+  }
 
-    public String orgId() {
-        return orgId;
-    }
+  public String title() {
+    return title;
+  }
 
-    public Course course() {
-        return course;
-    }
-
-    public String title() {
-        return title;
-    }
-
-    public int position() {
-        return position;
-    }
+  public int position() {
+    return position;
+  }
 }

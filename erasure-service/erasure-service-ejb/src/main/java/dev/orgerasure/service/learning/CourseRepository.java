@@ -4,7 +4,7 @@ import java.util.List;
 
 public interface CourseRepository {
 
-    List<Course> findByOrganization(String orgId);
+  List<Course> findByOrganization(String orgId);
 
-    void store(Course course);
+  void store(Course course);
 }

@@ -16,50 +16,50 @@ import java.util.Objects;
 @Table(name = "enrollments")
 public class Enrollment {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = 36)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = 36)
+  private String orgId;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "course_id", nullable = false, updatable = false)
-    private Course course;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "course_id", nullable = false, updatable = false)
+  private Course course;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "membership_id", nullable = false, updatable = false)
-    private Membership membership;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "membership_id", nullable = false, updatable = false)
+  private Membership membership;
 
-    @Column(name = "enrolled_at", nullable = false, updatable = false)
-    private OffsetDateTime enrolledAt;
+  @Column(name = "enrolled_at", nullable = false, updatable = false)
+  private OffsetDateTime enrolledAt;
 
-    protected Enrollment() {
+  protected Enrollment() {}
+
+  public Enrollment(Course course, Membership membership) {
+    this.course = Objects.requireNonNull(course, "course");
+    this.membership = Objects.requireNonNull(membership, "membership");
+    if (!course.orgId().equals(membership.organization().id())) {
+      throw new IllegalArgumentException(
+          "a member can only enroll in a course of their own organisation");
     }
+    this.orgId = course.orgId();
+    this.enrolledAt = OffsetDateTime.now();
+  }
 
-    public Enrollment(Course course, Membership membership) {
-        this.course = Objects.requireNonNull(course, "course");
-        this.membership = Objects.requireNonNull(membership, "membership");
-        if (!course.orgId().equals(membership.organization().id())) {
-            throw new IllegalArgumentException("a member can only enroll in a course of their own organisation");
-        }
-        this.orgId = course.orgId();
-        this.enrolledAt = OffsetDateTime.now();
-    }
+  public Long id() {
+    return id;
+  }
 
-    public Long id() {
-        return id;
-    }
+  public String orgId() {
+    return orgId;
+  }
 
-    public String orgId() {
-        return orgId;
-    }
+  public Course course() {
+    return course;
+  }
 
-    public Course course() {
-        return course;
-    }
-
-    public Membership membership() {
-        return membership;
-    }
+  public Membership membership() {
+    return membership;
+  }
 }

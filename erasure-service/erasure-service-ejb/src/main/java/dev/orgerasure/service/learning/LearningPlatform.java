@@ -10,106 +10,121 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The learning platform's own use cases, for members of an organisation. Every write is refused for an
- * organisation under erasure (any purge exists for it, from hand-over on), and writes nothing then.
+ * The learning platform's own use cases, for members of an organisation. Every write is refused for
+ * an organisation under erasure (any purge exists for it, from hand-over on), and writes nothing
+ * then.
  */
 @Stateless
 public class LearningPlatform {
 
-    private static final int MAX_FILE_NAME = 100;
+  private static final int MAX_FILE_NAME = 100;
 
-    @PersistenceContext(unitName = "erasure")
-    private EntityManager entityManager;
+  @PersistenceContext(unitName = "erasure")
+  private EntityManager entityManager;
 
-    @Inject
-    private PurgeRepository purges;
+  @Inject private PurgeRepository purges;
 
-    @Inject
-    private CourseRepository courses;
+  @Inject private CourseRepository courses;
 
-    @Inject
-    private FileStore fileStore;
+  @Inject private FileStore fileStore;
 
-    public List<Course> courses(String orgId, String userId) {
-        membershipOf(orgId, userId);
-        return courses.findByOrganization(orgId);
+  public List<Course> courses(String orgId, String userId) {
+    membershipOf(orgId, userId);
+    return courses.findByOrganization(orgId);
+  }
+
+  public Course createCourse(String orgId, String userId, String title, String description) {
+    refuseIfUnderErasure(orgId);
+    Membership member = membershipOf(orgId, userId);
+    Course course = new Course(member.organization(), title, description);
+    courses.store(course);
+    entityManager.flush();
+    return course;
+  }
+
+  public Enrollment enroll(String orgId, String userId, long courseId) {
+    refuseIfUnderErasure(orgId);
+    Membership member = membershipOf(orgId, userId);
+    Enrollment enrollment = new Enrollment(courseOf(orgId, courseId), member);
+    entityManager.persist(enrollment);
+    entityManager.flush();
+    return enrollment;
+  }
+
+  public LessonProgress recordProgress(
+      String orgId, String userId, long enrollmentId, long lessonId) {
+    refuseIfUnderErasure(orgId);
+    membershipOf(orgId, userId);
+    Enrollment enrollment = entityManager.find(Enrollment.class, enrollmentId);
+    Lesson lesson = entityManager.find(Lesson.class, lessonId);
+    if (enrollment == null
+        || !enrollment.orgId().equals(orgId)
+        || lesson == null
+        || !lesson.orgId().equals(orgId)) {
+      throw new NotFoundInOrganizationException();
     }
+    LessonProgress progress = new LessonProgress(enrollment, lesson);
+    entityManager.persist(progress);
+    entityManager.flush();
+    return progress;
+  }
 
-    public Course createCourse(String orgId, String userId, String title, String description) {
-        refuseIfUnderErasure(orgId);
-        Membership member = membershipOf(orgId, userId);
-        Course course = new Course(member.organization(), title, description);
-        courses.store(course);
-        entityManager.flush();
-        return course;
-    }
+  public Asset uploadAsset(
+      String orgId,
+      String userId,
+      long courseId,
+      String fileName,
+      String contentType,
+      byte[] content) {
+    refuseIfUnderErasure(orgId);
+    membershipOf(orgId, userId);
+    Course course = courseOf(orgId, courseId);
+    String path = orgId + "/" + courseId + "/" + UUID.randomUUID() + "-" + safeFileName(fileName);
+    Asset asset =
+        new Asset(
+            course,
+            null,
+            path,
+            content.length,
+            contentType == null || contentType.isBlank()
+                ? "application/octet-stream"
+                : contentType);
+    entityManager.persist(asset);
+    entityManager.flush();
+    fileStore.write(path, content);
+    return asset;
+  }
 
-    public Enrollment enroll(String orgId, String userId, long courseId) {
-        refuseIfUnderErasure(orgId);
-        Membership member = membershipOf(orgId, userId);
-        Enrollment enrollment = new Enrollment(courseOf(orgId, courseId), member);
-        entityManager.persist(enrollment);
-        entityManager.flush();
-        return enrollment;
+  private void refuseIfUnderErasure(String orgId) {
+    if (purges.isUnderErasure(orgId)) {
+      throw new OrganizationUnderErasureException();
     }
+  }
 
-    public LessonProgress recordProgress(String orgId, String userId, long enrollmentId, long lessonId) {
-        refuseIfUnderErasure(orgId);
-        membershipOf(orgId, userId);
-        Enrollment enrollment = entityManager.find(Enrollment.class, enrollmentId);
-        Lesson lesson = entityManager.find(Lesson.class, lessonId);
-        if (enrollment == null || !enrollment.orgId().equals(orgId) || lesson == null || !lesson.orgId().equals(orgId)) {
-            throw new NotFoundInOrganizationException();
-        }
-        LessonProgress progress = new LessonProgress(enrollment, lesson);
-        entityManager.persist(progress);
-        entityManager.flush();
-        return progress;
-    }
+  private Membership membershipOf(String orgId, String userId) {
+    return entityManager
+        .createNamedQuery("Membership.findByOrganizationAndUser", Membership.class)
+        .setParameter("orgId", orgId)
+        .setParameter("userId", userId)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(NotAMemberException::new);
+  }
 
-    public Asset uploadAsset(String orgId, String userId, long courseId, String fileName, String contentType,
-            byte[] content) {
-        refuseIfUnderErasure(orgId);
-        membershipOf(orgId, userId);
-        Course course = courseOf(orgId, courseId);
-        String path = orgId + "/" + courseId + "/" + UUID.randomUUID() + "-" + safeFileName(fileName);
-        Asset asset = new Asset(course, null, path, content.length,
-                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType);
-        entityManager.persist(asset);
-        entityManager.flush();
-        fileStore.write(path, content);
-        return asset;
+  private Course courseOf(String orgId, long courseId) {
+    Course course = entityManager.find(Course.class, courseId);
+    if (course == null || !course.orgId().equals(orgId)) {
+      throw new NotFoundInOrganizationException();
     }
+    return course;
+  }
 
-    private void refuseIfUnderErasure(String orgId) {
-        if (purges.isUnderErasure(orgId)) {
-            throw new OrganizationUnderErasureException();
-        }
+  static String safeFileName(String fileName) {
+    String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    name = name.replaceAll("^[.]+", "");
+    if (name.isEmpty()) {
+      name = "file";
     }
-
-    private Membership membershipOf(String orgId, String userId) {
-        return entityManager.createNamedQuery("Membership.findByOrganizationAndUser", Membership.class)
-                .setParameter("orgId", orgId)
-                .setParameter("userId", userId)
-                .getResultStream()
-                .findFirst()
-                .orElseThrow(NotAMemberException::new);
-    }
-
-    private Course courseOf(String orgId, long courseId) {
-        Course course = entityManager.find(Course.class, courseId);
-        if (course == null || !course.orgId().equals(orgId)) {
-            throw new NotFoundInOrganizationException();
-        }
-        return course;
-    }
-
-    static String safeFileName(String fileName) {
-        String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        name = name.replaceAll("^[.]+", "");
-        if (name.isEmpty()) {
-            name = "file";
-        }
-        return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
-    }
+    return name.length() > MAX_FILE_NAME ? name.substring(name.length() - MAX_FILE_NAME) : name;
+  }
 }

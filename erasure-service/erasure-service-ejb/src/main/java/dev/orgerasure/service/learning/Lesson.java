@@ -14,53 +14,52 @@ import java.util.Objects;
 @Table(name = "lessons")
 public class Lesson {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = 36)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = 36)
+  private String orgId;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "module_id", nullable = false, updatable = false)
-    private CourseModule module;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "module_id", nullable = false, updatable = false)
+  private CourseModule module;
 
-    @Column(nullable = false)
-    private String title;
+  @Column(nullable = false)
+  private String title;
 
-    private String content;
+  private String content;
 
-    @Column(nullable = false)
-    private int position;
+  @Column(nullable = false)
+  private int position;
 
-    protected Lesson() {
-    }
+  protected Lesson() {}
 
-    public Lesson(CourseModule module, String title, String content, int position) {
-        this.module = Objects.requireNonNull(module, "module");
-        this.orgId = module.orgId();
-        this.title = Organization.requireText(title, "title");
-        this.content = content;
-        this.position = CourseModule.requirePosition(position);
-    }
+  public Lesson(CourseModule module, String title, String content, int position) {
+    this.module = Objects.requireNonNull(module, "module");
+    this.orgId = module.orgId();
+    this.title = Organization.requireText(title, "title");
+    this.content = content;
+    this.position = CourseModule.requirePosition(position);
+  }
 
-    public boolean belongsTo(Course course) {
-        return module.course().equals(course);
-    }
+  public boolean belongsTo(Course course) {
+    return module.course().equals(course);
+  }
 
-    public Long id() {
-        return id;
-    }
+  public Long id() {
+    return id;
+  }
 
-    public String orgId() {
-        return orgId;
-    }
+  public String orgId() {
+    return orgId;
+  }
 
-    public CourseModule module() {
-        return module;
-    }
+  public CourseModule module() {
+    return module;
+  }
 
-    public String title() {
-        return title;
-    }
+  public String title() {
+    return title;
+  }
 }

@@ -16,50 +16,49 @@ import java.util.Objects;
 @Table(name = "progress")
 public class LessonProgress {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @Column(name = "org_id", nullable = false, updatable = false, length = 36)
-    private String orgId;
+  @Column(name = "org_id", nullable = false, updatable = false, length = 36)
+  private String orgId;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "enrollment_id", nullable = false, updatable = false)
-    private Enrollment enrollment;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "enrollment_id", nullable = false, updatable = false)
+  private Enrollment enrollment;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "lesson_id", nullable = false, updatable = false)
-    private Lesson lesson;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "lesson_id", nullable = false, updatable = false)
+  private Lesson lesson;
 
-    @Column(name = "completed_at", nullable = false, updatable = false)
-    private OffsetDateTime completedAt;
+  @Column(name = "completed_at", nullable = false, updatable = false)
+  private OffsetDateTime completedAt;
 
-    protected LessonProgress() {
+  protected LessonProgress() {}
+
+  public LessonProgress(Enrollment enrollment, Lesson lesson) {
+    this.enrollment = Objects.requireNonNull(enrollment, "enrollment");
+    this.lesson = Objects.requireNonNull(lesson, "lesson");
+    if (!lesson.belongsTo(enrollment.course())) {
+      throw new IllegalArgumentException("the lesson is not part of the enrolled course");
     }
+    this.orgId = enrollment.orgId();
+    this.completedAt = OffsetDateTime.now();
+  }
 
-    public LessonProgress(Enrollment enrollment, Lesson lesson) {
-        this.enrollment = Objects.requireNonNull(enrollment, "enrollment");
-        this.lesson = Objects.requireNonNull(lesson, "lesson");
-        if (!lesson.belongsTo(enrollment.course())) {
-            throw new IllegalArgumentException("the lesson is not part of the enrolled course");
-        }
-        this.orgId = enrollment.orgId();
-        this.completedAt = OffsetDateTime.now();
-    }
+  public Long id() {
+    return id;
+  }
 
-    public Long id() {
-        return id;
-    }
+  public Enrollment enrollment() {
+    return enrollment;
+  }
 
-    public Enrollment enrollment() {
-        return enrollment;
-    }
+  public Lesson lesson() {
+    return lesson;
+  }
 
-    public Lesson lesson() {
-        return lesson;
-    }
-
-    public OffsetDateTime completedAt() {
-        return completedAt;
-    }
+  public OffsetDateTime completedAt() {
+    return completedAt;
+  }
 }

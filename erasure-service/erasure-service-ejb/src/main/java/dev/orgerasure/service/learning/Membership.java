@@ -17,55 +17,55 @@ import java.util.Objects;
 /** A Keycloak user's place in an organisation. */
 @Entity
 @Table(name = "memberships")
-@NamedQuery(name = "Membership.findByOrganizationAndUser",
-        query = "SELECT m FROM Membership m WHERE m.organization.id = :orgId AND m.userId = :userId")
+@NamedQuery(
+    name = "Membership.findByOrganizationAndUser",
+    query = "SELECT m FROM Membership m WHERE m.organization.id = :orgId AND m.userId = :userId")
 public class Membership {
 
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
 
-    @ManyToOne(optional = false)
-    @JoinColumn(name = "org_id", nullable = false, updatable = false)
-    private Organization organization;
+  @ManyToOne(optional = false)
+  @JoinColumn(name = "org_id", nullable = false, updatable = false)
+  private Organization organization;
 
-    @Column(name = "user_id", nullable = false, updatable = false, length = 36)
-    private String userId;
+  @Column(name = "user_id", nullable = false, updatable = false, length = 36)
+  private String userId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private MembershipRole role;
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private MembershipRole role;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
 
-    protected Membership() {
-    }
+  protected Membership() {}
 
-    public Membership(Organization organization, String userId, MembershipRole role) {
-        this.organization = Objects.requireNonNull(organization, "organization");
-        this.userId = Organization.requireText(userId, "userId");
-        this.role = Objects.requireNonNull(role, "role");
-        this.createdAt = OffsetDateTime.now();
-    }
+  public Membership(Organization organization, String userId, MembershipRole role) {
+    this.organization = Objects.requireNonNull(organization, "organization");
+    this.userId = Organization.requireText(userId, "userId");
+    this.role = Objects.requireNonNull(role, "role");
+    this.createdAt = OffsetDateTime.now();
+  }
 
-    public void changeRole(MembershipRole newRole) {
-        this.role = Objects.requireNonNull(newRole, "role");
-    }
+  public void changeRole(MembershipRole newRole) {
+    this.role = Objects.requireNonNull(newRole, "role");
+  }
 
-    public Long id() {
-        return id;
-    }
+  public Long id() {
+    return id;
+  }
 
-    public Organization organization() {
-        return organization;
-    }
+  public Organization organization() {
+    return organization;
+  }
 
-    public String userId() {
-        return userId;
-    }
+  public String userId() {
+    return userId;
+  }
 
-    public MembershipRole role() {
-        return role;
-    }
+  public MembershipRole role() {
+    return role;
+  }
 }

@@ -1,7 +1,7 @@
 package dev.orgerasure.service.learning;
 
 public enum MembershipRole {
-    LEARNER,
-    INSTRUCTOR,
-    ADMIN
+  LEARNER,
+  INSTRUCTOR,
+  ADMIN
 }

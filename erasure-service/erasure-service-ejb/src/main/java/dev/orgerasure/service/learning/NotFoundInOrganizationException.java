@@ -5,11 +5,11 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class NotFoundInOrganizationException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public static final String MESSAGE = "No such item in this organisation.";
+  public static final String MESSAGE = "No such item in this organisation.";
 
-    public NotFoundInOrganizationException() {
-        super(MESSAGE);
-    }
+  public NotFoundInOrganizationException() {
+    super(MESSAGE);
+  }
 }

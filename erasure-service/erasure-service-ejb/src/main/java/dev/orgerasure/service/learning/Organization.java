@@ -12,52 +12,51 @@ import java.util.Objects;
 @Table(name = "organizations")
 public class Organization {
 
-    static final int MAX_ID_LENGTH = 36;
+  static final int MAX_ID_LENGTH = 36;
 
-    @Id
-    @Column(name = "org_id", length = MAX_ID_LENGTH)
-    private String id;
+  @Id
+  @Column(name = "org_id", length = MAX_ID_LENGTH)
+  private String id;
 
-    @Column(nullable = false)
-    private String name;
+  @Column(nullable = false)
+  private String name;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private OffsetDateTime createdAt;
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private OffsetDateTime createdAt;
 
-    protected Organization() {
+  protected Organization() {}
+
+  public Organization(String id, String name) {
+    this.id = requireOrgId(id);
+    this.name = requireText(name, "name");
+    this.createdAt = OffsetDateTime.now();
+  }
+
+  static String requireOrgId(String orgId) {
+    requireText(orgId, "orgId");
+    if (orgId.length() > MAX_ID_LENGTH) {
+      throw new IllegalArgumentException("orgId longer than " + MAX_ID_LENGTH + " characters");
     }
+    return orgId;
+  }
 
-    public Organization(String id, String name) {
-        this.id = requireOrgId(id);
-        this.name = requireText(name, "name");
-        this.createdAt = OffsetDateTime.now();
+  static String requireText(String value, String what) {
+    Objects.requireNonNull(value, what);
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(what + " is blank");
     }
+    return value;
+  }
 
-    static String requireOrgId(String orgId) {
-        requireText(orgId, "orgId");
-        if (orgId.length() > MAX_ID_LENGTH) {
-            throw new IllegalArgumentException("orgId longer than " + MAX_ID_LENGTH + " characters");
-        }
-        return orgId;
-    }
+  public String id() {
+    return id;
+  }
 
-    static String requireText(String value, String what) {
-        Objects.requireNonNull(value, what);
-        if (value.isBlank()) {
-            throw new IllegalArgumentException(what + " is blank");
-        }
-        return value;
-    }
+  public String name() {
+    return name;
+  }
 
-    public String id() {
-        return id;
-    }
-
-    public String name() {
-        return name;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
+  public OffsetDateTime createdAt() {
+    return createdAt;
+  }
 }

@@ -5,11 +5,11 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public class OrganizationUnderErasureException extends RuntimeException {
 
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    public static final String MESSAGE = "This organisation is being erased; changes are refused.";
+  public static final String MESSAGE = "This organisation is being erased; changes are refused.";
 
-    public OrganizationUnderErasureException() {
-        super(MESSAGE);
-    }
+  public OrganizationUnderErasureException() {
+    super(MESSAGE);
+  }
 }

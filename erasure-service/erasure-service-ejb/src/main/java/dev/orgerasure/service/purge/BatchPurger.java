@@ -9,64 +9,92 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Deletes one batch of an organisation's rows from one inventory table, in the caller's transaction.
- * For the asset table the files named by the batch's rows are removed first; a file that cannot be
- * removed is counted and its row is deleted all the same, so the purge goes on.
+ * Deletes one batch of an organisation's rows from one inventory table, in the caller's
+ * transaction. For the asset table the files named by the batch's rows are removed first; a file
+ * that cannot be removed is counted and its row is deleted all the same, so the purge goes on.
  *
  * <p>Table and column names come from the inventory only, never from a caller.
  */
 public class BatchPurger {
 
-    private final SqlSession sql;
-    private final FileRemover files;
+  private final SqlSession sql;
+  private final FileRemover files;
 
-    public BatchPurger(SqlSession sql, FileRemover files) {
-        this.sql = Objects.requireNonNull(sql, "sql");
-        this.files = Objects.requireNonNull(files, "files");
-    }
+  public BatchPurger(SqlSession sql, FileRemover files) {
+    this.sql = Objects.requireNonNull(sql, "sql");
+    this.files = Objects.requireNonNull(files, "files");
+  }
 
-    public BatchResult purgeBatch(InventoryTable table, String orgId, int batchSize) {
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batchSize < 1");
-        }
-        InventoryFiles assetFiles = DataInventory.assetFiles();
-        if (table.name().equals(assetFiles.table())) {
-            return purgeRowsWithFiles(table, assetFiles, orgId, batchSize);
-        }
-        String key = DataInventory.keyColumn(table);
-        String org = DataInventory.ORG_ID_COLUMN;
-        int deleted = key.equals(org)
-                ? sql.update("DELETE FROM " + table.name() + " WHERE " + org + " = ?1", orgId)
-                : sql.update("DELETE FROM " + table.name() + " WHERE " + key + " IN (SELECT " + key
-                        + " FROM " + table.name() + " WHERE " + org + " = ?1 ORDER BY " + key
-                        + " LIMIT ?2)", orgId, batchSize);
-        return new BatchResult(table.name(), deleted, 0, 0);
+  public BatchResult purgeBatch(InventoryTable table, String orgId, int batchSize) {
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batchSize < 1");
     }
+    InventoryFiles assetFiles = DataInventory.assetFiles();
+    if (table.name().equals(assetFiles.table())) {
+      return purgeRowsWithFiles(table, assetFiles, orgId, batchSize);
+    }
+    String key = DataInventory.keyColumn(table);
+    String org = DataInventory.ORG_ID_COLUMN;
+    int deleted =
+        key.equals(org)
+            ? sql.update("DELETE FROM " + table.name() + " WHERE " + org + " = ?1", orgId)
+            : sql.update(
+                "DELETE FROM "
+                    + table.name()
+                    + " WHERE "
+                    + key
+                    + " IN (SELECT "
+                    + key
+                    + " FROM "
+                    + table.name()
+                    + " WHERE "
+                    + org
+                    + " = ?1 ORDER BY "
+                    + key
+                    + " LIMIT ?2)",
+                orgId,
+                batchSize);
+    return new BatchResult(table.name(), deleted, 0, 0);
+  }
 
-    private BatchResult purgeRowsWithFiles(
-            InventoryTable table, InventoryFiles assetFiles, String orgId, int batchSize) {
-        String key = DataInventory.keyColumn(table);
-        // Lock exactly the rows of this batch, then delete exactly those.
-        List<Object[]> rows = sql.query("SELECT " + key + ", " + assetFiles.pathColumn() + " FROM "
-                + table.name() + " WHERE " + DataInventory.ORG_ID_COLUMN + " = ?1 ORDER BY " + key
-                + " LIMIT ?2 FOR UPDATE", orgId, batchSize);
-        if (rows.isEmpty()) {
-            return new BatchResult(table.name(), 0, 0, 0);
-        }
-        List<Long> ids = new ArrayList<>(rows.size());
-        long removed = 0;
-        long failed = 0;
-        for (Object[] row : rows) {
-            ids.add(((Number) row[0]).longValue());
-            if (files.remove((String) row[1])) {
-                removed++;
-            } else {
-                failed++;
-            }
-        }
-        String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        int deleted = sql.update("DELETE FROM " + table.name() + " WHERE " + key
-                + " = ANY (CAST(?1 AS bigint[]))", idArray);
-        return new BatchResult(table.name(), deleted, removed, failed);
+  private BatchResult purgeRowsWithFiles(
+      InventoryTable table, InventoryFiles assetFiles, String orgId, int batchSize) {
+    String key = DataInventory.keyColumn(table);
+    // Lock exactly the rows of this batch, then delete exactly those.
+    List<Object[]> rows =
+        sql.query(
+            "SELECT "
+                + key
+                + ", "
+                + assetFiles.pathColumn()
+                + " FROM "
+                + table.name()
+                + " WHERE "
+                + DataInventory.ORG_ID_COLUMN
+                + " = ?1 ORDER BY "
+                + key
+                + " LIMIT ?2 FOR UPDATE",
+            orgId,
+            batchSize);
+    if (rows.isEmpty()) {
+      return new BatchResult(table.name(), 0, 0, 0);
     }
+    List<Long> ids = new ArrayList<>(rows.size());
+    long removed = 0;
+    long failed = 0;
+    for (Object[] row : rows) {
+      ids.add(((Number) row[0]).longValue());
+      if (files.remove((String) row[1])) {
+        removed++;
+      } else {
+        failed++;
+      }
+    }
+    String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    int deleted =
+        sql.update(
+            "DELETE FROM " + table.name() + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))",
+            idArray);
+    return new BatchResult(table.name(), deleted, removed, failed);
+  }
 }

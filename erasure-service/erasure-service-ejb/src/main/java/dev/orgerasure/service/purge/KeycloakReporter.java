@@ -25,101 +25,116 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KeycloakReporter {
 
-    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
+  private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
 
-    @Inject
-    @ConfigProperty(name = "erasure.keycloak.url")
-    String keycloakUrl;
+  @Inject
+  @ConfigProperty(name = "erasure.keycloak.url")
+  String keycloakUrl;
 
-    @Inject
-    @ConfigProperty(name = "erasure.keycloak.realm")
-    String realm;
+  @Inject
+  @ConfigProperty(name = "erasure.keycloak.realm")
+  String realm;
 
-    @Inject
-    @ConfigProperty(name = "erasure.keycloak.client-id")
-    String clientId;
+  @Inject
+  @ConfigProperty(name = "erasure.keycloak.client-id")
+  String clientId;
 
-    @Inject
-    @ConfigProperty(name = "erasure.keycloak.client-secret")
-    String clientSecret;
+  @Inject
+  @ConfigProperty(name = "erasure.keycloak.client-secret")
+  String clientSecret;
 
-    private HttpClient http;
-    private Jsonb jsonb;
+  private HttpClient http;
+  private Jsonb jsonb;
 
-    private String cachedToken;
-    private Instant cachedTokenExpiry = Instant.MIN;
+  private String cachedToken;
+  private Instant cachedTokenExpiry = Instant.MIN;
 
-    @PostConstruct
-    void open() {
-        http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
-        jsonb = JsonbBuilder.create();
+  @PostConstruct
+  void open() {
+    http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+    jsonb = JsonbBuilder.create();
+  }
+
+  public ReportOutcome report(PurgeReport report) {
+    try {
+      String token = accessToken(false);
+      HttpResponse<String> response = post(report, token);
+      if (response.statusCode() == 401) {
+        response = post(report, accessToken(true));
+      }
+      if (response.statusCode() / 100 == 2) {
+        return ReportOutcome.success();
+      }
+      return ReportOutcome.failed(
+          "Keycloak answered " + response.statusCode() + ": " + abbreviate(response.body()));
+    } catch (IOException | RuntimeException e) {
+      return ReportOutcome.failed(e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ReportOutcome.failed("interrupted");
     }
+  }
 
-    public ReportOutcome report(PurgeReport report) {
-        try {
-            String token = accessToken(false);
-            HttpResponse<String> response = post(report, token);
-            if (response.statusCode() == 401) {
-                response = post(report, accessToken(true));
-            }
-            if (response.statusCode() / 100 == 2) {
-                return ReportOutcome.success();
-            }
-            return ReportOutcome.failed("Keycloak answered " + response.statusCode() + ": " + abbreviate(response.body()));
-        } catch (IOException | RuntimeException e) {
-            return ReportOutcome.failed(e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ReportOutcome.failed("interrupted");
-        }
-    }
+  private HttpResponse<String> post(PurgeReport report, String token)
+      throws IOException, InterruptedException {
+    URI callback =
+        URI.create(
+            realmUrl()
+                + "/org-erasure/erasures/"
+                + URLEncoder.encode(report.requestId(), StandardCharsets.UTF_8)
+                + "/app-data-purged");
+    HttpRequest request =
+        HttpRequest.newBuilder(callback)
+            .timeout(HTTP_TIMEOUT)
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(report.toJsonBody())))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
 
-    private HttpResponse<String> post(PurgeReport report, String token) throws IOException, InterruptedException {
-        URI callback = URI.create(realmUrl() + "/org-erasure/erasures/"
-                + URLEncoder.encode(report.requestId(), StandardCharsets.UTF_8) + "/app-data-purged");
-        HttpRequest request = HttpRequest.newBuilder(callback)
-                .timeout(HTTP_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(report.toJsonBody())))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+  private synchronized String accessToken(boolean renew) throws IOException, InterruptedException {
+    if (!renew && cachedToken != null && Instant.now().isBefore(cachedTokenExpiry)) {
+      return cachedToken;
     }
+    String form =
+        "grant_type=client_credentials&client_id="
+            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + "&client_secret="
+            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+            .timeout(HTTP_TIMEOUT)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build();
+    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "token endpoint answered " + response.statusCode() + ": " + abbreviate(response.body()));
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> token = jsonb.fromJson(response.body(), Map.class);
+    Object accessToken = token.get("access_token");
+    if (!(accessToken instanceof String)) {
+      throw new IOException("token endpoint gave no access_token");
+    }
+    long expiresIn = token.get("expires_in") instanceof Number n ? n.longValue() : 60;
+    cachedToken = (String) accessToken;
+    cachedTokenExpiry = Instant.now().plusSeconds(expiresIn).minus(TOKEN_EXPIRY_MARGIN);
+    return cachedToken;
+  }
 
-    private synchronized String accessToken(boolean renew) throws IOException, InterruptedException {
-        if (!renew && cachedToken != null && Instant.now().isBefore(cachedTokenExpiry)) {
-            return cachedToken;
-        }
-        String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
-                + "&client_secret=" + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
-                .timeout(HTTP_TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException("token endpoint answered " + response.statusCode() + ": " + abbreviate(response.body()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> token = jsonb.fromJson(response.body(), Map.class);
-        Object accessToken = token.get("access_token");
-        if (!(accessToken instanceof String)) {
-            throw new IOException("token endpoint gave no access_token");
-        }
-        long expiresIn = token.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        cachedToken = (String) accessToken;
-        cachedTokenExpiry = Instant.now().plusSeconds(expiresIn).minus(TOKEN_EXPIRY_MARGIN);
-        return cachedToken;
-    }
+  private String realmUrl() {
+    String base =
+        keycloakUrl.endsWith("/")
+            ? keycloakUrl.substring(0, keycloakUrl.length() - 1)
+            : keycloakUrl;
+    return base + "/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8);
+  }
 
-    private String realmUrl() {
-        String base = keycloakUrl.endsWith("/") ? keycloakUrl.substring(0, keycloakUrl.length() - 1) : keycloakUrl;
-        return base + "/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8);
-    }
-
-    private static String abbreviate(String body) {
-        return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
-    }
+  private static String abbreviate(String body) {
+    return body == null ? "" : body.length() > 300 ? body.substring(0, 300) + "…" : body;
+  }
 }

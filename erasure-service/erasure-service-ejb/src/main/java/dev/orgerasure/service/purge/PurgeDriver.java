@@ -17,33 +17,35 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PurgeDriver {
 
-    private static final Logger LOG = Logger.getLogger(PurgeDriver.class.getName());
+  private static final Logger LOG = Logger.getLogger(PurgeDriver.class.getName());
 
-    @Inject
-    private PurgeStepper stepper;
+  @Inject private PurgeStepper stepper;
 
-    @Inject
-    private KeycloakReporter reporter;
+  @Inject private KeycloakReporter reporter;
 
-    /** The last step's outcome; {@link StepOutcome#WAIT} after a failed step, which is retried later. */
-    public StepOutcome advance(String requestId, Duration budget) {
-        long deadline = System.nanoTime() + budget.toNanos();
-        try {
-            while (true) {
-                StepOutcome outcome = stepper.step(requestId);
-                if (outcome == StepOutcome.REPORT_DUE) {
-                    stepper.pendingReport(requestId)
-                            .ifPresent(report -> stepper.recordReport(requestId, reporter.report(report)));
-                    return outcome;
-                }
-                if (outcome != StepOutcome.BATCH_DONE || System.nanoTime() - deadline >= 0) {
-                    return outcome;
-                }
-            }
-        } catch (RuntimeException e) {
-            // The step that failed rolled back; the purge's timer tries again at its next expiry.
-            LOG.log(Level.WARNING, "Purge " + requestId + ": step failed, retried at the next timeout", e);
-            return StepOutcome.WAIT;
+  /**
+   * The last step's outcome; {@link StepOutcome#WAIT} after a failed step, which is retried later.
+   */
+  public StepOutcome advance(String requestId, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    try {
+      while (true) {
+        StepOutcome outcome = stepper.step(requestId);
+        if (outcome == StepOutcome.REPORT_DUE) {
+          stepper
+              .pendingReport(requestId)
+              .ifPresent(report -> stepper.recordReport(requestId, reporter.report(report)));
+          return outcome;
         }
+        if (outcome != StepOutcome.BATCH_DONE || System.nanoTime() - deadline >= 0) {
+          return outcome;
+        }
+      }
+    } catch (RuntimeException e) {
+      // The step that failed rolled back; the purge's timer tries again at its next expiry.
+      LOG.log(
+          Level.WARNING, "Purge " + requestId + ": step failed, retried at the next timeout", e);
+      return StepOutcome.WAIT;
     }
+  }
 }

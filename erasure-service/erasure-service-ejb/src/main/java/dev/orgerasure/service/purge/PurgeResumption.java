@@ -29,31 +29,29 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PurgeResumption {
 
-    private static final Logger LOG = Logger.getLogger(PurgeResumption.class.getName());
+  private static final Logger LOG = Logger.getLogger(PurgeResumption.class.getName());
 
-    /** Long enough for any purge; a purge that must wait (report back-off) returns earlier. */
-    private static final Duration UNTIL_DONE = Duration.ofHours(1);
+  /** Long enough for any purge; a purge that must wait (report back-off) returns earlier. */
+  private static final Duration UNTIL_DONE = Duration.ofHours(1);
 
-    @Inject
-    private PurgeRepository purges;
+  @Inject private PurgeRepository purges;
 
-    @Inject
-    private PurgeDriver driver;
+  @Inject private PurgeDriver driver;
 
-    @Resource
-    private TimerService timerService;
+  @Resource private TimerService timerService;
 
-    @PostConstruct
-    void resumeInterruptedPurges() {
-        List<String> inProgress = purges.findInProgress();
-        if (!inProgress.isEmpty()) {
-            LOG.info(() -> "Resuming " + inProgress.size() + " purge(s) interrupted by the last stop");
-        }
-        inProgress.forEach(requestId -> timerService.createSingleActionTimer(0, new TimerConfig(requestId, false)));
+  @PostConstruct
+  void resumeInterruptedPurges() {
+    List<String> inProgress = purges.findInProgress();
+    if (!inProgress.isEmpty()) {
+      LOG.info(() -> "Resuming " + inProgress.size() + " purge(s) interrupted by the last stop");
     }
+    inProgress.forEach(
+        requestId -> timerService.createSingleActionTimer(0, new TimerConfig(requestId, false)));
+  }
 
-    @Timeout
-    void resume(Timer timer) {
-        driver.advance((String) timer.getInfo(), UNTIL_DONE);
-    }
+  @Timeout
+  void resume(Timer timer) {
+    driver.advance((String) timer.getInfo(), UNTIL_DONE);
+  }
 }

@@ -6,52 +6,56 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The purge's settings (MicroProfile Config; defaults in META-INF/microprofile-config.properties). */
+/**
+ * The purge's settings (MicroProfile Config; defaults in META-INF/microprofile-config.properties).
+ */
 @ApplicationScoped
 public class PurgeSettings {
 
-    @Inject
-    @ConfigProperty(name = "erasure.purge.batch-size")
-    int batchSize;
+  @Inject
+  @ConfigProperty(name = "erasure.purge.batch-size")
+  int batchSize;
 
-    @Inject
-    @ConfigProperty(name = "erasure.purge.timer-interval-ms")
-    long timerIntervalMs;
+  @Inject
+  @ConfigProperty(name = "erasure.purge.timer-interval-ms")
+  long timerIntervalMs;
 
-    @Inject
-    @ConfigProperty(name = "erasure.purge.timeout-budget-ms")
-    long timeoutBudgetMs;
+  @Inject
+  @ConfigProperty(name = "erasure.purge.timeout-budget-ms")
+  long timeoutBudgetMs;
 
-    @Inject
-    @ConfigProperty(name = "erasure.grace-period.default-seconds")
-    long defaultGraceSeconds;
+  @Inject
+  @ConfigProperty(name = "erasure.grace-period.default-seconds")
+  long defaultGraceSeconds;
 
-    @Inject
-    @ConfigProperty(name = "erasure.report.backoff-first-ms")
-    long backoffFirstMs;
+  @Inject
+  @ConfigProperty(name = "erasure.report.backoff-first-ms")
+  long backoffFirstMs;
 
-    @Inject
-    @ConfigProperty(name = "erasure.report.backoff-max-ms")
-    long backoffMaxMs;
+  @Inject
+  @ConfigProperty(name = "erasure.report.backoff-max-ms")
+  long backoffMaxMs;
 
-    public int batchSize() {
-        return Math.max(1, batchSize);
-    }
+  public int batchSize() {
+    return Math.max(1, batchSize);
+  }
 
-    public Duration timerInterval() {
-        return Duration.ofMillis(Math.max(10, timerIntervalMs));
-    }
+  public Duration timerInterval() {
+    return Duration.ofMillis(Math.max(10, timerIntervalMs));
+  }
 
-    /** How long one timeout may go on running batches (each in its own transaction) before yielding. */
-    public Duration timeoutBudget() {
-        return Duration.ofMillis(Math.max(0, timeoutBudgetMs));
-    }
+  /**
+   * How long one timeout may go on running batches (each in its own transaction) before yielding.
+   */
+  public Duration timeoutBudget() {
+    return Duration.ofMillis(Math.max(0, timeoutBudgetMs));
+  }
 
-    public Duration defaultGracePeriod() {
-        return Duration.ofSeconds(Math.max(0, defaultGraceSeconds));
-    }
+  public Duration defaultGracePeriod() {
+    return Duration.ofSeconds(Math.max(0, defaultGraceSeconds));
+  }
 
-    public ReportBackoff reportBackoff() {
-        return new ReportBackoff(Duration.ofMillis(backoffFirstMs), Duration.ofMillis(backoffMaxMs));
-    }
+  public ReportBackoff reportBackoff() {
+    return new ReportBackoff(Duration.ofMillis(backoffFirstMs), Duration.ofMillis(backoffMaxMs));
+  }
 }

@@ -16,89 +16,109 @@ import java.util.logging.Logger;
 
 /**
  * One short transaction per call: a purge advances by at most one batch of one table, and that
- * table's progress is updated in the same transaction, so a crash loses nothing and counts nothing twice.
+ * table's progress is updated in the same transaction, so a crash loses nothing and counts nothing
+ * twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class PurgeStepper {
 
-    private static final Logger LOG = Logger.getLogger(PurgeStepper.class.getName());
+  private static final Logger LOG = Logger.getLogger(PurgeStepper.class.getName());
 
-    @Inject
-    private PurgeRepository purges;
+  @Inject private PurgeRepository purges;
 
-    @Inject
-    private SqlSession sql;
+  @Inject private SqlSession sql;
 
-    @Inject
-    private FileStore fileStore;
+  @Inject private FileStore fileStore;
 
-    @Inject
-    private PurgeSettings settings;
+  @Inject private PurgeSettings settings;
 
-    private final Clock clock = Clock.systemUTC();
+  private final Clock clock = Clock.systemUTC();
 
-    public StepOutcome step(String requestId) {
-        Optional<Purge> found = purges.lock(requestId);
-        if (found.isEmpty()) {
-            return StepOutcome.FINISHED;
-        }
-        Purge purge = found.get();
-        Instant now = clock.instant();
-        switch (purge.state()) {
-            case SCHEDULED:
-                if (!purge.isDue(now)) {
-                    return StepOutcome.WAIT;
-                }
-                purge.startPurging(now);
-                LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
-                return purgeOneBatch(purge, now);
-            case PURGING_APP_DATA:
-                return purgeOneBatch(purge, now);
-            case APP_DATA_PURGED:
-            case FAILED_RETRYING:
-                return purge.isReportDue(now) ? StepOutcome.REPORT_DUE : StepOutcome.WAIT;
-            default:
-                return StepOutcome.FINISHED;
-        }
+  public StepOutcome step(String requestId) {
+    Optional<Purge> found = purges.lock(requestId);
+    if (found.isEmpty()) {
+      return StepOutcome.FINISHED;
     }
-
-    private StepOutcome purgeOneBatch(Purge purge, Instant now) {
-        BatchPurger purger = new BatchPurger(sql, fileStore::remove);
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            long started = System.nanoTime();
-            BatchResult batch = purger.purgeBatch(table, purge.orgId(), settings.batchSize());
-            if (!batch.isEmpty()) {
-                purge.recordBatch(table.name(), batch.rowsDeleted(), batch.filesDeleted(), batch.filesFailed());
-                long millis = (System.nanoTime() - started) / 1_000_000;
-                LOG.fine(() -> "Purge " + purge.requestId() + ": " + batch + " in " + millis + " ms");
-                return StepOutcome.BATCH_DONE;
-            }
+    Purge purge = found.get();
+    Instant now = clock.instant();
+    switch (purge.state()) {
+      case SCHEDULED:
+        if (!purge.isDue(now)) {
+          return StepOutcome.WAIT;
         }
-        purge.finishPurging(now);
-        LOG.info(() -> "Purge " + purge.requestId() + ": app data of organisation " + purge.orgId()
-                + " purged, " + purge.filesDeleted() + " file(s) deleted, " + purge.filesFailed() + " failed");
-        return StepOutcome.REPORT_DUE;
+        purge.startPurging(now);
+        LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
+        return purgeOneBatch(purge, now);
+      case PURGING_APP_DATA:
+        return purgeOneBatch(purge, now);
+      case APP_DATA_PURGED:
+      case FAILED_RETRYING:
+        return purge.isReportDue(now) ? StepOutcome.REPORT_DUE : StepOutcome.WAIT;
+      default:
+        return StepOutcome.FINISHED;
     }
+  }
 
-    /** The purge's counts for the report, if it still awaits one. */
-    public Optional<PurgeReport> pendingReport(String requestId) {
-        return purges.find(requestId)
-                .filter(purge -> purge.state().awaitsReport())
-                .map(PurgeReport::of);
+  private StepOutcome purgeOneBatch(Purge purge, Instant now) {
+    BatchPurger purger = new BatchPurger(sql, fileStore::remove);
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      long started = System.nanoTime();
+      BatchResult batch = purger.purgeBatch(table, purge.orgId(), settings.batchSize());
+      if (!batch.isEmpty()) {
+        purge.recordBatch(
+            table.name(), batch.rowsDeleted(), batch.filesDeleted(), batch.filesFailed());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        LOG.fine(() -> "Purge " + purge.requestId() + ": " + batch + " in " + millis + " ms");
+        return StepOutcome.BATCH_DONE;
+      }
     }
+    purge.finishPurging(now);
+    LOG.info(
+        () ->
+            "Purge "
+                + purge.requestId()
+                + ": app data of organisation "
+                + purge.orgId()
+                + " purged, "
+                + purge.filesDeleted()
+                + " file(s) deleted, "
+                + purge.filesFailed()
+                + " failed");
+    return StepOutcome.REPORT_DUE;
+  }
 
-    public void recordReport(String requestId, ReportOutcome outcome) {
-        purges.lock(requestId).filter(purge -> purge.state().awaitsReport()).ifPresent(purge -> {
-            Instant now = clock.instant();
-            if (outcome.delivered()) {
+  /** The purge's counts for the report, if it still awaits one. */
+  public Optional<PurgeReport> pendingReport(String requestId) {
+    return purges
+        .find(requestId)
+        .filter(purge -> purge.state().awaitsReport())
+        .map(PurgeReport::of);
+  }
+
+  public void recordReport(String requestId, ReportOutcome outcome) {
+    purges
+        .lock(requestId)
+        .filter(purge -> purge.state().awaitsReport())
+        .ifPresent(
+            purge -> {
+              Instant now = clock.instant();
+              if (outcome.delivered()) {
                 purge.reported(now);
                 LOG.info(() -> "Purge " + requestId + " reported to Keycloak");
-            } else {
+              } else {
                 purge.reportFailed(now, outcome.error(), settings.reportBackoff());
-                LOG.warning(() -> "Purge " + requestId + ": report to Keycloak failed (attempt "
-                        + purge.reportAttempts() + ", next at " + purge.nextReportAt() + "): " + outcome.error());
-            }
-        });
-    }
+                LOG.warning(
+                    () ->
+                        "Purge "
+                            + requestId
+                            + ": report to Keycloak failed (attempt "
+                            + purge.reportAttempts()
+                            + ", next at "
+                            + purge.nextReportAt()
+                            + "): "
+                            + outcome.error());
+              }
+            });
+  }
 }

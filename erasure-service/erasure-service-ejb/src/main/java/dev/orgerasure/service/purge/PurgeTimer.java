@@ -21,32 +21,34 @@ import java.util.logging.Logger;
 @Stateless
 public class PurgeTimer {
 
-    private static final Logger LOG = Logger.getLogger(PurgeTimer.class.getName());
+  private static final Logger LOG = Logger.getLogger(PurgeTimer.class.getName());
 
-    @Resource
-    private TimerService timerService;
+  @Resource private TimerService timerService;
 
-    @Inject
-    private PurgeDriver driver;
+  @Inject private PurgeDriver driver;
 
-    @Inject
-    private PurgeSettings settings;
+  @Inject private PurgeSettings settings;
 
-    /** Called in the transaction that stores the purge: the timer exists if and only if the purge does. */
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void schedule(Purge purge) {
-        TimerConfig config = new TimerConfig(purge.requestId(), true);
-        timerService.createIntervalTimer(Date.from(purge.graceUntil()), settings.timerInterval().toMillis(), config);
+  /**
+   * Called in the transaction that stores the purge: the timer exists if and only if the purge
+   * does.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void schedule(Purge purge) {
+    TimerConfig config = new TimerConfig(purge.requestId(), true);
+    timerService.createIntervalTimer(
+        Date.from(purge.graceUntil()), settings.timerInterval().toMillis(), config);
+  }
+
+  // No transaction around the timeout itself: every step commits on its own, and the HTTP report
+  // holds none.
+  @Timeout
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void onTimeout(Timer timer) {
+    String requestId = (String) timer.getInfo();
+    if (driver.advance(requestId, settings.timeoutBudget()) == StepOutcome.FINISHED) {
+      timer.cancel();
+      LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
     }
-
-    // No transaction around the timeout itself: every step commits on its own, and the HTTP report holds none.
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void onTimeout(Timer timer) {
-        String requestId = (String) timer.getInfo();
-        if (driver.advance(requestId, settings.timeoutBudget()) == StepOutcome.FINISHED) {
-            timer.cancel();
-            LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
-        }
-    }
+  }
 }

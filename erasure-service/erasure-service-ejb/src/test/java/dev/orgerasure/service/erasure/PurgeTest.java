@@ -14,106 +14,113 @@ import org.junit.jupiter.api.Test;
 
 class PurgeTest {
 
-    private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
-    private static final List<String> TABLES = List.of("progress", "assets", "organizations");
-    private static final ReportBackoff BACKOFF = new ReportBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+  private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
+  private static final List<String> TABLES = List.of("progress", "assets", "organizations");
+  private static final ReportBackoff BACKOFF =
+      new ReportBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
-    private static Purge purge(Duration grace) {
-        return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", grace, T0, TABLES);
-    }
+  private static Purge purge(Duration grace) {
+    return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", grace, T0, TABLES);
+  }
 
-    @Test
-    void aNewPurgeIsScheduledWithZeroProgressForEveryTableInOrder() {
-        Purge purge = purge(Duration.ZERO);
-        assertEquals(PurgeState.SCHEDULED, purge.state());
-        assertEquals(TABLES, purge.progress().stream().map(PurgeProgress::tableName).toList());
-        assertTrue(purge.progress().stream().allMatch(row -> row.rowsDeleted() == 0));
-    }
+  @Test
+  void aNewPurgeIsScheduledWithZeroProgressForEveryTableInOrder() {
+    Purge purge = purge(Duration.ZERO);
+    assertEquals(PurgeState.SCHEDULED, purge.state());
+    assertEquals(TABLES, purge.progress().stream().map(PurgeProgress::tableName).toList());
+    assertTrue(purge.progress().stream().allMatch(row -> row.rowsDeleted() == 0));
+  }
 
-    @Test
-    void malformedRequestsAreRefused() {
-        assertThrows(IllegalArgumentException.class,
-                () -> new Purge("not-a-uuid", "org", "Org", Duration.ZERO, T0, TABLES));
-        assertThrows(IllegalArgumentException.class,
-                () -> new Purge(UUID.randomUUID().toString(), " ", "Org", Duration.ZERO, T0, TABLES));
-        assertThrows(NullPointerException.class,
-                () -> new Purge(UUID.randomUUID().toString(), "org", null, Duration.ZERO, T0, TABLES));
-        assertThrows(IllegalArgumentException.class,
-                () -> new Purge(UUID.randomUUID().toString(), "org", "Org", Duration.ofSeconds(-1), T0, TABLES));
-    }
+  @Test
+  void malformedRequestsAreRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Purge("not-a-uuid", "org", "Org", Duration.ZERO, T0, TABLES));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Purge(UUID.randomUUID().toString(), " ", "Org", Duration.ZERO, T0, TABLES));
+    assertThrows(
+        NullPointerException.class,
+        () -> new Purge(UUID.randomUUID().toString(), "org", null, Duration.ZERO, T0, TABLES));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new Purge(
+                UUID.randomUUID().toString(), "org", "Org", Duration.ofSeconds(-1), T0, TABLES));
+  }
 
-    @Test
-    void purgingWaitsForTheGracePeriod() {
-        Purge purge = purge(Duration.ofMinutes(5));
-        assertFalse(purge.isDue(T0.plusSeconds(299)));
-        assertThrows(IllegalStateException.class, () -> purge.startPurging(T0.plusSeconds(299)));
-        assertTrue(purge.isDue(T0.plusSeconds(300)));
-        purge.startPurging(T0.plusSeconds(300));
-        assertEquals(PurgeState.PURGING_APP_DATA, purge.state());
-        assertEquals(T0.plusSeconds(300), purge.startedAt());
-    }
+  @Test
+  void purgingWaitsForTheGracePeriod() {
+    Purge purge = purge(Duration.ofMinutes(5));
+    assertFalse(purge.isDue(T0.plusSeconds(299)));
+    assertThrows(IllegalStateException.class, () -> purge.startPurging(T0.plusSeconds(299)));
+    assertTrue(purge.isDue(T0.plusSeconds(300)));
+    purge.startPurging(T0.plusSeconds(300));
+    assertEquals(PurgeState.PURGING_APP_DATA, purge.state());
+    assertEquals(T0.plusSeconds(300), purge.startedAt());
+  }
 
-    @Test
-    void batchesAddUpPerTableAndFiles() {
-        Purge purge = purge(Duration.ZERO);
-        purge.startPurging(T0);
-        purge.recordBatch("progress", 500, 0, 0);
-        purge.recordBatch("progress", 20, 0, 0);
-        purge.recordBatch("assets", 7, 6, 1);
-        assertEquals(520, purge.rowsDeleted("progress"));
-        assertEquals(7, purge.rowsDeleted("assets"));
-        assertEquals(6, purge.filesDeleted());
-        assertEquals(1, purge.filesFailed());
-        assertThrows(IllegalArgumentException.class, () -> purge.recordBatch("courses", 1, 0, 0));
-    }
+  @Test
+  void batchesAddUpPerTableAndFiles() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.recordBatch("progress", 500, 0, 0);
+    purge.recordBatch("progress", 20, 0, 0);
+    purge.recordBatch("assets", 7, 6, 1);
+    assertEquals(520, purge.rowsDeleted("progress"));
+    assertEquals(7, purge.rowsDeleted("assets"));
+    assertEquals(6, purge.filesDeleted());
+    assertEquals(1, purge.filesFailed());
+    assertThrows(IllegalArgumentException.class, () -> purge.recordBatch("courses", 1, 0, 0));
+  }
 
-    @Test
-    void aBatchIsRefusedOutsideOfPurging() {
-        Purge purge = purge(Duration.ZERO);
-        assertThrows(IllegalStateException.class, () -> purge.recordBatch("progress", 1, 0, 0));
-    }
+  @Test
+  void aBatchIsRefusedOutsideOfPurging() {
+    Purge purge = purge(Duration.ZERO);
+    assertThrows(IllegalStateException.class, () -> purge.recordBatch("progress", 1, 0, 0));
+  }
 
-    @Test
-    void finishedPurgeAwaitsItsReportAtOnce() {
-        Purge purge = purge(Duration.ZERO);
-        purge.startPurging(T0);
-        purge.finishPurging(T0.plusSeconds(3));
-        assertEquals(PurgeState.APP_DATA_PURGED, purge.state());
-        assertTrue(purge.isReportDue(T0.plusSeconds(3)));
-        purge.reported(T0.plusSeconds(4));
-        assertEquals(PurgeState.REPORTED, purge.state());
-        assertEquals(T0.plusSeconds(4), purge.reportedAt());
-        assertTrue(purge.state().isFinal());
-        assertFalse(purge.isReportDue(T0.plusSeconds(100)));
-    }
+  @Test
+  void finishedPurgeAwaitsItsReportAtOnce() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.finishPurging(T0.plusSeconds(3));
+    assertEquals(PurgeState.APP_DATA_PURGED, purge.state());
+    assertTrue(purge.isReportDue(T0.plusSeconds(3)));
+    purge.reported(T0.plusSeconds(4));
+    assertEquals(PurgeState.REPORTED, purge.state());
+    assertEquals(T0.plusSeconds(4), purge.reportedAt());
+    assertTrue(purge.state().isFinal());
+    assertFalse(purge.isReportDue(T0.plusSeconds(100)));
+  }
 
-    @Test
-    void aFailedReportIsRetriedAfterTheBackoffUntilItIsDelivered() {
-        Purge purge = purge(Duration.ZERO);
-        purge.startPurging(T0);
-        purge.finishPurging(T0);
-        purge.reportFailed(T0, "connection refused", BACKOFF);
-        assertEquals(PurgeState.FAILED_RETRYING, purge.state());
-        assertEquals(T0.plusSeconds(1), purge.nextReportAt());
-        assertFalse(purge.isReportDue(T0.plusMillis(999)));
-        assertTrue(purge.isReportDue(T0.plusSeconds(1)));
-        purge.reportFailed(T0.plusSeconds(1), "503", BACKOFF);
-        assertEquals(T0.plusSeconds(3), purge.nextReportAt());
-        purge.reported(T0.plusSeconds(3));
-        assertEquals(PurgeState.REPORTED, purge.state());
-        assertEquals(3, purge.reportAttempts());
-        assertNull(purge.lastReportError());
-    }
+  @Test
+  void aFailedReportIsRetriedAfterTheBackoffUntilItIsDelivered() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.finishPurging(T0);
+    purge.reportFailed(T0, "connection refused", BACKOFF);
+    assertEquals(PurgeState.FAILED_RETRYING, purge.state());
+    assertEquals(T0.plusSeconds(1), purge.nextReportAt());
+    assertFalse(purge.isReportDue(T0.plusMillis(999)));
+    assertTrue(purge.isReportDue(T0.plusSeconds(1)));
+    purge.reportFailed(T0.plusSeconds(1), "503", BACKOFF);
+    assertEquals(T0.plusSeconds(3), purge.nextReportAt());
+    purge.reported(T0.plusSeconds(3));
+    assertEquals(PurgeState.REPORTED, purge.state());
+    assertEquals(3, purge.reportAttempts());
+    assertNull(purge.lastReportError());
+  }
 
-    @Test
-    void cancelOnlyDuringTheGracePeriod() {
-        Purge scheduled = purge(Duration.ofHours(1));
-        scheduled.cancel();
-        assertEquals(PurgeState.CANCELLED, scheduled.state());
-        assertThrows(IllegalStateException.class, () -> scheduled.startPurging(T0.plusSeconds(7200)));
+  @Test
+  void cancelOnlyDuringTheGracePeriod() {
+    Purge scheduled = purge(Duration.ofHours(1));
+    scheduled.cancel();
+    assertEquals(PurgeState.CANCELLED, scheduled.state());
+    assertThrows(IllegalStateException.class, () -> scheduled.startPurging(T0.plusSeconds(7200)));
 
-        Purge purging = purge(Duration.ZERO);
-        purging.startPurging(T0);
-        assertThrows(IllegalStateException.class, purging::cancel);
-    }
+    Purge purging = purge(Duration.ZERO);
+    purging.startPurging(T0);
+    assertThrows(IllegalStateException.class, purging::cancel);
+  }
 }

@@ -30,257 +30,306 @@ import org.junit.jupiter.api.io.TempDir;
 /** The batch engine's SQL on a real PostgreSQL with the real migrations. */
 class BatchPurgerTest {
 
-    private static EmbeddedPostgres postgres;
-    private static DataSource dataSource;
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
 
-    @TempDir
-    Path fileStore;
+  @TempDir Path fileStore;
 
-    @BeforeAll
-    static void migrate() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  @BeforeAll
+  static void migrate() throws IOException {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void batchesDeleteExactlyTheOrganisationsRowsChildrenFirstAndLeaveOtherOrgsUntouched()
+      throws Exception {
+    String target = newOrg(7, 3);
+    String other = newOrg(5, 2);
+    Map<String, Long> before = counts(target);
+    Map<String, String> otherBefore = checksums(other);
+
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    long filesDeleted = 0;
+    long filesFailed = 0;
+    int batches = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+        while (true) {
+          BatchResult batch = purger.purgeBatch(table, target, 4);
+          connection.commit(); // one transaction per batch, as in the service
+          if (batch.isEmpty()) {
+            break;
+          }
+          batches++;
+          assertTrue(batch.rowsDeleted() <= 4 || table.name().equals("organizations"));
+          deleted.merge(table.name(), batch.rowsDeleted(), Long::sum);
+          filesDeleted += batch.filesDeleted();
+          filesFailed += batch.filesFailed();
+        }
+      }
+    }
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(before.get(table.name()), deleted.getOrDefault(table.name(), 0L), table.name());
+    }
+    assertTrue(batches > DataInventory.appTablesInPurgeOrder().size(), "several batches per table");
+    assertTrue(
+        counts(target).values().stream().allMatch(count -> count == 0),
+        "nothing of the org is left");
+    assertEquals(before.get("assets"), filesDeleted);
+    assertEquals(0, filesFailed);
+    assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
+    try (var files = Files.walk(fileStore.resolve(target))) {
+      assertTrue(files.allMatch(Files::isDirectory), "no file of the org is left");
+    }
+    assertEquals(2 * 2, countFiles(fileStore.resolve(other)), "two courses with two files each");
+  }
+
+  @Test
+  void aFileThatCannotBeDeletedIsCountedAndItsRowStillGoes() throws Exception {
+    String target = newOrg(2, 2);
+    List<String> paths =
+        strings("SELECT file_path FROM assets WHERE org_id = ? ORDER BY id", target);
+    // Root may delete anything in a read-only directory; a non-empty directory in place of the file
+    // fails for all.
+    Path stuck = fileStore.resolve(paths.get(0));
+    Files.delete(stuck);
+    Files.createDirectories(stuck.resolve("inner"));
+    Files.writeString(stuck.resolve("inner/keep"), "x");
+    // Already missing (e.g. deleted before a crash): counts as deleted.
+    Files.delete(fileStore.resolve(paths.get(1)));
+
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
+      BatchResult batch = purger.purgeBatch(assets, target, 100);
+      connection.commit();
+      assertEquals(paths.size(), batch.rowsDeleted());
+      assertEquals(1, batch.filesFailed());
+      assertEquals(paths.size() - 1, batch.filesDeleted());
+    }
+    assertEquals(0, counts(target).get("assets"));
+    assertTrue(Files.isDirectory(stuck));
+  }
+
+  @Test
+  void anEmptyTableGivesAnEmptyBatch() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> true);
+      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+        assertTrue(purger.purgeBatch(table, "no-such-org", 10).isEmpty(), table.name());
+      }
+    }
+  }
+
+  private boolean removeFile(String relativePath) {
+    try {
+      Files.deleteIfExists(fileStore.resolve(relativePath));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * An organisation with members, two courses of two modules of two lessons, enrollments, progress,
+   * files.
+   */
+  private String newOrg(int members, int assetsPerCourse) throws SQLException, IOException {
+    String org = UUID.randomUUID().toString();
+    try (Connection c = dataSource.getConnection()) {
+      update(c, "INSERT INTO organizations (org_id, name) VALUES (?, ?)", org, "Org " + org);
+      List<Long> memberships = new ArrayList<>();
+      for (int m = 0; m < members; m++) {
+        memberships.add(
+            insert(
+                c,
+                "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, 'LEARNER')",
+                org,
+                UUID.randomUUID().toString()));
+      }
+      for (int course = 0; course < 2; course++) {
+        long courseId =
+            insert(c, "INSERT INTO courses (org_id, title) VALUES (?, ?)", org, "Course " + course);
+        List<Long> lessons = new ArrayList<>();
+        for (int module = 0; module < 2; module++) {
+          long moduleId =
+              insert(
+                  c,
+                  "INSERT INTO modules (org_id, course_id, title, position) VALUES (?, ?, ?, ?)",
+                  org,
+                  courseId,
+                  "Module " + module,
+                  module);
+          for (int lesson = 0; lesson < 2; lesson++) {
+            lessons.add(
+                insert(
+                    c,
+                    "INSERT INTO lessons (org_id, module_id, title, position) VALUES (?, ?, ?, ?)",
+                    org,
+                    moduleId,
+                    "Lesson " + lesson,
+                    lesson));
+          }
+        }
+        for (long membership : memberships) {
+          long enrollment =
+              insert(
+                  c,
+                  "INSERT INTO enrollments (org_id, course_id, membership_id) VALUES (?, ?, ?)",
+                  org,
+                  courseId,
+                  membership);
+          for (long lesson : lessons.subList(0, 3)) {
+            insert(
+                c,
+                "INSERT INTO progress (org_id, enrollment_id, lesson_id) VALUES (?, ?, ?)",
+                org,
+                enrollment,
+                lesson);
+          }
+        }
+        for (int a = 0; a < assetsPerCourse; a++) {
+          String path = org + "/" + courseId + "/asset-" + a + ".bin";
+          Files.createDirectories(fileStore.resolve(path).getParent());
+          Files.writeString(fileStore.resolve(path), "content " + path);
+          insert(
+              c,
+              "INSERT INTO assets (org_id, course_id, file_path, size_bytes, content_type) "
+                  + "VALUES (?, ?, ?, ?, 'application/octet-stream')",
+              org,
+              courseId,
+              path,
+              10L);
+        }
+      }
+    }
+    return org;
+  }
+
+  private Map<String, Long> counts(String org) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      counts.put(
+          table.name(),
+          Long.parseLong(
+              strings("SELECT count(*) FROM " + table.name() + " WHERE org_id = ?", org).get(0)));
+    }
+    return counts;
+  }
+
+  private Map<String, String> checksums(String org) throws SQLException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      sums.put(
+          table.name(),
+          strings(
+                  "SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
+                      + table.name()
+                      + " t WHERE org_id = ?",
+                  org)
+              .get(0));
+    }
+    return sums;
+  }
+
+  private static long countFiles(Path dir) throws IOException {
+    try (var files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).count();
+    }
+  }
+
+  private static List<String> strings(String sql, Object... parameters) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      bind(statement, parameters);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql)) {
+      bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+
+  private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+      bind(statement, parameters);
+      statement.executeUpdate();
+      try (ResultSet keys = statement.getGeneratedKeys()) {
+        keys.next();
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+
+  /**
+   * The service's native SQL over plain JDBC: {@code ?n} placeholders become {@code ?}, in order.
+   */
+  private static final class JdbcSession implements SqlSession {
+    private final Connection connection;
+
+    JdbcSession(Connection connection) {
+      this.connection = connection;
     }
 
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
+    @Override
+    public int update(String sql, Object... parameters) {
+      try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
+        bind(statement, parameters);
+        return statement.executeUpdate();
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
-    @Test
-    void batchesDeleteExactlyTheOrganisationsRowsChildrenFirstAndLeaveOtherOrgsUntouched() throws Exception {
-        String target = newOrg(7, 3);
-        String other = newOrg(5, 2);
-        Map<String, Long> before = counts(target);
-        Map<String, String> otherBefore = checksums(other);
-
-        Map<String, Long> deleted = new LinkedHashMap<>();
-        long filesDeleted = 0;
-        long filesFailed = 0;
-        int batches = 0;
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
-            for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-                while (true) {
-                    BatchResult batch = purger.purgeBatch(table, target, 4);
-                    connection.commit(); // one transaction per batch, as in the service
-                    if (batch.isEmpty()) {
-                        break;
-                    }
-                    batches++;
-                    assertTrue(batch.rowsDeleted() <= 4 || table.name().equals("organizations"));
-                    deleted.merge(table.name(), batch.rowsDeleted(), Long::sum);
-                    filesDeleted += batch.filesDeleted();
-                    filesFailed += batch.filesFailed();
-                }
+    @Override
+    public List<Object[]> query(String sql, Object... parameters) {
+      try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
+        bind(statement, parameters);
+        List<Object[]> rows = new ArrayList<>();
+        try (ResultSet result = statement.executeQuery()) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            Object[] row = new Object[columns];
+            for (int i = 0; i < columns; i++) {
+              row[i] = result.getObject(i + 1);
             }
+            rows.add(row);
+          }
         }
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            assertEquals(before.get(table.name()), deleted.getOrDefault(table.name(), 0L), table.name());
-        }
-        assertTrue(batches > DataInventory.appTablesInPurgeOrder().size(), "several batches per table");
-        assertTrue(counts(target).values().stream().allMatch(count -> count == 0), "nothing of the org is left");
-        assertEquals(before.get("assets"), filesDeleted);
-        assertEquals(0, filesFailed);
-        assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
-        try (var files = Files.walk(fileStore.resolve(target))) {
-            assertTrue(files.allMatch(Files::isDirectory), "no file of the org is left");
-        }
-        assertEquals(2 * 2, countFiles(fileStore.resolve(other)), "two courses with two files each");
+        return rows;
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
-    @Test
-    void aFileThatCannotBeDeletedIsCountedAndItsRowStillGoes() throws Exception {
-        String target = newOrg(2, 2);
-        List<String> paths = strings("SELECT file_path FROM assets WHERE org_id = ? ORDER BY id", target);
-        // Root may delete anything in a read-only directory; a non-empty directory in place of the file fails for all.
-        Path stuck = fileStore.resolve(paths.get(0));
-        Files.delete(stuck);
-        Files.createDirectories(stuck.resolve("inner"));
-        Files.writeString(stuck.resolve("inner/keep"), "x");
-        // Already missing (e.g. deleted before a crash): counts as deleted.
-        Files.delete(fileStore.resolve(paths.get(1)));
-
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
-            InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
-            BatchResult batch = purger.purgeBatch(assets, target, 100);
-            connection.commit();
-            assertEquals(paths.size(), batch.rowsDeleted());
-            assertEquals(1, batch.filesFailed());
-            assertEquals(paths.size() - 1, batch.filesDeleted());
-        }
-        assertEquals(0, counts(target).get("assets"));
-        assertTrue(Files.isDirectory(stuck));
+    private static String jdbc(String sql) {
+      assertFalse(sql.contains("??"));
+      return sql.replaceAll("\\?\\d+", "?");
     }
-
-    @Test
-    void anEmptyTableGivesAnEmptyBatch() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> true);
-            for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-                assertTrue(purger.purgeBatch(table, "no-such-org", 10).isEmpty(), table.name());
-            }
-        }
-    }
-
-    private boolean removeFile(String relativePath) {
-        try {
-            Files.deleteIfExists(fileStore.resolve(relativePath));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** An organisation with members, two courses of two modules of two lessons, enrollments, progress, files. */
-    private String newOrg(int members, int assetsPerCourse) throws SQLException, IOException {
-        String org = UUID.randomUUID().toString();
-        try (Connection c = dataSource.getConnection()) {
-            update(c, "INSERT INTO organizations (org_id, name) VALUES (?, ?)", org, "Org " + org);
-            List<Long> memberships = new ArrayList<>();
-            for (int m = 0; m < members; m++) {
-                memberships.add(insert(c, "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, 'LEARNER')",
-                        org, UUID.randomUUID().toString()));
-            }
-            for (int course = 0; course < 2; course++) {
-                long courseId = insert(c, "INSERT INTO courses (org_id, title) VALUES (?, ?)", org, "Course " + course);
-                List<Long> lessons = new ArrayList<>();
-                for (int module = 0; module < 2; module++) {
-                    long moduleId = insert(c, "INSERT INTO modules (org_id, course_id, title, position) VALUES (?, ?, ?, ?)",
-                            org, courseId, "Module " + module, module);
-                    for (int lesson = 0; lesson < 2; lesson++) {
-                        lessons.add(insert(c, "INSERT INTO lessons (org_id, module_id, title, position) VALUES (?, ?, ?, ?)",
-                                org, moduleId, "Lesson " + lesson, lesson));
-                    }
-                }
-                for (long membership : memberships) {
-                    long enrollment = insert(c,
-                            "INSERT INTO enrollments (org_id, course_id, membership_id) VALUES (?, ?, ?)",
-                            org, courseId, membership);
-                    for (long lesson : lessons.subList(0, 3)) {
-                        insert(c, "INSERT INTO progress (org_id, enrollment_id, lesson_id) VALUES (?, ?, ?)",
-                                org, enrollment, lesson);
-                    }
-                }
-                for (int a = 0; a < assetsPerCourse; a++) {
-                    String path = org + "/" + courseId + "/asset-" + a + ".bin";
-                    Files.createDirectories(fileStore.resolve(path).getParent());
-                    Files.writeString(fileStore.resolve(path), "content " + path);
-                    insert(c, "INSERT INTO assets (org_id, course_id, file_path, size_bytes, content_type) "
-                            + "VALUES (?, ?, ?, ?, 'application/octet-stream')", org, courseId, path, 10L);
-                }
-            }
-        }
-        return org;
-    }
-
-    private Map<String, Long> counts(String org) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            counts.put(table.name(), Long.parseLong(strings(
-                    "SELECT count(*) FROM " + table.name() + " WHERE org_id = ?", org).get(0)));
-        }
-        return counts;
-    }
-
-    private Map<String, String> checksums(String org) throws SQLException {
-        Map<String, String> sums = new LinkedHashMap<>();
-        for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-            sums.put(table.name(), strings("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM "
-                    + table.name() + " t WHERE org_id = ?", org).get(0));
-        }
-        return sums;
-    }
-
-    private static long countFiles(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).count();
-        }
-    }
-
-    private static List<String> strings(String sql, Object... parameters) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            List<String> values = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    values.add(rows.getString(1));
-                }
-            }
-            return values;
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-        }
-    }
-
-    private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, parameters);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-    }
-
-    /** The service's native SQL over plain JDBC: {@code ?n} placeholders become {@code ?}, in order. */
-    private static final class JdbcSession implements SqlSession {
-        private final Connection connection;
-
-        JdbcSession(Connection connection) {
-            this.connection = connection;
-        }
-
-        @Override
-        public int update(String sql, Object... parameters) {
-            try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
-                bind(statement, parameters);
-                return statement.executeUpdate();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public List<Object[]> query(String sql, Object... parameters) {
-            try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
-                bind(statement, parameters);
-                List<Object[]> rows = new ArrayList<>();
-                try (ResultSet result = statement.executeQuery()) {
-                    int columns = result.getMetaData().getColumnCount();
-                    while (result.next()) {
-                        Object[] row = new Object[columns];
-                        for (int i = 0; i < columns; i++) {
-                            row[i] = result.getObject(i + 1);
-                        }
-                        rows.add(row);
-                    }
-                }
-                return rows;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static String jdbc(String sql) {
-            assertFalse(sql.contains("??"));
-            return sql.replaceAll("\\?\\d+", "?");
-        }
-    }
+  }
 }

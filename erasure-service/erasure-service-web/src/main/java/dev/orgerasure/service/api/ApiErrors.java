@@ -13,54 +13,55 @@ import jakarta.ws.rs.ext.Provider;
 /** Every refusal of the API as {@code {"error": "...", "message": "..."}}. */
 public final class ApiErrors {
 
-    private ApiErrors() {
-    }
+  private ApiErrors() {}
 
-    @JsonbPropertyOrder({"error", "message"})
-    public record ApiError(String error, String message) {
-    }
+  @JsonbPropertyOrder({"error", "message"})
+  public record ApiError(String error, String message) {}
 
-    public static Response response(Response.Status status, String error, String message) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(error, message)).build();
-    }
+  public static Response response(Response.Status status, String error, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON)
+        .entity(new ApiError(error, message))
+        .build();
+  }
 
-    @Provider
-    public static class UnderErasure implements ExceptionMapper<OrganizationUnderErasureException> {
-        @Override
-        public Response toResponse(OrganizationUnderErasureException e) {
-            return response(Response.Status.CONFLICT, "organisation-under-erasure", e.getMessage());
-        }
+  @Provider
+  public static class UnderErasure implements ExceptionMapper<OrganizationUnderErasureException> {
+    @Override
+    public Response toResponse(OrganizationUnderErasureException e) {
+      return response(Response.Status.CONFLICT, "organisation-under-erasure", e.getMessage());
     }
+  }
 
-    @Provider
-    public static class NotAMember implements ExceptionMapper<NotAMemberException> {
-        @Override
-        public Response toResponse(NotAMemberException e) {
-            return response(Response.Status.FORBIDDEN, "not-a-member", e.getMessage());
-        }
+  @Provider
+  public static class NotAMember implements ExceptionMapper<NotAMemberException> {
+    @Override
+    public Response toResponse(NotAMemberException e) {
+      return response(Response.Status.FORBIDDEN, "not-a-member", e.getMessage());
     }
+  }
 
-    @Provider
-    public static class NotFound implements ExceptionMapper<NotFoundInOrganizationException> {
-        @Override
-        public Response toResponse(NotFoundInOrganizationException e) {
-            return response(Response.Status.NOT_FOUND, "not-found", e.getMessage());
-        }
+  @Provider
+  public static class NotFound implements ExceptionMapper<NotFoundInOrganizationException> {
+    @Override
+    public Response toResponse(NotFoundInOrganizationException e) {
+      return response(Response.Status.NOT_FOUND, "not-found", e.getMessage());
     }
+  }
 
-    @Provider
-    public static class InvalidErasure implements ExceptionMapper<InvalidErasureRequestException> {
-        @Override
-        public Response toResponse(InvalidErasureRequestException e) {
-            return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
-        }
+  @Provider
+  public static class InvalidErasure implements ExceptionMapper<InvalidErasureRequestException> {
+    @Override
+    public Response toResponse(InvalidErasureRequestException e) {
+      return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
     }
+  }
 
-    @Provider
-    public static class InvalidArgument implements ExceptionMapper<IllegalArgumentException> {
-        @Override
-        public Response toResponse(IllegalArgumentException e) {
-            return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
-        }
+  @Provider
+  public static class InvalidArgument implements ExceptionMapper<IllegalArgumentException> {
+    @Override
+    public Response toResponse(IllegalArgumentException e) {
+      return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
     }
+  }
 }

@@ -36,120 +36,141 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class LearningResource {
 
-    @Inject
-    private LearningPlatform platform;
+  @Inject private LearningPlatform platform;
 
-    @Context
-    private SecurityContext security;
+  @Context private SecurityContext security;
 
-    @PathParam("orgId")
-    private String orgId;
+  @PathParam("orgId")
+  private String orgId;
 
-    @JsonbPropertyOrder({"id", "title", "description"})
-    public record CourseView(long id, String title, String description) {
-        static CourseView of(Course course) {
-            return new CourseView(course.id(), course.title(), course.description());
-        }
+  @JsonbPropertyOrder({"id", "title", "description"})
+  public record CourseView(long id, String title, String description) {
+    static CourseView of(Course course) {
+      return new CourseView(course.id(), course.title(), course.description());
     }
+  }
 
-    public record NewCourse(String title, String description) {
+  public record NewCourse(String title, String description) {}
+
+  @JsonbPropertyOrder({"id", "courseId", "membershipId"})
+  public record EnrollmentView(long id, long courseId, long membershipId) {
+    static EnrollmentView of(Enrollment enrollment) {
+      return new EnrollmentView(
+          enrollment.id(), enrollment.course().id(), enrollment.membership().id());
     }
+  }
 
-    @JsonbPropertyOrder({"id", "courseId", "membershipId"})
-    public record EnrollmentView(long id, long courseId, long membershipId) {
-        static EnrollmentView of(Enrollment enrollment) {
-            return new EnrollmentView(enrollment.id(), enrollment.course().id(), enrollment.membership().id());
-        }
+  public record NewProgress(Long lessonId) {}
+
+  @JsonbPropertyOrder({"id", "enrollmentId", "lessonId"})
+  public record ProgressView(long id, long enrollmentId, long lessonId) {
+    static ProgressView of(LessonProgress progress) {
+      return new ProgressView(progress.id(), progress.enrollment().id(), progress.lesson().id());
     }
+  }
 
-    public record NewProgress(Long lessonId) {
+  @JsonbPropertyOrder({"id", "path", "sizeBytes", "contentType"})
+  public record AssetView(long id, String path, long sizeBytes, String contentType) {
+    static AssetView of(Asset asset) {
+      return new AssetView(asset.id(), asset.filePath(), asset.sizeBytes(), asset.contentType());
     }
+  }
 
-    @JsonbPropertyOrder({"id", "enrollmentId", "lessonId"})
-    public record ProgressView(long id, long enrollmentId, long lessonId) {
-        static ProgressView of(LessonProgress progress) {
-            return new ProgressView(progress.id(), progress.enrollment().id(), progress.lesson().id());
-        }
+  @GET
+  @Path("courses")
+  public List<CourseView> courses() {
+    return platform.courses(orgId, caller()).stream().map(CourseView::of).toList();
+  }
+
+  @POST
+  @Path("courses")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response createCourse(NewCourse body) {
+    String caller = caller();
+    if (body == null) {
+      throw new IllegalArgumentException("no body");
     }
+    return created(
+        CourseView.of(platform.createCourse(orgId, caller, body.title(), body.description())));
+  }
 
-    @JsonbPropertyOrder({"id", "path", "sizeBytes", "contentType"})
-    public record AssetView(long id, String path, long sizeBytes, String contentType) {
-        static AssetView of(Asset asset) {
-            return new AssetView(asset.id(), asset.filePath(), asset.sizeBytes(), asset.contentType());
-        }
+  @POST
+  @Path("courses/{courseId}/enrollments")
+  public Response enroll(@PathParam("courseId") long courseId) {
+    return created(EnrollmentView.of(platform.enroll(orgId, caller(), courseId)));
+  }
+
+  @POST
+  @Path("enrollments/{enrollmentId}/progress")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response recordProgress(@PathParam("enrollmentId") long enrollmentId, NewProgress body) {
+    String caller = caller();
+    if (body == null || body.lessonId() == null) {
+      throw new IllegalArgumentException("lessonId is missing");
     }
+    return created(
+        ProgressView.of(platform.recordProgress(orgId, caller, enrollmentId, body.lessonId())));
+  }
 
-    @GET
-    @Path("courses")
-    public List<CourseView> courses() {
-        return platform.courses(orgId, caller()).stream().map(CourseView::of).toList();
+  /** Upload as multipart/form-data: the first part with a file name (or the part named "file"). */
+  @POST
+  @Path("courses/{courseId}/assets")
+  @Consumes(MediaType.MULTIPART_FORM_DATA)
+  public Response uploadMultipart(@PathParam("courseId") long courseId, List<EntityPart> parts)
+      throws IOException {
+    String caller = caller();
+    EntityPart file =
+        parts.stream()
+            .filter(part -> part.getFileName().isPresent() || "file".equals(part.getName()))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no file part"));
+    try (InputStream content = file.getContent()) {
+      return created(
+          AssetView.of(
+              platform.uploadAsset(
+                  orgId,
+                  caller,
+                  courseId,
+                  file.getFileName().orElse("file"),
+                  file.getMediaType().toString(),
+                  content.readAllBytes())));
     }
+  }
 
-    @POST
-    @Path("courses")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response createCourse(NewCourse body) {
-        String caller = caller();
-        if (body == null) {
-            throw new IllegalArgumentException("no body");
-        }
-        return created(CourseView.of(platform.createCourse(orgId, caller, body.title(), body.description())));
-    }
-
-    @POST
-    @Path("courses/{courseId}/enrollments")
-    public Response enroll(@PathParam("courseId") long courseId) {
-        return created(EnrollmentView.of(platform.enroll(orgId, caller(), courseId)));
-    }
-
-    @POST
-    @Path("enrollments/{enrollmentId}/progress")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public Response recordProgress(@PathParam("enrollmentId") long enrollmentId, NewProgress body) {
-        String caller = caller();
-        if (body == null || body.lessonId() == null) {
-            throw new IllegalArgumentException("lessonId is missing");
-        }
-        return created(ProgressView.of(platform.recordProgress(orgId, caller, enrollmentId, body.lessonId())));
-    }
-
-    /** Upload as multipart/form-data: the first part with a file name (or the part named "file"). */
-    @POST
-    @Path("courses/{courseId}/assets")
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadMultipart(@PathParam("courseId") long courseId, List<EntityPart> parts) throws IOException {
-        String caller = caller();
-        EntityPart file = parts.stream()
-                .filter(part -> part.getFileName().isPresent() || "file".equals(part.getName()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no file part"));
-        try (InputStream content = file.getContent()) {
-            return created(AssetView.of(platform.uploadAsset(orgId, caller, courseId,
-                    file.getFileName().orElse("file"), file.getMediaType().toString(), content.readAllBytes())));
-        }
-    }
-
-    /** Upload as the raw bytes of the file, its name in {@code ?filename=} (or the header X-File-Name). */
-    @POST
-    @Path("courses/{courseId}/assets")
-    @Consumes(MediaType.WILDCARD)
-    public Response uploadRaw(@PathParam("courseId") long courseId, @QueryParam("filename") String fileName,
-            @HeaderParam("X-File-Name") String headerFileName, @HeaderParam("Content-Type") String contentType,
-            byte[] content) {
-        String caller = caller();
-        String name = fileName != null ? fileName : headerFileName;
-        return created(AssetView.of(platform.uploadAsset(orgId, caller, courseId, name, contentType,
+  /**
+   * Upload as the raw bytes of the file, its name in {@code ?filename=} (or the header
+   * X-File-Name).
+   */
+  @POST
+  @Path("courses/{courseId}/assets")
+  @Consumes(MediaType.WILDCARD)
+  public Response uploadRaw(
+      @PathParam("courseId") long courseId,
+      @QueryParam("filename") String fileName,
+      @HeaderParam("X-File-Name") String headerFileName,
+      @HeaderParam("Content-Type") String contentType,
+      byte[] content) {
+    String caller = caller();
+    String name = fileName != null ? fileName : headerFileName;
+    return created(
+        AssetView.of(
+            platform.uploadAsset(
+                orgId,
+                caller,
+                courseId,
+                name,
+                contentType,
                 content == null ? new byte[0] : content)));
-    }
+  }
 
-    private String caller() {
-        if (security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
-            return token.getSubject();
-        }
-        throw new NotAuthorizedException("Bearer");
+  private String caller() {
+    if (security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
+      return token.getSubject();
     }
+    throw new NotAuthorizedException("Bearer");
+  }
 
-    private static Response created(Object view) {
-        return Response.status(Response.Status.CREATED).entity(view).build();
-    }
+  private static Response created(Object view) {
+    return Response.status(Response.Status.CREATED).entity(view).build();
+  }
 }

@@ -15,12 +15,11 @@ import jakarta.ws.rs.core.MediaType;
 @RolesAllowed(ErasureResource.ROLE)
 public class OrganizationDataResource {
 
-    @Inject
-    private OrganizationDataCountService countService;
+  @Inject private OrganizationDataCountService countService;
 
-    @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public OrganizationDataCounts counts(@PathParam("orgId") String orgId) {
-        return countService.countFor(orgId);
-    }
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public OrganizationDataCounts counts(@PathParam("orgId") String orgId) {
+    return countService.countFor(orgId);
+  }
 }

@@ -16,27 +16,26 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class DatabaseReadinessCheck implements HealthCheck {
 
-    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+  private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
-    @Resource(lookup = "jdbc/erasure")
-    private DataSource dataSource;
+  @Resource(lookup = "jdbc/erasure")
+  private DataSource dataSource;
 
-    @Inject
-    private SchemaMigration schemaMigration;
+  @Inject private SchemaMigration schemaMigration;
 
-    @Override
-    public HealthCheckResponse call() {
-        return HealthCheckResponse.named("database")
-                .status(schemaMigration.isComplete() && databaseAnswers())
-                .withData("schemaVersion", String.valueOf(schemaMigration.schemaVersion()))
-                .build();
+  @Override
+  public HealthCheckResponse call() {
+    return HealthCheckResponse.named("database")
+        .status(schemaMigration.isComplete() && databaseAnswers())
+        .withData("schemaVersion", String.valueOf(schemaMigration.schemaVersion()))
+        .build();
+  }
+
+  private boolean databaseAnswers() {
+    try (Connection connection = dataSource.getConnection()) {
+      return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+    } catch (SQLException e) {
+      return false;
     }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
-        }
-    }
+  }
 }

@@ -9,13 +9,14 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class JpaAssetRepository implements AssetRepository {
 
-    @PersistenceContext(unitName = "erasure")
-    private EntityManager entityManager;
+  @PersistenceContext(unitName = "erasure")
+  private EntityManager entityManager;
 
-    @Override
-    public Stream<String> filePathsOf(String orgId) {
-        return entityManager.createNamedQuery("Asset.findFilePathsByOrganization", String.class)
-                .setParameter("orgId", orgId)
-                .getResultStream();
-    }
+  @Override
+  public Stream<String> filePathsOf(String orgId) {
+    return entityManager
+        .createNamedQuery("Asset.findFilePathsByOrganization", String.class)
+        .setParameter("orgId", orgId)
+        .getResultStream();
+  }
 }

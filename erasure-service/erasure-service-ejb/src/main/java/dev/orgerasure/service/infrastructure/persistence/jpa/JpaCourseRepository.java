@@ -10,18 +10,19 @@ import java.util.List;
 @ApplicationScoped
 public class JpaCourseRepository implements CourseRepository {
 
-    @PersistenceContext(unitName = "erasure")
-    private EntityManager entityManager;
+  @PersistenceContext(unitName = "erasure")
+  private EntityManager entityManager;
 
-    @Override
-    public List<Course> findByOrganization(String orgId) {
-        return entityManager.createNamedQuery("Course.findByOrganization", Course.class)
-                .setParameter("orgId", orgId)
-                .getResultList();
-    }
+  @Override
+  public List<Course> findByOrganization(String orgId) {
+    return entityManager
+        .createNamedQuery("Course.findByOrganization", Course.class)
+        .setParameter("orgId", orgId)
+        .getResultList();
+  }
 
-    @Override
-    public void store(Course course) {
-        entityManager.persist(course);
-    }
+  @Override
+  public void store(Course course) {
+    entityManager.persist(course);
+  }
 }

@@ -10,17 +10,23 @@ import jakarta.persistence.PersistenceContext;
 @ApplicationScoped
 public class JpaInventoryRowCounter implements InventoryRowCounter {
 
-    @PersistenceContext(unitName = "erasure")
-    private EntityManager entityManager;
+  @PersistenceContext(unitName = "erasure")
+  private EntityManager entityManager;
 
-    @Override
-    public long countRows(InventoryTable table, String orgId) {
-        // The table name comes from the inventory, never from the caller.
-        Number count = (Number) entityManager
-                .createNativeQuery("SELECT count(*) FROM " + table.name()
-                        + " WHERE " + DataInventory.ORG_ID_COLUMN + " = ?1")
+  @Override
+  public long countRows(InventoryTable table, String orgId) {
+    // The table name comes from the inventory, never from the caller.
+    Number count =
+        (Number)
+            entityManager
+                .createNativeQuery(
+                    "SELECT count(*) FROM "
+                        + table.name()
+                        + " WHERE "
+                        + DataInventory.ORG_ID_COLUMN
+                        + " = ?1")
                 .setParameter(1, orgId)
                 .getSingleResult();
-        return count.longValue();
-    }
+    return count.longValue();
+  }
 }

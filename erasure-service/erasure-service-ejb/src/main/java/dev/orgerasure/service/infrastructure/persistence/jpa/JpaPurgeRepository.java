@@ -13,35 +13,44 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaPurgeRepository implements PurgeRepository {
 
-    @PersistenceContext(unitName = "erasure")
-    private EntityManager entityManager;
+  @PersistenceContext(unitName = "erasure")
+  private EntityManager entityManager;
 
-    @Override
-    public Optional<Purge> find(String requestId) {
-        return Optional.ofNullable(entityManager.find(Purge.class, requestId));
-    }
+  @Override
+  public Optional<Purge> find(String requestId) {
+    return Optional.ofNullable(entityManager.find(Purge.class, requestId));
+  }
 
-    @Override
-    public Optional<Purge> lock(String requestId) {
-        return Optional.ofNullable(entityManager.find(Purge.class, requestId, LockModeType.PESSIMISTIC_WRITE));
-    }
+  @Override
+  public Optional<Purge> lock(String requestId) {
+    return Optional.ofNullable(
+        entityManager.find(Purge.class, requestId, LockModeType.PESSIMISTIC_WRITE));
+  }
 
-    @Override
-    public boolean isUnderErasure(String orgId) {
-        return entityManager.createNamedQuery("Purge.countByOrganization", Long.class)
-                .setParameter("orgId", orgId)
-                .getSingleResult() > 0;
-    }
+  @Override
+  public boolean isUnderErasure(String orgId) {
+    return entityManager
+            .createNamedQuery("Purge.countByOrganization", Long.class)
+            .setParameter("orgId", orgId)
+            .getSingleResult()
+        > 0;
+  }
 
-    @Override
-    public List<String> findInProgress() {
-        return entityManager.createNamedQuery("Purge.findInProgress", String.class)
-                .setParameter("states", List.of(PurgeState.PURGING_APP_DATA, PurgeState.APP_DATA_PURGED, PurgeState.FAILED_RETRYING))
-                .getResultList();
-    }
+  @Override
+  public List<String> findInProgress() {
+    return entityManager
+        .createNamedQuery("Purge.findInProgress", String.class)
+        .setParameter(
+            "states",
+            List.of(
+                PurgeState.PURGING_APP_DATA,
+                PurgeState.APP_DATA_PURGED,
+                PurgeState.FAILED_RETRYING))
+        .getResultList();
+  }
 
-    @Override
-    public void store(Purge purge) {
-        entityManager.persist(purge);
-    }
+  @Override
+  public void store(Purge purge) {
+    entityManager.persist(purge);
+  }
 }
