@@ -1,5 +1,12 @@
 package dev.orgerasure.service.erasure;
 
+import dev.orgerasure.contract.ContractLimits;
+import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.contract.TableCount;
+import dev.orgerasure.service.inventory.InventoryCounts;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,7 +44,6 @@ public class Purge {
 
   static final int MAX_ID_LENGTH = 36;
   static final int MAX_NAME_LENGTH = 255;
-  static final int MAX_ERROR_LENGTH = 1024;
 
   @Id
   @Column(name = "request_id", length = MAX_ID_LENGTH)
@@ -80,7 +86,7 @@ public class Purge {
   @Column(name = "next_report_at")
   private OffsetDateTime nextReportAt;
 
-  @Column(name = "last_report_error", length = MAX_ERROR_LENGTH)
+  @Column(name = "last_report_error", length = 1024)
   private String lastReportError;
 
   @OneToMany(mappedBy = "purge", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
@@ -139,6 +145,38 @@ public class Purge {
     return value;
   }
 
+  /** What this purge needs next, by its state and the time. */
+  public enum NextStep {
+    /** The grace period runs, or the next report attempt is not due yet. */
+    WAIT,
+    /** A batch of rows is to be deleted (the first one ends the grace period). */
+    PURGE_BATCH,
+    /** The app data is gone and Keycloak is to be told now. */
+    REPORT,
+    /** Reported or cancelled: the purge's timer may go. */
+    NOTHING_LEFT
+  }
+
+  public NextStep nextStep(Instant now) {
+    return switch (state) {
+      case SCHEDULED -> isDue(now) ? NextStep.PURGE_BATCH : NextStep.WAIT;
+      case PURGING_APP_DATA -> NextStep.PURGE_BATCH;
+      case APP_DATA_PURGED, REPORT_RETRYING -> isReportDue(now) ? NextStep.REPORT : NextStep.WAIT;
+      case REPORTED, CANCELLED -> NextStep.NOTHING_LEFT;
+    };
+  }
+
+  /**
+   * Ends the grace period if it still runs on paper; {@code true} when this call started purging.
+   */
+  public boolean startPurgingIfScheduled(Instant now) {
+    if (state != PurgeState.SCHEDULED) {
+      return false;
+    }
+    startPurging(now);
+    return true;
+  }
+
   /** Whether the grace period has ended, so that purging may start. */
   public boolean isDue(Instant now) {
     return state == PurgeState.SCHEDULED && !now.isBefore(graceUntil());
@@ -189,11 +227,10 @@ public class Purge {
   /** The report failed: retry after the back-off for the number of attempts made so far. */
   public void reportFailed(Instant now, String error, ReportBackoff backoff) {
     requireReportAwaited("record a failed report");
-    state = PurgeState.FAILED_RETRYING;
+    state = PurgeState.REPORT_RETRYING;
     reportAttempts++;
     nextReportAt = at(now.plus(backoff.delayAfter(reportAttempts)));
-    lastReportError =
-        error == null ? null : error.substring(0, Math.min(error.length(), MAX_ERROR_LENGTH));
+    lastReportError = ContractLimits.truncatedError(error);
   }
 
   /** Only while the grace period runs; nothing has been deleted then. */
@@ -288,6 +325,43 @@ public class Purge {
 
   public String lastReportError() {
     return lastReportError;
+  }
+
+  /** The counts Keycloak is told once the app data is gone. */
+  public PurgeReport report() {
+    return new PurgeReport(requestId, orgId, rowsDeletedPerTable(), files());
+  }
+
+  public PurgeStatus status() {
+    return new PurgeStatus(
+        requestId,
+        orgId,
+        orgName,
+        state,
+        rowsDeletedPerTable(),
+        files(),
+        text(requestedAt()),
+        text(graceUntil()),
+        text(startedAt()),
+        text(finishedAt()),
+        text(reportedAt()),
+        reportAttempts,
+        text(nextReportAt()),
+        lastReportError);
+  }
+
+  private List<TableCount> rowsDeletedPerTable() {
+    return progress.stream()
+        .map(row -> InventoryCounts.of(row.tableName(), row.rowsDeleted()))
+        .toList();
+  }
+
+  private FileOutcome files() {
+    return new FileOutcome(filesDeleted, filesFailed);
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
   }
 
   /** Progress rows in purge order. */

@@ -1,5 +1,8 @@
 package dev.orgerasure.service.inventory;
 
+import dev.orgerasure.contract.FileInventory;
+import dev.orgerasure.contract.OrganizationData;
+import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.service.filestore.FileStore;
@@ -20,20 +23,20 @@ public class OrganizationDataCountService {
 
   @Inject private FileStore fileStore;
 
-  public OrganizationDataCounts countFor(String orgId) {
+  public OrganizationData countFor(String orgId) {
     List<TableCount> tables =
         DataInventory.appTablesInPurgeOrder().stream()
-            .map(table -> TableCount.of(table, rowCounter.countRows(table, orgId)))
+            .map(table -> InventoryCounts.of(table, rowCounter.countRows(table, orgId)))
             .toList();
-    return new OrganizationDataCounts(orgId, tables, countFiles(orgId));
+    return new OrganizationData(orgId, tables, countFiles(orgId));
   }
 
-  private FileCount countFiles(String orgId) {
+  private FileInventory countFiles(String orgId) {
     InventoryFiles assetFiles = DataInventory.assetFiles();
     try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
       LongSummaryStatistics presentFiles =
           paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).summaryStatistics();
-      return new FileCount(
+      return new FileInventory(
           assetFiles.category(),
           assetFiles.personalData(),
           presentFiles.getCount(),

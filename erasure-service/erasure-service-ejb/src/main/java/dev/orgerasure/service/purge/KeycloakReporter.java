@@ -1,5 +1,7 @@
 package dev.orgerasure.service.purge;
 
+import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.ServiceApi;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -79,17 +81,13 @@ public class KeycloakReporter {
   private HttpResponse<String> post(PurgeReport report, String token)
       throws IOException, InterruptedException {
     URI callback =
-        URI.create(
-            realmUrl()
-                + "/org-erasure/erasures/"
-                + URLEncoder.encode(report.requestId(), StandardCharsets.UTF_8)
-                + "/app-data-purged");
+        URI.create(baseUrl() + ServiceApi.appDataPurged(encode(realm), encode(report.requestId())));
     HttpRequest request =
         HttpRequest.newBuilder(callback)
             .timeout(HTTP_TIMEOUT)
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(report.toJsonBody())))
+            .POST(HttpRequest.BodyPublishers.ofString(jsonb.toJson(report)))
             .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
@@ -100,11 +98,13 @@ public class KeycloakReporter {
     }
     String form =
         "grant_type=client_credentials&client_id="
-            + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
+            + encode(clientId)
             + "&client_secret="
-            + URLEncoder.encode(clientSecret, StandardCharsets.UTF_8);
+            + encode(clientSecret);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(
+                URI.create(
+                    baseUrl() + "realms/" + encode(realm) + "/protocol/openid-connect/token"))
             .timeout(HTTP_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -126,12 +126,13 @@ public class KeycloakReporter {
     return cachedToken;
   }
 
-  private String realmUrl() {
-    String base =
-        keycloakUrl.endsWith("/")
-            ? keycloakUrl.substring(0, keycloakUrl.length() - 1)
-            : keycloakUrl;
-    return base + "/realms/" + URLEncoder.encode(realm, StandardCharsets.UTF_8);
+  /** Keycloak's base URL, ending in a slash. */
+  private String baseUrl() {
+    return keycloakUrl.endsWith("/") ? keycloakUrl : keycloakUrl + "/";
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static String abbreviate(String body) {

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.purge;
 
+import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -42,21 +43,18 @@ public class PurgeStepper {
     }
     Purge purge = found.get();
     Instant now = clock.instant();
-    switch (purge.state()) {
-      case SCHEDULED:
-        if (!purge.isDue(now)) {
-          return StepOutcome.WAIT;
-        }
-        purge.startPurging(now);
-        LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
-        return purgeOneBatch(purge, now);
-      case PURGING_APP_DATA:
-        return purgeOneBatch(purge, now);
-      case APP_DATA_PURGED:
-      case FAILED_RETRYING:
-        return purge.isReportDue(now) ? StepOutcome.REPORT_DUE : StepOutcome.WAIT;
-      default:
+    switch (purge.nextStep(now)) {
+      case WAIT:
+        return StepOutcome.WAIT;
+      case REPORT:
+        return StepOutcome.REPORT_DUE;
+      case NOTHING_LEFT:
         return StepOutcome.FINISHED;
+      default:
+        if (purge.startPurgingIfScheduled(now)) {
+          LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
+        }
+        return purgeOneBatch(purge, now);
     }
   }
 
@@ -90,10 +88,7 @@ public class PurgeStepper {
 
   /** The purge's counts for the report, if it still awaits one. */
   public Optional<PurgeReport> pendingReport(String requestId) {
-    return purges
-        .find(requestId)
-        .filter(purge -> purge.state().awaitsReport())
-        .map(PurgeReport::of);
+    return purges.find(requestId).filter(purge -> purge.state().awaitsReport()).map(Purge::report);
   }
 
   public void recordReport(String requestId, ReportOutcome outcome) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.PurgeState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,7 @@ class PurgeTest {
     purge.startPurging(T0);
     purge.finishPurging(T0);
     purge.reportFailed(T0, "connection refused", BACKOFF);
-    assertEquals(PurgeState.FAILED_RETRYING, purge.state());
+    assertEquals(PurgeState.REPORT_RETRYING, purge.state());
     assertEquals(T0.plusSeconds(1), purge.nextReportAt());
     assertFalse(purge.isReportDue(T0.plusMillis(999)));
     assertTrue(purge.isReportDue(T0.plusSeconds(1)));

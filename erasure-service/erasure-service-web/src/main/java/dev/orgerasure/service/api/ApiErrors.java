@@ -1,9 +1,9 @@
 package dev.orgerasure.service.api;
 
-import dev.orgerasure.service.erasure.InvalidErasureRequestException;
 import dev.orgerasure.service.learning.NotAMemberException;
 import dev.orgerasure.service.learning.NotFoundInOrganizationException;
 import dev.orgerasure.service.learning.OrganizationUnderErasureException;
+import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

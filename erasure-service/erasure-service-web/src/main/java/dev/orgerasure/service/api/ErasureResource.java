@@ -1,9 +1,9 @@
 package dev.orgerasure.service.api;
 
-import dev.orgerasure.service.erasure.Acceptance;
-import dev.orgerasure.service.erasure.ErasureRequest;
-import dev.orgerasure.service.erasure.ErasureRequests;
-import dev.orgerasure.service.erasure.InvalidErasureRequestException;
+import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.purge.Acceptance;
+import dev.orgerasure.service.purge.ErasureRequests;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -15,52 +15,31 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 
 /** Erasures handed over by Keycloak: accept (idempotent by request id) and status. */
-@Path("erasures")
-@RolesAllowed(ErasureResource.ROLE)
+@Path(ServiceApi.ERASURES)
+@RolesAllowed(ServiceApi.REQUEST_ERASURE_ROLE)
 @Produces(MediaType.APPLICATION_JSON)
 public class ErasureResource {
-
-  /**
-   * The client role of the {@code erasure-service} client, carried in the token's {@code groups}
-   * claim.
-   */
-  public static final String ROLE = "request-erasure";
 
   @Inject private ErasureRequests erasures;
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response accept(HandOver body) {
-    if (body == null) {
-      throw new InvalidErasureRequestException("no body");
-    }
-    if (body.gracePeriodSeconds() != null && body.gracePeriodSeconds() < 0) {
-      throw new InvalidErasureRequestException("gracePeriodSeconds is negative");
-    }
-    ErasureRequest request =
-        new ErasureRequest(
-            body.requestId(),
-            body.organizationId(),
-            body.organizationName(),
-            body.gracePeriodSeconds() == null
-                ? null
-                : Duration.ofSeconds(body.gracePeriodSeconds()));
     Acceptance acceptance;
     try {
-      acceptance = erasures.accept(request);
+      acceptance = erasures.accept(body);
     } catch (EJBException concurrentDuplicate) {
       // Two deliveries of one request at once: the loser's insert fails; answer with the winner's
       // purge.
       return erasures
-          .find(request.requestId())
-          .map(purge -> Response.ok(ErasureStatus.of(purge)).build())
+          .find(body.requestId())
+          .map(purge -> Response.ok(purge.status()).build())
           .orElseThrow(() -> concurrentDuplicate);
     }
     return Response.status(acceptance.created() ? Response.Status.ACCEPTED : Response.Status.OK)
-        .entity(ErasureStatus.of(acceptance.purge()))
+        .entity(acceptance.purge().status())
         .build();
   }
 
@@ -69,7 +48,7 @@ public class ErasureResource {
   public Response status(@PathParam("requestId") String requestId) {
     return erasures
         .find(requestId)
-        .map(purge -> Response.ok(ErasureStatus.of(purge)).build())
+        .map(purge -> Response.ok(purge.status()).build())
         .orElseGet(
             () ->
                 ApiErrors.response(

@@ -1,7 +1,8 @@
 package dev.orgerasure.service.api;
 
+import dev.orgerasure.contract.OrganizationData;
+import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.inventory.OrganizationDataCountService;
-import dev.orgerasure.service.inventory.OrganizationDataCounts;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -12,14 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 
 /** What the service holds for one organisation; read by Keycloak's admin page before an erasure. */
 @Path("organizations/{orgId}/data")
-@RolesAllowed(ErasureResource.ROLE)
+@RolesAllowed(ServiceApi.REQUEST_ERASURE_ROLE)
 public class OrganizationDataResource {
 
   @Inject private OrganizationDataCountService countService;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  public OrganizationDataCounts counts(@PathParam("orgId") String orgId) {
+  public OrganizationData counts(@PathParam("orgId") String orgId) {
     return countService.countFor(orgId);
   }
 }

@@ -1,8 +1,8 @@
 package dev.orgerasure.service.infrastructure.persistence.jpa;
 
+import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
-import dev.orgerasure.service.erasure.PurgeState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -40,12 +40,7 @@ public class JpaPurgeRepository implements PurgeRepository {
   public List<String> findInProgress() {
     return entityManager
         .createNamedQuery("Purge.findInProgress", String.class)
-        .setParameter(
-            "states",
-            List.of(
-                PurgeState.PURGING_APP_DATA,
-                PurgeState.APP_DATA_PURGED,
-                PurgeState.FAILED_RETRYING))
+        .setParameter("states", PurgeState.inProgress())
         .getResultList();
   }
 

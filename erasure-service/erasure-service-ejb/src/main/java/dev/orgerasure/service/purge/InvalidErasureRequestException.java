@@ -1,4 +1,4 @@
-package dev.orgerasure.service.erasure;
+package dev.orgerasure.service.purge;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,9 +1,10 @@
-package dev.orgerasure.service.erasure;
+package dev.orgerasure.service.purge;
 
+import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
-import dev.orgerasure.service.purge.PurgeSettings;
-import dev.orgerasure.service.purge.PurgeTimer;
+import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.erasure.PurgeRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,16 +30,24 @@ public class ErasureRequests {
    * Stores the purge and its persistent timer in one transaction. Idempotent by request id: a
    * request seen before returns its purge and schedules nothing.
    */
-  public Acceptance accept(ErasureRequest request) {
+  public Acceptance accept(HandOver request) {
+    if (request == null) {
+      throw new InvalidErasureRequestException("no body");
+    }
     if (request.requestId() == null) {
       throw new InvalidErasureRequestException("requestId is missing");
+    }
+    if (request.gracePeriodSeconds() != null && request.gracePeriodSeconds() < 0) {
+      throw new InvalidErasureRequestException("gracePeriodSeconds is negative");
     }
     Optional<Purge> existing = purges.find(request.requestId());
     if (existing.isPresent()) {
       return new Acceptance(existing.get(), false);
     }
     Duration grace =
-        request.gracePeriod() == null ? settings.defaultGracePeriod() : request.gracePeriod();
+        request.gracePeriodSeconds() == null
+            ? settings.defaultGracePeriod()
+            : Duration.ofSeconds(request.gracePeriodSeconds());
     Purge purge;
     try {
       purge =

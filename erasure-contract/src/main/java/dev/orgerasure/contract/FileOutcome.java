@@ -1,0 +1,12 @@
+package dev.orgerasure.contract;
+
+/**
+ * Files of the organisation the purge deleted, and those it could not delete (logged and counted;
+ * they do not stop the purge, and the erasure completes with errors).
+ */
+public record FileOutcome(long deleted, long failed) {
+
+  public boolean hasFailures() {
+    return failed > 0;
+  }
+}

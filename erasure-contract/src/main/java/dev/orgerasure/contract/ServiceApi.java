@@ -1,0 +1,41 @@
+package dev.orgerasure.contract;
+
+/** Paths and the role of the calls between Keycloak and the erasure-service (docs/contract.md). */
+public final class ServiceApi {
+
+  /** The client role a token must carry (in its {@code groups} claim) to call the service. */
+  public static final String REQUEST_ERASURE_ROLE = "request-erasure";
+
+  /** The audience every token presented to the service must carry. */
+  public static final String AUDIENCE = "erasure-service";
+
+  /** Relative to the service's API base: hand-over ({@code POST}). */
+  public static final String ERASURES = "erasures";
+
+  /** Relative to Keycloak's {@code /realms/{realm}/org-erasure/erasures/{requestId}/}. */
+  public static final String APP_DATA_PURGED = "app-data-purged";
+
+  private ServiceApi() {}
+
+  /** Relative to the service's API base: one purge's status ({@code GET}). */
+  public static String erasure(String encodedRequestId) {
+    return ERASURES + "/" + encodedRequestId;
+  }
+
+  /** Relative to the service's API base: an organisation's data counts ({@code GET}). */
+  public static String organizationData(String encodedOrganizationId) {
+    return "organizations/" + encodedOrganizationId + "/data";
+  }
+
+  /** Relative to Keycloak's base URL: where the service reports a purge done. */
+  public static String appDataPurged(String encodedRealm, String encodedRequestId) {
+    return "realms/"
+        + encodedRealm
+        + "/org-erasure/"
+        + ERASURES
+        + "/"
+        + encodedRequestId
+        + "/"
+        + APP_DATA_PURGED;
+  }
+}
