@@ -38,7 +38,7 @@ public final class DataInventory {
           new InventoryTable(ORGANIZATIONS, "Organisation", true, List.of()));
 
   private static final InventoryFiles ASSET_FILES =
-      new InventoryFiles("Asset files", true, ASSETS, "file_path", "size_bytes");
+      new InventoryFiles("Asset files", true, ASSETS, "file_path");
 
   /**
    * The erasure service's own bookkeeping tables (purge state and progress). They hold no

@@ -9,15 +9,13 @@ import java.util.Objects;
  * @param personalData whether the files may hold personal data
  * @param table the table whose rows name the files
  * @param pathColumn the column holding each file's path, relative to the file-store root
- * @param sizeColumn the column holding each file's size in bytes
  */
 public record InventoryFiles(
-    String category, boolean personalData, String table, String pathColumn, String sizeColumn) {
+    String category, boolean personalData, String table, String pathColumn) {
 
   public InventoryFiles {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(pathColumn, "pathColumn");
-    Objects.requireNonNull(sizeColumn, "sizeColumn");
   }
 }

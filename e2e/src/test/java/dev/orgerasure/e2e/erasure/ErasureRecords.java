@@ -1,7 +1,10 @@
 package dev.orgerasure.e2e.erasure;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,7 +28,26 @@ final class ErasureRecords {
       long memberCount,
       boolean notificationSent,
       String notifiedTo,
-      String notificationError) {}
+      String notificationError) {
+
+    /** The service's report the record keeps (docs/contract.md). */
+    PurgeReport appData() {
+      try {
+        return JSON.treeToValue(counts.path("appData"), PurgeReport.class);
+      } catch (JsonProcessingException e) {
+        throw new AssertionError("The audit record's report is not the contract's", e);
+      }
+    }
+
+    /** Rows of the table the report says were deleted; -1 when it does not name the table. */
+    long rowsDeleted(String table) {
+      return appData().tables().stream()
+          .filter(count -> count.table().equals(table))
+          .mapToLong(TableCount::rows)
+          .findFirst()
+          .orElse(-1);
+    }
+  }
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,6 +2,9 @@ package dev.orgerasure.e2e.erasure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
@@ -10,6 +13,7 @@ import dev.orgerasure.e2e.harness.WholeSystem;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +22,7 @@ import org.junit.jupiter.api.Test;
 @WholeSystemTest
 class ForgedCallbackIT {
 
-  private static final String REPORT =
-      "{\"tables\":{\"courses\":0},\"files\":{\"deleted\":0,\"failed\":0}}";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SystemUnderTest sut;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -51,7 +54,10 @@ class ForgedCallbackIT {
                             + erasureId
                             + "/app-data-purged"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(REPORT));
+            .POST(
+                HttpRequest.BodyPublishers.ofByteArray(
+                    JSON.writeValueAsBytes(
+                        new PurgeReport(erasureId, "forged", List.of(), new FileOutcome(0, 0)))));
     token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
   }

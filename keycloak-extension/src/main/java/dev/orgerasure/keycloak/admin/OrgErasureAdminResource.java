@@ -1,13 +1,14 @@
 package dev.orgerasure.keycloak.admin;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.OrganizationData;
+import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.keycloak.access.ErasureRoles;
+import dev.orgerasure.keycloak.access.InteractiveSessionCheck;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
-import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.ErasureStarter;
+import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
-import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import jakarta.ws.rs.DefaultValue;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.resteasy.reactive.NoCache;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
@@ -48,25 +50,25 @@ public class OrgErasureAdminResource {
   private final RealmModel realm;
   private final AdminPermissionEvaluator auth;
   private final AdminEventBuilder adminEvent;
-  private final ErasureSettings settings;
+  private final OrgErasureProvider erasures;
 
   public OrgErasureAdminResource(
       KeycloakSession session,
       RealmModel realm,
       AdminPermissionEvaluator auth,
-      AdminEventBuilder adminEvent,
-      ErasureSettings settings) {
+      AdminEventBuilder adminEvent) {
     this.session = session;
     this.realm = realm;
     this.auth = auth;
     this.adminEvent = adminEvent.resource(ResourceType.ORGANIZATION);
-    this.settings = settings;
+    this.erasures = OrgErasureProvider.of(session);
   }
 
   /**
    * What the caller may do here; any admin may ask, so the console can hide what they cannot use.
    */
   @GET
+  @NoCache
   @Path("permissions")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Boolean> permissions() {
@@ -74,6 +76,7 @@ public class OrgErasureAdminResource {
   }
 
   @GET
+  @NoCache
   @Path("organizations")
   @Produces(MediaType.APPLICATION_JSON)
   public List<OrganizationErasureRepresentation> organizations(
@@ -81,12 +84,10 @@ public class OrgErasureAdminResource {
       @QueryParam("max") @DefaultValue("100") int max) {
     requireErasureRole();
     Map<String, ErasureRepresentation> active =
-        new ErasureRequestRepository(session)
-            .findActiveByRealm(realm.getId()).stream()
-                .map(ErasureRepresentation::of)
-                .collect(
-                    Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
-    TenantDirectory tenants = tenants();
+        erasures.requests().findActiveByRealm(realm.getId()).stream()
+            .map(ErasureRepresentation::of)
+            .collect(Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
+    TenantDirectory tenants = erasures.tenants();
     return tenants
         .list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
         .map(
@@ -101,15 +102,12 @@ public class OrgErasureAdminResource {
    * files.
    */
   @GET
+  @NoCache
   @Path("organizations/{organizationId}/app-data")
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonNode appData(@PathParam("organizationId") String organizationId) {
+  public OrganizationData appData(@PathParam("organizationId") String organizationId) {
     requireErasureRole();
-    Tenant tenant =
-        tenants()
-            .find(organizationId)
-            .orElseThrow(
-                () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+    Tenant tenant = tenant(organizationId);
     return fromService(service -> service.organizationData(tenant.id()));
   }
 
@@ -119,28 +117,23 @@ public class OrgErasureAdminResource {
   public Response startErasure(
       @PathParam("organizationId") String organizationId, InputStream body) {
     requireErasureRole();
-    settings
-        .interactiveSessionCheck()
+    new InteractiveSessionCheck(
+            erasures.settings().interactiveClients(), erasures.settings().maxAuthAgeSeconds())
         .refusal(session, auth.adminAuth())
         .ifPresent(
             reason -> {
               throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
             });
-    Tenant tenant =
-        tenants()
-            .find(organizationId)
-            .orElseThrow(
-                () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
+    Tenant tenant = tenant(organizationId);
     StartErasureBody request = readBody(body);
-    ErasureStarter.Started started;
+    StartedErasure started;
     try {
       started =
-          new ErasureStarter(session.getKeycloakSessionFactory(), realm.getId(), settings)
-              .start(
-                  tenant,
-                  auth.adminAuth().getUser(),
-                  request.confirmation(),
-                  request.gracePeriodSeconds().orElse(settings.gracePeriodDefaultSeconds()));
+          erasures.start(
+              tenant,
+              auth.adminAuth().getUser(),
+              request.confirmation(),
+              request.gracePeriodSeconds().orElse(erasures.settings().gracePeriodDefaultSeconds()));
     } catch (ConfirmationMismatchException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
     }
@@ -157,32 +150,31 @@ public class OrgErasureAdminResource {
   }
 
   @GET
+  @NoCache
   @Path("erasures")
   @Produces(MediaType.APPLICATION_JSON)
   public List<ErasureRepresentation> recentErasures() {
     requireErasureRole();
-    return new ErasureRequestRepository(session)
-        .findRecentByRealm(realm.getId(), RECENT_ERASURES).stream()
-            .map(ErasureRepresentation::of)
-            .toList();
+    return erasures.recent(RECENT_ERASURES);
   }
 
   @GET
+  @NoCache
   @Path("erasures/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public ErasureRepresentation erasure(@PathParam("id") String id) {
     requireErasureRole();
-    return new ErasureRequestRepository(session)
-        .find(realm.getId(), id)
-        .map(ErasureRepresentation::of)
+    return erasures
+        .find(id)
         .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
   }
 
   /** The purge of the erasure's app data as the erasure-service reports it, table by table. */
   @GET
+  @NoCache
   @Path("erasures/{id}/purge")
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonNode purge(@PathParam("id") String id) {
+  public PurgeStatus purge(@PathParam("id") String id) {
     ErasureRepresentation erasure = erasure(id);
     return fromService(service -> service.purgeStatus(erasure.id()))
         .orElseThrow(
@@ -197,7 +189,7 @@ public class OrgErasureAdminResource {
   }
 
   private <T> T fromService(ServiceCall<T> call) {
-    ServiceClient service = ServiceClient.forRealm(settings, realm);
+    ServiceClient service = ServiceClient.forRealm(erasures.settings(), realm);
     try {
       return call.call(service);
     } catch (InterruptedException e) {
@@ -221,8 +213,12 @@ public class OrgErasureAdminResource {
     }
   }
 
-  private TenantDirectory tenants() {
-    return new OrganizationTenantDirectory(session);
+  private Tenant tenant(String organizationId) {
+    return erasures
+        .tenants()
+        .find(organizationId)
+        .orElseThrow(
+            () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
   }
 
   private static StartErasureBody readBody(InputStream body) {

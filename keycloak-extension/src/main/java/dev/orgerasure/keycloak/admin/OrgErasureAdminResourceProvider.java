@@ -1,6 +1,5 @@
 package dev.orgerasure.keycloak.admin;
 
-import dev.orgerasure.keycloak.config.OrgErasureProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -15,8 +14,7 @@ public class OrgErasureAdminResourceProvider implements AdminRealmResourceProvid
       RealmModel realm,
       AdminPermissionEvaluator auth,
       AdminEventBuilder adminEvent) {
-    return new OrgErasureAdminResource(
-        session, realm, auth, adminEvent, session.getProvider(OrgErasureProvider.class).settings());
+    return new OrgErasureAdminResource(session, realm, auth, adminEvent);
   }
 
   @Override

@@ -10,9 +10,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One lifecycle event of one erasure, the minimal evidence of BRIEF §8. It holds copies, never
- * references, so it outlives the organisation, its users and the realm. The hash chain and the
- * signature columns are filled by the audit-trail issue.
+ * One lifecycle event of one erasure, the minimal evidence that it happened: who asked, for which
+ * organisation of which realm, what was erased and whether the requester was told. It holds copies,
+ * never references, so it outlives the organisation, its users and the realm. The hash and
+ * signature columns stay empty until the log is made tamper-evident.
  */
 @Entity
 @Table(name = "ORG_ERASURE_AUDIT")
@@ -21,10 +22,6 @@ import java.util.UUID;
       name = "AuditRecord.findByRequestAndEvent",
       query =
           "select a from AuditRecordEntity a where a.requestId = :requestId and a.event = :event"),
-  @NamedQuery(
-      name = "AuditRecord.findByRequest",
-      query =
-          "select a from AuditRecordEntity a where a.requestId = :requestId order by a.sequence"),
   @NamedQuery(
       name = "AuditRecord.lastSequence",
       query = "select max(a.sequence) from AuditRecordEntity a")

@@ -1,11 +1,12 @@
 package dev.orgerasure.keycloak.completion;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.ContractLimits;
+import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
-import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.ErasureState;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Set;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -24,7 +24,6 @@ import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.resources.admin.AdminAuth;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code /realms/{realm}/org-erasure/erasures/{id}/app-data-purged}: the erasure-service reports
@@ -35,23 +34,17 @@ import org.keycloak.util.JsonSerialization;
 public class ErasureCallbackResource {
 
   static final String RESOURCE_TYPE = "ORG_ERASURE";
-  static final String APP_DATA_PURGED = "app-data-purged";
-
-  private static final int MAX_BYTES = 64 * 1024;
-
-  private static final Set<ErasureState> AWAITING_REPORT =
-      Set.of(ErasureState.PURGING_APP_DATA, ErasureState.SCHEDULED);
 
   private final KeycloakSession session;
-  private final ErasureSettings settings;
+  private final OrgErasureProvider erasures;
 
-  public ErasureCallbackResource(KeycloakSession session, ErasureSettings settings) {
+  public ErasureCallbackResource(KeycloakSession session) {
     this.session = session;
-    this.settings = settings;
+    this.erasures = OrgErasureProvider.of(session);
   }
 
   @POST
-  @Path("{id}/" + APP_DATA_PURGED)
+  @Path("{id}/" + ServiceApi.APP_DATA_PURGED)
   @Produces(MediaType.APPLICATION_JSON)
   public Response appDataPurged(@PathParam("id") String id, InputStream body) {
     RealmModel realm = session.getContext().getRealm();
@@ -61,28 +54,28 @@ public class ErasureCallbackResource {
       throw ErrorResponse.error(
           "A bearer token of the erasure-service is required", Response.Status.UNAUTHORIZED);
     }
-    if (!settings.serviceClient().equals(caller.token().getIssuedFor())) {
+    if (!erasures.settings().serviceClient().equals(caller.token().getIssuedFor())) {
       throw ErrorResponse.error(
           "Only the erasure-service may report purged app data", Response.Status.FORBIDDEN);
     }
-    ErasureRequestRepository requests = new ErasureRequestRepository(session);
     ErasureRequestEntity request =
-        requests
+        erasures
+            .requests()
             .find(realm.getId(), id)
             .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
-    JsonNode counts = readCounts(body);
-    if (request.isAppDataPurged()) {
+    PurgeReport report = readReport(body);
+    if (request.report().isPresent()) {
       return Response.ok(ErasureRepresentation.of(request)).build();
     }
-    if (!AWAITING_REPORT.contains(request.getState())) {
+    if (!request.getState().awaitsReport()) {
       throw ErrorResponse.error(
           "This erasure is not purging app data (state " + request.getState() + ")",
           Response.Status.CONFLICT);
     }
-    if (!id.equals(counts.path("requestId").asText(id))) {
+    if (!id.equals(report.requestId())) {
       throw ErrorResponse.error("The report names another erasure", Response.Status.BAD_REQUEST);
     }
-    request.appDataPurged(counts.toString());
+    request.appDataPurged(report);
     ClientModel service = caller.client();
     new AdminEventBuilder(
             realm,
@@ -91,32 +84,31 @@ public class ErasureCallbackResource {
             session.getContext().getConnection())
         .resource(RESOURCE_TYPE)
         .operation(OperationType.ACTION)
-        .resourcePath("org-erasure", "erasures", id, APP_DATA_PURGED)
-        .representation(counts)
+        .resourcePath("org-erasure", ServiceApi.ERASURES, id, ServiceApi.APP_DATA_PURGED)
+        .representation(report)
         .success();
     return Response.accepted(ErasureRepresentation.of(request)).build();
   }
 
-  private static JsonNode readCounts(InputStream body) {
+  private static PurgeReport readReport(InputStream body) {
+    byte[] bytes;
     try {
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw ErrorResponse.error(
-            "The report is larger than " + MAX_BYTES + " bytes",
-            Response.Status.REQUEST_ENTITY_TOO_LARGE);
-      }
-      JsonNode counts = JsonSerialization.mapper.readTree(bytes);
-      if (counts == null
-          || !counts.isObject()
-          || !counts.path("tables").isObject()
-          || !counts.path("files").isObject()) {
-        throw ErrorResponse.error(
-            "The report must be a JSON object with 'tables' and 'files'",
-            Response.Status.BAD_REQUEST);
-      }
-      return counts;
+      bytes = body.readNBytes(ContractLimits.CALLBACK_MAX_BYTES + 1);
     } catch (IOException e) {
-      throw ErrorResponse.error("The report is not valid JSON", Response.Status.BAD_REQUEST);
+      throw ErrorResponse.error("The report could not be read", Response.Status.BAD_REQUEST);
+    }
+    if (bytes.length > ContractLimits.CALLBACK_MAX_BYTES) {
+      throw ErrorResponse.error(
+          "The report is larger than " + ContractLimits.CALLBACK_MAX_BYTES + " bytes",
+          Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
+    try {
+      return ContractJson.read(bytes, PurgeReport.class);
+    } catch (IOException e) {
+      throw ErrorResponse.error(
+          "The report is not a report of docs/contract.md: 'requestId', 'organizationId',"
+              + " 'tables' and 'files' are required and nothing else is accepted",
+          Response.Status.BAD_REQUEST);
     }
   }
 }

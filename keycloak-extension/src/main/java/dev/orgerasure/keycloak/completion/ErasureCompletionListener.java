@@ -1,11 +1,13 @@
 package dev.orgerasure.keycloak.completion;
 
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
 
 /**
  * Hears "app data purged" and, once that report is committed, finishes the erasure off the request
@@ -14,11 +16,9 @@ import org.keycloak.models.KeycloakSession;
 public class ErasureCompletionListener implements EventListenerProvider {
 
   private final KeycloakSession session;
-  private final ErasureSettings settings;
 
-  public ErasureCompletionListener(KeycloakSession session, ErasureSettings settings) {
+  public ErasureCompletionListener(KeycloakSession session) {
     this.session = session;
-    this.settings = settings;
   }
 
   @Override
@@ -28,11 +28,12 @@ public class ErasureCompletionListener implements EventListenerProvider {
   public void onEvent(AdminEvent event, boolean includeRepresentation) {
     if (!ErasureCallbackResource.RESOURCE_TYPE.equals(event.getResourceTypeAsString())
         || event.getResourcePath() == null
-        || !event.getResourcePath().endsWith("/" + ErasureCallbackResource.APP_DATA_PURGED)) {
+        || !event.getResourcePath().endsWith("/" + ServiceApi.APP_DATA_PURGED)) {
       return;
     }
     String[] path = event.getResourcePath().split("/");
     String requestId = path[path.length - 2];
+    KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
     session
         .getTransactionManager()
         .enlistAfterCompletion(
@@ -40,15 +41,19 @@ public class ErasureCompletionListener implements EventListenerProvider {
               @Override
               protected void commitImpl() {
                 ErasureCompletionListenerFactory.executor(session)
-                    .execute(
-                        () ->
-                            new ErasureFinisher(session.getKeycloakSessionFactory(), settings)
-                                .finish(requestId));
+                    .execute(() -> finish(factory, requestId));
               }
 
               @Override
               protected void rollbackImpl() {}
             });
+  }
+
+  /** The finisher opens a transaction per step; this session only reaches the provider. */
+  private static void finish(KeycloakSessionFactory factory, String requestId) {
+    try (KeycloakSession session = factory.create()) {
+      OrgErasureProvider.of(session).finish(requestId);
+    }
   }
 
   @Override

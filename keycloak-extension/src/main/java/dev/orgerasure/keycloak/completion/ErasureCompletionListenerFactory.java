@@ -1,6 +1,5 @@
 package dev.orgerasure.keycloak.completion;
 
-import dev.orgerasure.keycloak.config.OrgErasureProvider;
 import java.util.concurrent.ExecutorService;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -20,8 +19,7 @@ public class ErasureCompletionListenerFactory implements EventListenerProviderFa
 
   @Override
   public EventListenerProvider create(KeycloakSession session) {
-    return new ErasureCompletionListener(
-        session, session.getProvider(OrgErasureProvider.class).settings());
+    return new ErasureCompletionListener(session);
   }
 
   @Override

@@ -8,7 +8,14 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
 
   @Override
   public List<Class<?>> getEntities() {
-    return List.of(ErasureRequestEntity.class, LockedMemberEntity.class, AuditRecordEntity.class);
+    // The embeddables are listed too: Keycloak builds its persistence unit from this list alone.
+    return List.of(
+        ErasureRequestEntity.class,
+        HandOverAttempts.class,
+        Finishing.class,
+        Notification.class,
+        LockedMemberEntity.class,
+        AuditRecordEntity.class);
   }
 
   @Override

@@ -1,18 +1,21 @@
 package dev.orgerasure.keycloak.erasure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.contract.PurgeReport;
 
 /**
- * An erasure request as the admin API and pages show it. Times are epoch milliseconds; {@code
- * appData} holds the service's per-table and file counts once the app data is purged; {@code
- * finished} says whether the state is final, so pages need not know the state machine.
+ * An erasure request as the admin API and pages show it. Times are epoch milliseconds. The page
+ * shows what the server says instead of knowing the state machine: {@code phase} chooses colours,
+ * {@code finished} whether to stop following, {@code handedOver} whether the service has a purge
+ * status to show; {@code appData} is the service's report once the app data is purged.
  */
 public record ErasureRepresentation(
     String id,
     String organizationId,
     String organizationName,
     ErasureState state,
+    ErasureState.Phase phase,
     boolean finished,
+    boolean handedOver,
     String requestedBy,
     long requestedAt,
     Long lockedAt,
@@ -21,7 +24,7 @@ public record ErasureRepresentation(
     long membersLocked,
     int handOverAttempts,
     String lastError,
-    JsonNode appData,
+    PurgeReport appData,
     long identitiesDeleted,
     long loginEventsDeleted,
     Long completedAt,
@@ -33,19 +36,21 @@ public record ErasureRepresentation(
         request.getOrganizationId(),
         request.getOrganizationName(),
         request.getState(),
-        request.getState().isTerminal(),
+        request.getState().phase(),
+        request.getState().isFinal(),
+        request.handOver().isDelivered(),
         request.getRequestedByUsername(),
         request.getRequestedAt(),
         request.getLockedAt(),
         request.getGracePeriodSeconds(),
         request.getMemberCount(),
         request.getMembersLocked(),
-        request.getDeliveryAttempts(),
-        request.getLastError(),
-        request.isAppDataPurged() ? request.appData() : null,
-        request.getIdentitiesDeleted(),
-        request.getLoginEventsDeleted(),
-        request.getCompletedAt(),
-        request.getAuditRecordId());
+        request.handOver().attempts(),
+        request.handOver().lastError(),
+        request.report().orElse(null),
+        request.finishing().identitiesDeleted(),
+        request.finishing().loginEventsDeleted(),
+        request.finishing().completedAt(),
+        request.finishing().auditRecordId());
   }
 }

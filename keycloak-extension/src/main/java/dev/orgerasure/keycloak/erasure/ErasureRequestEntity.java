@@ -1,7 +1,9 @@
 package dev.orgerasure.keycloak.erasure;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.contract.ContractLimits;
+import dev.orgerasure.contract.PurgeReport;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -10,14 +12,13 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
-import org.keycloak.util.JsonSerialization;
 
 /**
- * One erasure of one organisation, kept in Keycloak's database. {@code activeOrganizationId} is
+ * One erasure of one organisation, kept in Keycloak's database: the request and its state, with the
+ * hand-over, the finishing and the notice as parts of their own. {@code activeOrganizationId} is
  * unique and set while the erasure may still act on the organisation: that is what makes concurrent
  * submits for one organisation end in a single request.
  */
@@ -35,21 +36,20 @@ import org.keycloak.util.JsonSerialization;
   @NamedQuery(
       name = "ErasureRequest.findDueHandOvers",
       query =
-          "select r from ErasureRequestEntity r where r.deliveredAt is null and r.state in :states"
-              + " and (r.nextDeliveryAt is null or r.nextDeliveryAt <= :now)"),
+          "select r from ErasureRequestEntity r where r.handOver.deliveredAt is null"
+              + " and r.state in :states"
+              + " and (r.handOver.nextAttemptAt is null or r.handOver.nextAttemptAt <= :now)"),
   @NamedQuery(
       name = "ErasureRequest.findUnfinished",
       query =
           "select r from ErasureRequestEntity r where r.state in :states"
-              + " and (r.finisherLeaseUntil is null or r.finisherLeaseUntil < :now)"),
+              + " and (r.finishing.leaseUntil is null or r.finishing.leaseUntil < :now)"),
   @NamedQuery(
       name = "ErasureRequest.findRecentByRealm",
       query =
           "select r from ErasureRequestEntity r where r.realmId = :realmId order by r.requestedAt desc")
 })
 public class ErasureRequestEntity {
-
-  static final long HAND_OVER_TAKEOVER_MILLIS = 30_000;
 
   @Id
   @Column(name = "ID", length = 36)
@@ -77,62 +77,33 @@ public class ErasureRequestEntity {
   @Column(name = "REQUESTED_BY_USERNAME", nullable = false)
   private String requestedByUsername;
 
-  @Column(name = "REQUESTED_AT", nullable = false)
-  private long requestedAt;
-
-  @Column(name = "LOCKED_AT")
-  private Long lockedAt;
-
-  @Column(name = "MEMBER_COUNT", nullable = false)
-  private long memberCount;
-
-  @Column(name = "MEMBERS_LOCKED", nullable = false)
-  private long membersLocked;
-
   @Column(name = "REQUESTED_BY_EMAIL")
   private String requestedByEmail;
+
+  @Column(name = "REQUESTED_AT", nullable = false)
+  private long requestedAt;
 
   @Column(name = "GRACE_PERIOD_SECONDS", nullable = false)
   private int gracePeriodSeconds;
 
-  @Column(name = "DELIVERED_AT")
-  private Long deliveredAt;
+  @Column(name = "MEMBER_COUNT", nullable = false)
+  private long memberCount;
 
-  @Column(name = "DELIVERY_ATTEMPTS", nullable = false)
-  private int deliveryAttempts;
+  @Column(name = "LOCKED_AT")
+  private Long lockedAt;
 
-  @Column(name = "NEXT_DELIVERY_AT")
-  private Long nextDeliveryAt;
+  @Column(name = "MEMBERS_LOCKED", nullable = false)
+  private long membersLocked;
 
-  @Column(name = "LAST_ERROR", length = 1000)
-  private String lastError;
+  /** The service's report as JSON (docs/contract.md), once it arrived. */
+  @Column(name = "APP_DATA_COUNTS", length = ContractLimits.STORED_REPORT_MAX_CHARS)
+  private String appDataReport;
 
-  @Column(name = "APP_DATA_COUNTS", length = 4000)
-  private String appDataCounts;
+  @Embedded private HandOverAttempts handOver = new HandOverAttempts();
 
-  @Column(name = "IDENTITIES_DELETED", nullable = false)
-  private long identitiesDeleted;
+  @Embedded private Finishing finishing = new Finishing();
 
-  @Column(name = "LOGIN_EVENTS_DELETED", nullable = false)
-  private long loginEventsDeleted;
-
-  @Column(name = "FINISHER_LEASE_UNTIL")
-  private Long finisherLeaseUntil;
-
-  @Column(name = "COMPLETED_AT")
-  private Long completedAt;
-
-  @Column(name = "AUDIT_RECORD_ID", length = 36)
-  private String auditRecordId;
-
-  @Column(name = "NOTIFIED_AT")
-  private Long notifiedAt;
-
-  @Column(name = "NOTIFIED_TO")
-  private String notifiedTo;
-
-  @Column(name = "NOTIFICATION_ERROR", length = 1000)
-  private String notificationError;
+  @Embedded private Notification notification = new Notification();
 
   @Version
   @Column(name = "VERSION", nullable = false)
@@ -180,135 +151,86 @@ public class ErasureRequestEntity {
 
   /**
    * Every member is locked out. The request thread hands over at once; should it fail to, the
-   * scheduled task takes over after {@code HAND_OVER_TAKEOVER_MILLIS}.
+   * scheduled task takes over a little later.
    */
   public void lockedOut(long membersLocked, long at) {
     this.membersLocked = membersLocked;
     this.lockedAt = at;
-    this.nextDeliveryAt = at + HAND_OVER_TAKEOVER_MILLIS;
+    handOver.dueForTakeoverAfter(at);
     moveTo(ErasureState.LOCKED);
   }
 
   /** The service accepted the request: its grace period, or the purge, runs from now on. */
   public void handedOver(long at) {
-    deliveredAt = at;
-    nextDeliveryAt = null;
-    lastError = null;
+    handOver.delivered(at);
     moveTo(gracePeriodSeconds > 0 ? ErasureState.SCHEDULED : ErasureState.PURGING_APP_DATA);
   }
 
   /** The service did not accept the request; it is tried again at {@code retryAt}. */
   public void handOverFailed(String error, long retryAt) {
-    deliveryAttempts++;
-    nextDeliveryAt = retryAt;
-    lastError = error;
+    handOver.failed(error, retryAt);
     if (state != ErasureState.FAILED_RETRYING) {
       moveTo(ErasureState.FAILED_RETRYING);
     }
   }
 
   /** The service reports every app row and file of the organisation gone, with the counts. */
-  public void appDataPurged(String countsJson) {
-    appDataCounts = countsJson;
+  public void appDataPurged(PurgeReport report) {
+    if (!report.requestId().equals(id)) {
+      throw new IllegalArgumentException("The report names another erasure");
+    }
+    appDataReport = ContractJson.write(report);
     if (state == ErasureState.SCHEDULED) {
-      // The service ends the grace period on its own clock; the report is the first Keycloak hears
-      // of it.
+      // The service ends the grace period on its own clock; the report is the first Keycloak hears.
       moveTo(ErasureState.PURGING_APP_DATA);
     }
     moveTo(ErasureState.APP_DATA_PURGED);
   }
 
-  public boolean isAppDataPurged() {
-    return appDataCounts != null;
+  /** The service's report, once it arrived. */
+  public Optional<PurgeReport> report() {
+    return Optional.ofNullable(appDataReport)
+        .map(json -> ContractJson.readStored(json, PurgeReport.class));
   }
 
   /**
    * Takes the erasure for finishing until {@code leaseUntil}; other nodes leave it alone meanwhile.
    */
   public void claimFinishing(long leaseUntil) {
-    finisherLeaseUntil = leaseUntil;
+    finishing.lease(leaseUntil);
     if (state == ErasureState.APP_DATA_PURGED) {
       moveTo(ErasureState.DELETING_IDENTITIES);
     }
   }
 
   public void identitiesDeleted(long identities, long loginEvents) {
-    identitiesDeleted += identities;
-    loginEventsDeleted += loginEvents;
+    finishing.deleted(identities, loginEvents);
   }
 
   /** The requester was told (or telling them failed); either way it is tried only once. */
   public void notified(String to, String error, long at) {
-    notifiedAt = at;
-    notifiedTo = error == null ? to : null;
-    notificationError = error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
-  }
-
-  public boolean isNotificationAttempted() {
-    return notifiedAt != null;
-  }
-
-  public String getNotifiedTo() {
-    return notifiedTo;
-  }
-
-  public String getNotificationError() {
-    return notificationError;
+    notification().attempted(to, error, at);
   }
 
   public void completed(boolean withErrors, String auditRecordId, long at) {
-    this.auditRecordId = auditRecordId;
-    this.completedAt = at;
-    this.finisherLeaseUntil = null;
+    finishing.completed(auditRecordId, at);
     moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
   }
 
-  public String getRequestedByEmail() {
-    return requestedByEmail;
+  public HandOverAttempts handOver() {
+    return handOver;
   }
 
-  public int getGracePeriodSeconds() {
-    return gracePeriodSeconds;
+  public Finishing finishing() {
+    return finishing;
   }
 
-  public Long getDeliveredAt() {
-    return deliveredAt;
-  }
-
-  public int getDeliveryAttempts() {
-    return deliveryAttempts;
-  }
-
-  public String getLastError() {
-    return lastError;
-  }
-
-  /**
-   * The service's report (rows per table, their categories, files); an empty object until it
-   * arrives.
-   */
-  public JsonNode appData() {
-    try {
-      return JsonSerialization.mapper.readTree(appDataCounts == null ? "{}" : appDataCounts);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  public Notification notification() {
+    // All of its columns are null until the notice is tried, which JPA reads as no object at all.
+    if (notification == null) {
+      notification = new Notification();
     }
-  }
-
-  public long getIdentitiesDeleted() {
-    return identitiesDeleted;
-  }
-
-  public long getLoginEventsDeleted() {
-    return loginEventsDeleted;
-  }
-
-  public Long getCompletedAt() {
-    return completedAt;
-  }
-
-  public String getAuditRecordId() {
-    return auditRecordId;
+    return notification;
   }
 
   public String getId() {
@@ -339,16 +261,24 @@ public class ErasureRequestEntity {
     return requestedByUsername;
   }
 
+  public String getRequestedByEmail() {
+    return requestedByEmail;
+  }
+
   public long getRequestedAt() {
     return requestedAt;
   }
 
-  public Long getLockedAt() {
-    return lockedAt;
+  public int getGracePeriodSeconds() {
+    return gracePeriodSeconds;
   }
 
   public long getMemberCount() {
     return memberCount;
+  }
+
+  public Long getLockedAt() {
+    return lockedAt;
   }
 
   public long getMembersLocked() {

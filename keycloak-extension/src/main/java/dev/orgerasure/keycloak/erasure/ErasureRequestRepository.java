@@ -3,16 +3,15 @@ package dev.orgerasure.keycloak.erasure;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.KeycloakSession;
 
 /** Erasure requests and their locked members in Keycloak's database, for one session. */
 public class ErasureRequestRepository {
 
   private final EntityManager em;
 
-  public ErasureRequestRepository(KeycloakSession session) {
-    this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  /** Only {@code OrgErasureProvider} makes one; everyone else asks it. */
+  public ErasureRequestRepository(EntityManager em) {
+    this.em = em;
   }
 
   public Optional<ErasureRequestEntity> find(String realmId, String id) {
@@ -39,7 +38,7 @@ public class ErasureRequestRepository {
 
   public List<ErasureRequestEntity> findDueHandOvers(long now) {
     return em.createNamedQuery("ErasureRequest.findDueHandOvers", ErasureRequestEntity.class)
-        .setParameter("states", List.of(ErasureState.LOCKED, ErasureState.FAILED_RETRYING))
+        .setParameter("states", ErasureState.where(ErasureState::awaitsHandOver))
         .setParameter("now", now)
         .getResultList();
   }
@@ -49,8 +48,7 @@ public class ErasureRequestRepository {
    */
   public List<ErasureRequestEntity> findUnfinished(long now) {
     return em.createNamedQuery("ErasureRequest.findUnfinished", ErasureRequestEntity.class)
-        .setParameter(
-            "states", List.of(ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES))
+        .setParameter("states", ErasureState.where(ErasureState::isFinishable))
         .setParameter("now", now)
         .getResultList();
   }

@@ -1,11 +1,14 @@
 package dev.orgerasure.keycloak.erasure;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The one state machine of an organisation erasure (BRIEF §4). Every change of a request's state
- * goes through {@link #canMoveTo(ErasureState)}; the erasure-service mirrors these names.
+ * The one state machine of an organisation erasure (docs/contract.md). Every change of a request's
+ * state goes through {@link #canMoveTo(ErasureState)}, and every question about what a state allows
+ * is answered here, so that no caller keeps its own list of states.
  */
 public enum ErasureState {
   REQUESTED,
@@ -17,7 +20,17 @@ public enum ErasureState {
   COMPLETED,
   COMPLETED_WITH_ERRORS,
   CANCELLED,
+  /** In Keycloak: the hand-over to the service is failing and is retried with back-off. */
   FAILED_RETRYING;
+
+  /** How a state reads to a person: what the page colours and words are chosen by. */
+  public enum Phase {
+    WORKING,
+    RETRYING,
+    COMPLETED,
+    COMPLETED_WITH_ERRORS,
+    CANCELLED
+  }
 
   private Set<ErasureState> next;
 
@@ -40,7 +53,39 @@ public enum ErasureState {
     return next.contains(target);
   }
 
-  public boolean isTerminal() {
+  public boolean isFinal() {
     return next.isEmpty();
+  }
+
+  /** Members are locked out and the service has not accepted the erasure yet. */
+  public boolean awaitsHandOver() {
+    return this == LOCKED || this == FAILED_RETRYING;
+  }
+
+  /** The service holds the erasure and Keycloak waits for its report that the app data is gone. */
+  public boolean awaitsReport() {
+    return this == SCHEDULED || this == PURGING_APP_DATA;
+  }
+
+  /** The app data is gone: identities may be deleted and the erasure finished. */
+  public boolean isFinishable() {
+    return this == APP_DATA_PURGED || this == DELETING_IDENTITIES;
+  }
+
+  public Phase phase() {
+    return switch (this) {
+      case COMPLETED -> Phase.COMPLETED;
+      case COMPLETED_WITH_ERRORS -> Phase.COMPLETED_WITH_ERRORS;
+      case CANCELLED -> Phase.CANCELLED;
+      case FAILED_RETRYING -> Phase.RETRYING;
+      default -> Phase.WORKING;
+    };
+  }
+
+  /** The states that answer {@code question}, for queries over stored erasures. */
+  public static Set<ErasureState> where(Predicate<ErasureState> question) {
+    Set<ErasureState> states = EnumSet.noneOf(ErasureState.class);
+    Arrays.stream(values()).filter(question).forEach(states::add);
+    return states;
   }
 }

@@ -1,7 +1,11 @@
 package dev.orgerasure.keycloak.handover;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.contract.OrganizationData;
+import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.keycloak.erasure.ContractJson;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -29,10 +33,6 @@ public class ServiceClient {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  /** What the service must be told about an erasure; the JSON body of {@code POST /erasures}. */
-  public record HandOverRequest(
-      String requestId, String organizationId, String organizationName, int gracePeriodSeconds) {}
-
   private final ErasureSettings settings;
   private final String realmName;
   private final String clientSecret;
@@ -55,38 +55,38 @@ public class ServiceClient {
   }
 
   /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
-  public void handOver(HandOverRequest request) throws IOException, InterruptedException {
+  public void handOver(HandOver request) throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(serviceUri("/erasures"))
+            HttpRequest.newBuilder(serviceUri(ServiceApi.ERASURES))
                 .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofByteArray(
-                        JsonSerialization.writeValueAsBytes(request))));
+                .POST(HttpRequest.BodyPublishers.ofString(ContractJson.write(request))));
     if (response.statusCode() != 200 && response.statusCode() != 202) {
       throw new IOException("The erasure-service answered " + response.statusCode());
     }
   }
 
   /** The service's inventory counts for one organisation: rows per table and files. */
-  public JsonNode organizationData(String organizationId) throws IOException, InterruptedException {
+  public OrganizationData organizationData(String organizationId)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
         send(
-            HttpRequest.newBuilder(serviceUri("/organizations/" + encode(organizationId) + "/data"))
+            HttpRequest.newBuilder(serviceUri(ServiceApi.organizationData(encode(organizationId))))
                 .GET());
-    return json(expectOk(response));
+    return ContractJson.read(expectOk(response), OrganizationData.class);
   }
 
   /**
    * The purge of a handed-over erasure as the service reports it; empty when the service has none.
    */
-  public Optional<JsonNode> purgeStatus(String requestId) throws IOException, InterruptedException {
+  public Optional<PurgeStatus> purgeStatus(String requestId)
+      throws IOException, InterruptedException {
     HttpResponse<String> response =
-        send(HttpRequest.newBuilder(serviceUri("/erasures/" + encode(requestId))).GET());
+        send(HttpRequest.newBuilder(serviceUri(ServiceApi.erasure(encode(requestId)))).GET());
     if (response.statusCode() == 404) {
       return Optional.empty();
     }
-    return Optional.of(json(expectOk(response)));
+    return Optional.of(ContractJson.read(expectOk(response), PurgeStatus.class));
   }
 
   /** A sentence for an admin about why a call to the service failed. */
@@ -131,11 +131,11 @@ public class ServiceClient {
       throw new IOException(
           "Keycloak refused the dispatcher's token (" + response.statusCode() + ")");
     }
-    return json(response.body()).path("access_token").asText();
+    return JsonSerialization.mapper.readTree(response.body()).path("access_token").asText();
   }
 
   private URI serviceUri(String path) {
-    return URI.create(settings.serviceUrl() + path);
+    return URI.create(settings.serviceUrl() + "/" + path);
   }
 
   private static String expectOk(HttpResponse<String> response) throws IOException {
@@ -143,10 +143,6 @@ public class ServiceClient {
       throw new IOException("The erasure-service answered " + response.statusCode());
     }
     return response.body();
-  }
-
-  private static JsonNode json(String body) throws IOException {
-    return JsonSerialization.mapper.readTree(body);
   }
 
   private static String encode(String value) {

@@ -1,12 +1,12 @@
 package dev.orgerasure.keycloak.notification;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
-import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +21,12 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.organization.OrganizationProvider;
 
 /**
  * Tells whoever requested an erasure that it is done, by e-mail through Keycloak's e-mail sender
  * and the realm's e-mail theme, before the identities are deleted: the requester may be a member,
- * and the data subject is told first (BRIEF §4). A failure to send is logged and recorded, and the
- * erasure goes on. It is tried once: a crash between sending and recording may send it again.
+ * and the data subject is told first. A failure to send is logged and recorded, and the erasure
+ * goes on. It is tried once: a crash between sending and recording may send it again.
  */
 public class CompletionNotifier {
 
@@ -53,8 +52,8 @@ public class CompletionNotifier {
             factory,
             session -> {
               ErasureRequestEntity request =
-                  new ErasureRequestRepository(session).findById(requestId).orElseThrow();
-              return request.isNotificationAttempted()
+                  OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
+              return request.notification().isAttempted()
                   ? Optional.empty()
                   : Optional.of(send(session, request));
             });
@@ -63,7 +62,8 @@ public class CompletionNotifier {
             KeycloakModelUtils.runJobInTransaction(
                 factory,
                 session ->
-                    new ErasureRequestRepository(session)
+                    OrgErasureProvider.of(session)
+                        .requests()
                         .findById(requestId)
                         .orElseThrow()
                         .notified(result.sentTo(), result.error(), Time.currentTimeMillis())));
@@ -113,33 +113,30 @@ public class CompletionNotifier {
    */
   private static boolean isMember(
       KeycloakSession session, UserModel requester, String organizationId) {
-    return session
-        .getProvider(OrganizationProvider.class)
-        .getByMember(requester)
-        .anyMatch(organization -> organization.getId().equals(organizationId));
+    TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+    return tenants
+        .find(organizationId)
+        .map(tenant -> tenants.isMember(tenant, requester))
+        .orElse(false);
   }
 
   private static Map<String, Object> attributes(
       ErasureRequestEntity request, boolean requesterErased) {
-    JsonNode appData = request.appData();
-    List<Map<String, Object>> appCategories = new ArrayList<>();
-    appData
-        .path("tables")
-        .fields()
-        .forEachRemaining(
-            table ->
-                appCategories.add(
-                    Map.of(
-                        "category",
-                            appData.path("categories").path(table.getKey()).asText(table.getKey()),
-                        "count", table.getValue().asLong())));
+    PurgeReport report = request.report().orElseThrow();
+    // The e-mail theme reads maps; FreeMarker does not see record accessors as properties.
+    List<Map<String, Object>> appCategories =
+        report.tables().stream()
+            .map(
+                table ->
+                    Map.<String, Object>of("category", table.category(), "count", table.rows()))
+            .toList();
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("organizationName", request.getOrganizationName());
     attributes.put("memberCount", request.getMemberCount());
     attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
     attributes.put("appCategories", appCategories);
-    attributes.put("filesDeleted", appData.path("files").path("deleted").asLong());
-    attributes.put("filesFailed", appData.path("files").path("failed").asLong());
+    attributes.put("filesDeleted", report.files().deleted());
+    attributes.put("filesFailed", report.files().failed());
     attributes.put("requestId", request.getId());
     attributes.put("requesterErased", requesterErased);
     return attributes;

@@ -1,7 +1,6 @@
 package dev.orgerasure.keycloak.realm;
 
 import dev.orgerasure.keycloak.completion.ErasureCallbackResource;
-import dev.orgerasure.keycloak.config.OrgErasureProvider;
 import dev.orgerasure.keycloak.selfservice.SelfServiceResource;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -18,8 +17,7 @@ public class OrgErasureRealmResource {
   /** Where the erasure-service reports back. */
   @Path("erasures")
   public ErasureCallbackResource erasures() {
-    return new ErasureCallbackResource(
-        session, session.getProvider(OrgErasureProvider.class).settings());
+    return new ErasureCallbackResource(session);
   }
 
   /** What the account console asks before it offers "Delete organisation". */

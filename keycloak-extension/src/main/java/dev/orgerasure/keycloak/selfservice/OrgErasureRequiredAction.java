@@ -1,11 +1,10 @@
 package dev.orgerasure.keycloak.selfservice;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
-import dev.orgerasure.keycloak.erasure.ErasureStarter;
+import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
-import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -25,8 +24,9 @@ import org.keycloak.events.EventType;
 /**
  * An org admin erases their own organisation (GDPR Article 17 self-service). The organisation is
  * always one the signed-in user administers, whatever the request names; the erasure itself starts
- * through {@link ErasureStarter}, exactly as from the admin console. Keycloak has re-authenticated
- * the user before this runs when their sign-in was older than the action's {@code max_auth_age}.
+ * through {@link OrgErasureProvider#start}, exactly as from the admin console. Keycloak has
+ * re-authenticated the user before this runs when their sign-in was older than the action's {@code
+ * max_auth_age}.
  */
 public class OrgErasureRequiredAction implements RequiredActionProvider {
 
@@ -41,12 +41,6 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
   private static final String STEP_CHOOSE = "choose";
   private static final String ORGANIZATION = "organization";
   private static final String CONFIRMATION = "confirmation";
-
-  private final ErasureSettings settings;
-
-  public OrgErasureRequiredAction(ErasureSettings settings) {
-    this.settings = settings;
-  }
 
   @Override
   public InitiatedActionSupport initiatedActionSupport() {
@@ -92,18 +86,15 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       context.challenge(confirmPage(context, tenant.get(), null));
       return;
     }
-    ErasureStarter.Started started;
+    OrgErasureProvider erasures = OrgErasureProvider.of(context.getSession());
+    StartedErasure started;
     try {
       started =
-          new ErasureStarter(
-                  context.getSession().getKeycloakSessionFactory(),
-                  context.getRealm().getId(),
-                  settings)
-              .start(
-                  tenant.get(),
-                  context.getUser(),
-                  form.getFirst(CONFIRMATION),
-                  settings.gracePeriodDefaultSeconds());
+          erasures.start(
+              tenant.get(),
+              context.getUser(),
+              form.getFirst(CONFIRMATION),
+              erasures.settings().gracePeriodDefaultSeconds());
     } catch (ConfirmationMismatchException e) {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
       return;
@@ -128,7 +119,7 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
   }
 
   private static TenantDirectory tenants(RequiredActionContext context) {
-    return new OrganizationTenantDirectory(context.getSession());
+    return OrgErasureProvider.of(context.getSession()).tenants();
   }
 
   private Response confirmPage(RequiredActionContext context, Tenant tenant, String error) {
@@ -160,22 +151,19 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
    */
   private Map<String, Object> inventory(RequiredActionContext context, Tenant tenant) {
     Map<String, Object> inventory = new LinkedHashMap<>();
-    ServiceClient service = ServiceClient.forRealm(settings, context.getRealm());
+    ServiceClient service =
+        ServiceClient.forRealm(
+            OrgErasureProvider.of(context.getSession()).settings(), context.getRealm());
     List<Map<String, Object>> appData = new ArrayList<>();
     try {
-      JsonNode counts = service.organizationData(tenant.id());
+      OrganizationData counts = service.organizationData(tenant.id());
+      // The login theme reads maps; FreeMarker does not see record accessors as properties.
       counts
-          .path("tables")
+          .tables()
           .forEach(
-              table ->
-                  appData.add(
-                      Map.of(
-                          "category",
-                          table.path("category").asText(),
-                          "count",
-                          table.path("rows").asLong())));
-      inventory.put("files", counts.path("files").path("files").asLong());
-      inventory.put("bytes", counts.path("files").path("bytes").asLong());
+              table -> appData.add(Map.of("category", table.category(), "count", table.rows())));
+      inventory.put("files", counts.files().files());
+      inventory.put("bytes", counts.files().bytes());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       inventory.put("unavailable", "Interrupted");

@@ -1,6 +1,5 @@
 package dev.orgerasure.keycloak.selfservice;
 
-import dev.orgerasure.keycloak.config.OrgErasureProvider;
 import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.RequiredActionFactory;
@@ -21,7 +20,7 @@ public class OrgErasureRequiredActionFactory implements RequiredActionFactory {
 
   @Override
   public RequiredActionProvider create(KeycloakSession session) {
-    return new OrgErasureRequiredAction(session.getProvider(OrgErasureProvider.class).settings());
+    return new OrgErasureRequiredAction();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.orgerasure.keycloak.selfservice;
 
-import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -38,7 +38,8 @@ public class SelfServiceResource {
     if (signedIn == null) {
       throw ErrorResponse.error("Not signed in", Response.Status.UNAUTHORIZED);
     }
-    return new OrganizationTenantDirectory(session)
+    return OrgErasureProvider.of(session)
+        .tenants()
         .administeredBy(signedIn.user())
         .map(tenant -> Map.of("id", tenant.id(), "name", tenant.name()))
         .toList();

@@ -21,9 +21,11 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   /** Organisation attribute naming the erasure that holds it. */
   public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
 
+  private final KeycloakSession session;
   private final OrganizationProvider organizations;
 
   public OrganizationTenantDirectory(KeycloakSession session) {
+    this.session = session;
     this.organizations = session.getProvider(OrganizationProvider.class);
   }
 
@@ -72,6 +74,22 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
     attributes.put(ERASURE_REQUEST_ATTRIBUTE, List.of(requestId));
     organization.setAttributes(attributes);
+  }
+
+  @Override
+  public boolean isMember(Tenant tenant, UserModel user) {
+    return organizations.isMember(organization(tenant), user);
+  }
+
+  /** The organisation with its identity providers; its domains go with it. */
+  @Override
+  public void remove(Tenant tenant) {
+    OrganizationModel organization = organization(tenant);
+    organizations
+        .getIdentityProviders(organization)
+        .toList()
+        .forEach(idp -> session.identityProviders().remove(idp.getAlias()));
+    organizations.remove(organization);
   }
 
   private OrganizationModel organization(Tenant tenant) {

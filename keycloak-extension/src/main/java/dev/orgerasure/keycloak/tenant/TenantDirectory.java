@@ -18,11 +18,16 @@ public interface TenantDirectory {
   List<UserModel> members(Tenant tenant, int first, int max);
 
   /**
-   * The tenants that designate {@code user} as their admin (BRIEF §6); a member is admin only where
-   * designated.
+   * The tenants that designate {@code user} as their admin (an Organization lists them in its
+   * attribute {@code org-admins}); a member is admin only where designated.
    */
   Stream<Tenant> administeredBy(UserModel user);
 
   /** Marks the tenant as under erasure, for everything that reads the tenant. */
   void markUnderErasure(Tenant tenant, String requestId);
+
+  boolean isMember(Tenant tenant, UserModel user);
+
+  /** Removes the tenant itself, with what exists only for it (its identity providers). */
+  void remove(Tenant tenant);
 }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.PurgeReport;
 import java.util.EnumSet;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ErasureStateTest {
@@ -43,7 +46,7 @@ class ErasureStateTest {
     for (ErasureState terminal :
         EnumSet.of(
             ErasureState.COMPLETED, ErasureState.COMPLETED_WITH_ERRORS, ErasureState.CANCELLED)) {
-      assertTrue(terminal.isTerminal());
+      assertTrue(terminal.isFinal());
       for (ErasureState target : ErasureState.values()) {
         assertFalse(terminal.canMoveTo(target));
       }
@@ -85,10 +88,10 @@ class ErasureStateTest {
     request.handOverFailed("down", 5_000);
     request.handOverFailed("down", 9_000);
     assertEquals(ErasureState.FAILED_RETRYING, request.getState());
-    assertEquals(2, request.getDeliveryAttempts());
+    assertEquals(2, request.handOver().attempts());
     request.handedOver(10_000);
     assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
-    assertNull(request.getLastError());
+    assertNull(request.handOver().lastError());
   }
 
   @Test
@@ -96,7 +99,8 @@ class ErasureStateTest {
     ErasureRequestEntity request = request(60);
     request.lockedOut(3, 1_000);
     request.handedOver(2_000);
-    request.appDataPurged("{}");
+    request.appDataPurged(
+        new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
     assertEquals(ErasureState.APP_DATA_PURGED, request.getState());
   }
 }

@@ -119,7 +119,7 @@ function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[0] }, organization.name),
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[1] }, String(organization.memberCount)),
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" }, appDataSummary(appData[organization.id], t)),
-          h("td", { className: "pf-v5-c-table__td", "data-label": headers[3] }, organization.erasure ? h(StateLabel, { state: organization.erasure.state, t }) : t("orgErasureNotStarted")),
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[3] }, organization.erasure ? h(StateLabel, { erasure: organization.erasure, t }) : t("orgErasureNotStarted")),
           h(
             "td",
             { className: "pf-v5-c-table__td pf-v5-c-table__action" },
@@ -150,7 +150,7 @@ function RecentErasures({ erasures, t, onFollow }) {
           "tr",
           { key: erasure.id, className: "pf-v5-c-table__tr", "data-erasure-id": erasure.id },
           h("td", { className: "pf-v5-c-table__td" }, erasure.organizationName),
-          h("td", { className: "pf-v5-c-table__td" }, h(StateLabel, { state: erasure.state, t })),
+          h("td", { className: "pf-v5-c-table__td" }, h(StateLabel, { erasure, t })),
           h("td", { className: "pf-v5-c-table__td" }, erasure.requestedBy),
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.requestedAt)),
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.completedAt)),

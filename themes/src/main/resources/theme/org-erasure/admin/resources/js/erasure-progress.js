@@ -52,7 +52,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
     h(
       "div",
       { className: "pf-v5-c-card__header" },
-      h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-lg" }, t("orgErasureProgressTitle", erasure.organizationName), " ", h(StateLabel, { state: erasure.state, t }))),
+      h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-lg" }, t("orgErasureProgressTitle", erasure.organizationName), " ", h(StateLabel, { erasure, t }))),
     ),
     h(
       "div",
@@ -78,9 +78,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
 
 // The service's live status once it holds the erasure; before the hand-over it has nothing (404).
 async function purgeOf(api, realm, erasure) {
-  if (erasure.state === "REQUESTED" || erasure.state === "LOCKED" || erasure.state === "CANCELLED") {
-    return null;
-  }
+  if (!erasure.handedOver) return null;
   try {
     return await api.purge(realm, erasure.id);
   } catch (error) {
@@ -92,9 +90,8 @@ async function purgeOf(api, realm, erasure) {
 }
 
 function PurgedRows({ purge, erasure, t }) {
-  const tables = purge
-    ? purge.tables.map((row) => ({ table: row.table, category: row.category, deleted: row.deleted }))
-    : Object.entries(erasure.appData?.tables ?? {}).map(([table, deleted]) => ({ table, category: table, deleted }));
+  // One per-table shape everywhere (docs/contract.md): rows deleted so far, or in all once reported.
+  const tables = purge?.tables ?? erasure.appData?.tables ?? [];
   const files = purge?.files ?? erasure.appData?.files;
   if (tables.length === 0 && !files) {
     return null;
@@ -109,7 +106,7 @@ function PurgedRows({ purge, erasure, t }) {
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },
-        tables.map((row) => h("tr", { key: row.table, className: "pf-v5-c-table__tr", "data-table": row.table }, h("td", { className: "pf-v5-c-table__td" }, row.category), h("td", { className: "pf-v5-c-table__td" }, String(row.deleted)))),
+        tables.map((row) => h("tr", { key: row.table, className: "pf-v5-c-table__tr", "data-table": row.table }, h("td", { className: "pf-v5-c-table__td" }, row.category), h("td", { className: "pf-v5-c-table__td" }, String(row.rows)))),
         files ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFiles")), h("td", { className: "pf-v5-c-table__td" }, String(files.deleted))) : null,
         files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
       ),

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.admin;
+package dev.orgerasure.keycloak.access;
 
 import java.util.Optional;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.config;
+package dev.orgerasure.keycloak.spi;
 
 import org.keycloak.provider.ProviderFactory;
 

@@ -1,46 +1,44 @@
-package dev.orgerasure.keycloak.completion;
+package dev.orgerasure.keycloak.finish;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEvent;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.audit.AuditTrail;
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.util.JsonSerialization;
 
 /**
  * Finishes an erasure whose app data is gone: tells the requester by e-mail, deletes every
  * locked-out member's identity through Keycloak's {@link UserManager} (so user-removed events fire
  * and caches and session stores are cleaned) with the login events that name them, removes the
- * organisation with its identity providers and domains, and writes the audit record. Each step is
- * idempotent and each batch is its own transaction, so a second delivery or a restart in the middle
- * ends the same way.
+ * tenant, and writes the audit record. Each step is idempotent and each batch is its own
+ * transaction, so a second delivery or a restart in the middle ends the same way.
  */
 public class ErasureFinisher {
 
   private static final Logger LOG = Logger.getLogger(ErasureFinisher.class);
 
-  private static final Set<ErasureState> FINISHABLE =
-      Set.of(ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES);
+  /** What the audit record counts, beside the service's report. */
+  private record ErasureCounts(
+      long membersLocked, long identitiesDeleted, long loginEventsDeleted, PurgeReport appData) {}
 
   private final KeycloakSessionFactory factory;
   private final ErasureSettings settings;
@@ -58,16 +56,18 @@ public class ErasureFinisher {
     while (deleteIdentityBatch(requestId) > 0) {
       renewClaim(requestId);
     }
-    inTransaction(
-        session -> {
-          removeOrganization(session, request(session, requestId));
+    inRealmOf(
+        requestId,
+        (session, request) -> {
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          tenants.find(request.getOrganizationId()).ifPresent(tenants::remove);
           return null;
         });
-    inTransaction(
-        session -> {
-          ErasureRequestEntity request = request(session, requestId);
-          RealmModel realm = session.realms().getRealm(request.getRealmId());
-          boolean withErrors = hasErrors(request);
+    inRealmOf(
+        requestId,
+        (session, request) -> {
+          RealmModel realm = session.getContext().getRealm();
+          boolean withErrors = request.report().map(PurgeReport::hasFailures).orElse(false);
           AuditRecordEntity record =
               new AuditTrail(session)
                   .record(
@@ -82,15 +82,18 @@ public class ErasureFinisher {
                           request.getRequestedByEmail(),
                           request.getMemberCount(),
                           counts(request),
-                          request.getNotifiedTo(),
-                          request.getNotificationError(),
+                          request.notification().sentTo(),
+                          request.notification().error(),
                           withErrors
                               ? ErasureState.COMPLETED_WITH_ERRORS.name()
                               : ErasureState.COMPLETED.name()));
           request.completed(withErrors, record.getId(), Time.currentTimeMillis());
           LOG.infof(
               "Erasure %s completed (%s): %d identities deleted; audit record %s",
-              requestId, request.getState(), request.getIdentitiesDeleted(), record.getId());
+              requestId,
+              request.getState(),
+              request.finishing().identitiesDeleted(),
+              record.getId());
           return null;
         });
   }
@@ -100,12 +103,11 @@ public class ErasureFinisher {
     return inTransaction(
         session -> {
           ErasureRequestEntity request =
-              new ErasureRequestRepository(session).findById(requestId).orElse(null);
-          if (request == null || !FINISHABLE.contains(request.getState())) {
+              OrgErasureProvider.of(session).requests().findById(requestId).orElse(null);
+          if (request == null || !request.getState().isFinishable()) {
             return false;
           }
-          request.claimFinishing(
-              Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L);
+          request.claimFinishing(leaseEnd());
           return true;
         });
   }
@@ -113,19 +115,25 @@ public class ErasureFinisher {
   private void renewClaim(String requestId) {
     inTransaction(
         session -> {
-          request(session, requestId)
-              .claimFinishing(Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L);
+          OrgErasureProvider.of(session)
+              .requests()
+              .findById(requestId)
+              .orElseThrow()
+              .claimFinishing(leaseEnd());
           return null;
         });
   }
 
+  private long leaseEnd() {
+    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
+  }
+
   private int deleteIdentityBatch(String requestId) {
-    return inTransaction(
-        session -> {
-          ErasureRequestRepository requests = new ErasureRequestRepository(session);
-          ErasureRequestEntity request = request(session, requestId);
-          RealmModel realm = session.realms().getRealm(request.getRealmId());
-          session.getContext().setRealm(realm);
+    return inRealmOf(
+        requestId,
+        (session, request) -> {
+          RealmModel realm = session.getContext().getRealm();
+          ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
           List<LockedMemberEntity> members =
               requests.findNotDeletedMembers(requestId, settings.identityBatchSize());
           if (members.isEmpty()) {
@@ -148,37 +156,28 @@ public class ErasureFinisher {
         });
   }
 
-  private static void removeOrganization(KeycloakSession session, ErasureRequestEntity request) {
-    RealmModel realm = session.realms().getRealm(request.getRealmId());
-    session.getContext().setRealm(realm);
-    OrganizationProvider organizations = session.getProvider(OrganizationProvider.class);
-    OrganizationModel organization = organizations.getById(request.getOrganizationId());
-    if (organization == null) {
-      return;
-    }
-    organizations
-        .getIdentityProviders(organization)
-        .toList()
-        .forEach(idp -> session.identityProviders().remove(idp.getAlias()));
-    organizations.remove(organization);
-  }
-
-  private static boolean hasErrors(ErasureRequestEntity request) {
-    JsonNode appData = request.appData();
-    return appData.path("files").path("failed").asLong(0) > 0;
-  }
-
   private static String counts(ErasureRequestEntity request) {
-    ObjectNode counts = JsonSerialization.mapper.createObjectNode();
-    counts.put("membersLocked", request.getMembersLocked());
-    counts.put("identitiesDeleted", request.getIdentitiesDeleted());
-    counts.put("loginEventsDeleted", request.getLoginEventsDeleted());
-    counts.set("appData", request.appData());
-    return counts.toString();
+    return ContractJson.write(
+        new ErasureCounts(
+            request.getMembersLocked(),
+            request.finishing().identitiesDeleted(),
+            request.finishing().loginEventsDeleted(),
+            request.report().orElse(null)));
   }
 
-  private static ErasureRequestEntity request(KeycloakSession session, String requestId) {
-    return new ErasureRequestRepository(session).findById(requestId).orElseThrow();
+  private interface RequestWork<T> {
+    T apply(KeycloakSession session, ErasureRequestEntity request);
+  }
+
+  /** Work on the erasure in its own transaction, with its realm as the session's. */
+  private <T> T inRealmOf(String requestId, RequestWork<T> work) {
+    return inTransaction(
+        session -> {
+          ErasureRequestEntity request =
+              OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
+          session.getContext().setRealm(session.realms().getRealm(request.getRealmId()));
+          return work.apply(session, request);
+        });
   }
 
   private <T> T inTransaction(Function<KeycloakSession, T> work) {

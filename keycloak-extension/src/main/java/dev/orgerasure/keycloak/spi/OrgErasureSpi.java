@@ -1,12 +1,12 @@
-package dev.orgerasure.keycloak.config;
+package dev.orgerasure.keycloak.spi;
 
 import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
 /**
- * The extension's own SPI, so that its settings have one home: {@code
- * --spi-org-erasure--default--<key>}.
+ * The extension's own SPI: its application service (erasure use cases) and the one home of its
+ * settings, {@code --spi-org-erasure--default--<key>}.
  */
 public class OrgErasureSpi implements Spi {
 

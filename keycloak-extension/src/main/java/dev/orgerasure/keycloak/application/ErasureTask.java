@@ -1,8 +1,8 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.application;
 
-import dev.orgerasure.keycloak.completion.ErasureFinisher;
-import dev.orgerasure.keycloak.config.ErasureSettings;
-import dev.orgerasure.keycloak.handover.HandOver;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.List;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -14,24 +14,17 @@ import org.keycloak.timer.ScheduledTask;
  */
 public class ErasureTask implements ScheduledTask {
 
-  private final ErasureSettings settings;
-
-  public ErasureTask(ErasureSettings settings) {
-    this.settings = settings;
-  }
-
   @Override
   public void run(KeycloakSession session) {
     long now = Time.currentTimeMillis();
-    ErasureRequestRepository requests = new ErasureRequestRepository(session);
+    OrgErasureProvider erasures = OrgErasureProvider.of(session);
+    ErasureRequestRepository requests = erasures.requests();
     List<String> dueHandOvers =
         requests.findDueHandOvers(now).stream().map(ErasureRequestEntity::getId).toList();
     List<String> unfinished =
         requests.findUnfinished(now).stream().map(ErasureRequestEntity::getId).toList();
-    HandOver handOver = new HandOver(session.getKeycloakSessionFactory(), settings);
-    dueHandOvers.forEach(handOver::deliver);
-    ErasureFinisher finisher = new ErasureFinisher(session.getKeycloakSessionFactory(), settings);
-    unfinished.forEach(finisher::finish);
+    dueHandOvers.forEach(erasures::handOver);
+    unfinished.forEach(erasures::finish);
   }
 
   @Override

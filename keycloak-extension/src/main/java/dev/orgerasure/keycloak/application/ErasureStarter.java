@@ -1,9 +1,16 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.application;
 
-import dev.orgerasure.keycloak.config.ErasureSettings;
-import dev.orgerasure.keycloak.handover.HandOver;
+import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
+import dev.orgerasure.keycloak.erasure.ConfirmationRule;
+import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.erasure.StartedErasure;
+import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.lockout.MemberLockout;
-import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.List;
@@ -26,8 +33,6 @@ public class ErasureStarter {
 
   private static final Logger LOG = Logger.getLogger(ErasureStarter.class);
 
-  public record Started(ErasureRepresentation erasure, boolean created) {}
-
   private final KeycloakSessionFactory factory;
   private final String realmId;
   private final ErasureSettings settings;
@@ -38,12 +43,12 @@ public class ErasureStarter {
     this.settings = settings;
   }
 
-  public Started start(
+  public StartedErasure start(
       Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
     if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
       throw new ConfirmationMismatchException();
     }
-    Started recorded = record(tenant, requester, gracePeriodSeconds);
+    StartedErasure recorded = record(tenant, requester, gracePeriodSeconds);
     if (!recorded.created()) {
       return recorded;
     }
@@ -52,33 +57,36 @@ public class ErasureStarter {
     long locked =
         inRealm(
             (session, realm) -> {
-              ErasureRequestRepository requests = new ErasureRequestRepository(session);
+              ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
               ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
               request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
               return request.getMembersLocked();
             });
     LOG.infof(
         "Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked);
-    new HandOver(factory, settings).deliver(requestId);
-    return new Started(
+    new HandOverDelivery(factory, settings).deliver(requestId);
+    return new StartedErasure(
         inRealm(
             (session, realm) ->
                 ErasureRepresentation.of(
-                    new ErasureRequestRepository(session).find(realmId, requestId).orElseThrow())),
+                    OrgErasureProvider.of(session)
+                        .requests()
+                        .find(realmId, requestId)
+                        .orElseThrow())),
         true);
   }
 
-  private Started record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
+  private StartedErasure record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
     try {
       return inRealm(
           (session, realm) -> {
-            ErasureRequestRepository requests = new ErasureRequestRepository(session);
+            ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
             Optional<ErasureRequestEntity> existing =
                 requests.findActiveByOrganization(tenant.id());
             if (existing.isPresent()) {
-              return new Started(ErasureRepresentation.of(existing.get()), false);
+              return new StartedErasure(ErasureRepresentation.of(existing.get()), false);
             }
-            TenantDirectory tenants = new OrganizationTenantDirectory(session);
+            TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
             ErasureRequestEntity request =
                 new ErasureRequestEntity(
                     realmId,
@@ -92,14 +100,14 @@ public class ErasureStarter {
                     Time.currentTimeMillis());
             requests.add(request);
             tenants.markUnderErasure(tenant, request.getId());
-            return new Started(ErasureRepresentation.of(request), true);
+            return new StartedErasure(ErasureRepresentation.of(request), true);
           });
     } catch (RuntimeException concurrentSubmit) {
       // The unique active-organisation key refused a second request: answer with the first.
       return inRealm(
               (session, realm) ->
-                  new ErasureRequestRepository(session).findActiveByOrganization(tenant.id()))
-          .map(existing -> new Started(ErasureRepresentation.of(existing), false))
+                  OrgErasureProvider.of(session).requests().findActiveByOrganization(tenant.id()))
+          .map(existing -> new StartedErasure(ErasureRepresentation.of(existing), false))
           .orElseThrow(() -> concurrentSubmit);
     }
   }
@@ -112,9 +120,10 @@ public class ErasureStarter {
       lockedInBatch =
           inRealm(
               (session, realm) -> {
-                ErasureRequestRepository requests = new ErasureRequestRepository(session);
+                ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
                 List<UserModel> members =
-                    new OrganizationTenantDirectory(session)
+                    OrgErasureProvider.of(session)
+                        .tenants()
                         .members(tenant, offset, settings.lockoutBatchSize());
                 for (UserModel member : members) {
                   if (!requests.isLocked(requestId, member.getId())) {

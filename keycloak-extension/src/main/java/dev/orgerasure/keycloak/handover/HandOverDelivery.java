@@ -1,8 +1,9 @@
 package dev.orgerasure.keycloak.handover;
 
-import dev.orgerasure.keycloak.config.ErasureSettings;
+import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
-import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -14,16 +15,16 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * transaction; its outcome is recorded in a short one: accepted, or failed and due again after a
  * back-off that doubles up to the configured maximum.
  */
-public class HandOver {
+public class HandOverDelivery {
 
-  private static final Logger LOG = Logger.getLogger(HandOver.class);
+  private static final Logger LOG = Logger.getLogger(HandOverDelivery.class);
 
-  private record Delivery(ServiceClient service, ServiceClient.HandOverRequest request) {}
+  private record Delivery(ServiceClient service, HandOver request) {}
 
   private final KeycloakSessionFactory factory;
   private final ErasureSettings settings;
 
-  public HandOver(KeycloakSessionFactory factory, ErasureSettings settings) {
+  public HandOverDelivery(KeycloakSessionFactory factory, ErasureSettings settings) {
     this.factory = factory;
     this.settings = settings;
   }
@@ -33,19 +34,20 @@ public class HandOver {
         KeycloakModelUtils.runJobInTransactionWithResult(
             factory,
             session ->
-                new ErasureRequestRepository(session)
+                OrgErasureProvider.of(session)
+                    .requests()
                     .findById(requestId)
-                    .filter(request -> request.getDeliveredAt() == null)
+                    .filter(request -> !request.handOver().isDelivered())
                     .map(
                         request ->
                             new Delivery(
                                 ServiceClient.forRealm(
                                     settings, session.realms().getRealm(request.getRealmId())),
-                                new ServiceClient.HandOverRequest(
+                                new HandOver(
                                     request.getId(),
                                     request.getOrganizationId(),
                                     request.getOrganizationName(),
-                                    request.getGracePeriodSeconds()))));
+                                    (long) request.getGracePeriodSeconds()))));
     if (delivery.isEmpty()) {
       return;
     }
@@ -67,9 +69,9 @@ public class HandOver {
     KeycloakModelUtils.runJobInTransaction(
         factory,
         session -> {
-          ErasureRequestRepository requests = new ErasureRequestRepository(session);
-          ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
-          if (request.getDeliveredAt() != null) {
+          ErasureRequestEntity request =
+              OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
+          if (request.handOver().isDelivered()) {
             return;
           }
           long now = Time.currentTimeMillis();
@@ -78,9 +80,7 @@ public class HandOver {
             LOG.infof("Erasure %s handed over to the erasure-service", requestId);
           } else {
             long backoffSeconds =
-                Math.min(
-                    settings.deliveryMaxBackoffSeconds(),
-                    1L << Math.min(request.getDeliveryAttempts(), 16));
+                request.handOver().backoffSeconds(settings.deliveryMaxBackoffSeconds());
             request.handOverFailed(failure, now + backoffSeconds * 1000);
             LOG.warnf(
                 "Erasure %s: hand-over failed (%s); retrying in %d s",

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.admin;
+package dev.orgerasure.keycloak.access;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -9,9 +9,9 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * The erasure role (BRIEF §7), a client role beside Keycloak's own realm-management roles: on the
- * realm's {@code realm-management} client for the realm's own admins, and on the realm's client in
- * the master realm for master admins. Realm admins grant it; nothing implies it.
+ * The erasure role, a client role beside Keycloak's own realm-management roles: on the realm's
+ * {@code realm-management} client for the realm's own admins, and on the realm's client in the
+ * master realm for master admins. Realm admins grant it; nothing implies it.
  */
 public final class ErasureRoles {
 

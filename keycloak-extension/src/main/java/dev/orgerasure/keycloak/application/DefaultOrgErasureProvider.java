@@ -1,0 +1,79 @@
+package dev.orgerasure.keycloak.application;
+
+import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.StartedErasure;
+import dev.orgerasure.keycloak.finish.ErasureFinisher;
+import dev.orgerasure.keycloak.handover.HandOverDelivery;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
+import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/** The erasure use cases on Keycloak's models and our tables, for one session. */
+public class DefaultOrgErasureProvider implements OrgErasureProvider {
+
+  private final KeycloakSession session;
+  private final ErasureSettings settings;
+
+  DefaultOrgErasureProvider(KeycloakSession session, ErasureSettings settings) {
+    this.session = session;
+    this.settings = settings;
+  }
+
+  @Override
+  public ErasureSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public TenantDirectory tenants() {
+    return new OrganizationTenantDirectory(session);
+  }
+
+  @Override
+  public ErasureRequestRepository requests() {
+    return new ErasureRequestRepository(
+        session.getProvider(JpaConnectionProvider.class).getEntityManager());
+  }
+
+  @Override
+  public StartedErasure start(
+      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
+    return new ErasureStarter(session.getKeycloakSessionFactory(), realm().getId(), settings)
+        .start(tenant, requester, confirmation, gracePeriodSeconds);
+  }
+
+  @Override
+  public Optional<ErasureRepresentation> find(String erasureId) {
+    return requests().find(realm().getId(), erasureId).map(ErasureRepresentation::of);
+  }
+
+  @Override
+  public List<ErasureRepresentation> recent(int max) {
+    return requests().findRecentByRealm(realm().getId(), max).stream()
+        .map(ErasureRepresentation::of)
+        .toList();
+  }
+
+  @Override
+  public void handOver(String erasureId) {
+    new HandOverDelivery(session.getKeycloakSessionFactory(), settings).deliver(erasureId);
+  }
+
+  @Override
+  public void finish(String erasureId) {
+    new ErasureFinisher(session.getKeycloakSessionFactory(), settings).finish(erasureId);
+  }
+
+  private RealmModel realm() {
+    return session.getContext().getRealm();
+  }
+}

@@ -1,0 +1,82 @@
+package dev.orgerasure.keycloak.application;
+
+import dev.orgerasure.keycloak.access.ErasureRoles;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.settings.Setting;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.spi.OrgErasureProviderFactory;
+import java.util.List;
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.services.scheduled.ClusterAwareScheduledTaskRunner;
+import org.keycloak.timer.TimerProvider;
+
+/**
+ * Reads the settings, gives every realm the erasure role (at start and when a realm is created),
+ * and schedules the cluster-aware task that retries hand-overs and resumes unfinished completions.
+ */
+public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFactory {
+
+  public static final String ID = "default";
+
+  private ErasureSettings settings;
+
+  @Override
+  public OrgErasureProvider create(KeycloakSession session) {
+    return new DefaultOrgErasureProvider(session, settings);
+  }
+
+  @Override
+  public void init(Config.Scope config) {
+    settings = ErasureSettings.read(config);
+  }
+
+  /**
+   * Database work waits for Keycloak's own migration: the order in which factories are
+   * post-initialised is not defined, and the database may not be ready before that event.
+   */
+  @Override
+  public void postInit(KeycloakSessionFactory factory) {
+    factory.register(
+        event -> {
+          if (event instanceof PostMigrationEvent) {
+            KeycloakModelUtils.runJobInTransaction(
+                factory,
+                session -> session.realms().getRealmsStream().forEach(ErasureRoles::provision));
+            scheduleTask(factory);
+          } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
+            ErasureRoles.provision(created.getCreatedRealm());
+          }
+        });
+  }
+
+  private void scheduleTask(KeycloakSessionFactory factory) {
+    try (KeycloakSession session = factory.create()) {
+      session
+          .getProvider(TimerProvider.class)
+          .schedule(
+              new ClusterAwareScheduledTaskRunner(
+                  factory, new ErasureTask(), settings.taskIntervalMillis()),
+              settings.taskIntervalMillis(),
+              settings.taskIntervalMillis());
+    }
+  }
+
+  @Override
+  public List<ProviderConfigProperty> getConfigMetadata() {
+    return Setting.configMetadata();
+  }
+
+  @Override
+  public void close() {}
+
+  @Override
+  public String getId() {
+    return ID;
+  }
+}

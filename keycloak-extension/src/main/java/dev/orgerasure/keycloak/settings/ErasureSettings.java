@@ -1,0 +1,62 @@
+package dev.orgerasure.keycloak.settings;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.keycloak.Config;
+
+/**
+ * Every setting of the extension, read once at start from the options listed in {@link Setting}.
+ *
+ * @param serviceUrl base of the erasure-service's API, e.g. {@code
+ *     http://127.0.0.1:9080/erasure/api}
+ * @param keycloakUrl this Keycloak's own base URL, where the dispatcher takes its
+ *     client-credentials token
+ */
+public record ErasureSettings(
+    Set<String> interactiveClients,
+    int maxAuthAgeSeconds,
+    int lockoutBatchSize,
+    int identityBatchSize,
+    int gracePeriodDefaultSeconds,
+    URI serviceUrl,
+    URI keycloakUrl,
+    String dispatcherClient,
+    String serviceClient,
+    long taskIntervalMillis,
+    int deliveryMaxBackoffSeconds,
+    int finisherLeaseSeconds) {
+
+  public static ErasureSettings read(Config.Scope config) {
+    return new ErasureSettings(
+        Arrays.stream(text(config, Setting.INTERACTIVE_CLIENTS).split(","))
+            .map(String::trim)
+            .filter(client -> !client.isEmpty())
+            .collect(Collectors.toUnmodifiableSet()),
+        number(config, Setting.MAX_AUTH_AGE),
+        number(config, Setting.LOCKOUT_BATCH_SIZE),
+        number(config, Setting.IDENTITY_BATCH_SIZE),
+        number(config, Setting.GRACE_PERIOD_DEFAULT),
+        url(config, Setting.SERVICE_URL),
+        url(config, Setting.KEYCLOAK_URL),
+        text(config, Setting.DISPATCHER_CLIENT),
+        text(config, Setting.SERVICE_CLIENT),
+        Long.parseLong(text(config, Setting.TASK_INTERVAL_MILLIS)),
+        number(config, Setting.DELIVERY_MAX_BACKOFF),
+        number(config, Setting.FINISHER_LEASE));
+  }
+
+  private static String text(Config.Scope config, Setting setting) {
+    return config.get(setting.key(), setting.defaultValue());
+  }
+
+  private static int number(Config.Scope config, Setting setting) {
+    return Integer.parseInt(text(config, setting));
+  }
+
+  private static URI url(Config.Scope config, Setting setting) {
+    String url = text(config, setting);
+    return URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+}

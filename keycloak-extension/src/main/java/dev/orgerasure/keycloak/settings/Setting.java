@@ -1,0 +1,112 @@
+package dev.orgerasure.keycloak.settings;
+
+import java.util.Arrays;
+import java.util.List;
+import org.keycloak.provider.ProviderConfigProperty;
+
+/**
+ * Every option of the extension, set as {@code --spi-org-erasure--default--<key>=<value>}: the one
+ * table of key, default and meaning that the factory reads, Keycloak lists ({@code
+ * getConfigMetadata}) and the README's table is checked against.
+ */
+public enum Setting {
+  MAX_AUTH_AGE(
+      "max-auth-age",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "300",
+      "seconds since the admin's last sign-in within which an erasure may start"),
+  INTERACTIVE_CLIENTS(
+      "interactive-clients",
+      ProviderConfigProperty.STRING_TYPE,
+      "security-admin-console",
+      "comma-separated clients whose sessions count as interactive"),
+  LOCKOUT_BATCH_SIZE(
+      "lockout-batch-size",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "100",
+      "members locked out per transaction"),
+  IDENTITY_BATCH_SIZE(
+      "identity-batch-size",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "50",
+      "identities deleted per transaction"),
+  GRACE_PERIOD_DEFAULT(
+      "grace-period-default",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "0",
+      "grace period (seconds) when a request names none"),
+  SERVICE_URL(
+      "service-url",
+      ProviderConfigProperty.STRING_TYPE,
+      "http://127.0.0.1:9080/erasure/api",
+      "the erasure-service's API"),
+  KEYCLOAK_URL(
+      "keycloak-url",
+      ProviderConfigProperty.STRING_TYPE,
+      "http://127.0.0.1:8080",
+      "this Keycloak's base URL, where the dispatcher takes its token"),
+  DISPATCHER_CLIENT(
+      "dispatcher-client",
+      ProviderConfigProperty.STRING_TYPE,
+      "org-erasure-dispatcher",
+      "client whose service account hands erasures over"),
+  SERVICE_CLIENT(
+      "service-client",
+      ProviderConfigProperty.STRING_TYPE,
+      "erasure-service",
+      "the only client whose report is accepted"),
+  TASK_INTERVAL_MILLIS(
+      "task-interval-millis",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "2000",
+      "how often hand-overs are retried and completions resumed"),
+  DELIVERY_MAX_BACKOFF(
+      "delivery-max-backoff",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "60",
+      "longest wait (seconds) between hand-over attempts"),
+  FINISHER_LEASE(
+      "finisher-lease",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "120",
+      "seconds a node holds an erasure it is finishing");
+
+  private final String key;
+  private final String type;
+  private final String defaultValue;
+  private final String meaning;
+
+  Setting(String key, String type, String defaultValue, String meaning) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.meaning = meaning;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String meaning() {
+    return meaning;
+  }
+
+  /** As Keycloak lists provider options (admin console's provider info, {@code kc.sh}). */
+  public static List<ProviderConfigProperty> configMetadata() {
+    return Arrays.stream(values())
+        .map(
+            setting -> {
+              ProviderConfigProperty property = new ProviderConfigProperty();
+              property.setName(setting.key);
+              property.setType(setting.type);
+              property.setDefaultValue(setting.defaultValue);
+              property.setHelpText(setting.meaning);
+              return property;
+            })
+        .toList();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.orgerasure.keycloak.spi;
+
+import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.StartedErasure;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.util.List;
+import java.util.Optional;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserModel;
+import org.keycloak.provider.Provider;
+
+/**
+ * Organisation erasure as a Keycloak provider, one per session: the use cases every entry point
+ * (admin API, org admin's pages, the service's report, the scheduled task) calls, and the one place
+ * that decides which tenant directory a realm uses. Realm-bound calls act on the session's realm.
+ */
+public interface OrgErasureProvider extends Provider {
+
+  static OrgErasureProvider of(KeycloakSession session) {
+    return session.getProvider(OrgErasureProvider.class);
+  }
+
+  ErasureSettings settings();
+
+  /** The tenants of the session's realm, as that realm models them. */
+  TenantDirectory tenants();
+
+  /** Erasure requests and locked members, in this session's transaction. */
+  ErasureRequestRepository requests();
+
+  /**
+   * Starts an erasure of a tenant of the session's realm: checks the confirmation, records the
+   * request (one per tenant, whatever the concurrency), locks every member out in batches of their
+   * own transactions and hands the erasure over to the service. Runs outside the session's
+   * transaction.
+   *
+   * @throws dev.orgerasure.keycloak.erasure.ConfirmationMismatchException when the typed name is
+   *     not the tenant's
+   */
+  StartedErasure start(
+      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds);
+
+  /** An erasure of the session's realm. */
+  Optional<ErasureRepresentation> find(String erasureId);
+
+  /** The session's realm's erasures, newest first. */
+  List<ErasureRepresentation> recent(int max);
+
+  /** Hands a locked erasure over to the service, or records why it could not be. */
+  void handOver(String erasureId);
+
+  /** Finishes an erasure whose app data is gone; a no-op for any other, or one held elsewhere. */
+  void finish(String erasureId);
+
+  @Override
+  default void close() {}
+}
