@@ -75,10 +75,7 @@ public final class OrgFactory {
         orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
   }
 
-  /**
-   * Adds the member to the organisation's admins (its attribute {@code org-admins}, BRIEF section
-   * 6).
-   */
+  /** Adds the member to the organisation's admins (its attribute {@code org-admins}). */
   public void designateAdmin(String orgId, Member member) {
     String path = ORGS_PATH + "/" + orgId;
     ObjectNode org = (ObjectNode) admin.get(path);

@@ -194,13 +194,24 @@ public class ErasureRequestEntity {
   }
 
   /**
-   * Takes the erasure for finishing until {@code leaseUntil}; other nodes leave it alone meanwhile.
+   * Takes the erasure for finishing until {@code leaseUntil}, unless a node holds it at {@code now}
+   * (the listener and the scheduled task may both try); {@code false} when it is not for the
+   * taking.
    */
-  public void claimFinishing(long leaseUntil) {
+  public boolean claimFinishing(long now, long leaseUntil) {
+    if (!state.isFinishable() || finishing.isLeasedAt(now)) {
+      return false;
+    }
     finishing.lease(leaseUntil);
     if (state == ErasureState.APP_DATA_PURGED) {
       moveTo(ErasureState.DELETING_IDENTITIES);
     }
+    return true;
+  }
+
+  /** The node finishing the erasure keeps holding it while it works. */
+  public void renewFinishingLease(long leaseUntil) {
+    finishing.lease(leaseUntil);
   }
 
   public void identitiesDeleted(long identities, long loginEvents) {

@@ -29,6 +29,11 @@ public class Finishing {
     leaseUntil = until;
   }
 
+  /** Whether a node holds the erasure at {@code now}. */
+  boolean isLeasedAt(long now) {
+    return leaseUntil != null && leaseUntil >= now;
+  }
+
   void deleted(long identities, long loginEvents) {
     identitiesDeleted += identities;
     loginEventsDeleted += loginEvents;

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
@@ -100,16 +101,18 @@ public class ErasureFinisher {
 
   /** Takes the erasure for this node, unless it is not ready or another node holds it. */
   private boolean claim(String requestId) {
-    return inTransaction(
-        session -> {
-          ErasureRequestEntity request =
-              OrgErasureProvider.of(session).requests().findById(requestId).orElse(null);
-          if (request == null || !request.getState().isFinishable()) {
-            return false;
-          }
-          request.claimFinishing(leaseEnd());
-          return true;
-        });
+    try {
+      return inTransaction(
+          session -> {
+            ErasureRequestEntity request =
+                OrgErasureProvider.of(session).requests().findById(requestId).orElse(null);
+            return request != null && request.claimFinishing(Time.currentTimeMillis(), leaseEnd());
+          });
+    } catch (ModelException concurrentClaim) {
+      // Another finisher claimed it in the same instant; the request's version refused this one.
+      LOG.debugf(concurrentClaim, "Erasure %s is being finished elsewhere", requestId);
+      return false;
+    }
   }
 
   private void renewClaim(String requestId) {
@@ -119,7 +122,7 @@ public class ErasureFinisher {
               .requests()
               .findById(requestId)
               .orElseThrow()
-              .claimFinishing(leaseEnd());
+              .renewFinishingLease(leaseEnd());
           return null;
         });
   }

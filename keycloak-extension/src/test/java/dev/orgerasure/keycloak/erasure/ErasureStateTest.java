@@ -53,6 +53,59 @@ class ErasureStateTest {
     }
   }
 
+  @Test
+  void everyFinalStateReadsAsAnEndAndNoWorkingStateDoes() {
+    for (ErasureState state : ErasureState.values()) {
+      boolean endPhase =
+          state.phase() != ErasureState.Phase.WORKING
+              && state.phase() != ErasureState.Phase.RETRYING;
+      assertEquals(state.isFinal(), endPhase, state.name());
+    }
+  }
+
+  @Test
+  void onlyAnErasureWhoseAppDataIsGoneMayBeFinished() {
+    assertEquals(
+        EnumSet.of(ErasureState.APP_DATA_PURGED, ErasureState.DELETING_IDENTITIES),
+        ErasureState.where(ErasureState::isFinishable));
+  }
+
+  @Test
+  void aHandedOverErasureAwaitsTheReportAndNoLongerTheHandOver() {
+    ErasureRequestEntity request = request(60);
+    request.lockedOut(3, 1_000);
+    assertTrue(request.getState().awaitsHandOver());
+    request.handedOver(2_000);
+    assertFalse(request.getState().awaitsHandOver());
+    assertTrue(request.getState().awaitsReport());
+    assertTrue(request.handOver().isDelivered());
+  }
+
+  @Test
+  void aReportThatNamesAnotherErasureIsRefused() {
+    ErasureRequestEntity request = request(0);
+    request.lockedOut(3, 1_000);
+    request.handedOver(2_000);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            request.appDataPurged(
+                new PurgeReport("another", "org", List.of(), new FileOutcome(0, 0))));
+    assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
+  }
+
+  @Test
+  void anErasureHeldByAFinisherIsNotClaimedAgainUntilItsLeaseEnds() {
+    ErasureRequestEntity request = request(0);
+    request.lockedOut(3, 1_000);
+    request.handedOver(2_000);
+    request.appDataPurged(
+        new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
+    assertTrue(request.claimFinishing(3_000, 10_000));
+    assertFalse(request.claimFinishing(9_999, 20_000));
+    assertTrue(request.claimFinishing(10_001, 20_000));
+  }
+
   private static ErasureRequestEntity request(int gracePeriodSeconds) {
     return new ErasureRequestEntity(
         "realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);

@@ -6,7 +6,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.contract.TableCount;
-import dev.orgerasure.service.inventory.InventoryCounts;
+import dev.orgerasure.service.contract.InventoryCounts;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

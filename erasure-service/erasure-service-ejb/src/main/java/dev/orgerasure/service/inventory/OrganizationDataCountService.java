@@ -5,6 +5,7 @@ import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
+import dev.orgerasure.service.contract.InventoryCounts;
 import dev.orgerasure.service.filestore.FileStore;
 import dev.orgerasure.service.learning.AssetRepository;
 import jakarta.ejb.Stateless;

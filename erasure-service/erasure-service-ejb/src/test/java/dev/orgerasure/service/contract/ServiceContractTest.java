@@ -8,7 +8,6 @@ import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.db.inventory.DataInventory;
-import dev.orgerasure.service.inventory.InventoryCounts;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.contract.TableCount;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -123,5 +126,35 @@ class PurgeTest {
     Purge purging = purge(Duration.ZERO);
     purging.startPurging(T0);
     assertThrows(IllegalStateException.class, purging::cancel);
+  }
+
+  @Test
+  void thePurgeDecidesItsNextStepByItsStateAndTheTime() {
+    Purge purge = purge(Duration.ofSeconds(300));
+    assertEquals(Purge.NextStep.WAIT, purge.nextStep(T0.plusSeconds(299)));
+    assertEquals(Purge.NextStep.PURGE_BATCH, purge.nextStep(T0.plusSeconds(300)));
+    assertTrue(purge.startPurgingIfScheduled(T0.plusSeconds(300)));
+    assertFalse(purge.startPurgingIfScheduled(T0.plusSeconds(301)));
+    assertEquals(Purge.NextStep.PURGE_BATCH, purge.nextStep(T0.plusSeconds(301)));
+    purge.finishPurging(T0.plusSeconds(302));
+    assertEquals(Purge.NextStep.REPORT, purge.nextStep(T0.plusSeconds(302)));
+    purge.reportFailed(T0.plusSeconds(302), "503", BACKOFF);
+    assertEquals(Purge.NextStep.WAIT, purge.nextStep(T0.plusSeconds(302)));
+    purge.reported(T0.plusSeconds(400));
+    assertEquals(Purge.NextStep.NOTHING_LEFT, purge.nextStep(T0.plusSeconds(400)));
+  }
+
+  @Test
+  void theReportCountsEveryTableInPurgeOrderWithItsCategoryAndTheFiles() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.recordBatch("assets", 4, 3, 1);
+    purge.finishPurging(T0);
+    PurgeReport report = purge.report();
+    assertEquals(TABLES, report.tables().stream().map(TableCount::table).toList());
+    assertEquals(4, report.tables().get(1).rows());
+    assertEquals("Assets", report.tables().get(1).category());
+    assertEquals(new FileOutcome(3, 1), report.files());
+    assertTrue(report.hasFailures());
   }
 }

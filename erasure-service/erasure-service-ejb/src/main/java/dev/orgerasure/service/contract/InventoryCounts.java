@@ -1,10 +1,10 @@
-package dev.orgerasure.service.inventory;
+package dev.orgerasure.service.contract;
 
 import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 
-/** Counts of inventory tables in the contract's one per-table shape. */
+/** Counts of inventory tables in the contract's one per-table shape (docs/contract.md). */
 public final class InventoryCounts {
 
   private InventoryCounts() {}
