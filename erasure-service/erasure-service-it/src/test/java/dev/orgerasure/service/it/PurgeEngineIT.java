@@ -1,0 +1,187 @@
+package dev.orgerasure.service.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.service.erasure.ErasureRequests;
+import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.erasure.PurgeRepository;
+import dev.orgerasure.service.erasure.PurgeState;
+import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.purge.PurgeSettings;
+import dev.orgerasure.service.purge.PurgeStepper;
+import dev.orgerasure.service.purge.StepOutcome;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The purge engine on the service's own beans and JPA repositories. The tests drive a purge step by
+ * step ({@link PurgeStepper}, one transaction each) and store it without a timer, so no timer runs
+ * batches between the test's observations.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class PurgeEngineIT {
+
+  @Deployment
+  public static EnterpriseArchive service() {
+    return ServiceArchive.withTest(PurgeEngineIT.class);
+  }
+
+  @Inject private PurgeStepper stepper;
+
+  @Inject private PurgeRepository purges;
+
+  @Inject private ErasureRequests requests;
+
+  @Inject private PurgeSettings settings;
+
+  @Inject private FileStore fileStore;
+
+  @Test
+  public void eachStepDeletesOneBatchOfTheFirstTableInPurgeOrderThatStillHasRows()
+      throws Exception {
+    int batchSize = settings.batchSize();
+    String orgId = OrgData.newOrgId();
+    Map<String, Long> before;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, batchSize + 1);
+      before = OrgData.counts(db, orgId);
+    }
+    long expectedSteps = before.values().stream().mapToLong(rows -> batches(rows, batchSize)).sum();
+    String requestId = storePurgeWithoutTimer(orgId);
+
+    long steps = 0;
+    StepOutcome outcome;
+    while ((outcome = stepper.step(requestId)) == StepOutcome.BATCH_DONE) {
+      steps++;
+      assertTrue(steps <= expectedSteps, "more steps than batches");
+      Map<String, Long> after = counts(orgId);
+      String current = firstTableWithRows(before);
+      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+        long deleted = before.get(table.name()) - after.get(table.name());
+        if (table.name().equals(current)) {
+          assertTrue(
+              deleted >= 1 && deleted <= batchSize,
+              "step " + steps + " deleted " + deleted + " rows of " + current);
+        } else {
+          assertEquals(0, deleted, "step " + steps + " touched " + table.name());
+        }
+      }
+      before = after;
+    }
+
+    assertEquals(StepOutcome.REPORT_DUE, outcome);
+    assertEquals(expectedSteps, steps);
+    assertTrue(counts(orgId).values().stream().allMatch(rows -> rows == 0));
+  }
+
+  @Test
+  public void purgePersistsExactlyTheRowsAndFilesItDeletedPerTable() throws Exception {
+    String orgId = OrgData.newOrgId();
+    Map<String, Long> before;
+    List<String> files;
+    try (Connection db = OrgData.connectInContainer()) {
+      files = OrgData.create(db, orgId, settings.batchSize() + 1);
+      before = OrgData.counts(db, orgId);
+    }
+    files.forEach(path -> fileStore.write(path, "asset".getBytes(StandardCharsets.UTF_8)));
+    String requestId = storePurgeWithoutTimer(orgId);
+
+    runToTheEnd(requestId);
+
+    Purge purge = requests.find(requestId).orElseThrow();
+    assertEquals(PurgeState.APP_DATA_PURGED, purge.state());
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(before.get(table.name()), purge.rowsDeleted(table.name()), table.name());
+    }
+    assertEquals(files.size(), purge.filesDeleted());
+    assertEquals(0, purge.filesFailed());
+    files.forEach(path -> assertEquals(-1, fileStore.sizeOf(path), path));
+  }
+
+  @Test
+  public void purgeLeavesOtherOrganisationsUntouched() throws Exception {
+    String orgId = OrgData.newOrgId();
+    String otherId = OrgData.newOrgId();
+    Map<String, String> otherBefore;
+    List<String> otherFiles;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, settings.batchSize() + 1);
+      otherFiles = OrgData.create(db, otherId, settings.batchSize() + 1);
+      otherBefore = OrgData.checksums(db, otherId);
+    }
+    otherFiles.forEach(path -> fileStore.write(path, "asset".getBytes(StandardCharsets.UTF_8)));
+    String requestId = storePurgeWithoutTimer(orgId);
+
+    runToTheEnd(requestId);
+
+    try (Connection db = OrgData.connectInContainer()) {
+      assertTrue(OrgData.counts(db, orgId).values().stream().allMatch(rows -> rows == 0));
+      assertEquals(otherBefore, OrgData.checksums(db, otherId));
+    }
+    otherFiles.forEach(path -> assertEquals(5, fileStore.sizeOf(path), path));
+  }
+
+  private String storePurgeWithoutTimer(String orgId) throws Exception {
+    String requestId = UUID.randomUUID().toString();
+    Purge purge =
+        new Purge(
+            requestId,
+            orgId,
+            "Org " + orgId,
+            Duration.ZERO,
+            Instant.now(),
+            DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+    UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
+    transaction.begin();
+    try {
+      purges.store(purge);
+    } catch (RuntimeException e) {
+      transaction.rollback();
+      throw e;
+    }
+    transaction.commit();
+    return requestId;
+  }
+
+  private void runToTheEnd(String requestId) {
+    StepOutcome outcome;
+    do {
+      outcome = stepper.step(requestId);
+    } while (outcome == StepOutcome.BATCH_DONE);
+    assertEquals(StepOutcome.REPORT_DUE, outcome);
+  }
+
+  private static Map<String, Long> counts(String orgId) throws Exception {
+    try (Connection db = OrgData.connectInContainer()) {
+      return OrgData.counts(db, orgId);
+    }
+  }
+
+  private static String firstTableWithRows(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .filter(entry -> entry.getValue() > 0)
+        .map(Map.Entry::getKey)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static long batches(long rows, int batchSize) {
+    return (rows + batchSize - 1) / batchSize;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.orgerasure.service.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.service.erasure.ErasureRequest;
+import dev.orgerasure.service.erasure.ErasureRequests;
+import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.erasure.PurgeState;
+import dev.orgerasure.service.purge.PurgeSettings;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A purge accepted as Keycloak hands it over, run by its persistent EJB timer alone. */
+@ExtendWith(ArquillianExtension.class)
+public class PurgeTimerIT {
+
+  private static final Duration GRACE = Duration.ofSeconds(3);
+
+  @Deployment
+  public static EnterpriseArchive service() {
+    return ServiceArchive.withTest(PurgeTimerIT.class);
+  }
+
+  @Inject private ErasureRequests requests;
+
+  @Inject private PurgeSettings settings;
+
+  @Test
+  public void purgeAcceptedWithAGracePeriodStartsOnlyAfterItEndsAndFinishesWithExactCounts()
+      throws Exception {
+    String orgId = OrgData.newOrgId();
+    Map<String, String> checksumsBefore;
+    Map<String, Long> before;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, settings.batchSize() + 1);
+      checksumsBefore = OrgData.checksums(db, orgId);
+      before = OrgData.counts(db, orgId);
+    }
+    String requestId = UUID.randomUUID().toString();
+
+    Purge accepted =
+        requests.accept(new ErasureRequest(requestId, orgId, "Org " + orgId, GRACE)).purge();
+    Instant graceUntil = accepted.graceUntil();
+
+    // Until just before the grace period ends, the timer must not have touched anything.
+    int looks = 0;
+    while (Instant.now().isBefore(graceUntil.minusMillis(300))) {
+      assertEquals(PurgeState.SCHEDULED, requests.find(requestId).orElseThrow().state());
+      try (Connection db = OrgData.connectInContainer()) {
+        assertEquals(checksumsBefore, OrgData.checksums(db, orgId));
+      }
+      looks++;
+      Thread.sleep(250);
+    }
+    assertTrue(looks > 0, "the grace period was over before the first look");
+
+    // Keycloak is not reachable here, so a purged organisation waits in FAILED_RETRYING.
+    Purge purged =
+        Eventually.await(
+            "the purge of the organisation's data",
+            Duration.ofSeconds(60),
+            () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
+    assertFalse(purged.startedAt().isBefore(graceUntil), "started before the grace period ended");
+    assertTrue(
+        purged.state() == PurgeState.FAILED_RETRYING
+            || purged.state() == PurgeState.APP_DATA_PURGED,
+        "state " + purged.state());
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(before.get(table.name()), purged.rowsDeleted(table.name()), table.name());
+    }
+    try (Connection db = OrgData.connectInContainer()) {
+      assertEquals(Optional.empty(), nonEmptyTable(OrgData.counts(db, orgId)));
+    }
+  }
+
+  private static Optional<String> nonEmptyTable(Map<String, Long> counts) {
+    return counts.entrySet().stream()
+        .filter(entry -> entry.getValue() != 0)
+        .map(Map.Entry::getKey)
+        .findFirst();
+  }
+}
