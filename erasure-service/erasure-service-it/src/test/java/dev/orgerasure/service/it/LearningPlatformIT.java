@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.orgerasure.service.erasure.ErasureRequest;
-import dev.orgerasure.service.erasure.ErasureRequests;
+import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.service.filestore.FileStore;
 import dev.orgerasure.service.learning.LearningPlatform;
 import dev.orgerasure.service.learning.OrganizationUnderErasureException;
+import dev.orgerasure.service.purge.ErasureRequests;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ public class LearningPlatformIT {
     String orgId = OrgData.newOrgId();
     Writable target = writable(orgId);
     requests.accept(
-        new ErasureRequest(UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE));
+        new HandOver(UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds()));
     Map<String, String> before = checksums(orgId);
 
     assertThrows(

@@ -3,13 +3,13 @@ package dev.orgerasure.service.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
-import dev.orgerasure.service.erasure.ErasureRequests;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
-import dev.orgerasure.service.erasure.PurgeState;
 import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.PurgeSettings;
 import dev.orgerasure.service.purge.PurgeStepper;
 import dev.orgerasure.service.purge.StepOutcome;

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
-import dev.orgerasure.service.erasure.ErasureRequest;
-import dev.orgerasure.service.erasure.ErasureRequests;
 import dev.orgerasure.service.erasure.Purge;
-import dev.orgerasure.service.erasure.PurgeState;
+import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.PurgeSettings;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -53,7 +53,7 @@ public class PurgeTimerIT {
     String requestId = UUID.randomUUID().toString();
 
     Purge accepted =
-        requests.accept(new ErasureRequest(requestId, orgId, "Org " + orgId, GRACE)).purge();
+        requests.accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds())).purge();
     Instant graceUntil = accepted.graceUntil();
 
     // Until just before the grace period ends, the timer must not have touched anything.
@@ -68,7 +68,7 @@ public class PurgeTimerIT {
     }
     assertTrue(looks > 0, "the grace period was over before the first look");
 
-    // Keycloak is not reachable here, so a purged organisation waits in FAILED_RETRYING.
+    // Keycloak is not reachable here, so a purged organisation waits in REPORT_RETRYING.
     Purge purged =
         Eventually.await(
             "the purge of the organisation's data",
@@ -76,7 +76,7 @@ public class PurgeTimerIT {
             () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
     assertFalse(purged.startedAt().isBefore(graceUntil), "started before the grace period ended");
     assertTrue(
-        purged.state() == PurgeState.FAILED_RETRYING
+        purged.state() == PurgeState.REPORT_RETRYING
             || purged.state() == PurgeState.APP_DATA_PURGED,
         "state " + purged.state());
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {

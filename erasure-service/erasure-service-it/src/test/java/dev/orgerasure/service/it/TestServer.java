@@ -128,7 +128,7 @@ public class TestServer {
     env.put("ERASURE_FILE_STORE_ROOT", fileStore.toString());
     env.put("ERASURE_PURGE_BATCH_SIZE", Integer.toString(BATCH_SIZE));
     // A loopback port nobody listens on: every report to Keycloak fails fast and is retried, so a
-    // purge ends in FAILED_RETRYING here and never reaches a Keycloak running on this machine.
+    // purge ends in REPORT_RETRYING here and never reaches a Keycloak running on this machine.
     env.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + freePort());
     // The default in microprofile-config.properties is empty, which MicroProfile Config reads as
     // missing: the application does not start without a value from another source.
