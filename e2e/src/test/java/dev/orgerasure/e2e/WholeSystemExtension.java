@@ -29,10 +29,10 @@ public final class WholeSystemExtension implements ParameterResolver {
    */
   static final Map<String, String> LIBERTY_SETTINGS =
       Map.of(
-          "PURGE_BATCH_SIZE", "5",
-          "PURGE_TIMER_INTERVAL_MS", "200",
+          "ERASURE_PURGE_BATCH_SIZE", "5",
+          "ERASURE_PURGE_TIMER_INTERVAL_MS", "200",
           "ERASURE_PURGE_TIMEOUT_BUDGET_MS", "0",
-          "MISSED_TASK_THRESHOLD", "-1");
+          "ERASURE_MISSED_TASK_THRESHOLD", "-1");
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(WholeSystemExtension.class);

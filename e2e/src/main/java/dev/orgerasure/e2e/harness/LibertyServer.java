@@ -42,8 +42,8 @@ public final class LibertyServer implements AutoCloseable {
   /**
    * Prepares a fresh user dir and starts the server; returns when it is ready.
    *
-   * @param settings further environment variables of the server, e.g. {@code KEYCLOAK_URL}, {@code
-   *     KEYCLOAK_REALM}, {@code KEYCLOAK_CLIENT_SECRET}, {@code PURGE_BATCH_SIZE}
+   * @param settings further environment variables of the server (ear/README.md lists them), e.g.
+   *     {@code ERASURE_KEYCLOAK_URL}, {@code ERASURE_PURGE_BATCH_SIZE}
    */
   public static LibertyServer start(
       HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings) {
@@ -103,11 +103,11 @@ public final class LibertyServer implements AutoCloseable {
     env.putAll(
         Map.of(
             "WLP_USER_DIR", userDir.toString(),
-            "HTTP_PORT", Integer.toString(port),
-            "DB_URL", db.jdbcUrl(PostgresServer.LEARNING_DB),
-            "DB_USER", db.user(),
-            "DB_PASSWORD", db.password(),
-            "FILE_STORE_ROOT", paths.fileStore().toString()));
+            "ERASURE_HTTP_PORT", Integer.toString(port),
+            "ERASURE_DB_URL", db.jdbcUrl(PostgresServer.LEARNING_DB),
+            "ERASURE_DB_USER", db.user(),
+            "ERASURE_DB_PASSWORD", db.password(),
+            "ERASURE_FILE_STORE_ROOT", paths.fileStore().toString()));
     ServerProcess started =
         ServerProcess.start(
             "Open Liberty",

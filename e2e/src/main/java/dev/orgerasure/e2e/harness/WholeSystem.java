@@ -29,7 +29,7 @@ public final class WholeSystem implements AutoCloseable {
 
   /**
    * The secret of the realm's {@code erasure-service} client, given to Liberty as
-   * KEYCLOAK_CLIENT_SECRET.
+   * ERASURE_KEYCLOAK_CLIENT_SECRET.
    */
   public static final String ERASURE_SERVICE_CLIENT_SECRET = "erasure-service-e2e-secret-7f3c9a";
 
@@ -82,9 +82,9 @@ public final class WholeSystem implements AutoCloseable {
     List<String> keycloakOptions = new ArrayList<>(erasureWiring(keycloakPort, libertyPort));
     keycloakOptions.addAll(options.keycloakOptions());
     Map<String, String> libertySettings = new HashMap<>();
-    libertySettings.put("KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
-    libertySettings.put("KEYCLOAK_REALM", ERASURE_SERVICE_REALM);
-    libertySettings.put("KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    libertySettings.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
+    libertySettings.put("ERASURE_KEYCLOAK_REALM", ERASURE_SERVICE_REALM);
+    libertySettings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
     libertySettings.putAll(options.libertySettings());
     CompletableFuture<KeycloakServer> keycloakStart =
         CompletableFuture.supplyAsync(

@@ -10,8 +10,8 @@ import java.util.Map;
  *     and logs
  * @param keycloakOptions extra {@code kc.sh start} options, e.g. {@code --spi-...} settings of our
  *     extension
- * @param libertySettings extra environment variables of the erasure service, e.g. {@code
- *     PURGE_BATCH_SIZE}, {@code PURGE_TIMER_INTERVAL_MS}, {@code GRACE_PERIOD_DEFAULT_SECONDS}
+ * @param libertySettings extra environment variables of the erasure service (ear/README.md lists
+ *     them), e.g. {@code ERASURE_PURGE_BATCH_SIZE}, {@code ERASURE_GRACE_PERIOD_DEFAULT_SECONDS}
  */
 public record WholeSystemOptions(
     String instanceName,

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,9 +43,12 @@ public class KeycloakReporter {
   @ConfigProperty(name = "erasure.keycloak.client-id")
   String clientId;
 
+  /**
+   * Optional so that the service starts without it and says, in every failed report, what to set.
+   */
   @Inject
   @ConfigProperty(name = "erasure.keycloak.client-secret")
-  String clientSecret;
+  Optional<String> clientSecret;
 
   private HttpClient http;
   private Jsonb jsonb;
@@ -100,7 +104,12 @@ public class KeycloakReporter {
         "grant_type=client_credentials&client_id="
             + encode(clientId)
             + "&client_secret="
-            + encode(clientSecret);
+            + encode(
+                clientSecret.orElseThrow(
+                    () ->
+                        new IOException(
+                            "ERASURE_KEYCLOAK_CLIENT_SECRET is not set: the service cannot take"
+                                + " a token to report to Keycloak")));
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(

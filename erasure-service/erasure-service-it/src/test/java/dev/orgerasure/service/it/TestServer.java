@@ -121,18 +121,15 @@ public class TestServer {
 
   private static void writeServerEnv(Path serverDir) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("HTTP_PORT", Integer.toString(freePort()));
-    env.put("DB_URL", jdbcUrl());
-    env.put("DB_USER", "postgres");
-    env.put("DB_PASSWORD", "postgres");
+    env.put("ERASURE_HTTP_PORT", Integer.toString(freePort()));
+    env.put("ERASURE_DB_URL", jdbcUrl());
+    env.put("ERASURE_DB_USER", "postgres");
+    env.put("ERASURE_DB_PASSWORD", "postgres");
     env.put("ERASURE_FILE_STORE_ROOT", fileStore.toString());
     env.put("ERASURE_PURGE_BATCH_SIZE", Integer.toString(BATCH_SIZE));
     // A loopback port nobody listens on: every report to Keycloak fails fast and is retried, so a
     // purge ends in REPORT_RETRYING here and never reaches a Keycloak running on this machine.
     env.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + freePort());
-    // The default in microprofile-config.properties is empty, which MicroProfile Config reads as
-    // missing: the application does not start without a value from another source.
-    env.put("ERASURE_KEYCLOAK_CLIENT_SECRET", "no-keycloak-here");
     Files.writeString(
         serverDir.resolve("server.env"),
         env.entrySet().stream()
