@@ -6,6 +6,7 @@ import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.access.InteractiveSessionCheck;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -45,6 +46,10 @@ public class OrgErasureAdminResource {
 
   private static final int MAX_PAGE = 500;
   private static final int RECENT_ERASURES = 50;
+  private static final String ERASURE_POWERS_REQUIRED =
+      "Erasing organisations needs the role "
+          + ErasureRoles.ERASE_ORGANIZATIONS
+          + " and the powers the erasure uses: managing users and managing the organisation";
 
   private final KeycloakSession session;
   private final RealmModel realm;
@@ -107,8 +112,21 @@ public class OrgErasureAdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   public OrganizationData appData(@PathParam("organizationId") String organizationId) {
     requireErasureRole();
-    Tenant tenant = tenant(organizationId);
+    Tenant tenant = manageableTenant(organizationId);
     return fromService(service -> service.organizationData(tenant.id()));
+  }
+
+  /**
+   * What erasing the organisation would do to its members: how many are erased, how many keep their
+   * accounts and why (README, "Who is erased"). Shown before anyone confirms.
+   */
+  @GET
+  @NoCache
+  @Path("organizations/{organizationId}/members-preview")
+  @Produces(MediaType.APPLICATION_JSON)
+  public MemberCounts membersPreview(@PathParam("organizationId") String organizationId) {
+    requireErasureRole();
+    return erasures.previewMembers(manageableTenant(organizationId));
   }
 
   @POST
@@ -124,7 +142,7 @@ public class OrgErasureAdminResource {
             reason -> {
               throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
             });
-    Tenant tenant = tenant(organizationId);
+    Tenant tenant = manageableTenant(organizationId);
     StartErasureBody request = readBody(body);
     StartedErasure started;
     try {
@@ -201,16 +219,31 @@ public class OrgErasureAdminResource {
     }
   }
 
+  /**
+   * The erasure role alone is not enough: an admin with {@code manage-users} can map that custom
+   * role to himself. The caller must also hold the powers the erasure uses, as Keycloak's own
+   * evaluator sees them (fine-grained admin permissions included): managing users and the
+   * organisations.
+   */
   private boolean mayErase() {
-    return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm);
+    return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm)
+        && auth.users().canManage()
+        && auth.orgs().canManage();
   }
 
   private void requireErasureRole() {
     if (!mayErase()) {
-      throw ErrorResponse.error(
-          "The role " + ErasureRoles.ERASE_ORGANIZATIONS + " is required",
-          Response.Status.FORBIDDEN);
+      throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
     }
+  }
+
+  /** The organisation, which the caller must also be allowed to manage. */
+  private Tenant manageableTenant(String organizationId) {
+    Tenant tenant = tenant(organizationId);
+    if (!erasures.tenants().canManage(auth, tenant)) {
+      throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
+    }
+    return tenant;
   }
 
   private Tenant tenant(String organizationId) {

@@ -2,9 +2,11 @@ package dev.orgerasure.keycloak.application;
 
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.finish.ErasureFinisher;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
+import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
@@ -52,6 +54,12 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   }
 
   @Override
+  public MemberCounts previewMembers(Tenant tenant) {
+    return MemberCounts.of(
+        MemberRules.preview(realm(), tenants(), tenant, settings.lockoutBatchSize()));
+  }
+
+  @Override
   public Optional<ErasureRepresentation> find(String erasureId) {
     return requests().find(realm().getId(), erasureId).map(ErasureRepresentation::of);
   }
@@ -61,6 +69,17 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
     return requests().findRecentByRealm(realm().getId(), max).stream()
         .map(ErasureRepresentation::of)
         .toList();
+  }
+
+  @Override
+  public void resumeLockout(String erasureId) {
+    requests()
+        .findById(erasureId)
+        .ifPresent(
+            request ->
+                new ErasureStarter(
+                        session.getKeycloakSessionFactory(), request.getRealmId(), settings)
+                    .resume(erasureId));
   }
 
   @Override

@@ -5,15 +5,14 @@ import dev.orgerasure.keycloak.erasure.ConfirmationRule;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
-import dev.orgerasure.keycloak.lockout.MemberLockout;
+import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -49,31 +48,60 @@ public class ErasureStarter {
       throw new ConfirmationMismatchException();
     }
     StartedErasure recorded = record(tenant, requester, gracePeriodSeconds);
-    if (!recorded.created()) {
-      return recorded;
+    if (recorded.created()) {
+      lockOutAndHandOver(tenant, recorded.erasure().id());
     }
-    String requestId = recorded.erasure().id();
-    lockOutMembers(tenant, requestId);
-    long locked =
-        inRealm(
-            (session, realm) -> {
-              ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
-              ErasureRequestEntity request = requests.find(realmId, requestId).orElseThrow();
-              request.lockedOut(requests.countLockedMembers(requestId), Time.currentTimeMillis());
-              return request.getMembersLocked();
-            });
-    LOG.infof(
-        "Erasure %s of organisation %s: %d members locked out", requestId, tenant.id(), locked);
-    new HandOverDelivery(factory, settings).deliver(requestId);
     return new StartedErasure(
         inRealm(
             (session, realm) ->
                 ErasureRepresentation.of(
                     OrgErasureProvider.of(session)
                         .requests()
-                        .find(realmId, requestId)
+                        .find(realmId, recorded.erasure().id())
                         .orElseThrow())),
-        true);
+        recorded.created());
+  }
+
+  /**
+   * Goes on with an erasure whose lockout a crash interrupted, unless a node holds it: members
+   * already recorded stay as they are, the rest are locked out, then the erasure is handed over.
+   */
+  public void resume(String requestId) {
+    Optional<Tenant> tenant =
+        inRealm(
+            (session, realm) -> {
+              OrgErasureProvider erasures = OrgErasureProvider.of(session);
+              ErasureRequestEntity request = erasures.requests().findById(requestId).orElseThrow();
+              if (!request.claimLockout(Time.currentTimeMillis(), leaseEnd())) {
+                return Optional.<Tenant>empty();
+              }
+              return Optional.of(
+                  new Tenant(request.getOrganizationId(), request.getOrganizationName()));
+            });
+    tenant.ifPresent(
+        t -> {
+          LOG.infof("Erasure %s: resuming the lockout a stop interrupted", requestId);
+          lockOutAndHandOver(t, requestId);
+        });
+  }
+
+  private void lockOutAndHandOver(Tenant tenant, String requestId) {
+    MemberCounts members =
+        new TenantLockout(factory, realmId, settings.lockoutBatchSize(), leaseMillis())
+            .lockOutEveryMember(tenant, requestId);
+    inRealm(
+        (session, realm) -> {
+          OrgErasureProvider.of(session)
+              .requests()
+              .findById(requestId)
+              .orElseThrow()
+              .lockedOut(members, Time.currentTimeMillis());
+          return null;
+        });
+    LOG.infof(
+        "Erasure %s of organisation %s: %d members signed out, %d of them kept",
+        requestId, tenant.id(), members.signedOut(), members.kept());
+    new HandOverDelivery(factory, settings).deliver(requestId);
   }
 
   private StartedErasure record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
@@ -98,8 +126,10 @@ public class ErasureStarter {
                     gracePeriodSeconds,
                     tenants.memberCount(tenant),
                     Time.currentTimeMillis());
+            request.claimLockout(Time.currentTimeMillis(), leaseEnd());
             requests.add(request);
             tenants.markUnderErasure(tenant, request.getId());
+            tenants.closeToNewMembers(tenant);
             return new StartedErasure(ErasureRepresentation.of(request), true);
           });
     } catch (RuntimeException concurrentSubmit) {
@@ -112,30 +142,12 @@ public class ErasureStarter {
     }
   }
 
-  private void lockOutMembers(Tenant tenant, String requestId) {
-    int first = 0;
-    int lockedInBatch;
-    do {
-      int offset = first;
-      lockedInBatch =
-          inRealm(
-              (session, realm) -> {
-                ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
-                List<UserModel> members =
-                    OrgErasureProvider.of(session)
-                        .tenants()
-                        .members(tenant, offset, settings.lockoutBatchSize());
-                for (UserModel member : members) {
-                  if (!requests.isLocked(requestId, member.getId())) {
-                    requests.addLockedMember(
-                        new LockedMemberEntity(requestId, member.getId(), member.isEnabled()));
-                  }
-                  MemberLockout.lockOut(session, realm, member);
-                }
-                return members.size();
-              });
-      first += settings.lockoutBatchSize();
-    } while (lockedInBatch == settings.lockoutBatchSize());
+  private long leaseMillis() {
+    return settings.finisherLeaseSeconds() * 1000L;
+  }
+
+  private long leaseEnd() {
+    return Time.currentTimeMillis() + leaseMillis();
   }
 
   private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {

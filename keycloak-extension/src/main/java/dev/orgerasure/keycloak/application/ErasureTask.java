@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.application;
 
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.List;
 import org.keycloak.common.util.Time;
@@ -9,8 +10,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.timer.ScheduledTask;
 
 /**
- * The safety net, run on one cluster node at a time: hands over erasures whose hand-over failed or
- * never happened, and resumes erasures left half-finished by a restart.
+ * The safety net, run on one cluster node at a time: resumes lockouts a crash interrupted, hands
+ * over erasures whose hand-over failed or never happened, and resumes erasures left half-finished
+ * by a restart. Work a node still holds (its lease runs) is left to it.
  */
 public class ErasureTask implements ScheduledTask {
 
@@ -19,12 +21,18 @@ public class ErasureTask implements ScheduledTask {
     long now = Time.currentTimeMillis();
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     ErasureRequestRepository requests = erasures.requests();
-    List<String> dueHandOvers =
-        requests.findDueHandOvers(now).stream().map(ErasureRequestEntity::getId).toList();
+    List<String> interruptedLockouts =
+        ids(requests.findUnheld(ErasureState.where(ErasureState::awaitsLockout), now));
+    List<String> dueHandOvers = ids(requests.findDueHandOvers(now));
     List<String> unfinished =
-        requests.findUnfinished(now).stream().map(ErasureRequestEntity::getId).toList();
+        ids(requests.findUnheld(ErasureState.where(ErasureState::isFinishable), now));
+    interruptedLockouts.forEach(erasures::resumeLockout);
     dueHandOvers.forEach(erasures::handOver);
     unfinished.forEach(erasures::finish);
+  }
+
+  private static List<String> ids(List<ErasureRequestEntity> requests) {
+    return requests.stream().map(ErasureRequestEntity::getId).toList();
   }
 
   @Override

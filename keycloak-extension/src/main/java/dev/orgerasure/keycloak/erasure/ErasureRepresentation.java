@@ -3,10 +3,12 @@ package dev.orgerasure.keycloak.erasure;
 import dev.orgerasure.contract.PurgeReport;
 
 /**
- * An erasure request as the admin API and pages show it. Times are epoch milliseconds. The page
- * shows what the server says instead of knowing the state machine: {@code phase} chooses colours,
- * {@code finished} whether to stop following, {@code handedOver} whether the service has a purge
- * status to show; {@code appData} is the service's report once the app data is purged.
+ * An erasure request as the admin API and pages show it. Times are epoch milliseconds. {@code
+ * membersLocked} counts every member signed out, of whom the {@code membersKept…} keep their
+ * accounts (README, "Who is erased"). The page shows what the server says instead of knowing the
+ * state machine: {@code phase} chooses colours, {@code finished} whether to stop following, {@code
+ * handedOver} whether the service has a purge status to show; {@code appData} is the service's
+ * report once the app data is purged.
  */
 public record ErasureRepresentation(
     String id,
@@ -22,6 +24,8 @@ public record ErasureRepresentation(
     int gracePeriodSeconds,
     long memberCount,
     long membersLocked,
+    long membersKeptInOtherTenants,
+    long membersKeptAsAdministrators,
     int handOverAttempts,
     String lastError,
     PurgeReport appData,
@@ -44,7 +48,9 @@ public record ErasureRepresentation(
         request.getLockedAt(),
         request.getGracePeriodSeconds(),
         request.getMemberCount(),
-        request.getMembersLocked(),
+        request.members().signedOut(),
+        request.members().keptInOtherTenants(),
+        request.members().keptAsAdministrators(),
         request.handOver().attempts(),
         request.handOver().lastError(),
         request.report().orElse(null),

@@ -40,10 +40,10 @@ import java.util.UUID;
               + " and r.state in :states"
               + " and (r.handOver.nextAttemptAt is null or r.handOver.nextAttemptAt <= :now)"),
   @NamedQuery(
-      name = "ErasureRequest.findUnfinished",
+      name = "ErasureRequest.findUnheld",
       query =
           "select r from ErasureRequestEntity r where r.state in :states"
-              + " and (r.finishing.leaseUntil is null or r.finishing.leaseUntil < :now)"),
+              + " and (r.leaseUntil is null or r.leaseUntil < :now)"),
   @NamedQuery(
       name = "ErasureRequest.findRecentByRealm",
       query =
@@ -95,9 +95,22 @@ public class ErasureRequestEntity {
   @Column(name = "MEMBERS_LOCKED", nullable = false)
   private long membersLocked;
 
+  @Column(name = "MEMBERS_KEPT_OTHER_TENANTS", nullable = false)
+  private long membersKeptInOtherTenants;
+
+  @Column(name = "MEMBERS_KEPT_ADMINISTRATORS", nullable = false)
+  private long membersKeptAsAdministrators;
+
   /** The service's report as JSON (docs/contract.md), once it arrived. */
   @Column(name = "APP_DATA_COUNTS", length = ContractLimits.STORED_REPORT_MAX_CHARS)
   private String appDataReport;
+
+  /**
+   * Until when a node works on the erasure (locking out or finishing, many transactions each); a
+   * node that dies leaves it to run out, and the scheduled task then takes the work over.
+   */
+  @Column(name = "FINISHER_LEASE_UNTIL")
+  private Long leaseUntil;
 
   @Embedded private HandOverAttempts handOver = new HandOverAttempts();
 
@@ -153,9 +166,10 @@ public class ErasureRequestEntity {
    * Every member is locked out. The request thread hands over at once; should it fail to, the
    * scheduled task takes over a little later.
    */
-  public void lockedOut(long membersLocked, long at) {
-    this.membersLocked = membersLocked;
+  public void lockedOut(MemberCounts members, long at) {
+    counted(members);
     this.lockedAt = at;
+    this.leaseUntil = null;
     handOver.dueForTakeoverAfter(at);
     moveTo(ErasureState.LOCKED);
   }
@@ -194,24 +208,50 @@ public class ErasureRequestEntity {
   }
 
   /**
+   * Takes the erasure's lockout for this node until {@code leaseUntil}: the request thread when it
+   * records the erasure, or the scheduled task after a crash left it half locked out.
+   */
+  public boolean claimLockout(long now, long leaseUntil) {
+    return state == ErasureState.REQUESTED && claim(now, leaseUntil);
+  }
+
+  /**
    * Takes the erasure for finishing until {@code leaseUntil}, unless a node holds it at {@code now}
    * (the listener and the scheduled task may both try); {@code false} when it is not for the
    * taking.
    */
   public boolean claimFinishing(long now, long leaseUntil) {
-    if (!state.isFinishable() || finishing.isLeasedAt(now)) {
+    if (!state.isFinishable() || !claim(now, leaseUntil)) {
       return false;
     }
-    finishing.lease(leaseUntil);
     if (state == ErasureState.APP_DATA_PURGED) {
       moveTo(ErasureState.DELETING_IDENTITIES);
     }
     return true;
   }
 
-  /** The node finishing the erasure keeps holding it while it works. */
-  public void renewFinishingLease(long leaseUntil) {
-    finishing.lease(leaseUntil);
+  private boolean claim(long now, long until) {
+    if (leaseUntil != null && leaseUntil >= now) {
+      return false;
+    }
+    leaseUntil = until;
+    return true;
+  }
+
+  /** The node working on the erasure keeps holding it while it works. */
+  public void renewLease(long until) {
+    leaseUntil = until;
+  }
+
+  /** The members by decision, as recorded now (late members and second decisions included). */
+  public void counted(MemberCounts members) {
+    this.membersLocked = members.signedOut();
+    this.membersKeptInOtherTenants = members.keptInOtherTenants();
+    this.membersKeptAsAdministrators = members.keptAsAdministrators();
+  }
+
+  public MemberCounts members() {
+    return new MemberCounts(membersLocked, membersKeptInOtherTenants, membersKeptAsAdministrators);
   }
 
   public void identitiesDeleted(long identities, long loginEvents) {
@@ -225,6 +265,7 @@ public class ErasureRequestEntity {
 
   public void completed(boolean withErrors, String auditRecordId, long at) {
     finishing.completed(auditRecordId, at);
+    leaseUntil = null;
     moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
   }
 
@@ -290,9 +331,5 @@ public class ErasureRequestEntity {
 
   public Long getLockedAt() {
     return lockedAt;
-  }
-
-  public long getMembersLocked() {
-    return membersLocked;
   }
 }

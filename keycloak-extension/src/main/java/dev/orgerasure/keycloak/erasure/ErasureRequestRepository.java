@@ -1,8 +1,12 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.keycloak.members.MemberDecision;
 import jakarta.persistence.EntityManager;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Erasure requests and their locked members in Keycloak's database, for one session. */
 public class ErasureRequestRepository {
@@ -43,18 +47,17 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
-  /**
-   * Erasures whose app data is gone but whose identities are not, and that no node is finishing.
-   */
-  public List<ErasureRequestEntity> findUnfinished(long now) {
-    return em.createNamedQuery("ErasureRequest.findUnfinished", ErasureRequestEntity.class)
-        .setParameter("states", ErasureState.where(ErasureState::isFinishable))
+  /** Erasures in one of {@code states} that no node holds: work left for the scheduled task. */
+  public List<ErasureRequestEntity> findUnheld(Set<ErasureState> states, long now) {
+    return em.createNamedQuery("ErasureRequest.findUnheld", ErasureRequestEntity.class)
+        .setParameter("states", states)
         .setParameter("now", now)
         .getResultList();
   }
 
-  public List<LockedMemberEntity> findNotDeletedMembers(String requestId, int max) {
-    return em.createNamedQuery("LockedMember.findNotDeleted", LockedMemberEntity.class)
+  /** Members decided for erasure and not deleted yet, a batch at a time. */
+  public List<LockedMemberEntity> findMembersToDelete(String requestId, int max) {
+    return em.createNamedQuery("LockedMember.findToDelete", LockedMemberEntity.class)
         .setParameter("requestId", requestId)
         .setMaxResults(max)
         .getResultList();
@@ -89,9 +92,12 @@ public class ErasureRequestRepository {
     em.persist(member);
   }
 
-  public long countLockedMembers(String requestId) {
-    return em.createNamedQuery("LockedMember.countByRequest", Long.class)
+  public MemberCounts countMembers(String requestId) {
+    Map<MemberDecision, Long> byDecision = new EnumMap<>(MemberDecision.class);
+    em.createNamedQuery("LockedMember.countByDecision", Object[].class)
         .setParameter("requestId", requestId)
-        .getSingleResult();
+        .getResultList()
+        .forEach(row -> byDecision.put((MemberDecision) row[0], (Long) row[1]));
+    return MemberCounts.of(byDecision);
   }
 }

@@ -57,6 +57,11 @@ public enum ErasureState {
     return next.isEmpty();
   }
 
+  /** Recorded, and its members are not all locked out yet. */
+  public boolean awaitsLockout() {
+    return this == REQUESTED;
+  }
+
   /** Members are locked out and the service has not accepted the erasure yet. */
   public boolean awaitsHandOver() {
     return this == LOCKED || this == FAILED_RETRYING;

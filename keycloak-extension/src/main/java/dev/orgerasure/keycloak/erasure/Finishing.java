@@ -10,9 +10,6 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Finishing {
 
-  @Column(name = "FINISHER_LEASE_UNTIL")
-  private Long leaseUntil;
-
   @Column(name = "IDENTITIES_DELETED", nullable = false)
   private long identitiesDeleted;
 
@@ -25,15 +22,6 @@ public class Finishing {
   @Column(name = "AUDIT_RECORD_ID", length = 36)
   private String auditRecordId;
 
-  void lease(long until) {
-    leaseUntil = until;
-  }
-
-  /** Whether a node holds the erasure at {@code now}. */
-  boolean isLeasedAt(long now) {
-    return leaseUntil != null && leaseUntil >= now;
-  }
-
   void deleted(long identities, long loginEvents) {
     identitiesDeleted += identities;
     loginEventsDeleted += loginEvents;
@@ -42,7 +30,6 @@ public class Finishing {
   void completed(String auditRecordId, long at) {
     this.auditRecordId = auditRecordId;
     this.completedAt = at;
-    this.leaseUntil = null;
   }
 
   public long identitiesDeleted() {

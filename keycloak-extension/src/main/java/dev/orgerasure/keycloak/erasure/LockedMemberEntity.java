@@ -1,7 +1,10 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.keycloak.members.MemberDecision;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQueries;
@@ -19,10 +22,16 @@ import java.util.Objects;
 @IdClass(LockedMemberEntity.Key.class)
 @NamedQueries({
   @NamedQuery(
-      name = "LockedMember.findNotDeleted",
+      name = "LockedMember.findToDelete",
       query =
           "select m from LockedMemberEntity m where m.requestId = :requestId and m.deleted = false"
+              + " and m.decision = dev.orgerasure.keycloak.members.MemberDecision.ERASE"
               + " order by m.userId"),
+  @NamedQuery(
+      name = "LockedMember.countByDecision",
+      query =
+          "select m.decision, count(m) from LockedMemberEntity m where m.requestId = :requestId"
+              + " group by m.decision"),
   @NamedQuery(
       name = "LockedMember.countByRequest",
       query = "select count(m) from LockedMemberEntity m where m.requestId = :requestId")
@@ -43,16 +52,38 @@ public class LockedMemberEntity {
   @Column(name = "DELETED", nullable = false)
   private boolean deleted;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "DECISION", length = 32, nullable = false)
+  private MemberDecision decision;
+
   protected LockedMemberEntity() {}
 
-  public LockedMemberEntity(String requestId, String userId, boolean wasEnabled) {
+  public LockedMemberEntity(
+      String requestId, String userId, boolean wasEnabled, MemberDecision decision) {
     this.requestId = Objects.requireNonNull(requestId);
     this.userId = Objects.requireNonNull(userId);
     this.wasEnabled = wasEnabled;
+    this.decision = Objects.requireNonNull(decision);
   }
 
   public String userId() {
     return userId;
+  }
+
+  public boolean wasEnabled() {
+    return wasEnabled;
+  }
+
+  public MemberDecision decision() {
+    return decision;
+  }
+
+  /** Decided again before deletion: the member now has a reason to stay. */
+  public void keep(MemberDecision reason) {
+    if (reason.erases()) {
+      throw new IllegalArgumentException("Not a reason to keep: " + reason);
+    }
+    decision = reason;
   }
 
   public void deleted() {

@@ -9,12 +9,18 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.lockout.TenantLockout;
+import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -39,7 +45,12 @@ public class ErasureFinisher {
 
   /** What the audit record counts, beside the service's report. */
   private record ErasureCounts(
-      long membersLocked, long identitiesDeleted, long loginEventsDeleted, PurgeReport appData) {}
+      long membersLocked,
+      long membersKeptInOtherTenants,
+      long membersKeptAsAdministrators,
+      long identitiesDeleted,
+      long loginEventsDeleted,
+      PurgeReport appData) {}
 
   private final KeycloakSessionFactory factory;
   private final ErasureSettings settings;
@@ -53,6 +64,7 @@ public class ErasureFinisher {
     if (!claim(requestId)) {
       return;
     }
+    lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
     while (deleteIdentityBatch(requestId) > 0) {
       renewClaim(requestId);
@@ -122,9 +134,41 @@ public class ErasureFinisher {
               .requests()
               .findById(requestId)
               .orElseThrow()
-              .renewFinishingLease(leaseEnd());
+              .renewLease(leaseEnd());
           return null;
         });
+  }
+
+  /**
+   * Members who joined after the lockout (an admin added them, or a sign-up raced it) are decided
+   * and locked out like the others before anyone is deleted, and counted.
+   */
+  private void lockOutLateMembers(String requestId) {
+    Optional<Tenant> tenant =
+        inRealmOf(
+            requestId,
+            (session, request) ->
+                OrgErasureProvider.of(session).tenants().find(request.getOrganizationId()));
+    String realmId = inTransaction(session -> request(session, requestId).getRealmId());
+    tenant.ifPresent(
+        t -> {
+          MemberCounts members =
+              new TenantLockout(
+                      factory,
+                      realmId,
+                      settings.lockoutBatchSize(),
+                      settings.finisherLeaseSeconds() * 1000L)
+                  .lockOutEveryMember(t, requestId);
+          inTransaction(
+              session -> {
+                request(session, requestId).counted(members);
+                return null;
+              });
+        });
+  }
+
+  private static ErasureRequestEntity request(KeycloakSession session, String requestId) {
+    return OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
   }
 
   private long leaseEnd() {
@@ -137,8 +181,10 @@ public class ErasureFinisher {
         (session, request) -> {
           RealmModel realm = session.getContext().getRealm();
           ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
-              requests.findNotDeletedMembers(requestId, settings.identityBatchSize());
+              requests.findMembersToDelete(requestId, settings.identityBatchSize());
           if (members.isEmpty()) {
             return 0;
           }
@@ -147,14 +193,26 @@ public class ErasureFinisher {
           UserManager users = new UserManager(session);
           for (LockedMemberEntity member : members) {
             UserModel user = session.users().getUserById(realm, member.userId());
+            MemberDecision now =
+                user == null
+                    ? MemberDecision.ERASE
+                    : MemberRules.decide(realm, tenants, tenant, user);
+            if (!now.erases()) {
+              // Joined another tenant or became an admin since the lockout: stays as before.
+              member.keep(now);
+              user.setEnabled(member.wasEnabled());
+              tenants.removeMember(tenant, user);
+              continue;
+            }
             if (user != null && users.removeUser(realm, user)) {
               deleted++;
             }
             userIds.add(member.userId());
             member.deleted();
           }
-          long events = requests.deleteLoginEvents(realm.getId(), userIds);
+          long events = userIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), userIds);
           request.identitiesDeleted(deleted, events);
+          request.counted(requests.countMembers(requestId));
           return members.size();
         });
   }
@@ -162,7 +220,9 @@ public class ErasureFinisher {
   private static String counts(ErasureRequestEntity request) {
     return ContractJson.write(
         new ErasureCounts(
-            request.getMembersLocked(),
+            request.members().signedOut(),
+            request.members().keptInOtherTenants(),
+            request.members().keptAsAdministrators(),
             request.finishing().identitiesDeleted(),
             request.finishing().loginEventsDeleted(),
             request.report().orElse(null)));

@@ -15,14 +15,10 @@ public final class MemberLockout {
 
   private MemberLockout() {}
 
+  /** A member to erase: disabled, every session and consent gone, every issued token refused. */
   public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
     member.setEnabled(false);
-    session.sessions().removeUserSessions(realm, member);
-    session
-        .sessions()
-        .getOfflineUserSessionsStream(realm, member)
-        .toList()
-        .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
+    signOut(session, realm, member);
     session
         .users()
         .getConsentsStream(realm, member.getId())
@@ -31,6 +27,19 @@ public final class MemberLockout {
         .forEach(
             client ->
                 session.users().revokeConsentForClient(realm, member.getId(), client.getId()));
+  }
+
+  /**
+   * A member to keep: online and offline sessions gone and issued tokens refused (they carried this
+   * tenant's membership); the account itself stays as it was.
+   */
+  public static void signOut(KeycloakSession session, RealmModel realm, UserModel member) {
+    session.sessions().removeUserSessions(realm, member);
+    session
+        .sessions()
+        .getOfflineUserSessionsStream(realm, member)
+        .toList()
+        .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
     session.users().setNotBeforeForUser(realm, member, Time.currentTime());
   }
 }

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.spi;
 
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -43,11 +44,20 @@ public interface OrgErasureProvider extends Provider {
   StartedErasure start(
       Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds);
 
+  /** What erasing the tenant would do to its members now, before anyone confirms. */
+  MemberCounts previewMembers(Tenant tenant);
+
   /** An erasure of the session's realm. */
   Optional<ErasureRepresentation> find(String erasureId);
 
   /** The session's realm's erasures, newest first. */
   List<ErasureRepresentation> recent(int max);
+
+  /**
+   * Goes on with an erasure whose lockout a crash interrupted (unless a node holds it), then hands
+   * it over.
+   */
+  void resumeLockout(String erasureId);
 
   /** Hands a locked erasure over to the service, or records why it could not be. */
   void handOver(String erasureId);

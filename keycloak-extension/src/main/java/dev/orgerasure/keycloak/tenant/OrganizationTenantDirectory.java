@@ -6,11 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ReadOnlyUserModelDelegate;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
 public class OrganizationTenantDirectory implements TenantDirectory {
@@ -79,6 +81,48 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   @Override
   public boolean isMember(Tenant tenant, UserModel user) {
     return organizations.isMember(organization(tenant), user);
+  }
+
+  @Override
+  public boolean isManagedMember(Tenant tenant, UserModel user) {
+    return organizations.isManagedMember(organization(tenant), user);
+  }
+
+  @Override
+  public boolean belongsToAnotherTenant(Tenant tenant, UserModel user) {
+    return organizations
+        .getByMember(user)
+        .anyMatch(organization -> !organization.getId().equals(tenant.id()));
+  }
+
+  /** Only for unmanaged members: Keycloak deletes a managed member it removes. */
+  @Override
+  public void removeMember(Tenant tenant, UserModel user) {
+    OrganizationModel organization = organization(tenant);
+    if (organizations.isManagedMember(organization, user)) {
+      throw new IllegalStateException("A managed member is erased, never only removed");
+    }
+    organizations.removeMember(organization, user);
+  }
+
+  @Override
+  public void closeToNewMembers(Tenant tenant) {
+    OrganizationModel organization = organization(tenant);
+    organization.setEnabled(false);
+    organizations
+        .getIdentityProviders(organization)
+        .filter(IdentityProviderModel::isEnabled)
+        .toList()
+        .forEach(
+            idp -> {
+              idp.setEnabled(false);
+              session.identityProviders().update(idp);
+            });
+  }
+
+  @Override
+  public boolean canManage(AdminPermissionEvaluator auth, Tenant tenant) {
+    return auth.orgs().canManage(organization(tenant));
   }
 
   /** The organisation with its identity providers; its domains go with it. */

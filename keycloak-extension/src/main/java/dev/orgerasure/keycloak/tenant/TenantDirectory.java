@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** The few things erasure needs to know about tenants, whatever models them. */
 public interface TenantDirectory {
@@ -27,6 +28,23 @@ public interface TenantDirectory {
   void markUnderErasure(Tenant tenant, String requestId);
 
   boolean isMember(Tenant tenant, UserModel user);
+
+  /** A member that exists only through the tenant's identity provider. */
+  boolean isManagedMember(Tenant tenant, UserModel user);
+
+  boolean belongsToAnotherTenant(Tenant tenant, UserModel user);
+
+  /** Takes the member out of the tenant; their account stays. */
+  void removeMember(Tenant tenant, UserModel user);
+
+  /**
+   * Stops the tenant from taking members while it is erased: disabled, with its identity providers,
+   * so nobody signs up or in through them.
+   */
+  void closeToNewMembers(Tenant tenant);
+
+  /** Whether the admin may manage this tenant (fine-grained admin permissions included). */
+  boolean canManage(AdminPermissionEvaluator auth, Tenant tenant);
 
   /** Removes the tenant itself, with what exists only for it (its identity providers). */
   void remove(Tenant tenant);

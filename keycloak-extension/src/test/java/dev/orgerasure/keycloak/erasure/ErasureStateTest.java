@@ -73,7 +73,7 @@ class ErasureStateTest {
   @Test
   void aHandedOverErasureAwaitsTheReportAndNoLongerTheHandOver() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     assertTrue(request.getState().awaitsHandOver());
     request.handedOver(2_000);
     assertFalse(request.getState().awaitsHandOver());
@@ -84,7 +84,7 @@ class ErasureStateTest {
   @Test
   void aReportThatNamesAnotherErasureIsRefused() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handedOver(2_000);
     assertThrows(
         IllegalArgumentException.class,
@@ -97,7 +97,7 @@ class ErasureStateTest {
   @Test
   void anErasureHeldByAFinisherIsNotClaimedAgainUntilItsLeaseEnds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
@@ -121,7 +121,7 @@ class ErasureStateTest {
   @Test
   void handOverWithAGracePeriodSchedulesThePurge() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.SCHEDULED, request.getState());
   }
@@ -129,7 +129,7 @@ class ErasureStateTest {
   @Test
   void handOverWithoutAGracePeriodStartsThePurge() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
   }
@@ -137,7 +137,7 @@ class ErasureStateTest {
   @Test
   void failedHandOverIsRetriedAndThenSucceeds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handOverFailed("down", 5_000);
     request.handOverFailed("down", 9_000);
     assertEquals(ErasureState.FAILED_RETRYING, request.getState());
@@ -150,7 +150,7 @@ class ErasureStateTest {
   @Test
   void reportAfterTheGracePeriodCompletesThePurgeStep() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(3, 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
