@@ -17,6 +17,11 @@ final class Admins {
 
   /** A realm admin ({@code realm-admin} role) who was not granted {@code erase-organizations}. */
   static Member realmAdminWithoutErasureRole(SystemUnderTest sut) {
+    return adminWith(sut, "realm-admin");
+  }
+
+  /** A user of the demo realm holding only these {@code realm-management} roles. */
+  static Member adminWith(SystemUnderTest sut, String... realmManagementRoles) {
     KeycloakAdminClient admin = sut.masterAdmin();
     String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "admin-" + UUID.randomUUID();
@@ -38,7 +43,7 @@ final class Admins {
                 true,
                 "credentials",
                 List.of(Map.of("type", "password", "value", password, "temporary", false))));
-    grantRealmManagementRoles(admin, id, "realm-admin");
+    grantRealmManagementRoles(admin, id, realmManagementRoles);
     return new Member(id, username, password, "Plain", "Admin");
   }
 

@@ -64,6 +64,12 @@ final class ErasureAdminApi {
             .POST(HttpRequest.BodyPublishers.ofString(rawBody)));
   }
 
+  Answer membersPreview(String organizationId) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("organizations/" + organizationId + "/members-preview"))
+            .GET());
+  }
+
   Answer organizations() {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }

@@ -3,10 +3,15 @@ package dev.orgerasure.e2e.erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -194,5 +199,53 @@ class StartErasureRefusalsIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * Keycloak's guard against granting admin roles covers only its built-in ones, so an admin who
+   * may manage users can give himself the custom erasure role: that alone must not let him erase.
+   */
+  @Test
+  void adminWhoOnlyManagesUsersAndGrantsHimselfTheErasureRoleIsRefused() throws Exception {
+    Member userManager = Admins.adminWith(sut, "manage-users");
+    String token = sut.adminConsoleLogin(userManager).accessToken();
+    String realmManagement =
+        sut.masterAdmin()
+            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management")
+            .get(0)
+            .path("id")
+            .asText();
+    JsonNode eraseRole =
+        sut.masterAdmin()
+            .get(
+                DemoRealm.ADMIN_PATH
+                    + "/clients/"
+                    + realmManagement
+                    + "/roles/"
+                    + DemoRealm.ERASE_ROLE);
+    HttpResponse<String> selfGrant =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        sut.system()
+                            .keycloakUrl()
+                            .resolve(
+                                DemoRealm.ADMIN_PATH
+                                    + "/users/"
+                                    + userManager.id()
+                                    + "/role-mappings/clients/"
+                                    + realmManagement))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("[" + eraseRole + "]"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(204, selfGrant.statusCode(), selfGrant.body());
+
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(), sut.adminConsoleLogin(userManager).accessToken());
+    assertRefusedAndNothingChanged(
+        403, "powers the erasure uses", () -> api.startErasure(org.id(), org.name()));
   }
 }

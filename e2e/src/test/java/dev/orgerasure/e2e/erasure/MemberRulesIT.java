@@ -1,0 +1,136 @@
+package dev.orgerasure.e2e.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An erasure removes exactly the tenant's people: a member of another organisation, and an
+ * administrator, keep their accounts and lose only this membership (README, "Who is erased").
+ */
+@WholeSystemTest
+class MemberRulesIT {
+
+  private static final Duration COMPLETION = Duration.ofMinutes(3);
+  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+
+  private final SystemUnderTest sut;
+
+  MemberRulesIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  private ErasureAdminApi asRealmAdmin() {
+    return new ErasureAdminApi(
+        sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+  }
+
+  private void addMember(DemoOrg org, Member member) {
+    sut.masterAdmin()
+        .post(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members", member.id());
+  }
+
+  private List<String> organisationsOf(Member member) {
+    List<String> ids = new ArrayList<>();
+    sut.masterAdmin()
+        .get(DemoRealm.ADMIN_PATH + "/organizations/members/" + member.id() + "/organizations")
+        .forEach(organization -> ids.add(organization.path("id").asText()));
+    return ids;
+  }
+
+  private JsonNode user(Member member) {
+    return sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/users/" + member.id());
+  }
+
+  @Test
+  void memberOfAnotherOrganisationKeepsTheirAccountAndLosesOnlyThisMembership() throws Exception {
+    DemoOrg erased = sut.createOrg(3);
+    DemoOrg other = sut.createOrg(3);
+    Member shared = erased.learners().get(0);
+    addMember(other, shared);
+    sut.memberLogin(shared, true).requireSuccess();
+    Map<String, String> otherDataBefore = AppData.everythingBut(sut.system(), erased.id());
+
+    ErasureAdminApi.Answer preview = asRealmAdmin().membersPreview(erased.id());
+    assertEquals(1, preview.json().path("keptInOtherTenants").asLong(), preview.body());
+
+    ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+    assertEquals(201, started.status(), started.body());
+    assertEquals(1, started.json().path("membersKeptInOtherTenants").asLong(), started.body());
+    assertEquals(0, RealmState.sessionsOf(sut.system(), shared.id()));
+    String requestId = started.json().path("id").asText();
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+
+    assertTrue(user(shared).path("enabled").asBoolean());
+    assertEquals(List.of(other.id()), organisationsOf(shared));
+    assertEquals(otherDataBefore, AppData.everythingBut(sut.system(), erased.id()));
+    for (Member member : erased.members()) {
+      assertEquals(
+          !member.equals(shared),
+          !RealmState.userExists(sut.system(), member.id()),
+          member.username());
+    }
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertEquals(1, audit.counts().path("membersKeptInOtherTenants").asLong());
+    assertEquals(erased.members().size() - 1, audit.counts().path("identitiesDeleted").asLong());
+  }
+
+  @Test
+  void realmAdminWhoIsAMemberIsKept() throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    Member admin = Admins.realmAdminWithoutErasureRole(sut);
+    addMember(erased, admin);
+
+    ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+    assertEquals(201, started.status(), started.body());
+    assertEquals(1, started.json().path("membersKeptAsAdministrators").asLong(), started.body());
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(
+            sut.system(), started.json().path("id").asText(), DONE, COMPLETION));
+
+    assertTrue(RealmState.userExists(sut.system(), admin.id()));
+    assertTrue(user(admin).path("enabled").asBoolean());
+    assertTrue(organisationsOf(admin).isEmpty());
+    assertFalse(RealmState.userExists(sut.system(), erased.learners().get(0).id()));
+  }
+
+  @Test
+  void memberAddedWhileTheErasureRunsIsLockedOutAndAccountedFor() throws Exception {
+    DemoOrg erased = sut.createOrg(3);
+    DemoOrg donor = sut.createOrg(2);
+    Member late = donor.learners().get(0);
+    sut.system().stopLiberty();
+    String requestId;
+    try {
+      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+      assertEquals(201, started.status(), started.body());
+      requestId = started.json().path("id").asText();
+      // Leaves the donor organisation, so that the erasure has no reason to keep them.
+      sut.masterAdmin()
+          .delete(DemoRealm.ADMIN_PATH + "/organizations/" + donor.id() + "/members/" + late.id());
+      addMember(erased, late);
+    } finally {
+      sut.system().startLiberty();
+    }
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+
+    assertFalse(RealmState.userExists(sut.system(), late.id()));
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertEquals(erased.members().size() + 1, audit.counts().path("membersLocked").asLong());
+    assertEquals(erased.members().size() + 1, audit.counts().path("identitiesDeleted").asLong());
+  }
+}
