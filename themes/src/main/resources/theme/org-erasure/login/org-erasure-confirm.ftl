@@ -22,7 +22,7 @@
           </tr>
         </thead>
         <tbody class="pf-v5-c-table__tbody">
-          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureIdentities")}</td><td class="pf-v5-c-table__td">${organization.memberCount}</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureIdentities")}</td><td class="pf-v5-c-table__td">${inventory.membersErased}</td></tr>
           <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureOrganisationItself")}</td><td class="pf-v5-c-table__td">1</td></tr>
           <#list inventory.appData as row>
           <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${row.category}</td><td class="pf-v5-c-table__td">${row.count}</td></tr>
@@ -32,6 +32,12 @@
           </#if>
         </tbody>
       </table>
+      <#if (inventory.keptInOtherTenants > 0)>
+        <p id="org-erasure-kept-other-tenants">${msg("orgErasureKeptOtherTenants", inventory.keptInOtherTenants)}</p>
+      </#if>
+      <#if (inventory.keptAsAdministrators > 0)>
+        <p id="org-erasure-kept-administrators">${msg("orgErasureKeptAdministrators", inventory.keptAsAdministrators)}</p>
+      </#if>
       <#if inventory.unavailable??>
         <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("orgErasureCountsUnavailable", inventory.unavailable)}</p>
       </#if>

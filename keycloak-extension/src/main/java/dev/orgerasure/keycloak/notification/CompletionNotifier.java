@@ -133,6 +133,8 @@ public class CompletionNotifier {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("organizationName", request.getOrganizationName());
     attributes.put("memberCount", request.getMemberCount());
+    attributes.put("membersErased", request.members().erased());
+    attributes.put("membersKept", request.members().kept());
     attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
     attributes.put("appCategories", appCategories);
     attributes.put("filesDeleted", report.files().deleted());

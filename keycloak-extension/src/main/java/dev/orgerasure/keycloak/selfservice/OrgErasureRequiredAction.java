@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.selfservice;
 
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
+import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -171,6 +172,10 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       inventory.put("unavailable", service.describe(e));
     }
     inventory.put("appData", appData);
+    MemberCounts members = OrgErasureProvider.of(context.getSession()).previewMembers(tenant);
+    inventory.put("membersErased", members.erased());
+    inventory.put("keptInOtherTenants", members.keptInOtherTenants());
+    inventory.put("keptAsAdministrators", members.keptAsAdministrators());
     return inventory;
   }
 

@@ -3,7 +3,7 @@
 <p>${msg("orgErasureCompletedIntro", organizationName, memberCount, completedAt)}</p>
 <p>${msg("orgErasureCompletedErased")}</p>
 <ul>
-  <li>${msg("orgErasureCompletedIdentities", memberCount)}</li>
+  <li>${msg("orgErasureCompletedIdentities", membersErased)}</li>
   <#list appCategories as row>
   <li>${row.category}: ${row.count}</li>
   </#list>
@@ -12,6 +12,9 @@
   <li>${msg("orgErasureCompletedFilesFailed", filesFailed)}</li>
   </#if>
 </ul>
+<#if membersKept gt 0>
+<p>${msg("orgErasureCompletedKept", membersKept)}</p>
+</#if>
 <p>${msg("orgErasureCompletedRetention")}<#if requesterErased> ${msg("orgErasureCompletedYourAccount")}</#if></p>
 <p>${msg("orgErasureCompletedReference", requestId)}</p>
 </@layout.emailLayout>

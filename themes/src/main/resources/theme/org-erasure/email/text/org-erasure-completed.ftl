@@ -2,7 +2,7 @@
 ${msg("orgErasureCompletedIntro", organizationName, memberCount, completedAt)}
 
 ${msg("orgErasureCompletedErased")}
-- ${msg("orgErasureCompletedIdentities", memberCount)}
+- ${msg("orgErasureCompletedIdentities", membersErased)}
 <#list appCategories as row>
 - ${row.category}: ${row.count}
 </#list>
@@ -11,6 +11,10 @@ ${msg("orgErasureCompletedErased")}
 - ${msg("orgErasureCompletedFilesFailed", filesFailed)}
 </#if>
 
+<#if membersKept gt 0>
+${msg("orgErasureCompletedKept", membersKept)}
+
+</#if>
 ${msg("orgErasureCompletedRetention")}<#if requesterErased> ${msg("orgErasureCompletedYourAccount")}</#if>
 
 ${msg("orgErasureCompletedReference", requestId)}

@@ -7,6 +7,7 @@ import { tableHead } from "./table.js";
 
 export function EraseDialog({ api, realm, organization, t, addAlert, onClose, onStarted }) {
   const [appData, setAppData] = useState({ loading: true });
+  const [members, setMembers] = useState(null);
   const [typed, setTyped] = useState("");
   const [grace, setGrace] = useState("");
   const [submitting, setSubmitting] = useState(false);
@@ -17,10 +18,14 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
       (counts) => current && setAppData({ counts }),
       (error) => current && setAppData({ error: error.message }),
     );
+    api.membersPreview(realm, organization.id).then(
+      (preview) => current && setMembers(preview),
+      (error) => current && addAlert("danger", error.message),
+    );
     return () => {
       current = false;
     };
-  }, [api, realm, organization.id]);
+  }, [api, realm, organization.id, addAlert]);
 
   const start = async (event) => {
     event.preventDefault();
@@ -58,7 +63,8 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
               h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureDialogIrreversible")),
             ),
             h("h2", { className: "pf-v5-c-title pf-m-md org-erasure-subtitle" }, t("orgErasureDialogInventory")),
-            h(Inventory, { organization, appData, t }),
+            h(Inventory, { organization, appData, members, t }),
+            h(KeptMembers, { members, t }),
             h(
               "div",
               { className: "pf-v5-c-form__group" },
@@ -103,9 +109,21 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
   return createPortal(dialog, document.body);
 }
 
-function Inventory({ organization, appData, t }) {
+// Who keeps their account, and why, before anyone confirms (README, "Who is erased").
+function KeptMembers({ members, t }) {
+  if (!members || members.keptInOtherTenants + members.keptAsAdministrators === 0) return null;
+  return h(
+    "div",
+    { className: "pf-v5-c-alert pf-m-info pf-m-inline", "data-testid": "org-erasure-kept-members" },
+    members.keptInOtherTenants > 0 ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptOtherTenants", members.keptInOtherTenants)) : null,
+    members.keptAsAdministrators > 0 ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptAdministrators", members.keptAsAdministrators)) : null,
+  );
+}
+
+function Inventory({ organization, appData, members, t }) {
+  const erased = members ? members.signedOut - members.keptInOtherTenants - members.keptAsAdministrators : organization.memberCount;
   const rows = [
-    [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), organization.memberCount],
+    [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), erased],
     [t("orgErasureStoreKeycloak"), t("orgErasureOrganisationItself"), 1],
   ];
   if (appData.counts) {

@@ -28,6 +28,10 @@ export class ErasureApi {
     return this.#request("GET", realm, `organizations/${encodeURIComponent(organizationId)}/app-data`);
   }
 
+  membersPreview(realm, organizationId) {
+    return this.#request("GET", realm, `organizations/${encodeURIComponent(organizationId)}/members-preview`);
+  }
+
   startErasure(realm, organizationId, confirmation, gracePeriodSeconds) {
     const body = gracePeriodSeconds === undefined ? { confirmation } : { confirmation, gracePeriodSeconds };
     return this.#request("POST", realm, `organizations/${encodeURIComponent(organizationId)}/erasures`, body);

@@ -62,10 +62,12 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
         : null,
       h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
       h(PurgedRows, { purge, erasure, t }),
-      h(Bar, { id: "identities-deleted", label: t("orgErasureIdentitiesDeleted"), done: erasure.identitiesDeleted, total: erasure.memberCount }),
+      h(Bar, { id: "identities-deleted", label: t("orgErasureIdentitiesDeleted"), done: erasure.identitiesDeleted, total: toErase(erasure) }),
       h(
         "dl",
         { className: "org-erasure-facts" },
+        fact(t("orgErasureKeptInOtherTenants"), String(erasure.membersKeptInOtherTenants), "kept-other-tenants"),
+        fact(t("orgErasureKeptAsAdministrators"), String(erasure.membersKeptAsAdministrators), "kept-administrators"),
         fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
         fact(t("orgErasureRequestedBy"), erasure.requestedBy, "requested-by"),
         fact(t("orgErasureRequestedAt"), formatTime(erasure.requestedAt), "requested-at"),
@@ -74,6 +76,12 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
       ),
     ),
   );
+}
+
+// Members kept (README, "Who is erased") lose only the membership, so they are not deleted.
+function toErase(erasure) {
+  const counted = erasure.membersLocked > 0 ? erasure.membersLocked : erasure.memberCount;
+  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators;
 }
 
 // The service's live status once it holds the erasure; before the hand-over it has nothing (404).
