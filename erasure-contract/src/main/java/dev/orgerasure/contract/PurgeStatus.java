@@ -7,6 +7,9 @@ import java.util.List;
  * and counts. Times are ISO-8601 instants, {@code null} while unset.
  *
  * @param tables rows deleted so far, per inventory table in purge order
+ * @param files files deleted so far, and those still failing ({@code failed} = the size of {@code
+ *     failedFiles})
+ * @param failedFiles the files that could not be deleted yet, retried until they are gone
  */
 public record PurgeStatus(
     String requestId,
@@ -15,6 +18,7 @@ public record PurgeStatus(
     PurgeState state,
     List<TableCount> tables,
     FileOutcome files,
+    List<FailedFile> failedFiles,
     String requestedAt,
     String graceUntil,
     String startedAt,
@@ -26,5 +30,6 @@ public record PurgeStatus(
 
   public PurgeStatus {
     tables = List.copyOf(tables);
+    failedFiles = failedFiles == null ? List.of() : List.copyOf(failedFiles);
   }
 }

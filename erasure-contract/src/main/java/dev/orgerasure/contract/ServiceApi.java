@@ -3,7 +3,11 @@ package dev.orgerasure.contract;
 /** Paths and the role of the calls between Keycloak and the erasure-service (docs/contract.md). */
 public final class ServiceApi {
 
-  /** The client role a token must carry (in its {@code groups} claim) to call the service. */
+  /**
+   * The client role of the service's client a token must carry (in {@code
+   * resource_access.erasure-service.roles}; realm roles and {@code groups} do not count) to call
+   * the service.
+   */
   public static final String REQUEST_ERASURE_ROLE = "request-erasure";
 
   /** The audience every token presented to the service must carry. */
@@ -20,6 +24,11 @@ public final class ServiceApi {
   /** Relative to the service's API base: one purge's status ({@code GET}). */
   public static String erasure(String encodedRequestId) {
     return ERASURES + "/" + encodedRequestId;
+  }
+
+  /** Relative to the service's API base: retry a purge's failed files now ({@code POST}). */
+  public static String failedFilesRetry(String encodedRequestId) {
+    return erasure(encodedRequestId) + "/failed-files/retry";
   }
 
   /** Relative to the service's API base: an organisation's data counts ({@code GET}). */

@@ -45,7 +45,8 @@ public final class DataInventory {
    * organisation's application data, so they are not purged; they stay as the record of what was
    * erased.
    */
-  private static final List<String> SERVICE_TABLES = List.of("purge", "purge_progress");
+  private static final List<String> SERVICE_TABLES =
+      List.of("purge", "purge_progress", "purge_failed_file");
 
   private DataInventory() {}
 

@@ -7,8 +7,10 @@ import java.util.UUID;
 /**
  * The realm's side of the hand-over and the callback, as a realm representation's parts: the
  * service's client with its {@code request-erasure} role, the dispatcher whose service account
- * holds that role (in the {@code groups} claim MicroProfile JWT reads), and an audience mapper that
- * lets {@code learning-app} users call the service's learning API.
+ * holds that role (the realm's default client scope {@code roles} puts it in the token's {@code
+ * resource_access} and adds the audience {@code erasure-service}, which is what the service
+ * checks), and an audience mapper that lets {@code learning-app} users call the service's learning
+ * API.
  */
 final class ErasureClients {
 
@@ -45,9 +47,7 @@ final class ErasureClients {
             "serviceAccountsEnabled",
             true,
             "standardFlowEnabled",
-            false,
-            "protocolMappers",
-            List.of(serviceRolesAsGroups())));
+            false));
   }
 
   static Map<String, Object> roles() {
@@ -79,21 +79,5 @@ final class ErasureClients {
                 "included.client.audience", DemoRealm.SERVICE_CLIENT,
                 "access.token.claim", "true",
                 "id.token.claim", "false"));
-  }
-
-  private static Map<String, Object> serviceRolesAsGroups() {
-    return Map.of(
-        "name", "erasure-service roles as groups",
-        "protocol", "openid-connect",
-        "protocolMapper", "oidc-usermodel-client-role-mapper",
-        "config",
-            Map.of(
-                "usermodel.clientRoleMapping.clientId", DemoRealm.SERVICE_CLIENT,
-                "claim.name", "groups",
-                "multivalued", "true",
-                "jsonType.label", "String",
-                "access.token.claim", "true",
-                "id.token.claim", "false",
-                "userinfo.token.claim", "false"));
   }
 }

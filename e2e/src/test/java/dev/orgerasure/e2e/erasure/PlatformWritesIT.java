@@ -13,7 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * From hand-over on, the learning platform refuses every write for the organisation under erasure.
+ * From hand-over on, the learning platform refuses every request, read or write, for the
+ * organisation under erasure.
  */
 @WholeSystemTest
 class PlatformWritesIT {
@@ -38,6 +39,45 @@ class PlatformWritesIT {
                     "{\"title\":\"New course\",\"description\":\"x\"}"))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> courses(DemoOrg org, String accessToken) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(
+                sut.system()
+                    .libertyUrl()
+                    .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
+            .header("Authorization", "Bearer " + accessToken)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void readForTheOrganisationUnderErasureIsRefusedAndReadsForOthersGoOn() throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    DemoOrg other = sut.createOrg(2);
+    // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
+    String erasedMember =
+        sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
+    String otherMember =
+        sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
+    assertEquals(200, courses(erased, erasedMember).statusCode());
+
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    assertEquals(
+        "SCHEDULED",
+        api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
+
+    HttpResponse<String> refused = courses(erased, erasedMember);
+    assertEquals(409, refused.statusCode());
+    assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
+    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
+    assertEquals(200, courses(other, otherMember).statusCode());
   }
 
   @Test

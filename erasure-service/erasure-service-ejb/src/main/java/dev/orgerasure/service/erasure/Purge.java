@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -93,6 +94,14 @@ public class Purge {
   @OrderBy("position")
   private List<PurgeProgress> progress = new ArrayList<>();
 
+  @OneToMany(
+      mappedBy = "purge",
+      cascade = CascadeType.ALL,
+      orphanRemoval = true,
+      fetch = FetchType.EAGER)
+  @OrderBy("path")
+  private List<UndeletedFile> undeletedFiles = new ArrayList<>();
+
   protected Purge() {}
 
   /**
@@ -153,7 +162,9 @@ public class Purge {
     PURGE_BATCH,
     /** The app data is gone and Keycloak is to be told now. */
     REPORT,
-    /** Reported or cancelled: the purge's timer may go. */
+    /** Files that could not be deleted are due for another attempt. */
+    RETRY_FILES,
+    /** Reported (no file left failing) or cancelled: the purge's timer may go. */
     NOTHING_LEFT
   }
 
@@ -161,8 +172,15 @@ public class Purge {
     return switch (state) {
       case SCHEDULED -> isDue(now) ? NextStep.PURGE_BATCH : NextStep.WAIT;
       case PURGING_APP_DATA -> NextStep.PURGE_BATCH;
-      case APP_DATA_PURGED, REPORT_RETRYING -> isReportDue(now) ? NextStep.REPORT : NextStep.WAIT;
-      case REPORTED, CANCELLED -> NextStep.NOTHING_LEFT;
+      case APP_DATA_PURGED, REPORT_RETRYING ->
+          isReportDue(now)
+              ? NextStep.REPORT
+              : hasFilesDue(now) ? NextStep.RETRY_FILES : NextStep.WAIT;
+      case REPORTED ->
+          hasFilesDue(now)
+              ? NextStep.RETRY_FILES
+              : undeletedFiles.isEmpty() ? NextStep.NOTHING_LEFT : NextStep.WAIT;
+      case CANCELLED -> NextStep.NOTHING_LEFT;
     };
   }
 
@@ -191,16 +209,69 @@ public class Purge {
     startedAt = at(now);
   }
 
-  /** Counts one batch of one table, with the files deleted (or not) for its rows. */
+  /**
+   * Counts one batch of one table, with the files deleted for its rows; the files that could not be
+   * deleted are kept, each retried after the back-off.
+   */
   public void recordBatch(
-      String table, long rowsDeleted, long filesDeletedNow, long filesFailedNow) {
+      String table,
+      long rowsDeleted,
+      long filesDeletedNow,
+      List<FileFailure> failures,
+      Instant now,
+      ReportBackoff fileBackoff) {
     requireState(PurgeState.PURGING_APP_DATA, "record a batch");
-    if (filesDeletedNow < 0 || filesFailedNow < 0) {
-      throw new IllegalArgumentException("file counts are negative");
+    if (filesDeletedNow < 0) {
+      throw new IllegalArgumentException("file count is negative");
     }
     progressOf(table).add(rowsDeleted);
     filesDeleted += filesDeletedNow;
-    filesFailed += filesFailedNow;
+    for (FileFailure failure : failures) {
+      undeletedFile(failure.path())
+          .ifPresentOrElse(
+              file -> file.failedAgain(failure.error(), now, fileBackoff),
+              () ->
+                  undeletedFiles.add(
+                      new UndeletedFile(this, failure.path(), failure.error(), now, fileBackoff)));
+    }
+    filesFailed = undeletedFiles.size();
+  }
+
+  /** Whether a file that could not be deleted is due for another attempt. */
+  public boolean hasFilesDue(Instant now) {
+    return undeletedFiles.stream().anyMatch(file -> file.isDue(now));
+  }
+
+  /**
+   * The paths of the files still failing; only those due for another attempt unless {@code all}.
+   */
+  public List<String> undeletedFilePaths(Instant now, boolean all) {
+    return undeletedFiles.stream()
+        .filter(file -> all || file.isDue(now))
+        .map(UndeletedFile::path)
+        .toList();
+  }
+
+  /** A retry deleted the file (or found it gone): it counts as deleted and leaves the list. */
+  public void undeletedFileDeleted(String path) {
+    UndeletedFile file =
+        undeletedFile(path)
+            .orElseThrow(() -> new IllegalArgumentException("not a failed file: " + path));
+    undeletedFiles.remove(file);
+    filesDeleted++;
+    filesFailed = undeletedFiles.size();
+  }
+
+  /** A retry failed again: keep its error and wait longer. */
+  public void undeletedFileFailedAgain(
+      String path, String error, Instant now, ReportBackoff fileBackoff) {
+    undeletedFile(path)
+        .orElseThrow(() -> new IllegalArgumentException("not a failed file: " + path))
+        .failedAgain(error, now, fileBackoff);
+  }
+
+  private Optional<UndeletedFile> undeletedFile(String path) {
+    return undeletedFiles.stream().filter(file -> file.path().equals(path)).findFirst();
   }
 
   /** Every table is empty for the organisation: the report to Keycloak is due at once. */
@@ -340,6 +411,7 @@ public class Purge {
         state,
         rowsDeletedPerTable(),
         files(),
+        undeletedFiles.stream().map(UndeletedFile::view).toList(),
         text(requestedAt()),
         text(graceUntil()),
         text(startedAt()),

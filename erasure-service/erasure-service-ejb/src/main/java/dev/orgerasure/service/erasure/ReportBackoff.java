@@ -3,7 +3,10 @@ package dev.orgerasure.service.erasure;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Exponential back-off for the report to Keycloak: first, first×2, first×4, … capped at max. */
+/**
+ * Exponential back-off for the report to Keycloak and for files that could not be deleted: first,
+ * first×2, first×4, … capped at max.
+ */
 public record ReportBackoff(Duration first, Duration max) {
 
   public ReportBackoff {

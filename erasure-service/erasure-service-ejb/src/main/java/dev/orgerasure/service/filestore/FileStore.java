@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,15 +45,17 @@ public class FileStore {
 
   /**
    * Deletes a stored file. A file already missing counts as deleted, so a purge resumed after a
-   * crash counts it once; a file that cannot be deleted is logged and reported as not deleted.
+   * crash counts it once; a file that cannot be deleted is logged and its error returned.
+   *
+   * @return empty when the file is gone, else the error
    */
-  public boolean remove(String relativePath) {
+  public Optional<String> remove(String relativePath) {
     try {
       Files.deleteIfExists(resolve(relativePath));
-      return true;
+      return Optional.empty();
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "cannot delete the file-store file " + relativePath + ": " + e, e);
-      return false;
+      return Optional.of(e.toString());
     }
   }
 

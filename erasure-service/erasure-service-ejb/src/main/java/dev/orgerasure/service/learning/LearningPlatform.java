@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The learning platform's own use cases, for members of an organisation. Every write is refused for
- * an organisation under erasure (any purge exists for it, from hand-over on), and writes nothing
- * then.
+ * The learning platform's own use cases, for members of an organisation. Every request, read or
+ * write, is refused for an organisation under erasure (any purge exists for it, from hand-over on):
+ * its data is no longer served, and nothing is written.
  */
 @Stateless
 public class LearningPlatform {
@@ -29,6 +29,7 @@ public class LearningPlatform {
   @Inject private FileStore fileStore;
 
   public List<Course> courses(String orgId, String userId) {
+    refuseIfUnderErasure(orgId);
     membershipOf(orgId, userId);
     return courses.findByOrganization(orgId);
   }

@@ -3,15 +3,18 @@ package dev.orgerasure.service.purge;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.service.erasure.FileFailure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * Deletes one batch of an organisation's rows from one inventory table, in the caller's
  * transaction. For the asset table the files named by the batch's rows are removed first; a file
- * that cannot be removed is counted and its row is deleted all the same, so the purge goes on.
+ * that cannot be removed is returned with its error (the purge keeps it and retries it) and its row
+ * is deleted all the same, so the purge goes on.
  *
  * <p>Table and column names come from the inventory only, never from a caller.
  */
@@ -54,7 +57,7 @@ public class BatchPurger {
                     + " LIMIT ?2)",
                 orgId,
                 batchSize);
-    return new BatchResult(table.name(), deleted, 0, 0);
+    return new BatchResult(table.name(), deleted, 0, List.of());
   }
 
   private BatchResult purgeRowsWithFiles(
@@ -77,17 +80,19 @@ public class BatchPurger {
             orgId,
             batchSize);
     if (rows.isEmpty()) {
-      return new BatchResult(table.name(), 0, 0, 0);
+      return new BatchResult(table.name(), 0, 0, List.of());
     }
     List<Long> ids = new ArrayList<>(rows.size());
     long removed = 0;
-    long failed = 0;
+    List<FileFailure> failures = new ArrayList<>();
     for (Object[] row : rows) {
       ids.add(((Number) row[0]).longValue());
-      if (files.remove((String) row[1])) {
+      String path = (String) row[1];
+      Optional<String> error = files.remove(path);
+      if (error.isEmpty()) {
         removed++;
       } else {
-        failed++;
+        failures.add(new FileFailure(path, error.get()));
       }
     }
     String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
@@ -95,6 +100,6 @@ public class BatchPurger {
         sql.update(
             "DELETE FROM " + table.name() + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))",
             idArray);
-    return new BatchResult(table.name(), deleted, removed, failed);
+    return new BatchResult(table.name(), deleted, removed, failures);
   }
 }

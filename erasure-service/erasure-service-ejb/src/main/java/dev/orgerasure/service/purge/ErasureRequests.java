@@ -22,6 +22,8 @@ public class ErasureRequests {
 
   @Inject private PurgeTimer timer;
 
+  @Inject private PurgeStepper stepper;
+
   @Inject private PurgeSettings settings;
 
   private final Clock clock = Clock.systemUTC();
@@ -72,6 +74,13 @@ public class ErasureRequests {
                 + " accepted; purge starts at "
                 + purge.graceUntil());
     return new Acceptance(purge, true);
+  }
+
+  /**
+   * Tries the purge's files that could not be deleted at once, without waiting for the back-off.
+   */
+  public Optional<Purge> retryFailedFiles(String requestId) {
+    return stepper.retryUndeletedFilesNow(requestId);
   }
 
   public Optional<Purge> find(String requestId) {

@@ -36,6 +36,14 @@ public class PurgeSettings {
   @ConfigProperty(name = "erasure.report.backoff-max-ms")
   long backoffMaxMs;
 
+  @Inject
+  @ConfigProperty(name = "erasure.file-retry.backoff-first-ms")
+  long fileRetryFirstMs;
+
+  @Inject
+  @ConfigProperty(name = "erasure.file-retry.backoff-max-ms")
+  long fileRetryMaxMs;
+
   public int batchSize() {
     return Math.max(1, batchSize);
   }
@@ -57,5 +65,11 @@ public class PurgeSettings {
 
   public ReportBackoff reportBackoff() {
     return new ReportBackoff(Duration.ofMillis(backoffFirstMs), Duration.ofMillis(backoffMaxMs));
+  }
+
+  /** Between attempts to delete a file that could not be deleted. */
+  public ReportBackoff fileRetryBackoff() {
+    return new ReportBackoff(
+        Duration.ofMillis(fileRetryFirstMs), Duration.ofMillis(fileRetryMaxMs));
   }
 }

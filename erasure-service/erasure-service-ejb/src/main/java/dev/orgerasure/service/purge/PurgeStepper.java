@@ -50,6 +50,9 @@ public class PurgeStepper {
         return StepOutcome.REPORT_DUE;
       case NOTHING_LEFT:
         return StepOutcome.FINISHED;
+      case RETRY_FILES:
+        retryUndeletedFiles(purge, now, false);
+        return StepOutcome.WAIT;
       default:
         if (purge.startPurgingIfScheduled(now)) {
           LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
@@ -65,7 +68,12 @@ public class PurgeStepper {
       BatchResult batch = purger.purgeBatch(table, purge.orgId(), settings.batchSize());
       if (!batch.isEmpty()) {
         purge.recordBatch(
-            table.name(), batch.rowsDeleted(), batch.filesDeleted(), batch.filesFailed());
+            table.name(),
+            batch.rowsDeleted(),
+            batch.filesDeleted(),
+            batch.fileFailures(),
+            now,
+            settings.fileRetryBackoff());
         long millis = (System.nanoTime() - started) / 1_000_000;
         LOG.fine(() -> "Purge " + purge.requestId() + ": " + batch + " in " + millis + " ms");
         return StepOutcome.BATCH_DONE;
@@ -84,6 +92,27 @@ public class PurgeStepper {
                 + purge.filesFailed()
                 + " failed");
     return StepOutcome.REPORT_DUE;
+  }
+
+  /**
+   * Tries every file of the purge that could not be deleted, due or not; the purge, if it exists.
+   */
+  public Optional<Purge> retryUndeletedFilesNow(String requestId) {
+    Optional<Purge> found = purges.lock(requestId);
+    found.ifPresent(purge -> retryUndeletedFiles(purge, clock.instant(), true));
+    return found;
+  }
+
+  private void retryUndeletedFiles(Purge purge, Instant now, boolean all) {
+    for (String path : purge.undeletedFilePaths(now, all)) {
+      Optional<String> error = fileStore.remove(path);
+      if (error.isEmpty()) {
+        purge.undeletedFileDeleted(path);
+        LOG.info(() -> "Purge " + purge.requestId() + ": file " + path + " deleted on retry");
+      } else {
+        purge.undeletedFileFailedAgain(path, error.get(), now, settings.fileRetryBackoff());
+      }
+    }
   }
 
   /** The purge's counts for the report, if it still awaits one. */

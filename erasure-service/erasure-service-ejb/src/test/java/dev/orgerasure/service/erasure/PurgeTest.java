@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.FailedFile;
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
@@ -22,6 +23,7 @@ class PurgeTest {
   private static final List<String> TABLES = List.of("progress", "assets", "organizations");
   private static final ReportBackoff BACKOFF =
       new ReportBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
+  private static final FileFailure STUCK = new FileFailure("org/1/stuck.pdf", "in use");
 
   private static Purge purge(Duration grace) {
     return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", grace, T0, TABLES);
@@ -68,20 +70,24 @@ class PurgeTest {
   void batchesAddUpPerTableAndFiles() {
     Purge purge = purge(Duration.ZERO);
     purge.startPurging(T0);
-    purge.recordBatch("progress", 500, 0, 0);
-    purge.recordBatch("progress", 20, 0, 0);
-    purge.recordBatch("assets", 7, 6, 1);
+    purge.recordBatch("progress", 500, 0, List.of(), T0, BACKOFF);
+    purge.recordBatch("progress", 20, 0, List.of(), T0, BACKOFF);
+    purge.recordBatch("assets", 7, 6, List.of(STUCK), T0, BACKOFF);
     assertEquals(520, purge.rowsDeleted("progress"));
     assertEquals(7, purge.rowsDeleted("assets"));
     assertEquals(6, purge.filesDeleted());
     assertEquals(1, purge.filesFailed());
-    assertThrows(IllegalArgumentException.class, () -> purge.recordBatch("courses", 1, 0, 0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> purge.recordBatch("courses", 1, 0, List.of(), T0, BACKOFF));
   }
 
   @Test
   void aBatchIsRefusedOutsideOfPurging() {
     Purge purge = purge(Duration.ZERO);
-    assertThrows(IllegalStateException.class, () -> purge.recordBatch("progress", 1, 0, 0));
+    assertThrows(
+        IllegalStateException.class,
+        () -> purge.recordBatch("progress", 1, 0, List.of(), T0, BACKOFF));
   }
 
   @Test
@@ -145,10 +151,32 @@ class PurgeTest {
   }
 
   @Test
+  void aFileThatCouldNotBeDeletedIsRetriedAfterTheBackoffAlsoAfterTheReport() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.recordBatch("assets", 2, 1, List.of(STUCK), T0, BACKOFF);
+    purge.finishPurging(T0);
+    purge.reported(T0);
+    assertEquals(Purge.NextStep.WAIT, purge.nextStep(T0));
+    assertEquals(Purge.NextStep.RETRY_FILES, purge.nextStep(T0.plusSeconds(1)));
+
+    purge.undeletedFileFailedAgain(STUCK.path(), "still in use", T0.plusSeconds(1), BACKOFF);
+    assertEquals(Purge.NextStep.WAIT, purge.nextStep(T0.plusSeconds(2)));
+    assertEquals(
+        List.of(new FailedFile(STUCK.path(), "still in use", 2)), purge.status().failedFiles());
+    assertEquals(new FileOutcome(1, 1), purge.status().files());
+
+    purge.undeletedFileDeleted(STUCK.path());
+    assertEquals(Purge.NextStep.NOTHING_LEFT, purge.nextStep(T0.plusSeconds(3)));
+    assertEquals(List.of(), purge.status().failedFiles());
+    assertEquals(new FileOutcome(2, 0), purge.status().files());
+  }
+
+  @Test
   void theReportCountsEveryTableInPurgeOrderWithItsCategoryAndTheFiles() {
     Purge purge = purge(Duration.ZERO);
     purge.startPurging(T0);
-    purge.recordBatch("assets", 4, 3, 1);
+    purge.recordBatch("assets", 4, 3, List.of(STUCK), T0, BACKOFF);
     purge.finishPurging(T0);
     PurgeReport report = purge.report();
     assertEquals(TABLES, report.tables().stream().map(TableCount::table).toList());

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -94,7 +95,7 @@ class BatchPurgerTest {
   }
 
   @Test
-  void aFileThatCannotBeDeletedIsCountedAndItsRowStillGoes() throws Exception {
+  void aFileThatCannotBeDeletedIsReturnedWithItsErrorAndItsRowStillGoes() throws Exception {
     String target = newOrg(2, 2);
     List<String> paths =
         strings("SELECT file_path FROM assets WHERE org_id = ? ORDER BY id", target);
@@ -114,7 +115,11 @@ class BatchPurgerTest {
       BatchResult batch = purger.purgeBatch(assets, target, 100);
       connection.commit();
       assertEquals(paths.size(), batch.rowsDeleted());
-      assertEquals(1, batch.filesFailed());
+      assertEquals(
+          List.of(paths.get(0)), batch.fileFailures().stream().map(f -> f.path()).toList());
+      assertTrue(
+          batch.fileFailures().get(0).error().contains("DirectoryNotEmpty"),
+          batch.fileFailures().get(0).error());
       assertEquals(paths.size() - 1, batch.filesDeleted());
     }
     assertEquals(0, counts(target).get("assets"));
@@ -124,19 +129,19 @@ class BatchPurgerTest {
   @Test
   void anEmptyTableGivesAnEmptyBatch() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> true);
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> Optional.empty());
       for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
         assertTrue(purger.purgeBatch(table, "no-such-org", 10).isEmpty(), table.name());
       }
     }
   }
 
-  private boolean removeFile(String relativePath) {
+  private Optional<String> removeFile(String relativePath) {
     try {
       Files.deleteIfExists(fileStore.resolve(relativePath));
-      return true;
+      return Optional.empty();
     } catch (IOException e) {
-      return false;
+      return Optional.of(e.toString());
     }
   }
 

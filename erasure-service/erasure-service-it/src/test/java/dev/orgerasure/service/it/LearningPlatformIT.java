@@ -22,7 +22,9 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The learning platform's own writes, for a member of an organisation, through its EJB. */
+/**
+ * The learning platform's own reads and writes, for a member of an organisation, through its EJB.
+ */
 @ExtendWith(ArquillianExtension.class)
 public class LearningPlatformIT {
 
@@ -73,6 +75,21 @@ public class LearningPlatformIT {
     assertEquals(before, checksums(orgId));
     // Asset files of the organisation would be stored under its id.
     assertFalse(Files.exists(fileStore.resolve(orgId)));
+  }
+
+  @Test
+  public void readsAreRefusedForAnOrganisationUnderErasureAndChangeNothing() throws Exception {
+    String orgId = OrgData.newOrgId();
+    writable(orgId);
+    assertFalse(platform.courses(orgId, OrgData.MEMBER).isEmpty());
+    requests.accept(
+        new HandOver(UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds()));
+    Map<String, String> before = checksums(orgId);
+
+    assertThrows(
+        OrganizationUnderErasureException.class, () -> platform.courses(orgId, OrgData.MEMBER));
+
+    assertEquals(before, checksums(orgId));
   }
 
   @Test

@@ -1,9 +1,13 @@
 package dev.orgerasure.service.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.FailedFile;
+import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -16,6 +20,8 @@ import dev.orgerasure.service.purge.StepOutcome;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +141,47 @@ public class PurgeEngineIT {
       assertEquals(otherBefore, OrgData.checksums(db, otherId));
     }
     otherFiles.forEach(path -> assertEquals(5, fileStore.sizeOf(path), path));
+  }
+
+  @Test
+  public void aFileThatCannotBeDeletedIsListedWithItsErrorAndARetryDeletesItOnceItCanBe()
+      throws Exception {
+    String orgId = OrgData.newOrgId();
+    List<String> files;
+    try (Connection db = OrgData.connectInContainer()) {
+      files = OrgData.create(db, orgId, 2);
+    }
+    String stuck = files.get(0);
+    files.stream()
+        .skip(1)
+        .forEach(path -> fileStore.write(path, "asset".getBytes(StandardCharsets.UTF_8)));
+    // A non-empty directory where the file should be cannot be deleted, whoever runs the server.
+    Path stuckPath = fileStore.resolve(stuck);
+    Files.createDirectories(stuckPath);
+    Files.writeString(stuckPath.resolve("keep"), "x");
+    String requestId = storePurgeWithoutTimer(orgId);
+
+    runToTheEnd(requestId);
+
+    PurgeStatus failed = requests.find(requestId).orElseThrow().status();
+    assertEquals(new FileOutcome(files.size() - 1, 1), failed.files());
+    assertEquals(1, failed.failedFiles().size());
+    FailedFile listed = failed.failedFiles().get(0);
+    assertEquals(stuck, listed.path());
+    assertTrue(listed.error().contains("DirectoryNotEmptyException"), listed.error());
+    assertEquals(1, listed.attempts());
+
+    PurgeStatus stillFailing = requests.retryFailedFiles(requestId).orElseThrow().status();
+    assertEquals(new FileOutcome(files.size() - 1, 1), stillFailing.files());
+    assertEquals(2, stillFailing.failedFiles().get(0).attempts());
+
+    Files.delete(stuckPath.resolve("keep"));
+    requests.retryFailedFiles(requestId).orElseThrow();
+
+    PurgeStatus retried = requests.find(requestId).orElseThrow().status();
+    assertEquals(List.of(), retried.failedFiles());
+    assertEquals(new FileOutcome(files.size(), 0), retried.files());
+    assertFalse(Files.exists(stuckPath));
   }
 
   private String storePurgeWithoutTimer(String orgId) throws Exception {

@@ -4,17 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.filestore.FileStore;
 import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.PurgeSettings;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +44,8 @@ public class PurgeTimerIT {
   @Inject private ErasureRequests requests;
 
   @Inject private PurgeSettings settings;
+
+  @Inject private FileStore fileStore;
 
   @Test
   public void purgeAcceptedWithAGracePeriodStartsOnlyAfterItEndsAndFinishesWithExactCounts()
@@ -85,6 +93,43 @@ public class PurgeTimerIT {
     try (Connection db = OrgData.connectInContainer()) {
       assertEquals(Optional.empty(), nonEmptyTable(OrgData.counts(db, orgId)));
     }
+  }
+
+  @Test
+  public void theTimerRetriesAFileThatCouldNotBeDeletedUntilItIsGone() throws Exception {
+    String orgId = OrgData.newOrgId();
+    List<String> files;
+    try (Connection db = OrgData.connectInContainer()) {
+      files = OrgData.create(db, orgId, 2);
+    }
+    String stuck = files.get(0);
+    // A non-empty directory where the file should be cannot be deleted, whoever runs the server.
+    Path stuckPath = fileStore.resolve(stuck);
+    Files.createDirectories(stuckPath);
+    Files.writeString(stuckPath.resolve("keep"), "x");
+    String requestId = UUID.randomUUID().toString();
+
+    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L));
+    Eventually.await(
+        "the purge with one file failing",
+        Duration.ofSeconds(60),
+        () ->
+            requests
+                .find(requestId)
+                .filter(purge -> purge.finishedAt() != null && purge.filesFailed() == 1));
+
+    Files.delete(stuckPath.resolve("keep"));
+    PurgeStatus retried =
+        Eventually.await(
+            "the timer's retry of the failed file",
+            Duration.ofSeconds(60),
+            () ->
+                requests
+                    .find(requestId)
+                    .map(Purge::status)
+                    .filter(status -> status.failedFiles().isEmpty()));
+    assertEquals(new FileOutcome(files.size(), 0), retried.files());
+    assertFalse(Files.exists(stuckPath));
   }
 
   private static Optional<String> nonEmptyTable(Map<String, Long> counts) {

@@ -2,9 +2,9 @@ package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.purge.Acceptance;
 import dev.orgerasure.service.purge.ErasureRequests;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +15,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 
-/** Erasures handed over by Keycloak: accept (idempotent by request id) and status. */
+/**
+ * Erasures handed over by Keycloak: accept (idempotent by request id), status, and an immediate
+ * retry of the files that could not be deleted.
+ */
 @Path(ServiceApi.ERASURES)
-@RolesAllowed(ServiceApi.REQUEST_ERASURE_ROLE)
+@DispatcherOnly
 @Produces(MediaType.APPLICATION_JSON)
 public class ErasureResource {
 
@@ -46,9 +50,19 @@ public class ErasureResource {
   @GET
   @Path("{requestId}")
   public Response status(@PathParam("requestId") String requestId) {
-    return erasures
-        .find(requestId)
-        .map(purge -> Response.ok(purge.status()).build())
+    return statusOrNotFound(erasures.find(requestId));
+  }
+
+  /** Tries the files that could not be deleted now, instead of at their next back-off. */
+  @POST
+  @Path("{requestId}/failed-files/retry")
+  public Response retryFailedFiles(@PathParam("requestId") String requestId) {
+    return statusOrNotFound(erasures.retryFailedFiles(requestId));
+  }
+
+  private static Response statusOrNotFound(Optional<Purge> purge) {
+    return purge
+        .map(found -> Response.ok(found.status()).build())
         .orElseGet(
             () ->
                 ApiErrors.response(

@@ -1,9 +1,7 @@
 package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.OrganizationData;
-import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.inventory.OrganizationDataCountService;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** What the service holds for one organisation; read by Keycloak's admin page before an erasure. */
 @Path("organizations/{orgId}/data")
-@RolesAllowed(ServiceApi.REQUEST_ERASURE_ROLE)
+@DispatcherOnly
 public class OrganizationDataResource {
 
   @Inject private OrganizationDataCountService countService;
