@@ -5,6 +5,7 @@ import dev.orgerasure.e2e.demo.Member;
 import java.net.URI;
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -33,11 +34,19 @@ public final class AccountConsole {
         .driver()
         .get(keycloakUrl.resolve("/realms/" + DemoRealm.REALM + "/account/").toString());
     LoginPages.signIn(browser, member);
+    // The <html> element is looked up on every poll: the login page's own is gone after the
+    // redirect, and holding it fails with a stale reference when the redirect is slow.
     browser
         .waiting(PAGE_LOAD)
+        .ignoring(StaleElementReferenceException.class)
         .until(
-            ExpectedConditions.attributeToBeNotEmpty(
-                browser.driver().findElement(By.tagName("html")), "data-org-erasure-self-service"));
+            driver -> {
+              String decided =
+                  driver
+                      .findElement(By.tagName("html"))
+                      .getAttribute("data-org-erasure-self-service");
+              return decided != null && !decided.isEmpty();
+            });
   }
 
   public boolean offersDeleteOrganisation() {

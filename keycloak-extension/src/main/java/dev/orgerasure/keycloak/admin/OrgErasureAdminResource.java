@@ -202,6 +202,24 @@ public class OrgErasureAdminResource {
                     Response.Status.NOT_FOUND));
   }
 
+  /**
+   * Files the service could not delete are retried with back-off; this asks for an attempt now,
+   * e.g. after an operator fixed the file store's permissions.
+   */
+  @POST
+  @Path("erasures/{id}/failed-files/retry")
+  @Produces(MediaType.APPLICATION_JSON)
+  public PurgeStatus retryFailedFiles(@PathParam("id") String id) {
+    ErasureRepresentation erasure = erasure(id);
+    manageableTenantOrGone(erasure.organizationId());
+    PurgeStatus status = fromService(service -> service.retryFailedFiles(erasure.id()));
+    adminEvent
+        .operation(OperationType.ACTION)
+        .resourcePath("org-erasure", "erasures", erasure.id(), "failed-files", "retry")
+        .success();
+    return status;
+  }
+
   private interface ServiceCall<T> {
     T call(ServiceClient service) throws IOException, InterruptedException;
   }
@@ -235,6 +253,18 @@ public class OrgErasureAdminResource {
     if (!mayErase()) {
       throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
     }
+  }
+
+  /** An erasure's organisation may be gone already: then the erasure role and powers suffice. */
+  private void manageableTenantOrGone(String organizationId) {
+    erasures
+        .tenants()
+        .find(organizationId)
+        .filter(tenant -> !erasures.tenants().canManage(auth, tenant))
+        .ifPresent(
+            tenant -> {
+              throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
+            });
   }
 
   /** The organisation, which the caller must also be allowed to manage. */

@@ -89,6 +89,15 @@ public class ServiceClient {
     return Optional.of(ContractJson.read(expectOk(response), PurgeStatus.class));
   }
 
+  /** Asks the service to try the files it could not delete again, now; answers its status. */
+  public PurgeStatus retryFailedFiles(String requestId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(serviceUri(ServiceApi.failedFilesRetry(encode(requestId))))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    return ContractJson.read(expectOk(response), PurgeStatus.class);
+  }
+
   /** A sentence for an admin about why a call to the service failed. */
   public String describe(Exception failure) {
     if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {

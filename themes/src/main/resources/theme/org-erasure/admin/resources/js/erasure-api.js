@@ -45,6 +45,10 @@ export class ErasureApi {
     return this.#request("GET", realm, `erasures/${encodeURIComponent(erasureId)}`);
   }
 
+  retryFailedFiles(realm, erasureId) {
+    return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/failed-files/retry`);
+  }
+
   purge(realm, erasureId) {
     return this.#request("GET", realm, `erasures/${encodeURIComponent(erasureId)}/purge`);
   }

@@ -62,6 +62,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
         : null,
       h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
       h(PurgedRows, { purge, erasure, t }),
+      h(FailedFiles, { api, realm, erasureId: erasure.id, failedFiles: purge?.failedFiles ?? [], t, addAlert, onRetried: setPurge }),
       h(Bar, { id: "identities-deleted", label: t("orgErasureIdentitiesDeleted"), done: erasure.identitiesDeleted, total: toErase(erasure) }),
       h(
         "dl",
@@ -119,6 +120,32 @@ function PurgedRows({ purge, erasure, t }) {
         files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
       ),
     ),
+  );
+}
+
+// Files the service could not delete yet: it retries them with back-off; an admin may ask now.
+function FailedFiles({ api, realm, erasureId, failedFiles, t, addAlert, onRetried }) {
+  const [retrying, setRetrying] = useState(false);
+  if (failedFiles.length === 0) return null;
+  const retry = async () => {
+    setRetrying(true);
+    try {
+      onRetried(await api.retryFailedFiles(realm, erasureId));
+    } catch (error) {
+      addAlert("danger", error.message);
+    }
+    setRetrying(false);
+  };
+  return h(
+    "div",
+    { className: "pf-v5-c-alert pf-m-warning pf-m-inline", "data-testid": "org-erasure-failed-files" },
+    h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureFailedFilesTitle", failedFiles.length)),
+    h(
+      "ul",
+      { className: "pf-v5-c-alert__description" },
+      failedFiles.map((file) => h("li", { key: file.path }, t("orgErasureFailedFile", file.path, file.error, file.attempts))),
+    ),
+    h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-retry-files", disabled: retrying, onClick: retry }, t("orgErasureRetryFiles")),
   );
 }
 
