@@ -7,21 +7,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A Keycloak node with our providers, in production mode on loopback, backed by PostgreSQL. */
+/**
+ * A Keycloak node with our providers, in production mode on loopback, backed by PostgreSQL. It can
+ * be killed and started again on the same ports and database, as a node that crashed and came back.
+ */
 public final class KeycloakServer implements AutoCloseable {
 
   public static final String ADMIN_USER = "admin";
   public static final String ADMIN_PASSWORD = "admin";
 
-  private final int port;
-  private final ServerProcess process;
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
-  private KeycloakServer(int port, ServerProcess process) {
+  private final HarnessPaths paths;
+  private final int port;
+  private final List<String> command;
+  private final URI readiness;
+  private ServerProcess process;
+
+  private KeycloakServer(HarnessPaths paths, int port, List<String> command, URI readiness) {
+    this.paths = paths;
     this.port = port;
-    this.process = process;
+    this.command = List.copyOf(command);
+    this.readiness = readiness;
   }
 
   /**
+   * Prepares a fresh copy of the distribution and starts it; returns when it is ready.
+   *
    * @param extraOptions further {@code kc.sh start} options, e.g. {@code
    *     --spi-org-erasure--default--max-auth-age=60}
    */
@@ -45,7 +57,41 @@ public final class KeycloakServer implements AutoCloseable {
             "--db-username=" + db.user(),
             "--db-password=" + db.password()));
     command.addAll(extraOptions);
-    ServerProcess process =
+    KeycloakServer server =
+        new KeycloakServer(
+            paths,
+            port,
+            command,
+            URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
+    server.launch();
+    return server;
+  }
+
+  /** Starts the node again (same ports, options and database) after {@link #kill()}. */
+  public synchronized void restart() {
+    if (isRunning()) {
+      throw new IllegalStateException("Keycloak is still running");
+    }
+    launch();
+  }
+
+  /**
+   * SIGKILL of {@code kc.sh} and the Java process under it: no shutdown, in-flight transactions
+   * die.
+   */
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+      process = null;
+    }
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  private synchronized void launch() {
+    ServerProcess started =
         ServerProcess.start(
             "Keycloak",
             command,
@@ -56,14 +102,12 @@ public final class KeycloakServer implements AutoCloseable {
                 ADMIN_PASSWORD),
             paths.logs().resolve("keycloak.log"));
     try {
-      process.awaitReady(
-          URI.create("http://127.0.0.1:" + managementPort + "/health/ready"),
-          Duration.ofMinutes(3));
+      started.awaitReady(readiness, READY_TIMEOUT);
     } catch (RuntimeException e) {
-      process.close();
+      started.close();
       throw e;
     }
-    return new KeycloakServer(port, process);
+    process = started;
   }
 
   public URI baseUrl() {
@@ -71,7 +115,10 @@ public final class KeycloakServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    process.close();
+  public synchronized void close() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
   }
 }

@@ -160,6 +160,19 @@ public final class WholeSystem implements AutoCloseable {
     liberty.restart();
   }
 
+  /**
+   * {@code kill -9} of Keycloak's processes, as a crash: no shutdown, the request in flight and its
+   * transaction die.
+   */
+  public void killKeycloak() {
+    keycloak.kill();
+  }
+
+  /** Starts Keycloak again on the same ports, options and database; waits until ready. */
+  public void startKeycloak() {
+    keycloak.restart();
+  }
+
   public boolean isLibertyRunning() {
     return liberty.isRunning();
   }

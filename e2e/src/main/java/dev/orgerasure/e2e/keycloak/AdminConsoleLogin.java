@@ -33,44 +33,56 @@ public final class AdminConsoleLogin {
     this.keycloakUrl = keycloakUrl;
   }
 
+  /** A browser for {@link #silentLogin}: keeps Keycloak's cookies and follows no redirect. */
+  public static HttpClient browser() {
+    return HttpClient.newBuilder()
+        .cookieHandler(new LoopbackCookieHandler())
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
   /** Fails when the login does not end with a code, e.g. on a wrong password. */
   public TokenResponse login(String realm, String username, String password) {
-    HttpClient browser =
-        HttpClient.newBuilder()
-            .cookieHandler(new LoopbackCookieHandler())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    return authorize(browser(), realm, false, username, password);
+  }
+
+  /**
+   * Tokens for the SSO session the browser's cookies already hold, without a form ({@code
+   * prompt=none}), as the console's own silent check does; fails when Keycloak answers no code.
+   */
+  public TokenResponse silentLogin(HttpClient browser, String realm) {
+    return authorize(browser, realm, true, null, null);
+  }
+
+  private TokenResponse authorize(
+      HttpClient browser, String realm, boolean silent, String username, String password) {
     TokenEndpoint tokens = new TokenEndpoint(keycloakUrl, browser);
     String redirectUri = keycloakUrl.resolve("/admin/" + realm + "/console/").toString();
     String verifier = randomUrlSafe(32);
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("client_id", CONSOLE_CLIENT);
+    parameters.put("redirect_uri", redirectUri);
+    parameters.put("response_type", "code");
+    parameters.put("response_mode", "query");
+    parameters.put("scope", "openid");
+    parameters.put("state", randomUrlSafe(16));
+    parameters.put("nonce", randomUrlSafe(16));
+    parameters.put("code_challenge", challenge(verifier));
+    parameters.put("code_challenge_method", "S256");
+    if (silent) {
+      parameters.put("prompt", "none");
+    }
     URI authorize =
         tokens
             .realmUrl(realm)
-            .resolve(
-                "protocol/openid-connect/auth?"
-                    + TokenEndpoint.form(
-                        "client_id",
-                        CONSOLE_CLIENT,
-                        "redirect_uri",
-                        redirectUri,
-                        "response_type",
-                        "code",
-                        "response_mode",
-                        "query",
-                        "scope",
-                        "openid",
-                        "state",
-                        randomUrlSafe(16),
-                        "nonce",
-                        randomUrlSafe(16),
-                        "code_challenge",
-                        challenge(verifier),
-                        "code_challenge_method",
-                        "S256"));
+            .resolve("protocol/openid-connect/auth?" + TokenEndpoint.form(parameters));
     HttpResponse<String> response = send(browser, HttpRequest.newBuilder(authorize).GET().build());
     for (int step = 0; step < MAX_STEPS; step++) {
       String location = response.headers().firstValue("Location").orElse(null);
       if (location != null && location.startsWith(redirectUri)) {
+        if (silent && !location.contains("code=")) {
+          throw new IllegalStateException("no code for the SSO session: " + location);
+        }
         String code = queryParameter(URI.create(location), "code");
         return tokens.authorizationCode(realm, CONSOLE_CLIENT, code, redirectUri, verifier);
       }
@@ -81,11 +93,14 @@ public final class AdminConsoleLogin {
                 HttpRequest.newBuilder(URI.create(response.uri().resolve(location).toString()))
                     .GET()
                     .build());
+      } else if (silent) {
+        throw new IllegalStateException(
+            "the silent login stopped on a page (HTTP " + response.statusCode() + ")");
       } else {
         response = submitLoginForm(browser, response, username, password);
       }
     }
-    throw new IllegalStateException("admin console login of " + username + " did not finish");
+    throw new IllegalStateException("admin console login in " + realm + " did not finish");
   }
 
   private HttpResponse<String> submitLoginForm(

@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.harness.KeycloakServer;
+import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +78,45 @@ final class Admins {
     grantRealmManagementRoles(admin, serviceAccount, "realm-admin", DemoRealm.ERASE_ROLE);
     return sut.tokens()
         .clientCredentials(DemoRealm.REALM, clientId, secret)
+        .requireSuccess()
+        .accessToken();
+  }
+
+  /**
+   * An admin console access token of a session the master admin opened as {@code user} through
+   * Keycloak's impersonation endpoint: the endpoint answers with the SSO cookies of the new user
+   * session, and the console's silent login ({@code prompt=none}) turns them into tokens.
+   */
+  static String impersonatedConsoleToken(SystemUnderTest sut, Member user) {
+    String masterToken =
+        sut.tokens()
+            .password(
+                "master", "admin-cli", KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD)
+            .requireSuccess()
+            .accessToken();
+    HttpClient browser = AdminConsoleLogin.browser();
+    HttpRequest impersonate =
+        HttpRequest.newBuilder(
+                sut.system()
+                    .keycloakUrl()
+                    .resolve(DemoRealm.ADMIN_PATH + "/users/" + user.id() + "/impersonation"))
+            .header("Authorization", "Bearer " + masterToken)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
+    try {
+      HttpResponse<String> answer = browser.send(impersonate, HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException(
+            "impersonation answered " + answer.statusCode() + ": " + answer.body());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return new AdminConsoleLogin(sut.system().keycloakUrl())
+        .silentLogin(browser, DemoRealm.REALM)
         .requireSuccess()
         .accessToken();
   }

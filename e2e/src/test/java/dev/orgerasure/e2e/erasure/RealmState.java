@@ -44,6 +44,14 @@ record RealmState(
         > 0;
   }
 
+  static boolean isEnabled(WholeSystem system, String userId) {
+    return Boolean.parseBoolean(
+        Sql.single(
+            system::keycloakDatabase,
+            "select enabled::text from user_entity where id = ?",
+            userId));
+  }
+
   static long sessionsOf(WholeSystem system, String userId) {
     return Sql.count(
         system::keycloakDatabase,

@@ -155,6 +155,14 @@ class StartErasureRefusalsIT {
   }
 
   @Test
+  void impersonatedSessionIsForbiddenAndChangesNothing() throws Exception {
+    String token = Admins.impersonatedConsoleToken(sut, sut.demo().realmAdmin());
+    ErasureAdminApi api = new ErasureAdminApi(sut.system().keycloakUrl(), token);
+    assertRefusedAndNothingChanged(
+        403, "impersonated", () -> api.startErasure(org.id(), org.name()));
+  }
+
+  @Test
   void doubleSubmitReturnsTheExistingErasure() {
     ErasureAdminApi api = asRealmAdmin();
     ErasureAdminApi.Answer first = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
