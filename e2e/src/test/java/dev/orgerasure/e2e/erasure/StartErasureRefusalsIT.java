@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
@@ -255,5 +256,27 @@ class StartErasureRefusalsIT {
             sut.system().keycloakUrl(), sut.adminConsoleLogin(userManager).accessToken());
     assertRefusedAndNothingChanged(
         403, "powers the erasure uses", () -> api.startErasure(org.id(), org.name()));
+  }
+
+  /**
+   * A realm that cannot hand erasures over (no dispatcher client) is refused before anyone is
+   * locked out: such a lockout could never finish.
+   */
+  @Test
+  void realmWithoutTheDispatcherClientIsRefusedBeforeLockout() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    JsonNode dispatcher =
+        sut.masterAdmin()
+            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
+            .get(0);
+    String path = DemoRealm.ADMIN_PATH + "/clients/" + dispatcher.path("id").asText();
+    sut.masterAdmin()
+        .put(path, ((ObjectNode) dispatcher.deepCopy()).put("clientId", "renamed-dispatcher"));
+    try {
+      assertRefusedAndNothingChanged(
+          409, "cannot be handed over", () -> api.startErasure(org.id(), org.name()));
+    } finally {
+      sut.masterAdmin().put(path, dispatcher);
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.access.InteractiveSessionCheck;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
@@ -154,6 +155,8 @@ public class OrgErasureAdminResource {
               request.gracePeriodSeconds().orElse(erasures.settings().gracePeriodDefaultSeconds()));
     } catch (ConfirmationMismatchException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
+    } catch (HandOverNotPossibleException e) {
+      throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
     }
     ErasureRepresentation erasure = started.erasure();
     if (!started.created()) {

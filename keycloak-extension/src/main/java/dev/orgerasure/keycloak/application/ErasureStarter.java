@@ -5,6 +5,7 @@ import dev.orgerasure.keycloak.erasure.ConfirmationRule;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
@@ -46,6 +47,11 @@ public class ErasureStarter {
       Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
     if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
       throw new ConfirmationMismatchException();
+    }
+    boolean canHandOver =
+        inRealm((session, realm) -> realm.getClientByClientId(settings.dispatcherClient()) != null);
+    if (!canHandOver) {
+      throw new HandOverNotPossibleException(settings.dispatcherClient());
     }
     StartedErasure recorded = record(tenant, requester, gracePeriodSeconds);
     if (recorded.created()) {

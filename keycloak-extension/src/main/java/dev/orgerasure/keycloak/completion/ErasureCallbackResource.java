@@ -19,6 +19,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AppAuthManager;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -54,7 +55,7 @@ public class ErasureCallbackResource {
       throw ErrorResponse.error(
           "A bearer token of the erasure-service is required", Response.Status.UNAUTHORIZED);
     }
-    if (!erasures.settings().serviceClient().equals(caller.token().getIssuedFor())) {
+    if (!isTheServicesOwnAccount(caller)) {
       throw ErrorResponse.error(
           "Only the erasure-service may report purged app data", Response.Status.FORBIDDEN);
     }
@@ -75,6 +76,17 @@ public class ErasureCallbackResource {
     if (!id.equals(report.requestId())) {
       throw ErrorResponse.error("The report names another erasure", Response.Status.BAD_REQUEST);
     }
+    if (!request.getOrganizationId().equals(report.organizationId())) {
+      throw ErrorResponse.error(
+          "The report names another organisation", Response.Status.BAD_REQUEST);
+    }
+    if (ContractJson.write(report).length() > ContractLimits.STORED_REPORT_MAX_CHARS) {
+      throw ErrorResponse.error(
+          "The report is larger than the "
+              + ContractLimits.STORED_REPORT_MAX_CHARS
+              + " characters kept with the erasure",
+          Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    }
     request.appDataPurged(report);
     ClientModel service = caller.client();
     new AdminEventBuilder(
@@ -88,6 +100,21 @@ public class ErasureCallbackResource {
         .representation(report)
         .success();
     return Response.accepted(ErasureRepresentation.of(request)).build();
+  }
+
+  /**
+   * The token was issued to the service's client, for that client's own service account: a person
+   * signed in through the same client is not the service.
+   */
+  private boolean isTheServicesOwnAccount(AuthenticationManager.AuthResult caller) {
+    ClientModel client = caller.client();
+    if (client == null
+        || !erasures.settings().serviceClient().equals(client.getClientId())
+        || !erasures.settings().serviceClient().equals(caller.token().getIssuedFor())) {
+      return false;
+    }
+    UserModel serviceAccount = session.users().getServiceAccount(client);
+    return serviceAccount != null && serviceAccount.getId().equals(caller.user().getId());
   }
 
   private static PurgeReport readReport(InputStream body) {

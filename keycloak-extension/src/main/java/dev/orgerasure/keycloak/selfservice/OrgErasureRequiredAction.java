@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.selfservice;
 
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
+import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
@@ -98,6 +99,11 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
               erasures.settings().gracePeriodDefaultSeconds());
     } catch (ConfirmationMismatchException e) {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
+      return;
+    } catch (HandOverNotPossibleException e) {
+      LOG.warn(e.getMessage());
+      context.challenge(
+          context.form().setError("orgErasureNotPossibleHere").createForm(ERROR_PAGE));
       return;
     }
     context

@@ -40,6 +40,8 @@ public interface OrgErasureProvider extends Provider {
    *
    * @throws dev.orgerasure.keycloak.erasure.ConfirmationMismatchException when the typed name is
    *     not the tenant's
+   * @throws dev.orgerasure.keycloak.erasure.HandOverNotPossibleException when the realm cannot hand
+   *     erasures over to the service
    */
   StartedErasure start(
       Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds);
