@@ -151,4 +151,22 @@ class LockoutIT {
     }
     assertTrue(found);
   }
+
+  @Test
+  void organisationIsClosedToNewMembersAtLockout() {
+    DemoOrg org = sut.createOrg(2);
+    assertTrue(
+        sut.masterAdmin()
+            .get("/admin/realms/learning/organizations/" + org.id())
+            .path("enabled")
+            .asBoolean());
+
+    erase(org);
+
+    assertFalse(
+        sut.masterAdmin()
+            .get("/admin/realms/learning/organizations/" + org.id())
+            .path("enabled")
+            .asBoolean());
+  }
 }
