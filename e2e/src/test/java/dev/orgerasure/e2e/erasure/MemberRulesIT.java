@@ -133,4 +133,29 @@ class MemberRulesIT {
     assertEquals(erased.members().size() + 1, audit.counts().path("membersLocked").asLong());
     assertEquals(erased.members().size() + 1, audit.counts().path("identitiesDeleted").asLong());
   }
+
+  @Test
+  void memberWhoJoinsAnotherOrganisationAfterTheLockoutIsKeptAndEnabledAgain() throws Exception {
+    DemoOrg erased = sut.createOrg(3);
+    DemoOrg other = sut.createOrg(2);
+    Member joiner = erased.learners().get(0);
+    sut.system().stopLiberty();
+    String requestId;
+    try {
+      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+      assertEquals(201, started.status(), started.body());
+      requestId = started.json().path("id").asText();
+      assertFalse(user(joiner).path("enabled").asBoolean());
+      addMember(other, joiner);
+    } finally {
+      sut.system().startLiberty();
+    }
+    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+
+    assertTrue(user(joiner).path("enabled").asBoolean());
+    assertEquals(List.of(other.id()), organisationsOf(joiner));
+    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    assertEquals(1, audit.counts().path("membersKeptInOtherTenants").asLong());
+    assertEquals(erased.members().size() - 1, audit.counts().path("identitiesDeleted").asLong());
+  }
 }
