@@ -51,6 +51,22 @@ class MemberRulesIT {
     return ids;
   }
 
+  /**
+   * Starts the erasure while the service is down, so it waits for the hand-over after the lockout
+   * while {@code meanwhile} runs; then brings the service back. Answers the erasure's id.
+   */
+  private String eraseWhileTheServiceIsDown(DemoOrg org, Runnable meanwhile) {
+    sut.system().stopLiberty();
+    try {
+      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(org.id(), org.name());
+      assertEquals(201, started.status(), started.body());
+      meanwhile.run();
+      return started.json().path("id").asText();
+    } finally {
+      sut.system().startLiberty();
+    }
+  }
+
   private JsonNode user(Member member) {
     return sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/users/" + member.id());
   }
@@ -113,19 +129,20 @@ class MemberRulesIT {
     DemoOrg erased = sut.createOrg(3);
     DemoOrg donor = sut.createOrg(2);
     Member late = donor.learners().get(0);
-    sut.system().stopLiberty();
-    String requestId;
-    try {
-      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
-      assertEquals(201, started.status(), started.body());
-      requestId = started.json().path("id").asText();
-      // Leaves the donor organisation, so that the erasure has no reason to keep them.
-      sut.masterAdmin()
-          .delete(DemoRealm.ADMIN_PATH + "/organizations/" + donor.id() + "/members/" + late.id());
-      addMember(erased, late);
-    } finally {
-      sut.system().startLiberty();
-    }
+    String requestId =
+        eraseWhileTheServiceIsDown(
+            erased,
+            () -> {
+              // Leaves the donor organisation, so that the erasure has no reason to keep them.
+              sut.masterAdmin()
+                  .delete(
+                      DemoRealm.ADMIN_PATH
+                          + "/organizations/"
+                          + donor.id()
+                          + "/members/"
+                          + late.id());
+              addMember(erased, late);
+            });
     assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
 
     assertFalse(RealmState.userExists(sut.system(), late.id()));
@@ -139,17 +156,13 @@ class MemberRulesIT {
     DemoOrg erased = sut.createOrg(3);
     DemoOrg other = sut.createOrg(2);
     Member joiner = erased.learners().get(0);
-    sut.system().stopLiberty();
-    String requestId;
-    try {
-      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
-      assertEquals(201, started.status(), started.body());
-      requestId = started.json().path("id").asText();
-      assertFalse(user(joiner).path("enabled").asBoolean());
-      addMember(other, joiner);
-    } finally {
-      sut.system().startLiberty();
-    }
+    String requestId =
+        eraseWhileTheServiceIsDown(
+            erased,
+            () -> {
+              assertFalse(user(joiner).path("enabled").asBoolean());
+              addMember(other, joiner);
+            });
     assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
 
     assertTrue(user(joiner).path("enabled").asBoolean());
