@@ -13,7 +13,7 @@ public final class DemoRealm {
   public static final String REALM_ADMIN_PASSWORD = "realm-admin";
   public static final String REALM_ADMIN_EMAIL = "realm-admin@learning.example";
 
-  /** Organisation attribute listing the user ids of its org admins (brief section 6). */
+  /** Organisation attribute listing the user ids of its org admins. */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
   public static final String ERASE_ROLE = "erase-organizations";
