@@ -78,6 +78,16 @@ public final class ErasurePage {
     return browser.driver().findElement(By.id("org-erasure-dialog")).getText();
   }
 
+  /** The dialog's notice of who keeps their account, once the preview arrived. */
+  public String keptMembersText() {
+    return browser
+        .waiting(Duration.ofSeconds(30))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-kept-members]")))
+        .getText();
+  }
+
   public String inventoryText() {
     return browser
         .driver()

@@ -10,6 +10,7 @@ import dev.orgerasure.e2e.browser.AdminConsole;
 import dev.orgerasure.e2e.browser.Browser;
 import dev.orgerasure.e2e.browser.ErasurePage;
 import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import java.time.Duration;
 import java.util.Map;
@@ -139,5 +140,30 @@ class AdminConsoleErasureIT {
     ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
     assertEquals(403, answer.status(), answer.body());
     assertEquals(before, SystemState.read(sut.system()));
+  }
+
+  @Test
+  void dialogSaysWhoKeepsTheirAccountBeforeAnyoneConfirms() throws Exception {
+    DemoOrg org = sut.createOrg(3);
+    DemoOrg other = sut.createOrg(1);
+    sut.masterAdmin()
+        .post(
+            DemoRealm.ADMIN_PATH + "/organizations/" + other.id() + "/members",
+            org.learners().get(0).id());
+    try (Browser browser = Browser.start("dialog-says-who-keeps-their-account")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      ErasurePage page = console.openErasurePageFromNavigation().shown();
+
+      SystemState before = SystemState.read(sut.system());
+      page.openEraseDialog(org.name());
+      String kept = page.keptMembersText();
+      browser.screenshot("01-kept-members");
+
+      assertTrue(
+          kept.contains("1 account(s) are kept because they belong to other organisations"), kept);
+      assertTrue(page.inventoryText().contains("login events 2"), page.inventoryText());
+      assertEquals(before, SystemState.read(sut.system()));
+    }
   }
 }
