@@ -2,7 +2,6 @@ package dev.orgerasure.e2e.harness;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,20 +10,18 @@ import java.util.Map;
  * A Keycloak node with our providers, in production mode on loopback, backed by PostgreSQL. It can
  * be killed and started again on the same ports and database, as a node that crashed and came back.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer extends RestartableServer {
 
   public static final String ADMIN_USER = "admin";
   public static final String ADMIN_PASSWORD = "admin";
-
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   private final HarnessPaths paths;
   private final int port;
   private final List<String> command;
   private final URI readiness;
-  private ServerProcess process;
 
   private KeycloakServer(HarnessPaths paths, int port, List<String> command, URI readiness) {
+    super("Keycloak");
     this.paths = paths;
     this.port = port;
     this.command = List.copyOf(command);
@@ -63,62 +60,24 @@ public final class KeycloakServer implements AutoCloseable {
             port,
             command,
             URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
-    server.launch();
+    server.start();
     return server;
   }
 
-  /** Starts the node again (same ports, options and database) after {@link #kill()}. */
-  public synchronized void restart() {
-    if (isRunning()) {
-      throw new IllegalStateException("Keycloak is still running");
-    }
-    launch();
-  }
-
-  /**
-   * SIGKILL of {@code kc.sh} and the Java process under it: no shutdown, in-flight transactions
-   * die.
-   */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-      process = null;
-    }
-  }
-
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  private synchronized void launch() {
-    ServerProcess started =
-        ServerProcess.start(
-            "Keycloak",
-            command,
-            Map.of(
-                "KC_BOOTSTRAP_ADMIN_USERNAME",
-                ADMIN_USER,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD",
-                ADMIN_PASSWORD),
-            paths.logs().resolve("keycloak.log"));
-    try {
-      started.awaitReady(readiness, READY_TIMEOUT);
-    } catch (RuntimeException e) {
-      started.close();
-      throw e;
-    }
-    process = started;
+  @Override
+  protected Launch launch() {
+    return new Launch(
+        command,
+        Map.of(
+            "KC_BOOTSTRAP_ADMIN_USERNAME",
+            ADMIN_USER,
+            "KC_BOOTSTRAP_ADMIN_PASSWORD",
+            ADMIN_PASSWORD),
+        paths.logs().resolve("keycloak.log"),
+        readiness);
   }
 
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + port);
-  }
-
-  @Override
-  public synchronized void close() {
-    if (process != null) {
-      process.close();
-      process = null;
-    }
   }
 }

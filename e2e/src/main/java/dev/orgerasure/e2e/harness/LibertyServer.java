@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,21 +16,19 @@ import java.util.stream.Stream;
  * systems can share one Liberty install. It can be stopped, killed and started again on the same
  * port, user dir and database, so its persistent timers resume.
  */
-public final class LibertyServer implements AutoCloseable {
+public final class LibertyServer extends RestartableServer {
 
   public static final String SERVER_NAME = "erasure";
-
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
 
   private final HarnessPaths paths;
   private final PostgresServer db;
   private final int port;
   private final Map<String, String> settings;
   private final Path userDir;
-  private ServerProcess process;
 
   private LibertyServer(
       HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings, Path userDir) {
+    super("Open Liberty");
     this.paths = paths;
     this.db = db;
     this.port = port;
@@ -61,44 +58,12 @@ public final class LibertyServer implements AutoCloseable {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);
     }
     LibertyServer server = new LibertyServer(paths, db, port, settings, userDir);
-    server.launch();
+    server.start();
     return server;
   }
 
-  /**
-   * Starts the server again (same port, user dir, database, file store) after {@link #stop()} or
-   * {@link #kill()}.
-   */
-  public synchronized void restart() {
-    if (isRunning()) {
-      throw new IllegalStateException("Open Liberty is still running");
-    }
-    launch();
-  }
-
-  /** Graceful stop: SIGTERM, Liberty shuts down its applications. */
-  public synchronized void stop() {
-    if (process != null) {
-      process.close();
-      process = null;
-    }
-  }
-
-  /**
-   * {@code kill -9} of the script and its Java process: no shutdown, in-flight transactions die.
-   */
-  public synchronized void kill() {
-    if (process != null) {
-      process.kill();
-      process = null;
-    }
-  }
-
-  public synchronized boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  private synchronized void launch() {
+  @Override
+  protected Launch launch() {
     Map<String, String> env = new java.util.HashMap<>(settings);
     env.putAll(
         Map.of(
@@ -108,28 +73,15 @@ public final class LibertyServer implements AutoCloseable {
             "ERASURE_DB_USER", db.user(),
             "ERASURE_DB_PASSWORD", db.password(),
             "ERASURE_FILE_STORE_ROOT", paths.fileStore().toString()));
-    ServerProcess started =
-        ServerProcess.start(
-            "Open Liberty",
-            List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
-            env,
-            paths.logs().resolve("liberty.log"));
-    try {
-      started.awaitReady(URI.create("http://127.0.0.1:" + port + "/health/ready"), READY_TIMEOUT);
-    } catch (RuntimeException e) {
-      started.close();
-      throw e;
-    }
-    process = started;
+    return new Launch(
+        List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
+        env,
+        paths.logs().resolve("liberty.log"),
+        URI.create("http://127.0.0.1:" + port + "/health/ready"));
   }
 
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + port);
-  }
-
-  @Override
-  public void close() {
-    stop();
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -1,0 +1,75 @@
+package dev.orgerasure.e2e.harness;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A server the harness starts and waits for, and that a test may stop or kill and start again with
+ * the same command, environment and data (a crash test).
+ */
+abstract class RestartableServer implements AutoCloseable {
+
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+
+  /** What one start of the server runs, where it logs, and where it says it is ready. */
+  protected record Launch(
+      List<String> command, Map<String, String> environment, Path log, URI readiness) {}
+
+  private final String name;
+  private ServerProcess process;
+
+  protected RestartableServer(String name) {
+    this.name = name;
+  }
+
+  protected abstract Launch launch();
+
+  protected final synchronized void start() {
+    Launch launch = launch();
+    ServerProcess started =
+        ServerProcess.start(name, launch.command(), launch.environment(), launch.log());
+    try {
+      started.awaitReady(launch.readiness(), READY_TIMEOUT);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    process = started;
+  }
+
+  /** Starts the server again after {@link #stop()} or {@link #kill()}. */
+  public synchronized void restart() {
+    if (isRunning()) {
+      throw new IllegalStateException(name + " is still running");
+    }
+    start();
+  }
+
+  /** Graceful stop: SIGTERM, the server shuts down its applications. */
+  public synchronized void stop() {
+    if (process != null) {
+      process.close();
+      process = null;
+    }
+  }
+
+  /** {@code kill -9} of the script and the Java process under it: in-flight transactions die. */
+  public synchronized void kill() {
+    if (process != null) {
+      process.kill();
+      process = null;
+    }
+  }
+
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
