@@ -52,7 +52,7 @@ public record ErasureRepresentation(
         request.members().keptInOtherTenants(),
         request.members().keptAsAdministrators(),
         request.handOver().attempts(),
-        request.handOver().lastError(),
+        request.lastError(),
         request.report().orElse(null),
         request.finishing().identitiesDeleted(),
         request.finishing().loginEventsDeleted(),

@@ -238,6 +238,19 @@ public class ErasureRequestEntity {
     return true;
   }
 
+  /**
+   * A step of finishing failed: the error is kept for the page, and the lease is left to run out,
+   * so the scheduled task tries again then, not at once in a loop.
+   */
+  public void finishingFailed(String error) {
+    finishing.failed(error);
+  }
+
+  /** The error an admin should read now: the failing step's, whichever it is. */
+  public String lastError() {
+    return finishing.lastError() != null ? finishing.lastError() : handOver.lastError();
+  }
+
   /** The node working on the erasure keeps holding it while it works. */
   public void renewLease(long until) {
     leaseUntil = until;

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.contract.ContractLimits;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -22,6 +23,10 @@ public class Finishing {
   @Column(name = "AUDIT_RECORD_ID", length = 36)
   private String auditRecordId;
 
+  /** Why the last attempt to finish failed; it is tried again once its lease runs out. */
+  @Column(name = "FINISH_ERROR", length = ContractLimits.ERROR_MAX_CHARS)
+  private String lastError;
+
   void deleted(long identities, long loginEvents) {
     identitiesDeleted += identities;
     loginEventsDeleted += loginEvents;
@@ -30,6 +35,15 @@ public class Finishing {
   void completed(String auditRecordId, long at) {
     this.auditRecordId = auditRecordId;
     this.completedAt = at;
+    this.lastError = null;
+  }
+
+  void failed(String error) {
+    lastError = ContractLimits.truncatedError(error);
+  }
+
+  public String lastError() {
+    return lastError;
   }
 
   public long identitiesDeleted() {

@@ -64,6 +64,19 @@ public class ErasureFinisher {
     if (!claim(requestId)) {
       return;
     }
+    try {
+      finishClaimed(requestId);
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "Erasure %s: finishing failed; tried again when its lease ends", requestId);
+      inTransaction(
+          session -> {
+            request(session, requestId).finishingFailed(e.getMessage());
+            return null;
+          });
+    }
+  }
+
+  private void finishClaimed(String requestId) {
     lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
     while (deleteIdentityBatch(requestId) > 0) {

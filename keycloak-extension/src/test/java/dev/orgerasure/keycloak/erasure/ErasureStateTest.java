@@ -106,6 +106,23 @@ class ErasureStateTest {
     assertTrue(request.claimFinishing(10_001, 20_000));
   }
 
+  @Test
+  void aFailedFinishShowsItsErrorUntilTheErasureCompletes() {
+    ErasureRequestEntity request = request(0);
+    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.handOverFailed("service down", 2_000);
+    request.handedOver(3_000);
+    request.appDataPurged(
+        new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
+    assertTrue(request.claimFinishing(4_000, 10_000));
+    request.finishingFailed("database gone");
+    assertEquals("database gone", request.lastError());
+    assertFalse(request.claimFinishing(5_000, 20_000));
+    assertTrue(request.claimFinishing(10_001, 20_000));
+    request.completed(false, "audit", 11_000);
+    assertNull(request.lastError());
+  }
+
   private static ErasureRequestEntity request(int gracePeriodSeconds) {
     return new ErasureRequestEntity(
         "realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);
