@@ -26,13 +26,22 @@ class PlatformWritesIT {
     this.sut = sut;
   }
 
+  /** One call of the learning API for an organisation, as one of its members. */
+  private interface PlatformCall {
+    HttpResponse<String> send(DemoOrg org, String accessToken) throws Exception;
+  }
+
+  private HttpRequest.Builder courses(DemoOrg org, String accessToken) {
+    return HttpRequest.newBuilder(
+            sut.system()
+                .libertyUrl()
+                .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
+        .header("Authorization", "Bearer " + accessToken);
+  }
+
   private HttpResponse<String> createCourse(DemoOrg org, String accessToken) throws Exception {
     return http.send(
-        HttpRequest.newBuilder(
-                sut.system()
-                    .libertyUrl()
-                    .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
-            .header("Authorization", "Bearer " + accessToken)
+        courses(org, accessToken)
             .header("Content-Type", "application/json")
             .POST(
                 HttpRequest.BodyPublishers.ofString(
@@ -41,69 +50,48 @@ class PlatformWritesIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private HttpResponse<String> courses(DemoOrg org, String accessToken) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(
-                sut.system()
-                    .libertyUrl()
-                    .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
-            .header("Authorization", "Bearer " + accessToken)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> listCourses(DemoOrg org, String accessToken) throws Exception {
+    return http.send(courses(org, accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The call succeeds for a member of an organisation before its erasure starts; once it is handed
+   * over (grace period running) the same call is refused with 409 and changes nothing, while the
+   * same call for another organisation still succeeds.
+   */
+  private void assertRefusedUnderErasureOnly(PlatformCall call, int success) throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    DemoOrg other = sut.createOrg(2);
+    // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
+    String erasedMember =
+        sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
+    String otherMember =
+        sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
+    assertEquals(success, call.send(erased, erasedMember).statusCode());
+
+    ErasureAdminApi api =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    assertEquals(
+        "SCHEDULED",
+        api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
+
+    HttpResponse<String> refused = call.send(erased, erasedMember);
+    assertEquals(409, refused.statusCode());
+    assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
+    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
+    assertEquals(success, call.send(other, otherMember).statusCode());
   }
 
   @Test
   void readForTheOrganisationUnderErasureIsRefusedAndReadsForOthersGoOn() throws Exception {
-    DemoOrg erased = sut.createOrg(2);
-    DemoOrg other = sut.createOrg(2);
-    // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
-    String erasedMember =
-        sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
-    String otherMember =
-        sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
-    assertEquals(200, courses(erased, erasedMember).statusCode());
-
-    ErasureAdminApi api =
-        new ErasureAdminApi(
-            sut.system().keycloakUrl(),
-            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-    assertEquals(
-        "SCHEDULED",
-        api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
-    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
-
-    HttpResponse<String> refused = courses(erased, erasedMember);
-    assertEquals(409, refused.statusCode());
-    assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
-    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
-    assertEquals(200, courses(other, otherMember).statusCode());
+    assertRefusedUnderErasureOnly(this::listCourses, 200);
   }
 
   @Test
   void writeForTheOrganisationUnderErasureIsRefusedAndWritesForOthersGoOn() throws Exception {
-    DemoOrg erased = sut.createOrg(2);
-    DemoOrg other = sut.createOrg(2);
-    // Tokens taken before the lockout: the erased org's members cannot sign in afterwards.
-    String erasedMember =
-        sut.memberLogin(erased.learners().get(0), false).requireSuccess().accessToken();
-    String otherMember =
-        sut.memberLogin(other.learners().get(0), false).requireSuccess().accessToken();
-    assertEquals(201, createCourse(erased, erasedMember).statusCode());
-
-    ErasureAdminApi api =
-        new ErasureAdminApi(
-            sut.system().keycloakUrl(),
-            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-    assertEquals(
-        "SCHEDULED",
-        api.startErasure(erased.id(), erased.name(), 3600).json().path("state").asText());
-    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), erased.id());
-
-    HttpResponse<String> refused = createCourse(erased, erasedMember);
-    assertEquals(409, refused.statusCode());
-    assertTrue(refused.body().contains("organisation-under-erasure"), refused.body());
-    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), erased.id()));
-    assertEquals(201, createCourse(other, otherMember).statusCode());
+    assertRefusedUnderErasureOnly(this::createCourse, 201);
   }
 }

@@ -157,21 +157,24 @@ public class ErasureFinisher {
    * and locked out like the others before anyone is deleted, and counted.
    */
   private void lockOutLateMembers(String requestId) {
-    Optional<Tenant> tenant =
+    record Target(Tenant tenant, String realmId) {}
+    Optional<Target> target =
         inRealmOf(
             requestId,
             (session, request) ->
-                OrgErasureProvider.of(session).tenants().find(request.getOrganizationId()));
-    String realmId = inTransaction(session -> request(session, requestId).getRealmId());
-    tenant.ifPresent(
+                OrgErasureProvider.of(session)
+                    .tenants()
+                    .find(request.getOrganizationId())
+                    .map(tenant -> new Target(tenant, request.getRealmId())));
+    target.ifPresent(
         t -> {
           MemberCounts members =
               new TenantLockout(
                       factory,
-                      realmId,
+                      t.realmId(),
                       settings.lockoutBatchSize(),
                       settings.finisherLeaseSeconds() * 1000L)
-                  .lockOutEveryMember(t, requestId);
+                  .lockOutEveryMember(t.tenant(), requestId);
           inTransaction(
               session -> {
                 request(session, requestId).counted(members);
