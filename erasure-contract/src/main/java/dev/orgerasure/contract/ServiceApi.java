@@ -16,6 +16,9 @@ public final class ServiceApi {
   /** Relative to the service's API base: hand-over ({@code POST}). */
   public static final String ERASURES = "erasures";
 
+  /** Relative to the service's API base: the realm it serves ({@code GET}). */
+  public static final String SERVED_REALM = "served-realm";
+
   /** Relative to Keycloak's {@code /realms/{realm}/org-erasure/erasures/{requestId}/}. */
   public static final String APP_DATA_PURGED = "app-data-purged";
 

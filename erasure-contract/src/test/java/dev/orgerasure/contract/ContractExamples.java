@@ -22,7 +22,8 @@ public final class ContractExamples {
           "HandOver", HandOver.class,
           "OrganizationData", OrganizationData.class,
           "PurgeStatus", PurgeStatus.class,
-          "PurgeReport", PurgeReport.class);
+          "PurgeReport", PurgeReport.class,
+          "ServedRealm", ServedRealm.class);
 
   private static final Pattern EXAMPLE =
       Pattern.compile("```json contract:(\\w+)\\n(.*?)\\n```", Pattern.DOTALL);

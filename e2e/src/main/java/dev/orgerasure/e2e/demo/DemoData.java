@@ -29,9 +29,9 @@ public final class DemoData {
 
   public static DemoData load(WholeSystem system) {
     KeycloakAdminClient admin = masterAdmin(system);
-    createRealm(admin, system.smtpPort());
+    createRealm(admin, DemoRealm.REALM, system.smtpPort());
     enableErasureAction(admin);
-    Member realmAdmin = createRealmAdmin(admin);
+    Member realmAdmin = createRealmAdmin(admin, DemoRealm.REALM);
     OrgFactory factory = new OrgFactory(system, admin);
     List<DemoOrg> orgs = new ArrayList<>();
     orgs.add(factory.create("Acme Academy", "acme-academy.example", 50));
@@ -62,16 +62,21 @@ public final class DemoData {
         "fromDisplayName", "Learning platform");
   }
 
-  /** Replaces a realm left by an earlier run against an external database. */
-  private static void createRealm(KeycloakAdminClient admin, int smtpPort) {
-    if (admin.find(DemoRealm.ADMIN_PATH).isPresent()) {
-      LOG.warning("Realm " + DemoRealm.REALM + " exists from an earlier run; deleting it");
-      admin.delete(DemoRealm.ADMIN_PATH);
+  /**
+   * A realm set up for erasures like the demo's (organisations, our themes, the service's and the
+   * dispatcher's clients); replaces a realm of that name left by an earlier run against an external
+   * database.
+   */
+  public static void createRealm(KeycloakAdminClient admin, String realm, int smtpPort) {
+    String adminPath = "/admin/realms/" + realm;
+    if (admin.find(adminPath).isPresent()) {
+      LOG.warning("Realm " + realm + " exists from an earlier run; deleting it");
+      admin.delete(adminPath);
     }
     admin.post(
         "/admin/realms",
         Map.ofEntries(
-            Map.entry("realm", DemoRealm.REALM),
+            Map.entry("realm", realm),
             Map.entry("displayName", "Learning platform"),
             Map.entry("enabled", true),
             Map.entry("organizationsEnabled", true),
@@ -95,10 +100,12 @@ public final class DemoData {
         Map.of("providerId", DemoRealm.ERASURE_ACTION, "name", "Erase my organisation"));
   }
 
-  private static Member createRealmAdmin(KeycloakAdminClient admin) {
+  /** The realm's administrator: {@code realm-admin} and {@code erase-organizations}. */
+  public static Member createRealmAdmin(KeycloakAdminClient admin, String realm) {
+    String adminPath = "/admin/realms/" + realm;
     String id =
         admin.post(
-            DemoRealm.ADMIN_PATH + "/users",
+            adminPath + "/users",
             Map.of(
                 "username",
                 DemoRealm.REALM_ADMIN_USERNAME,
@@ -122,18 +129,13 @@ public final class DemoData {
                         "temporary",
                         false))));
     String realmManagement =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management")
-            .get(0)
-            .get("id")
-            .asText();
-    String rolesPath = DemoRealm.ADMIN_PATH + "/clients/" + realmManagement + "/roles/";
+        admin.get(adminPath + "/clients?clientId=realm-management").get(0).get("id").asText();
+    String rolesPath = adminPath + "/clients/" + realmManagement + "/roles/";
     List<JsonNode> roles = new ArrayList<>();
     roles.add(admin.get(rolesPath + "realm-admin"));
     // The extension adds erase-organizations to every realm it sees created.
     roles.add(admin.get(rolesPath + DemoRealm.ERASE_ROLE));
-    admin.post(
-        DemoRealm.ADMIN_PATH + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
+    admin.post(adminPath + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
     return new Member(
         id, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin");
   }

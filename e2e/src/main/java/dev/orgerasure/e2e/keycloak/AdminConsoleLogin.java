@@ -43,7 +43,17 @@ public final class AdminConsoleLogin {
 
   /** Fails when the login does not end with a code, e.g. on a wrong password. */
   public TokenResponse login(String realm, String username, String password) {
-    return authorize(browser(), realm, false, username, password);
+    return authorize(browser(), realm, false, Map.of(), username, password);
+  }
+
+  /**
+   * Signs in through the realm's identity provider {@code idpAlias} ({@code kc_idp_hint}): the
+   * username and password go to the provider's login form; Keycloak's first broker login creates
+   * the user on their first visit.
+   */
+  public TokenResponse brokerLogin(
+      String realm, String idpAlias, String username, String password) {
+    return authorize(browser(), realm, false, Map.of("kc_idp_hint", idpAlias), username, password);
   }
 
   /**
@@ -51,11 +61,16 @@ public final class AdminConsoleLogin {
    * prompt=none}), as the console's own silent check does; fails when Keycloak answers no code.
    */
   public TokenResponse silentLogin(HttpClient browser, String realm) {
-    return authorize(browser, realm, true, null, null);
+    return authorize(browser, realm, true, Map.of(), null, null);
   }
 
   private TokenResponse authorize(
-      HttpClient browser, String realm, boolean silent, String username, String password) {
+      HttpClient browser,
+      String realm,
+      boolean silent,
+      Map<String, String> hints,
+      String username,
+      String password) {
     TokenEndpoint tokens = new TokenEndpoint(keycloakUrl, browser);
     String redirectUri = keycloakUrl.resolve("/admin/" + realm + "/console/").toString();
     String verifier = randomUrlSafe(32);
@@ -72,6 +87,7 @@ public final class AdminConsoleLogin {
     if (silent) {
       parameters.put("prompt", "none");
     }
+    parameters.putAll(hints);
     URI authorize =
         tokens
             .realmUrl(realm)

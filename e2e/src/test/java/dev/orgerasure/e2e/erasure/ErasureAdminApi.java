@@ -23,7 +23,11 @@ final class ErasureAdminApi {
   private final String accessToken;
 
   ErasureAdminApi(URI keycloakUrl, String accessToken) {
-    this.base = keycloakUrl.resolve(DemoRealm.ADMIN_PATH + "/org-erasure/");
+    this(keycloakUrl, DemoRealm.REALM, accessToken);
+  }
+
+  ErasureAdminApi(URI keycloakUrl, String realm, String accessToken) {
+    this.base = keycloakUrl.resolve("/admin/realms/" + realm + "/org-erasure/");
     this.accessToken = accessToken;
   }
 

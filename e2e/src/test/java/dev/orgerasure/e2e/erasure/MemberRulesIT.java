@@ -124,6 +124,51 @@ class MemberRulesIT {
     assertFalse(RealmState.userExists(sut.system(), erased.learners().get(0).id()));
   }
 
+  /**
+   * A managed member exists only through this organisation's identity provider, so they are erased
+   * even when they also belong to another organisation; that organisation keeps everything else.
+   */
+  @Test
+  void managedMemberWhoAlsoBelongsToAnotherOrganisationIsErased() throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    DemoOrg other = sut.createOrg(2);
+    PartnerIdentityProvider partner = PartnerIdentityProvider.linkedTo(sut, erased);
+    try {
+      Member managed = partner.signInFirstTime();
+      assertEquals("MANAGED", membershipType(erased, managed));
+      addMember(other, managed);
+      Map<String, String> otherDataBefore = AppData.everythingBut(sut.system(), erased.id());
+
+      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+      assertEquals(201, started.status(), started.body());
+      assertEquals(0, started.json().path("membersKeptInOtherTenants").asLong(), started.body());
+      assertEquals(
+          "COMPLETED",
+          ErasureRecords.awaitState(
+              sut.system(), started.json().path("id").asText(), DONE, COMPLETION));
+
+      assertFalse(RealmState.userExists(sut.system(), managed.id()));
+      assertEquals(
+          other.members().size(),
+          sut.masterAdmin()
+              .get(DemoRealm.ADMIN_PATH + "/organizations/" + other.id() + "/members")
+              .size());
+      assertEquals(otherDataBefore, AppData.everythingBut(sut.system(), erased.id()));
+    } finally {
+      partner.remove();
+    }
+  }
+
+  private String membershipType(DemoOrg org, Member member) {
+    for (JsonNode listed :
+        sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members")) {
+      if (listed.path("id").asText().equals(member.id())) {
+        return listed.path("membershipType").asText();
+      }
+    }
+    return "NONE";
+  }
+
   @Test
   void memberAddedWhileTheErasureRunsIsLockedOutAndAccountedFor() throws Exception {
     DemoOrg erased = sut.createOrg(3);

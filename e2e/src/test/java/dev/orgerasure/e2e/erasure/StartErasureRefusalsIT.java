@@ -7,15 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -277,6 +281,67 @@ class StartErasureRefusalsIT {
           409, "cannot be handed over", () -> api.startErasure(org.id(), org.name()));
     } finally {
       sut.masterAdmin().put(path, dispatcher);
+    }
+  }
+
+  /**
+   * The service trusts one realm. Another realm set up just like it (the dispatcher, its role, the
+   * service's client) is refused before lockout: the service would never take its erasures over.
+   */
+  @Test
+  void realmTheServiceDoesNotServeIsRefusedBeforeLockout() throws Exception {
+    String realm = "elsewhere";
+    String adminPath = "/admin/realms/" + realm;
+    KeycloakAdminClient admin = sut.masterAdmin();
+    DemoData.createRealm(admin, realm, sut.system().smtpPort());
+    try {
+      Member realmAdmin = DemoData.createRealmAdmin(admin, realm);
+      String orgId =
+          admin.post(
+              adminPath + "/organizations",
+              Map.of(
+                  "name",
+                  "Elsewhere Ltd",
+                  "alias",
+                  "elsewhere-ltd",
+                  "domains",
+                  List.of(Map.of("name", "elsewhere.example"))));
+      String memberId =
+          admin.post(
+              adminPath + "/users",
+              Map.of(
+                  "username", "pat",
+                  "email", "pat@elsewhere.example",
+                  "firstName", "Pat",
+                  "lastName", "Else",
+                  "enabled", true,
+                  "credentials",
+                      List.of(Map.of("type", "password", "value", "pat", "temporary", false))));
+      admin.post(adminPath + "/organizations/" + orgId + "/members", memberId);
+      String refreshToken =
+          sut.tokens()
+              .password(realm, DemoRealm.APP_CLIENT, "pat", "pat", false)
+              .requireSuccess()
+              .refreshToken();
+      ErasureAdminApi api =
+          new ErasureAdminApi(
+              sut.system().keycloakUrl(),
+              realm,
+              new AdminConsoleLogin(sut.system().keycloakUrl())
+                  .login(realm, realmAdmin.username(), realmAdmin.password())
+                  .accessToken());
+
+      assertRefusedAndNothingChanged(
+          409,
+          "does not accept this realm's dispatcher",
+          () -> api.startErasure(orgId, "Elsewhere Ltd"));
+
+      assertTrue(admin.get(adminPath + "/users/" + memberId).path("enabled").asBoolean());
+      assertTrue(admin.get(adminPath + "/organizations/" + orgId).path("enabled").asBoolean());
+      assertEquals(1, admin.get(adminPath + "/organizations/" + orgId + "/members").size());
+      sut.tokens().refresh(realm, DemoRealm.APP_CLIENT, refreshToken).requireSuccess();
+    } finally {
+      admin.delete(adminPath);
     }
   }
 }

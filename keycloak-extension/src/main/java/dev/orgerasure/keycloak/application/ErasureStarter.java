@@ -9,6 +9,7 @@ import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
+import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -48,11 +49,7 @@ public class ErasureStarter {
     if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
       throw new ConfirmationMismatchException();
     }
-    boolean canHandOver =
-        inRealm((session, realm) -> realm.getClientByClientId(settings.dispatcherClient()) != null);
-    if (!canHandOver) {
-      throw new HandOverNotPossibleException(settings.dispatcherClient());
-    }
+    refuseWhenHandOverIsImpossible();
     StartedErasure recorded = record(tenant, requester, gracePeriodSeconds);
     if (recorded.created()) {
       lockOutAndHandOver(tenant, recorded.erasure().id());
@@ -88,6 +85,21 @@ public class ErasureStarter {
         t -> {
           LOG.infof("Erasure %s: resuming the lockout a stop interrupted", requestId);
           lockOutAndHandOver(t, requestId);
+        });
+  }
+
+  private void refuseWhenHandOverIsImpossible() {
+    ServiceClient service = inRealm((session, realm) -> ServiceClient.forRealm(settings, realm));
+    Optional<String> reason;
+    try {
+      reason = service.whyHandOverIsImpossible();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while asking the erasure-service", e);
+    }
+    reason.ifPresent(
+        why -> {
+          throw new HandOverNotPossibleException(why);
         });
   }
 

@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.handover;
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.contract.ServedRealm;
 import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
@@ -30,6 +31,9 @@ public class ServiceClient {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+  /** The check before lockout holds the admin's request, so it waits less than the other calls. */
+  private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
+
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -52,6 +56,66 @@ public class ServiceClient {
     ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
     return new ServiceClient(
         settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
+  }
+
+  /**
+   * Why this realm's erasures could never be handed over (docs/contract.md, "The realm rule"):
+   * Keycloak or the service refused the dispatcher, or the service serves another realm. Empty when
+   * the service accepts this realm, and also when it cannot be asked now: a service that is down is
+   * no reason to refuse.
+   */
+  public Optional<String> whyHandOverIsImpossible() throws InterruptedException {
+    if (clientSecret == null) {
+      return Optional.of("it has no client " + settings.dispatcherClient());
+    }
+    HttpResponse<String> response;
+    try {
+      response =
+          HTTP.send(
+              HttpRequest.newBuilder(serviceUri(ServiceApi.SERVED_REALM))
+                  .timeout(CHECK_TIMEOUT)
+                  .header("Authorization", "Bearer " + dispatcherToken())
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (TokenRefusedException e) {
+      return Optional.of(e.getMessage());
+    } catch (IOException unreachable) {
+      return Optional.empty();
+    }
+    return switch (response.statusCode()) {
+      case 200 ->
+          servedRealm(response.body())
+              .filter(served -> !served.equals(realmName))
+              .map(served -> "the erasure-service serves realm " + served);
+      case 401, 403 ->
+          Optional.of(
+              "the erasure-service does not accept this realm's dispatcher "
+                  + settings.dispatcherClient()
+                  + " ("
+                  + response.statusCode()
+                  + serviceMessage(response.body()).map(message -> ": " + message).orElse("")
+                  + ")");
+      default -> Optional.empty();
+    };
+  }
+
+  /** The sentence of the service's own refusals ({@code {"error", "message"}}), if it is one. */
+  private static Optional<String> serviceMessage(String body) {
+    try {
+      return Optional.of(JsonSerialization.mapper.readTree(body).path("message").asText())
+          .filter(message -> !message.isBlank());
+    } catch (IOException notJson) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> servedRealm(String body) {
+    try {
+      return Optional.of(ContractJson.read(body, ServedRealm.class).realm());
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
   }
 
   /** Hands the erasure over; throws with a readable reason when the service did not accept it. */
@@ -137,8 +201,12 @@ public class ServiceClient {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
-      throw new IOException(
-          "Keycloak refused the dispatcher's token (" + response.statusCode() + ")");
+      throw new TokenRefusedException(
+          "Keycloak refused the dispatcher "
+              + settings.dispatcherClient()
+              + " a token ("
+              + response.statusCode()
+              + ")");
     }
     return JsonSerialization.mapper.readTree(response.body()).path("access_token").asText();
   }
@@ -152,6 +220,13 @@ public class ServiceClient {
       throw new IOException("The erasure-service answered " + response.statusCode());
     }
     return response.body();
+  }
+
+  /** Keycloak answered the token request and said no: asking again will not help. */
+  private static class TokenRefusedException extends IOException {
+    TokenRefusedException(String message) {
+      super(message);
+    }
   }
 
   private static String encode(String value) {
