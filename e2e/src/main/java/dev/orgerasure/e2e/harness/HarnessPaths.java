@@ -41,6 +41,18 @@ public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instan
     return instanceDir.resolve("logs");
   }
 
+  /**
+   * The audit log's keystore and its checkpoint directory outside the database; they belong with
+   * the database, so a fresh embedded database starts them afresh.
+   */
+  public Path audit() {
+    return instanceDir.resolve("audit");
+  }
+
+  public Path auditCheckpoints() {
+    return audit().resolve("checkpoints");
+  }
+
   public Path fileStore() {
     return instanceDir.resolve("file-store");
   }

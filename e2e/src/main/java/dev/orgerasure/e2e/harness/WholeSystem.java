@@ -2,6 +2,8 @@ package dev.orgerasure.e2e.harness;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,6 +70,13 @@ public final class WholeSystem implements AutoCloseable {
                         () ->
                             EmbeddedPostgresServer.start(paths.instanceDir().resolve("postgres"))));
     started.push(postgres);
+    if (postgres instanceof EmbeddedPostgresServer) {
+      try {
+        KeycloakDistribution.deleteRecursively(paths.audit());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot clear " + paths.audit(), e);
+      }
+    }
 
     smtpPort = FreePorts.orFree(options.smtpPort());
     mail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -80,6 +89,10 @@ public final class WholeSystem implements AutoCloseable {
     int keycloakPort = FreePorts.orFree(options.keycloakPort());
     int libertyPort = FreePorts.orFree(options.libertyPort());
     List<String> keycloakOptions = new ArrayList<>(erasureWiring(keycloakPort, libertyPort));
+    keycloakOptions.add(
+        "--spi-org-erasure--default--audit-keystore=" + paths.audit().resolve("audit-keys.p12"));
+    keycloakOptions.add(
+        "--spi-org-erasure--default--audit-checkpoint-dir=" + paths.auditCheckpoints());
     keycloakOptions.addAll(options.keycloakOptions());
     Map<String, String> libertySettings = new HashMap<>();
     libertySettings.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
@@ -195,6 +208,11 @@ public final class WholeSystem implements AutoCloseable {
 
   public Connection learningDatabase() throws SQLException {
     return postgres.connect(PostgresServer.LEARNING_DB);
+  }
+
+  /** The directory outside the database where Keycloak writes every audit checkpoint. */
+  public Path auditCheckpoints() {
+    return paths.auditCheckpoints();
   }
 
   public Path fileStoreRoot() {

@@ -57,7 +57,7 @@ class CompletionNoticeIT {
     assertEquals(1, mails.size());
     assertTrue(mails.get(0).text().contains(org.name() + " (2 members)"), mails.get(0).text());
     assertFalse(mails.get(0).text().contains("Your own account is deleted"), mails.get(0).text());
-    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    ErasureRecords.Audit audit = ErasureRecords.completionRecord(sut.system(), requestId);
     assertTrue(audit.notificationSent());
     assertEquals(realmAdmin, audit.notifiedTo());
   }
@@ -76,7 +76,7 @@ class CompletionNoticeIT {
       pointRealmMailAt(sut.system().smtpPort());
     }
 
-    ErasureRecords.Audit audit = ErasureRecords.auditRecords(sut.system(), requestId).get(0);
+    ErasureRecords.Audit audit = ErasureRecords.completionRecord(sut.system(), requestId);
     assertFalse(audit.notificationSent());
     assertNull(audit.notifiedTo());
     assertTrue(audit.notificationError().contains("could not be sent"), audit.notificationError());

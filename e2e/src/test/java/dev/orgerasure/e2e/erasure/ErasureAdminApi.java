@@ -78,6 +78,18 @@ final class ErasureAdminApi {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }
 
+  /** {@code GET audit/<path>}: the audit log's records, export, receipt. */
+  Answer auditGet(String path) {
+    return send(HttpRequest.newBuilder(base.resolve("audit/" + path)).GET());
+  }
+
+  /** {@code POST audit/verify}: the check of the whole log. */
+  Answer auditVerify() {
+    return send(
+        HttpRequest.newBuilder(base.resolve("audit/verify"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   Answer erasure(String id) {
     return send(HttpRequest.newBuilder(base.resolve("erasures/" + id)).GET());
   }

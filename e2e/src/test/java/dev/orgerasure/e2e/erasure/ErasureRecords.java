@@ -105,6 +105,15 @@ final class ErasureRecords {
     return state;
   }
 
+  /** The record of the erasure's completion, the one with its final counts. */
+  static Audit completionRecord(WholeSystem system, String requestId) {
+    return auditRecords(system, requestId).stream()
+        .filter(record -> record.event().equals("COMPLETED"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no completion record of " + requestId));
+  }
+
+  /** Every audit record of the erasure, in log order. */
   static List<Audit> auditRecords(WholeSystem system, String requestId) {
     String sql =
         "select event, status, counts, member_count, notification_sent, notified_to, notification_error"

@@ -17,22 +17,42 @@ public final class ErasureRoles {
 
   public static final String ERASE_ORGANIZATIONS = "erase-organizations";
 
+  /** Reading, exporting and verifying the audit log; neither role implies the other. */
+  public static final String VIEW_ERASURE_AUDIT = "view-erasure-audit";
+
   private ErasureRoles() {}
 
   public static void provision(RealmModel realm) {
     managementClients(realm)
-        .filter(client -> client.getRole(ERASE_ORGANIZATIONS) == null)
         .forEach(
-            client ->
+            client -> {
+              if (client.getRole(ERASE_ORGANIZATIONS) == null) {
                 client
                     .addRole(ERASE_ORGANIZATIONS)
-                    .setDescription("Start, cancel and follow the erasure of an organisation"));
+                    .setDescription("Start, cancel and follow the erasure of an organisation");
+              }
+              if (client.getRole(VIEW_ERASURE_AUDIT) == null) {
+                client
+                    .addRole(VIEW_ERASURE_AUDIT)
+                    .setDescription("Read, export and verify the organisation erasure audit log");
+              }
+            });
   }
 
   /**
    * Whether the admin, signed in to {@code adminRealm}, may erase organisations of {@code realm}.
    */
   public static boolean mayErase(UserModel admin, RealmModel adminRealm, RealmModel realm) {
+    return holds(admin, adminRealm, realm, ERASE_ORGANIZATIONS);
+  }
+
+  /** Whether the admin, signed in to {@code adminRealm}, holds the audit role for {@code realm}. */
+  public static boolean mayViewAudit(UserModel admin, RealmModel adminRealm, RealmModel realm) {
+    return holds(admin, adminRealm, realm, VIEW_ERASURE_AUDIT);
+  }
+
+  private static boolean holds(
+      UserModel admin, RealmModel adminRealm, RealmModel realm, String roleName) {
     // The master realm has no realm-management client: its admins use its master admin client.
     ClientModel client =
         adminRealm.getId().equals(realm.getId())
@@ -40,7 +60,7 @@ public final class ErasureRoles {
             : null;
     return Optional.ofNullable(client)
         .or(() -> Optional.ofNullable(realm.getMasterAdminClient()))
-        .map(c -> c.getRole(ERASE_ORGANIZATIONS))
+        .map(c -> c.getRole(roleName))
         .map(admin::hasRole)
         .orElse(false);
   }

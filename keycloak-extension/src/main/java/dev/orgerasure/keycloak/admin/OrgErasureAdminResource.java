@@ -78,7 +78,17 @@ public class OrgErasureAdminResource {
   @Path("permissions")
   @Produces(MediaType.APPLICATION_JSON)
   public Map<String, Boolean> permissions() {
-    return Map.of("eraseOrganizations", mayErase());
+    return Map.of(
+        "eraseOrganizations",
+        mayErase(),
+        "viewErasureAudit",
+        AuditAdminResource.mayView(auth, realm));
+  }
+
+  /** The audit log: records, export, verification, receipts. */
+  @Path("audit")
+  public AuditAdminResource audit() {
+    return new AuditAdminResource(session, realm, auth);
   }
 
   @GET

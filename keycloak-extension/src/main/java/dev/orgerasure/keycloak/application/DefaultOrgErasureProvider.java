@@ -1,6 +1,11 @@
 package dev.orgerasure.keycloak.application;
 
+import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.audit.AuditKeys;
+import dev.orgerasure.keycloak.audit.AuditLog;
+import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
@@ -24,10 +29,13 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
 
   private final KeycloakSession session;
   private final ErasureSettings settings;
+  private final AuditKeys auditKeys;
 
-  DefaultOrgErasureProvider(KeycloakSession session, ErasureSettings settings) {
+  DefaultOrgErasureProvider(
+      KeycloakSession session, ErasureSettings settings, AuditKeys auditKeys) {
     this.session = session;
     this.settings = settings;
+    this.auditKeys = auditKeys;
   }
 
   @Override
@@ -44,6 +52,23 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   public ErasureRequestRepository requests() {
     return new ErasureRequestRepository(
         session.getProvider(JpaConnectionProvider.class).getEntityManager());
+  }
+
+  @Override
+  public AuditLog audit() {
+    return new AuditLog(session, auditKeys);
+  }
+
+  @Override
+  public AuditKeys auditKeys() {
+    return auditKeys;
+  }
+
+  @Override
+  public AuditRecordEntity recordAudit(
+      AuditEventType type, ErasureRequestEntity request, Object counts) {
+    RealmModel realm = session.realms().getRealm(request.getRealmId());
+    return audit().append(request.auditEvent(type, realm == null ? "" : realm.getName(), counts));
   }
 
   @Override

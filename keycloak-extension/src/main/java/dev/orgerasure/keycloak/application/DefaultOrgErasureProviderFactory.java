@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.application;
 
 import dev.orgerasure.keycloak.access.ErasureRoles;
+import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.settings.Setting;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -25,15 +26,17 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
   public static final String ID = "default";
 
   private ErasureSettings settings;
+  private AuditKeys auditKeys;
 
   @Override
   public OrgErasureProvider create(KeycloakSession session) {
-    return new DefaultOrgErasureProvider(session, settings);
+    return new DefaultOrgErasureProvider(session, settings, auditKeys);
   }
 
   @Override
   public void init(Config.Scope config) {
     settings = ErasureSettings.read(config);
+    auditKeys = AuditKeys.open(settings);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.application;
 
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ConfirmationRule;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
@@ -15,6 +16,7 @@ import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
@@ -109,11 +111,10 @@ public class ErasureStarter {
             .lockOutEveryMember(tenant, requestId);
     inRealm(
         (session, realm) -> {
-          OrgErasureProvider.of(session)
-              .requests()
-              .findById(requestId)
-              .orElseThrow()
-              .lockedOut(members, Time.currentTimeMillis());
+          OrgErasureProvider erasures = OrgErasureProvider.of(session);
+          ErasureRequestEntity request = erasures.requests().findById(requestId).orElseThrow();
+          request.lockedOut(members, Time.currentTimeMillis());
+          erasures.recordAudit(AuditEventType.LOCKED_OUT, request, members);
           return null;
         });
     LOG.infof(
@@ -146,6 +147,11 @@ public class ErasureStarter {
                     Time.currentTimeMillis());
             request.claimLockout(Time.currentTimeMillis(), leaseEnd());
             requests.add(request);
+            OrgErasureProvider.of(session)
+                .recordAudit(
+                    AuditEventType.REQUESTED,
+                    request,
+                    Map.of("gracePeriodSeconds", gracePeriodSeconds));
             tenants.markUnderErasure(tenant, request.getId());
             tenants.closeToNewMembers(tenant);
             return new StartedErasure(ErasureRepresentation.of(request), true);

@@ -1,8 +1,9 @@
 package dev.orgerasure.keycloak.audit;
 
 /**
- * What an audit record says, before it gets its place in the trail. {@code counts} is JSON; {@code
- * notifiedTo} is set when the requester was told, {@code notificationError} when telling failed.
+ * What an audit record says, before it gets its place in the log. {@code event} is an {@link
+ * AuditEventType}; {@code counts} is a JSON object; {@code notifiedTo} is set when the requester
+ * was told, {@code notificationError} when telling failed.
  */
 public record AuditEvent(
     String event,

@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * One lifecycle event of one erasure, the minimal evidence that it happened: who asked, for which
  * organisation of which realm, what was erased and whether the requester was told. It holds copies,
- * never references, so it outlives the organisation, its users and the realm. The hash and
- * signature columns stay empty until the log is made tamper-evident.
+ * never references, so it outlives the organisation, its users and the realm. Its columns serve the
+ * queries; what the log proves is {@code RECORD_JSON}, the canonical record its leaf hash is taken
+ * of (docs/audit.md).
  */
 @Entity
 @Table(name = "ORG_ERASURE_AUDIT")
@@ -23,8 +24,22 @@ import java.util.UUID;
       query =
           "select a from AuditRecordEntity a where a.requestId = :requestId and a.event = :event"),
   @NamedQuery(
-      name = "AuditRecord.lastSequence",
-      query = "select max(a.sequence) from AuditRecordEntity a")
+      name = "AuditRecord.unsealed",
+      query = "select a from AuditRecordEntity a where a.leafHash is null order by a.sequence"),
+  @NamedQuery(
+      name = "AuditRecord.page",
+      query =
+          "select a from AuditRecordEntity a where a.sequence > :after and a.sequence <= :upTo"
+              + " order by a.sequence"),
+  @NamedQuery(
+      name = "AuditRecord.leafHashes",
+      query =
+          "select a.leafHash from AuditRecordEntity a where a.sequence <= :upTo"
+              + " order by a.sequence"),
+  @NamedQuery(
+      name = "AuditRecord.ofRequest",
+      query =
+          "select a from AuditRecordEntity a where a.requestId = :requestId order by a.sequence")
 })
 public class AuditRecordEntity {
 
@@ -80,14 +95,11 @@ public class AuditRecordEntity {
   @Column(name = "STATUS", length = 32, nullable = false)
   private String status;
 
-  @Column(name = "PREVIOUS_HASH", length = 64)
-  private String previousHash;
+  @Column(name = "RECORD_JSON", length = 16000)
+  private String recordJson;
 
-  @Column(name = "HASH", length = 64)
-  private String hash;
-
-  @Column(name = "SIGNATURE", length = 1024)
-  private String signature;
+  @Column(name = "LEAF_HASH", length = 64)
+  private String leafHash;
 
   protected AuditRecordEntity() {}
 
@@ -111,7 +123,81 @@ public class AuditRecordEntity {
     this.status = Objects.requireNonNull(event.status());
   }
 
+  /** Its place in the log: the canonical record and that record's leaf hash. */
+  void seal(String recordJson, String leafHash) {
+    this.recordJson = recordJson;
+    this.leafHash = leafHash;
+  }
+
   public String getId() {
     return id;
+  }
+
+  public long getSequence() {
+    return sequence;
+  }
+
+  public long getRecordedAt() {
+    return recordedAt;
+  }
+
+  public String getEvent() {
+    return event;
+  }
+
+  public String getRequestId() {
+    return requestId;
+  }
+
+  public String getRealmId() {
+    return realmId;
+  }
+
+  public String getRealmName() {
+    return realmName;
+  }
+
+  public String getOrganizationId() {
+    return organizationId;
+  }
+
+  public String getOrganizationName() {
+    return organizationName;
+  }
+
+  public String getRequesterId() {
+    return requesterId;
+  }
+
+  public String getRequesterEmail() {
+    return requesterEmail;
+  }
+
+  public long getMemberCount() {
+    return memberCount;
+  }
+
+  public String getCounts() {
+    return counts;
+  }
+
+  public String getNotifiedTo() {
+    return notifiedTo;
+  }
+
+  public String getNotificationError() {
+    return notificationError;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public String getRecordJson() {
+    return recordJson;
+  }
+
+  public String getLeafHash() {
+    return leafHash;
   }
 }

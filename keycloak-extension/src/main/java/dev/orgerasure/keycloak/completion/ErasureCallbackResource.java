@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.completion;
 import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
@@ -88,6 +89,7 @@ public class ErasureCallbackResource {
           Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
     request.appDataPurged(report);
+    OrgErasureProvider.of(session).recordAudit(AuditEventType.APP_DATA_PURGED, request, report);
     ClientModel service = caller.client();
     new AdminEventBuilder(
             realm,

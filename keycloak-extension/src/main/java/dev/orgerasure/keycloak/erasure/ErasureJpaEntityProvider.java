@@ -1,5 +1,7 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.keycloak.audit.AuditCheckpointEntity;
+import dev.orgerasure.keycloak.audit.AuditLogHeadEntity;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
@@ -15,7 +17,9 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
         Finishing.class,
         Notification.class,
         LockedMemberEntity.class,
-        AuditRecordEntity.class);
+        AuditRecordEntity.class,
+        AuditLogHeadEntity.class,
+        AuditCheckpointEntity.class);
   }
 
   @Override

@@ -2,6 +2,8 @@ package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.keycloak.audit.AuditEvent;
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -71,10 +73,10 @@ public class ErasureRequestEntity {
   @Column(name = "STATE", length = 32, nullable = false)
   private ErasureState state;
 
-  @Column(name = "REQUESTED_BY_ID", length = 36, nullable = false)
+  @Column(name = "REQUESTED_BY_ID", length = 36)
   private String requestedById;
 
-  @Column(name = "REQUESTED_BY_USERNAME", nullable = false)
+  @Column(name = "REQUESTED_BY_USERNAME")
   private String requestedByUsername;
 
   @Column(name = "REQUESTED_BY_EMAIL")
@@ -278,6 +280,10 @@ public class ErasureRequestEntity {
 
   public void completed(boolean withErrors, String auditRecordId, long at) {
     finishing.completed(auditRecordId, at);
+    // The audit record keeps who asked; nothing else of a finished erasure names a person.
+    requestedById = null;
+    requestedByUsername = null;
+    requestedByEmail = null;
     leaseUntil = null;
     moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
   }
@@ -288,6 +294,38 @@ public class ErasureRequestEntity {
 
   public Finishing finishing() {
     return finishing;
+  }
+
+  /**
+   * This erasure's {@code type} event for the audit log, as it stands now; {@code counts} is
+   * written as the record's JSON object.
+   */
+  public AuditEvent auditEvent(AuditEventType type, String realmName, Object counts) {
+    return new AuditEvent(
+        type.name(),
+        id,
+        realmId,
+        realmName,
+        getOrganizationId(),
+        getOrganizationName(),
+        getRequestedById(),
+        getRequestedByEmail(),
+        getMemberCount(),
+        ContractJson.write(counts),
+        type == AuditEventType.NOTIFIED || type == AuditEventType.COMPLETED
+            ? notification().sentTo()
+            : null,
+        type == AuditEventType.NOTIFIED || type == AuditEventType.COMPLETED
+            ? notification().error()
+            : null,
+        type == AuditEventType.COMPLETED ? finalState().name() : getState().name());
+  }
+
+  /** What a completion ends in: with errors when the service could not delete some files. */
+  private ErasureState finalState() {
+    return report().map(PurgeReport::hasFailures).orElse(false)
+        ? ErasureState.COMPLETED_WITH_ERRORS
+        : ErasureState.COMPLETED;
   }
 
   public Notification notification() {

@@ -71,6 +71,31 @@ public class ErasureRequestRepository {
         .executeUpdate();
   }
 
+  /**
+   * Keycloak's admin events that name these users, in their path or their representation: an erased
+   * person's account must not live on in the record of how it was created or changed.
+   */
+  public long deleteAdminEventsNaming(String realmId, List<String> userIds) {
+    long deleted = 0;
+    for (String userId : userIds) {
+      deleted +=
+          em.createNativeQuery(
+                  "delete from ADMIN_EVENT_ENTITY where REALM_ID = ?1"
+                      + " and (RESOURCE_PATH like ?2 or REPRESENTATION like ?2)")
+              .setParameter(1, realmId)
+              .setParameter(2, "%" + userId + "%")
+              .executeUpdate();
+    }
+    return deleted;
+  }
+
+  /** A completed erasure's member rows: the audit holds their counts, so the rows go. */
+  public void deleteMembers(String requestId) {
+    em.createQuery("delete from LockedMemberEntity m where m.requestId = :requestId")
+        .setParameter("requestId", requestId)
+        .executeUpdate();
+  }
+
   public List<ErasureRequestEntity> findRecentByRealm(String realmId, int max) {
     return em.createNamedQuery("ErasureRequest.findRecentByRealm", ErasureRequestEntity.class)
         .setParameter("realmId", realmId)

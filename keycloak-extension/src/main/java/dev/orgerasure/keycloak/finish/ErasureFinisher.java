@@ -1,13 +1,10 @@
 package dev.orgerasure.keycloak.finish;
 
 import dev.orgerasure.contract.PurgeReport;
-import dev.orgerasure.keycloak.audit.AuditEvent;
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
-import dev.orgerasure.keycloak.audit.AuditTrail;
-import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
@@ -20,6 +17,7 @@ import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -92,34 +90,24 @@ public class ErasureFinisher {
     inRealmOf(
         requestId,
         (session, request) -> {
-          RealmModel realm = session.getContext().getRealm();
+          OrgErasureProvider erasures = OrgErasureProvider.of(session);
+          erasures.recordAudit(
+              AuditEventType.IDENTITIES_DELETED,
+              request,
+              Map.of(
+                  "identitiesDeleted", request.finishing().identitiesDeleted(),
+                  "loginEventsDeleted", request.finishing().loginEventsDeleted()));
           boolean withErrors = request.report().map(PurgeReport::hasFailures).orElse(false);
           AuditRecordEntity record =
-              new AuditTrail(session)
-                  .record(
-                      new AuditEvent(
-                          "COMPLETED",
-                          request.getId(),
-                          request.getRealmId(),
-                          realm == null ? "" : realm.getName(),
-                          request.getOrganizationId(),
-                          request.getOrganizationName(),
-                          request.getRequestedById(),
-                          request.getRequestedByEmail(),
-                          request.getMemberCount(),
-                          counts(request),
-                          request.notification().sentTo(),
-                          request.notification().error(),
-                          withErrors
-                              ? ErasureState.COMPLETED_WITH_ERRORS.name()
-                              : ErasureState.COMPLETED.name()));
+              erasures.recordAudit(AuditEventType.COMPLETED, request, counts(request));
           request.completed(withErrors, record.getId(), Time.currentTimeMillis());
+          erasures.requests().deleteMembers(requestId);
           LOG.infof(
-              "Erasure %s completed (%s): %d identities deleted; audit record %s",
+              "Erasure %s completed (%s): %d identities deleted; audit record %d",
               requestId,
               request.getState(),
               request.finishing().identitiesDeleted(),
-              record.getId());
+              record.getSequence());
           return null;
         });
   }
@@ -227,21 +215,21 @@ public class ErasureFinisher {
             member.deleted();
           }
           long events = userIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), userIds);
+          requests.deleteAdminEventsNaming(realm.getId(), userIds);
           request.identitiesDeleted(deleted, events);
           request.counted(requests.countMembers(requestId));
           return members.size();
         });
   }
 
-  private static String counts(ErasureRequestEntity request) {
-    return ContractJson.write(
-        new ErasureCounts(
-            request.members().signedOut(),
-            request.members().keptInOtherTenants(),
-            request.members().keptAsAdministrators(),
-            request.finishing().identitiesDeleted(),
-            request.finishing().loginEventsDeleted(),
-            request.report().orElse(null)));
+  private static ErasureCounts counts(ErasureRequestEntity request) {
+    return new ErasureCounts(
+        request.members().signedOut(),
+        request.members().keptInOtherTenants(),
+        request.members().keptAsAdministrators(),
+        request.finishing().identitiesDeleted(),
+        request.finishing().loginEventsDeleted(),
+        request.report().orElse(null));
   }
 
   private interface RequestWork<T> {

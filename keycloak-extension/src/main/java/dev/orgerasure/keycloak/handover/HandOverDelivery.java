@@ -1,9 +1,11 @@
 package dev.orgerasure.keycloak.handover;
 
 import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
@@ -77,6 +79,11 @@ public class HandOverDelivery {
           long now = Time.currentTimeMillis();
           if (failure == null) {
             request.handedOver(now);
+            OrgErasureProvider.of(session)
+                .recordAudit(
+                    AuditEventType.HANDED_OVER,
+                    request,
+                    Map.of("gracePeriodSeconds", request.getGracePeriodSeconds()));
             LOG.infof("Erasure %s handed over to the erasure-service", requestId);
           } else {
             long backoffSeconds =

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.notification;
 
 import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -61,12 +62,13 @@ public class CompletionNotifier {
         result ->
             KeycloakModelUtils.runJobInTransaction(
                 factory,
-                session ->
-                    OrgErasureProvider.of(session)
-                        .requests()
-                        .findById(requestId)
-                        .orElseThrow()
-                        .notified(result.sentTo(), result.error(), Time.currentTimeMillis())));
+                session -> {
+                  OrgErasureProvider erasures = OrgErasureProvider.of(session);
+                  ErasureRequestEntity request =
+                      erasures.requests().findById(requestId).orElseThrow();
+                  request.notified(result.sentTo(), result.error(), Time.currentTimeMillis());
+                  erasures.recordAudit(AuditEventType.NOTIFIED, request, Map.of());
+                }));
   }
 
   private static Outcome send(KeycloakSession session, ErasureRequestEntity request) {

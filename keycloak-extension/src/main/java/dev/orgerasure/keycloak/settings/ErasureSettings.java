@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.settings;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,7 +27,11 @@ public record ErasureSettings(
     String serviceClient,
     long taskIntervalMillis,
     int deliveryMaxBackoffSeconds,
-    int finisherLeaseSeconds) {
+    int finisherLeaseSeconds,
+    Path auditKeystore,
+    String auditKeystorePassword,
+    String auditKeyAlias,
+    Path auditCheckpointDirectory) {
 
   public static ErasureSettings read(Config.Scope config) {
     return new ErasureSettings(
@@ -44,7 +49,11 @@ public record ErasureSettings(
         text(config, Setting.SERVICE_CLIENT),
         Long.parseLong(text(config, Setting.TASK_INTERVAL_MILLIS)),
         number(config, Setting.DELIVERY_MAX_BACKOFF),
-        number(config, Setting.FINISHER_LEASE));
+        number(config, Setting.FINISHER_LEASE),
+        path(config, Setting.AUDIT_KEYSTORE),
+        text(config, Setting.AUDIT_KEYSTORE_PASSWORD),
+        text(config, Setting.AUDIT_KEY_ALIAS),
+        path(config, Setting.AUDIT_CHECKPOINT_DIR));
   }
 
   private static String text(Config.Scope config, Setting setting) {
@@ -53,6 +62,11 @@ public record ErasureSettings(
 
   private static int number(Config.Scope config, Setting setting) {
     return Integer.parseInt(text(config, setting));
+  }
+
+  /** Relative paths are under Keycloak's home directory, as its own {@code data/} is. */
+  private static Path path(Config.Scope config, Setting setting) {
+    return Path.of(System.getProperty("kc.home.dir", ".")).resolve(text(config, setting));
   }
 
   private static URI url(Config.Scope config, Setting setting) {

@@ -69,7 +69,27 @@ public enum Setting {
       "finisher-lease",
       ProviderConfigProperty.INTEGER_TYPE,
       "120",
-      "seconds a node holds an erasure it is finishing");
+      "seconds a node holds an erasure it is finishing"),
+  AUDIT_KEYSTORE(
+      "audit-keystore",
+      ProviderConfigProperty.STRING_TYPE,
+      "data/org-erasure/audit-keys.p12",
+      "PKCS#12 keystore of the audit keys (relative: to Keycloak's home); created when absent"),
+  AUDIT_KEYSTORE_PASSWORD(
+      "audit-keystore-password",
+      ProviderConfigProperty.PASSWORD,
+      "org-erasure-audit",
+      "password of that keystore and its keys; set your own"),
+  AUDIT_KEY_ALIAS(
+      "audit-key-alias",
+      ProviderConfigProperty.STRING_TYPE,
+      "audit-1",
+      "the key that signs new checkpoints; a new alias adds a key (rotation)"),
+  AUDIT_CHECKPOINT_DIR(
+      "audit-checkpoint-dir",
+      ProviderConfigProperty.STRING_TYPE,
+      "data/org-erasure/checkpoints",
+      "directory outside the database where every checkpoint is also written");
 
   private final String key;
   private final String type;

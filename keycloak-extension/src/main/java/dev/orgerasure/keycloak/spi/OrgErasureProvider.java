@@ -1,6 +1,11 @@
 package dev.orgerasure.keycloak.spi;
 
+import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.audit.AuditKeys;
+import dev.orgerasure.keycloak.audit.AuditLog;
+import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
@@ -31,6 +36,18 @@ public interface OrgErasureProvider extends Provider {
 
   /** Erasure requests and locked members, in this session's transaction. */
   ErasureRequestRepository requests();
+
+  /** The audit log (docs/audit.md). */
+  AuditLog audit();
+
+  /** The keys that sign the audit log's checkpoints, and the directory that keeps copies. */
+  AuditKeys auditKeys();
+
+  /**
+   * Appends this event of the erasure to the audit log, once: a second call answers the first
+   * record.
+   */
+  AuditRecordEntity recordAudit(AuditEventType type, ErasureRequestEntity request, Object counts);
 
   /**
    * Starts an erasure of a tenant of the session's realm: checks the confirmation, records the

@@ -151,7 +151,7 @@ function RecentErasures({ erasures, t, onFollow }) {
           { key: erasure.id, className: "pf-v5-c-table__tr", "data-erasure-id": erasure.id },
           h("td", { className: "pf-v5-c-table__td" }, erasure.organizationName),
           h("td", { className: "pf-v5-c-table__td" }, h(StateLabel, { erasure, t })),
-          h("td", { className: "pf-v5-c-table__td" }, erasure.requestedBy),
+          h("td", { className: "pf-v5-c-table__td" }, erasure.requestedBy || t("orgErasureRequesterInAudit")),
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.requestedAt)),
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.completedAt)),
           h("td", { className: "pf-v5-c-table__td" }, erasure.auditRecordId ?? ""),

@@ -70,7 +70,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
         fact(t("orgErasureKeptInOtherTenants"), String(erasure.membersKeptInOtherTenants), "kept-other-tenants"),
         fact(t("orgErasureKeptAsAdministrators"), String(erasure.membersKeptAsAdministrators), "kept-administrators"),
         fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
-        fact(t("orgErasureRequestedBy"), erasure.requestedBy, "requested-by"),
+        fact(t("orgErasureRequestedBy"), erasure.requestedBy || t("orgErasureRequesterInAudit"), "requested-by"),
         fact(t("orgErasureRequestedAt"), formatTime(erasure.requestedAt), "requested-at"),
         erasure.completedAt ? fact(t("orgErasureCompletedAt"), formatTime(erasure.completedAt), "completed-at") : null,
         erasure.auditRecordId ? fact(t("orgErasureAuditRecord"), erasure.auditRecordId, "audit-record") : null,

@@ -1,0 +1,289 @@
+package dev.orgerasure.e2e.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The audit log identity teams read (docs/audit.md): one record per step of an erasure, a log that
+ * verifies in the server and offline with the verifier jar, receipts, and refusals for readers
+ * without the audit role and powers. Tampering with the live table is detected and named.
+ */
+@WholeSystemTest
+class AuditLogIT {
+
+  private static final Duration COMPLETION = Duration.ofMinutes(3);
+  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+  private static final List<String> STEPS =
+      List.of(
+          "REQUESTED",
+          "LOCKED_OUT",
+          "HANDED_OVER",
+          "APP_DATA_PURGED",
+          "NOTIFIED",
+          "IDENTITIES_DELETED",
+          "COMPLETED");
+
+  private final SystemUnderTest sut;
+  private String erasureId;
+  private ErasureAdminApi auditor;
+
+  AuditLogIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  /** An erased organisation, and an auditor who may read the log but not erase. */
+  @BeforeEach
+  void aCompletedErasureAndAnAuditor() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    ErasureAdminApi.Answer started =
+        new ErasureAdminApi(
+                sut.system().keycloakUrl(),
+                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken())
+            .startErasure(org.id(), org.name());
+    assertEquals(201, started.status(), started.body());
+    erasureId = started.json().path("id").asText();
+    ErasureRecords.awaitState(sut.system(), erasureId, DONE, COMPLETION);
+    auditor = as(Admins.adminWith(sut, "view-events", "view-erasure-audit"));
+  }
+
+  private ErasureAdminApi as(Member admin) {
+    return new ErasureAdminApi(
+        sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
+  }
+
+  @Test
+  void everyStepOfAnErasureIsOneRecordInLogOrder() {
+    ErasureAdminApi.Answer records = auditor.auditGet("records?erasure=" + erasureId);
+    assertEquals(200, records.status(), records.body());
+    List<String> events = new ArrayList<>();
+    long previousSeq = 0;
+    for (JsonNode record : records.json()) {
+      events.add(record.path("event").asText());
+      assertTrue(record.path("seq").asLong() > previousSeq, records.body());
+      previousSeq = record.path("seq").asLong();
+      assertEquals(DemoRealm.REALM, record.path("realmName").asText());
+      assertEquals(
+          sut.demo().realmAdmin().id(), record.path("requesterId").asText(), records.body());
+    }
+    assertEquals(STEPS, events);
+  }
+
+  @Test
+  void verifySaysInWordsThatTheWholeLogIsConsistent() {
+    ErasureAdminApi.Answer verified = auditor.auditVerify();
+    assertEquals(200, verified.status(), verified.body());
+    assertTrue(verified.json().path("ok").asBoolean(), verified.body());
+    assertTrue(
+        verified.json().path("summary").asText().contains("all consistent"), verified.body());
+  }
+
+  @Test
+  void anExportVerifiesOfflineAgainstTheCheckpointDirectory(@TempDir Path dir) throws Exception {
+    Path export = write(dir, "export.jsonl", auditor.auditGet("export?format=jsonl"));
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, publicKeys());
+
+    Verifier.Result result =
+        Verifier.run(
+            export.toString(),
+            "--keys",
+            keys.toString(),
+            "--checkpoints",
+            sut.system().auditCheckpoints().toString());
+
+    assertEquals(0, result.exitCode(), result.output());
+  }
+
+  @Test
+  void aReceiptVerifiesOfflineAndOneChangedCountDoesNot(@TempDir Path dir) throws Exception {
+    ErasureAdminApi.Answer receipt = auditor.auditGet("erasures/" + erasureId + "/receipt");
+    assertEquals(200, receipt.status(), receipt.body());
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, publicKeys());
+    Path good = dir.resolve("receipt.json");
+    Files.writeString(good, receipt.body());
+    Path forged = dir.resolve("forged.json");
+    Files.writeString(
+        forged, receipt.body().replace("\"identitiesDeleted\":2", "\"identitiesDeleted\":1"));
+    assertFalse(Files.readString(forged).equals(receipt.body()), "the count was not found");
+
+    Verifier.Result verified =
+        Verifier.run("--keys", keys.toString(), "--receipt", good.toString());
+    Verifier.Result refused =
+        Verifier.run("--keys", keys.toString(), "--receipt", forged.toString());
+
+    assertEquals(0, verified.exitCode(), verified.output());
+    assertEquals(1, refused.exitCode(), refused.output());
+  }
+
+  @Test
+  void anAlteredRecordInTheTableIsNamed() throws Exception {
+    long seq = completionSeq();
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      log.execute(
+          "update org_erasure_audit set record_json = replace(record_json,"
+              + " '\"identitiesDeleted\":2', '\"identitiesDeleted\":1') where seq = "
+              + seq);
+      assertNamed(seq, auditor.auditVerify());
+    }
+    assertTrue(auditor.auditVerify().json().path("ok").asBoolean());
+  }
+
+  @Test
+  void aDeletedRecordIsNamed() throws Exception {
+    long seq = completionSeq() - 1;
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      log.execute("delete from org_erasure_audit where seq = " + seq);
+      assertNamed(seq, auditor.auditVerify());
+    }
+  }
+
+  @Test
+  void aTableRewrittenWithRecomputedHashesDisagreesWithTheCheckpointsOutsideTheDatabase()
+      throws Exception {
+    long seq = completionSeq();
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      // Altered record, its stored hash forgotten, and the database's checkpoints dropped: only
+      // the directory outside the database is left to tell.
+      log.execute(
+          "update org_erasure_audit set leaf_hash = null, record_json = replace(record_json,"
+              + " '\"identitiesDeleted\":2', '\"identitiesDeleted\":1') where seq = "
+              + seq);
+      log.execute("delete from org_erasure_audit_checkpoint");
+      ErasureAdminApi.Answer verified = auditor.auditVerify();
+      assertFalse(verified.json().path("ok").asBoolean(), verified.body());
+    }
+  }
+
+  @Test
+  void theAuditNeedsItsRoleAndThePowerToViewEvents() {
+    ErasureAdminApi eraser =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    ErasureAdminApi roleWithoutPower = as(Admins.adminWith(sut, "view-erasure-audit"));
+    ErasureAdminApi powerWithoutRole = as(Admins.adminWith(sut, "view-events"));
+    for (ErasureAdminApi refused : List.of(eraser, roleWithoutPower, powerWithoutRole)) {
+      assertEquals(403, refused.auditGet("records").status());
+      assertEquals(403, refused.auditGet("export?format=jsonl").status());
+      assertEquals(403, refused.auditGet("erasures/" + erasureId + "/receipt").status());
+      assertEquals(403, refused.auditVerify().status());
+    }
+  }
+
+  @Test
+  void theSameKeysAreServedUnderEveryRealm() throws Exception {
+    assertEquals(publicKeys(), publicKeys(DemoRealm.REALM));
+    assertTrue(publicKeys().contains("\"kid\""));
+  }
+
+  private long completionSeq() {
+    for (JsonNode record : auditor.auditGet("records?erasure=" + erasureId).json()) {
+      if (record.path("event").asText().equals("COMPLETED")) {
+        return record.path("seq").asLong();
+      }
+    }
+    throw new AssertionError("no completion record");
+  }
+
+  private static void assertNamed(long seq, ErasureAdminApi.Answer verified) {
+    assertEquals(200, verified.status(), verified.body());
+    assertFalse(verified.json().path("ok").asBoolean(), verified.body());
+    assertEquals(
+        seq, verified.json().path("problems").get(0).path("seq").asLong(), verified.body());
+    assertTrue(
+        verified.json().path("summary").asText().contains(Long.toString(seq)), verified.body());
+  }
+
+  private String publicKeys() throws IOException, InterruptedException {
+    return publicKeys("master");
+  }
+
+  private String publicKeys(String realm) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        sut.system()
+                            .keycloakUrl()
+                            .resolve(URI.create("/realms/" + realm + "/org-erasure/audit-keys")))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+
+  private static Path write(Path dir, String name, ErasureAdminApi.Answer answer)
+      throws IOException {
+    assertEquals(200, answer.status(), answer.body());
+    Path file = dir.resolve(name);
+    Files.writeString(file, answer.body(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The audit tables as they were, saved before a test tampers with them and put back after, so
+   * every other test sees the log whole.
+   */
+  private static final class TamperedLog implements AutoCloseable {
+    private final Connection db;
+
+    private TamperedLog(Connection db) {
+      this.db = db;
+    }
+
+    static TamperedLog of(SystemUnderTest sut) throws SQLException {
+      TamperedLog log = new TamperedLog(sut.system().keycloakDatabase());
+      log.execute("create table audit_saved as select * from org_erasure_audit");
+      log.execute("create table checkpoint_saved as select * from org_erasure_audit_checkpoint");
+      return log;
+    }
+
+    void execute(String sql) throws SQLException {
+      try (Statement statement = db.createStatement()) {
+        statement.execute(sql);
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        execute("delete from org_erasure_audit");
+        execute("insert into org_erasure_audit select * from audit_saved");
+        execute("delete from org_erasure_audit_checkpoint");
+        execute("insert into org_erasure_audit_checkpoint select * from checkpoint_saved");
+        execute("drop table audit_saved");
+        execute("drop table checkpoint_saved");
+      } finally {
+        db.close();
+      }
+    }
+  }
+}
