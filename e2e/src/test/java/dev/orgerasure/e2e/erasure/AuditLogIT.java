@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +27,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -179,6 +184,97 @@ class AuditLogIT {
       ErasureAdminApi.Answer verified = auditor.auditVerify();
       assertFalse(verified.json().path("ok").asBoolean(), verified.body());
     }
+  }
+
+  /**
+   * A realm whose erasure has started is deleted through Keycloak's admin API: its records stay,
+   * readable from the master realm, and the log still verifies. (The service is down meanwhile, so
+   * the realm it does not serve is not refused: see docs/contract.md, "The realm rule".)
+   */
+  @Test
+  void recordsOutliveTheRealmTheyDescribe() throws Exception {
+    String realm = "doomed";
+    String adminPath = "/admin/realms/" + realm;
+    KeycloakAdminClient admin = sut.masterAdmin();
+    DemoData.createRealm(admin, realm, sut.system().smtpPort());
+    Member realmAdmin = DemoData.createRealmAdmin(admin, realm);
+    String orgId =
+        admin.post(
+            adminPath + "/organizations",
+            Map.of(
+                "name", "Doomed Ltd",
+                "alias", "doomed-ltd",
+                "domains", List.of(Map.of("name", "doomed.example"))));
+    String erasure;
+    sut.system().stopLiberty();
+    try {
+      ErasureAdminApi.Answer started =
+          new ErasureAdminApi(
+                  sut.system().keycloakUrl(),
+                  realm,
+                  new AdminConsoleLogin(sut.system().keycloakUrl())
+                      .login(realm, realmAdmin.username(), realmAdmin.password())
+                      .accessToken())
+              .startErasure(orgId, "Doomed Ltd");
+      assertEquals(201, started.status(), started.body());
+      erasure = started.json().path("id").asText();
+      admin.delete(adminPath);
+    } finally {
+      sut.system().startLiberty();
+    }
+    grantMasterAdminTheAuditRole(admin);
+
+    JsonNode records =
+        admin.get("/admin/realms/master/org-erasure/audit/records?erasure=" + erasure);
+
+    assertEquals(List.of("REQUESTED", "LOCKED_OUT"), events(records));
+    assertEquals(realm, records.get(0).path("realmName").asText());
+    assertTrue(auditor.auditVerify().json().path("ok").asBoolean());
+  }
+
+  /** Erasures finishing at the same time append through one lock: the log stays one chain. */
+  @Test
+  void concurrentCompletionsAppendToOneLog() throws Exception {
+    List<DemoOrg> orgs = List.of(sut.createOrg(2), sut.createOrg(2), sut.createOrg(2));
+    String token = sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken();
+    List<CompletableFuture<ErasureAdminApi.Answer>> starts = new ArrayList<>();
+    for (DemoOrg org : orgs) {
+      starts.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  new ErasureAdminApi(sut.system().keycloakUrl(), token)
+                      .startErasure(org.id(), org.name())));
+    }
+    for (CompletableFuture<ErasureAdminApi.Answer> start : starts) {
+      ErasureAdminApi.Answer started = start.join();
+      assertEquals(201, started.status(), started.body());
+      ErasureRecords.awaitState(sut.system(), started.json().path("id").asText(), DONE, COMPLETION);
+    }
+
+    ErasureAdminApi.Answer verified = auditor.auditVerify();
+    assertTrue(verified.json().path("ok").asBoolean(), verified.body());
+  }
+
+  private static List<String> events(JsonNode records) {
+    List<String> events = new ArrayList<>();
+    records.forEach(record -> events.add(record.path("event").asText()));
+    return events;
+  }
+
+  private static void grantMasterAdminTheAuditRole(KeycloakAdminClient admin) {
+    String userId =
+        admin
+            .get("/admin/realms/master/users?exact=true&username=admin")
+            .get(0)
+            .path("id")
+            .asText();
+    String clientId =
+        admin.get("/admin/realms/master/clients?clientId=master-realm").get(0).path("id").asText();
+    JsonNode role =
+        admin.get("/admin/realms/master/clients/" + clientId + "/roles/view-erasure-audit");
+    admin.post(
+        "/admin/realms/master/users/" + userId + "/role-mappings/clients/" + clientId,
+        List.of(role));
   }
 
   @Test

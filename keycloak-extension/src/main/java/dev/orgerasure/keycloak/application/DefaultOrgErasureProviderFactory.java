@@ -19,7 +19,8 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Reads the settings, gives every realm the erasure role (at start and when a realm is created),
- * and schedules the cluster-aware task that retries hand-overs and resumes unfinished completions.
+ * forgets a removed realm's erasures (their audit records stay), and schedules the cluster-aware
+ * task that retries hand-overs and resumes unfinished completions.
  */
 public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFactory {
 
@@ -54,6 +55,10 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
             scheduleTask(factory);
           } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
             ErasureRoles.provision(created.getCreatedRealm());
+          } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
+            OrgErasureProvider.of(removed.getKeycloakSession())
+                .requests()
+                .deleteRealm(removed.getRealm().getId());
           }
         });
   }

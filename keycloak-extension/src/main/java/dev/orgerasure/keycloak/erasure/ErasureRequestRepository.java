@@ -72,21 +72,28 @@ public class ErasureRequestRepository {
   }
 
   /**
-   * Keycloak's admin events that name these users, in their path or their representation: an erased
-   * person's account must not live on in the record of how it was created or changed.
+   * Keycloak's admin events that name these people (an id anywhere, a username or e-mail as a JSON
+   * string) in their path, representation or details: an erased person must not live on in the
+   * record of how their account was created or changed.
    */
-  public long deleteAdminEventsNaming(String realmId, List<String> userIds) {
+  public long deleteAdminEventsNaming(String realmId, List<String> userIds, List<String> names) {
     long deleted = 0;
     for (String userId : userIds) {
-      deleted +=
-          em.createNativeQuery(
-                  "delete from ADMIN_EVENT_ENTITY where REALM_ID = ?1"
-                      + " and (RESOURCE_PATH like ?2 or REPRESENTATION like ?2)")
-              .setParameter(1, realmId)
-              .setParameter(2, "%" + userId + "%")
-              .executeUpdate();
+      deleted += deleteAdminEventsMatching(realmId, "%" + userId + "%");
+    }
+    for (String name : names) {
+      deleted += deleteAdminEventsMatching(realmId, "%\"" + name + "\"%");
     }
     return deleted;
+  }
+
+  private int deleteAdminEventsMatching(String realmId, String pattern) {
+    return em.createNativeQuery(
+            "delete from ADMIN_EVENT_ENTITY where REALM_ID = ?1 and (RESOURCE_PATH like ?2"
+                + " or REPRESENTATION like ?2 or DETAILS_JSON like ?2)")
+        .setParameter(1, realmId)
+        .setParameter(2, pattern)
+        .executeUpdate();
   }
 
   /** A completed erasure's member rows: the audit holds their counts, so the rows go. */
@@ -104,6 +111,21 @@ public class ErasureRequestRepository {
   }
 
   /** Writes the new request at once, so that a concurrent duplicate fails here, not later. */
+  /**
+   * A removed realm's erasures and their member rows: there is nothing left to erase or to hand
+   * over. Their audit records stay.
+   */
+  public void deleteRealm(String realmId) {
+    em.createQuery(
+            "delete from LockedMemberEntity m where m.requestId in"
+                + " (select r.id from ErasureRequestEntity r where r.realmId = :realmId)")
+        .setParameter("realmId", realmId)
+        .executeUpdate();
+    em.createQuery("delete from ErasureRequestEntity r where r.realmId = :realmId")
+        .setParameter("realmId", realmId)
+        .executeUpdate();
+  }
+
   public void add(ErasureRequestEntity request) {
     em.persist(request);
     em.flush();

@@ -193,6 +193,7 @@ public class ErasureFinisher {
             return 0;
           }
           List<String> userIds = new ArrayList<>();
+          List<String> names = new ArrayList<>();
           long deleted = 0;
           UserManager users = new UserManager(session);
           for (LockedMemberEntity member : members) {
@@ -208,14 +209,20 @@ public class ErasureFinisher {
               tenants.removeMember(tenant, user);
               continue;
             }
-            if (user != null && users.removeUser(realm, user)) {
-              deleted++;
+            if (user != null) {
+              names.add(user.getUsername());
+              if (user.getEmail() != null) {
+                names.add(user.getEmail());
+              }
+              if (users.removeUser(realm, user)) {
+                deleted++;
+              }
             }
             userIds.add(member.userId());
             member.deleted();
           }
           long events = userIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), userIds);
-          requests.deleteAdminEventsNaming(realm.getId(), userIds);
+          requests.deleteAdminEventsNaming(realm.getId(), userIds, names);
           request.identitiesDeleted(deleted, events);
           request.counted(requests.countMembers(requestId));
           return members.size();
