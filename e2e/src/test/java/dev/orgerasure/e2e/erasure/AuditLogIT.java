@@ -55,6 +55,7 @@ class AuditLogIT {
           "COMPLETED");
 
   private final SystemUnderTest sut;
+  private DemoOrg org;
   private String erasureId;
   private ErasureAdminApi auditor;
 
@@ -65,7 +66,7 @@ class AuditLogIT {
   /** An erased organisation, and an auditor who may read the log but not erase. */
   @BeforeEach
   void aCompletedErasureAndAnAuditor() throws Exception {
-    DemoOrg org = sut.createOrg(2);
+    org = sut.createOrg(2);
     ErasureAdminApi.Answer started =
         new ErasureAdminApi(
                 sut.system().keycloakUrl(),
@@ -145,6 +146,33 @@ class AuditLogIT {
 
     assertEquals(0, verified.exitCode(), verified.output());
     assertEquals(1, refused.exitCode(), refused.output());
+  }
+
+  @Test
+  void theMailsReceiptLinkServesAVerifiableReceiptAndRefusesAnAlteredToken(@TempDir Path dir)
+      throws Exception {
+    Mailbox.Mail mail =
+        Mailbox.to(sut.system(), DemoRealm.REALM_ADMIN_EMAIL).stream()
+            .filter(m -> m.subject().contains(org.name()))
+            .findFirst()
+            .orElseThrow();
+    URI link = ReceiptLink.in(mail.text());
+    HttpResponse<String> receipt = ReceiptLink.fetch(link);
+    assertEquals(200, receipt.statusCode(), receipt.body());
+    Path file = dir.resolve("receipt.json");
+    Files.writeString(file, receipt.body());
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, publicKeys());
+
+    Verifier.Result verified =
+        Verifier.run("--keys", keys.toString(), "--receipt", file.toString());
+    String token = link.getQuery().substring("token=".length());
+    String altered = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+    HttpResponse<String> refused =
+        ReceiptLink.fetch(URI.create(link.toString().replace(token, altered)));
+
+    assertEquals(0, verified.exitCode(), verified.output());
+    assertEquals(403, refused.statusCode(), refused.body());
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.orgerasure.e2e.browser.SelfServicePages;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -105,6 +106,10 @@ class SelfServiceErasureIT {
     }
     ErasureRecords.Audit audit = ErasureRecords.completionRecord(sut.system(), requestId);
     assertEquals(orgAdmin.email(), audit.notifiedTo());
+    assertFalse(RealmState.userExists(sut.system(), orgAdmin.id()));
+    HttpResponse<String> receipt = ReceiptLink.fetch(ReceiptLink.in(mail.text()));
+    assertEquals(200, receipt.statusCode(), receipt.body());
+    assertTrue(receipt.body().contains(requestId), receipt.body());
   }
 
   @Test

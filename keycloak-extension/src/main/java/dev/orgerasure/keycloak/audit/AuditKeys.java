@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.interfaces.ECPrivateKey;
 import org.jboss.logging.Logger;
 
 /**
@@ -63,6 +64,10 @@ public final class AuditKeys {
 
   String keyId() {
     return store.activeKey().keyId();
+  }
+
+  ECPrivateKey signingKey() {
+    return store.activeKey().privateKey();
   }
 
   public AuditKeyStore store() {

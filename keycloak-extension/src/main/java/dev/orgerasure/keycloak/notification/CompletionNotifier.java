@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.notification;
 
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.audit.ReceiptLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -89,7 +90,10 @@ public class CompletionNotifier {
               SUBJECT_KEY,
               List.of(request.getOrganizationName()),
               TEMPLATE,
-              attributes(request, isMember(session, requester, request.getOrganizationId())));
+              attributes(
+                  request,
+                  isMember(session, requester, request.getOrganizationId()),
+                  receiptLink(session, request)));
       LOG.infof("Erasure %s: completion notice sent to %s", request.getId(), requester.getEmail());
       return new Outcome(requester.getEmail(), null);
     } catch (EmailException e) {
@@ -122,8 +126,15 @@ public class CompletionNotifier {
         .orElse(false);
   }
 
+  private static String receiptLink(KeycloakSession session, ErasureRequestEntity request) {
+    OrgErasureProvider erasures = OrgErasureProvider.of(session);
+    return new ReceiptLinks(erasures.auditKeys())
+        .linkFor(erasures.settings().publicUrl(), request.getId())
+        .toString();
+  }
+
   private static Map<String, Object> attributes(
-      ErasureRequestEntity request, boolean requesterErased) {
+      ErasureRequestEntity request, boolean requesterErased, String receiptLink) {
     PurgeReport report = request.report().orElseThrow();
     // The e-mail theme reads maps; FreeMarker does not see record accessors as properties.
     List<Map<String, Object>> appCategories =
@@ -143,6 +154,7 @@ public class CompletionNotifier {
     attributes.put("filesFailed", report.files().failed());
     attributes.put("requestId", request.getId());
     attributes.put("requesterErased", requesterErased);
+    attributes.put("receiptLink", receiptLink);
     return attributes;
   }
 

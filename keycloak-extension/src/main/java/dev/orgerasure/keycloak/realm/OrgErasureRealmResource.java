@@ -1,13 +1,17 @@
 package dev.orgerasure.keycloak.realm;
 
+import dev.orgerasure.keycloak.audit.ReceiptLinks;
 import dev.orgerasure.keycloak.completion.ErasureCallbackResource;
 import dev.orgerasure.keycloak.selfservice.SelfServiceResource;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.ErrorResponse;
 
 /** {@code /realms/{realm}/org-erasure}. */
 public class OrgErasureRealmResource {
@@ -33,6 +37,40 @@ public class OrgErasureRealmResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String auditKeys() {
     return OrgErasureProvider.of(session).auditKeys().store().jwksJson();
+  }
+
+  /**
+   * The erasure receipt behind the link of the completion e-mail: the token is the permission, so
+   * it works after the requester's account, and the realm, are gone. {@code 404} until the erasure
+   * has completed, which is moments after the e-mail.
+   */
+  @GET
+  @Path("receipt")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response receipt(@QueryParam("token") String token) {
+    OrgErasureProvider erasures = OrgErasureProvider.of(session);
+    String erasureId =
+        new ReceiptLinks(erasures.auditKeys())
+            .erasureOf(token == null ? "" : token)
+            .orElseThrow(
+                () ->
+                    ErrorResponse.error(
+                        "This receipt link is not valid", Response.Status.FORBIDDEN));
+    return erasures
+        .audit()
+        .receipt(erasureId)
+        .map(
+            receipt ->
+                Response.ok(receipt.toJson())
+                    .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"erasure-receipt-" + erasureId + ".json\"")
+                    .build())
+        .orElseThrow(
+            () ->
+                ErrorResponse.error(
+                    "The erasure has not completed yet; try again in a moment",
+                    Response.Status.NOT_FOUND));
   }
 
   /** What the account console asks before it offers "Delete organisation". */

@@ -14,6 +14,7 @@ import org.keycloak.Config;
  *     http://127.0.0.1:9080/erasure/api}
  * @param keycloakUrl this Keycloak's own base URL, where the dispatcher takes its
  *     client-credentials token
+ * @param publicUrl the base URL people reach this Keycloak at, for links in e-mails
  */
 public record ErasureSettings(
     Set<String> interactiveClients,
@@ -23,6 +24,7 @@ public record ErasureSettings(
     int gracePeriodDefaultSeconds,
     URI serviceUrl,
     URI keycloakUrl,
+    URI publicUrl,
     String dispatcherClient,
     String serviceClient,
     long taskIntervalMillis,
@@ -45,6 +47,9 @@ public record ErasureSettings(
         number(config, Setting.GRACE_PERIOD_DEFAULT),
         url(config, Setting.SERVICE_URL),
         url(config, Setting.KEYCLOAK_URL),
+        text(config, Setting.PUBLIC_URL).isBlank()
+            ? url(config, Setting.KEYCLOAK_URL)
+            : url(config, Setting.PUBLIC_URL),
         text(config, Setting.DISPATCHER_CLIENT),
         text(config, Setting.SERVICE_CLIENT),
         Long.parseLong(text(config, Setting.TASK_INTERVAL_MILLIS)),

@@ -45,6 +45,11 @@ public enum Setting {
       ProviderConfigProperty.STRING_TYPE,
       "http://127.0.0.1:8080",
       "this Keycloak's base URL, where the dispatcher takes its token"),
+  PUBLIC_URL(
+      "public-url",
+      ProviderConfigProperty.STRING_TYPE,
+      "",
+      "base URL people reach this Keycloak at, for links in e-mails; empty: keycloak-url"),
   DISPATCHER_CLIENT(
       "dispatcher-client",
       ProviderConfigProperty.STRING_TYPE,

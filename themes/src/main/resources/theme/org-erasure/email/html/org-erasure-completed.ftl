@@ -17,4 +17,5 @@
 </#if>
 <p>${msg("orgErasureCompletedRetention")}<#if requesterErased> ${msg("orgErasureCompletedYourAccount")}</#if></p>
 <p>${msg("orgErasureCompletedReference", requestId)}</p>
+<p>${msg("orgErasureCompletedReceipt")} <a href="${receiptLink}">${msg("orgErasureCompletedReceiptLink")}</a></p>
 </@layout.emailLayout>

@@ -18,3 +18,6 @@ ${msg("orgErasureCompletedKept", membersKept)}
 ${msg("orgErasureCompletedRetention")}<#if requesterErased> ${msg("orgErasureCompletedYourAccount")}</#if>
 
 ${msg("orgErasureCompletedReference", requestId)}
+
+${msg("orgErasureCompletedReceipt")}
+${receiptLink}

@@ -1,0 +1,85 @@
+package dev.orgerasure.keycloak.audit;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The link in the completion e-mail from which the requester downloads the erasure's receipt. Its
+ * token names the erasure and is signed with the audit key, which outlives the requester's account
+ * and the realm, so the link keeps working after both are gone. Its own JWS type keeps it from
+ * passing for a checkpoint, and the other way round.
+ */
+public final class ReceiptLinks {
+
+  /** The JWS {@code typ} of a receipt link's token. */
+  static final String TYPE = "erasure-receipt-link+jws";
+
+  /** Under the master realm, which always exists: the erasure's own realm may not. */
+  public static final String PATH = "realms/master/org-erasure/receipt";
+
+  private final AuditKeys keys;
+
+  public ReceiptLinks(AuditKeys keys) {
+    this.keys = keys;
+  }
+
+  /** The download link of this erasure's receipt, under Keycloak's public base URL. */
+  public URI linkFor(URI publicUrl, String erasureId) {
+    return URI.create(
+        publicUrl
+            + "/"
+            + PATH
+            + "?token="
+            + URLEncoder.encode(tokenFor(erasureId), StandardCharsets.UTF_8));
+  }
+
+  String tokenFor(String erasureId) {
+    try {
+      JWSObject token =
+          new JWSObject(
+              new JWSHeader.Builder(JWSAlgorithm.ES256)
+                  .type(new JOSEObjectType(TYPE))
+                  .keyID(keys.keyId())
+                  .build(),
+              new Payload(Map.of("erasureId", erasureId)));
+      token.sign(new ECDSASigner(keys.signingKey()));
+      return token.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("Cannot sign a receipt link", e);
+    }
+  }
+
+  /** The erasure a genuine token names; empty for anything not signed by an audit key. */
+  public Optional<String> erasureOf(String token) {
+    try {
+      JWSObject jws = JWSObject.parse(token);
+      if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())
+          || jws.getHeader().getType() == null
+          || !TYPE.equals(jws.getHeader().getType().getType())) {
+        return Optional.empty();
+      }
+      JWK key = keys.store().jwks().getKeyByKeyId(jws.getHeader().getKeyID());
+      if (!(key instanceof ECKey ecKey) || !jws.verify(new ECDSAVerifier(ecKey))) {
+        return Optional.empty();
+      }
+      Object erasureId = jws.getPayload().toJSONObject().get("erasureId");
+      return erasureId instanceof String id ? Optional.of(id) : Optional.empty();
+    } catch (ParseException | JOSEException | RuntimeException notAToken) {
+      return Optional.empty();
+    }
+  }
+}
