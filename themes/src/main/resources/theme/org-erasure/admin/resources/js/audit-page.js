@@ -233,7 +233,7 @@ function RecordTable({ records, t, onSelect }) {
             onClick: () => onSelect(record.erasureId),
           },
           cell(headers[0], h("button", { type: "button", className: "pf-v5-c-button pf-m-link pf-m-inline", title: t("orgErasureAuditShowErasure") }, String(record.seq))),
-          cell(headers[1], record.time),
+          cell(headers[1], h("span", { className: "org-erasure-audit-time" }, record.time)),
           cell(headers[2], record.event),
           cell(headers[3], record.organizationName),
           cell(headers[4], record.realmName),
@@ -296,7 +296,7 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
             { className: "org-erasure-facts" },
             fact(t("orgErasureAuditErasureId"), erasureId, "erasure-id"),
             fact(t("orgErasureAuditRealm"), first.realmName, "realm"),
-            fact(t("orgErasureAuditRequester"), first.requesterEmail ?? first.requesterId ?? "", "requester"),
+            fact(t("orgErasureAuditRequester"), first.requesterEmail ?? "", "requester"),
             fact(t("orgErasureMembers"), String(first.memberCount), "member-count"),
           )
         : null,
@@ -314,7 +314,7 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
                   "tr",
                   { key: record.seq, className: "pf-v5-c-table__tr", "data-seq": record.seq, "data-event": record.event },
                   h("td", { className: "pf-v5-c-table__td" }, String(record.seq)),
-                  h("td", { className: "pf-v5-c-table__td" }, record.time),
+                  h("td", { className: "pf-v5-c-table__td" }, h("span", { className: "org-erasure-audit-time" }, record.time)),
                   h("td", { className: "pf-v5-c-table__td" }, record.event),
                   h("td", { className: "pf-v5-c-table__td" }, record.status),
                   // Counts differ by step (docs/audit.md); they are shown as recorded.
