@@ -9,11 +9,19 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Keycloak's admin console of realm learning, as a person uses it, with our erasure page in it. */
+/**
+ * Keycloak's admin console of realm learning, as a person uses it, with our erasure and audit pages
+ * in it.
+ */
 public final class AdminConsole {
 
   private static final By ERASURE_NAV_ENTRY = By.id("nav-item-org-erasure");
-  private static final By CONSOLE_NAVIGATION = By.id("nav-item-clients");
+  private static final By AUDIT_NAV_ENTRY = By.id("nav-item-org-erasure-audit");
+
+  /** Any entry of the console's own navigation: it lists only those the admin may use. */
+  private static final By CONSOLE_NAVIGATION =
+      By.cssSelector("a[id^='nav-item-']:not([id^='nav-item-org-erasure'])");
+
   private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
 
   private final Browser browser;
@@ -47,21 +55,48 @@ public final class AdminConsole {
 
   /** Opens the erasure page by its address, as someone would who has no entry for it. */
   public ErasurePage openErasurePageByAddress() {
+    openByAddress("org-erasure");
+    return new ErasurePage(browser);
+  }
+
+  /** Opens the audit page through its entry in the console's navigation. */
+  public AuditPage openAuditPageFromNavigation() {
+    browser
+        .waiting(PAGE_LOAD)
+        .until(ExpectedConditions.elementToBeClickable(AUDIT_NAV_ENTRY))
+        .click();
+    return new AuditPage(browser);
+  }
+
+  /** Opens the audit page by its address, as someone would who has no entry for it. */
+  public AuditPage openAuditPageByAddress() {
+    openByAddress("org-erasure-audit");
+    return new AuditPage(browser);
+  }
+
+  private void openByAddress(String route) {
     browser
         .driver()
         .get(
             keycloakUrl
                 .resolve(
-                    "/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/org-erasure")
+                    "/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/" + route)
                 .toString());
     browser
         .waiting(PAGE_LOAD)
         .until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
-    return new ErasurePage(browser);
   }
 
   public boolean showsErasureNavEntry() {
-    List<WebElement> entries = browser.driver().findElements(ERASURE_NAV_ENTRY);
+    return shows(ERASURE_NAV_ENTRY);
+  }
+
+  public boolean showsAuditNavEntry() {
+    return shows(AUDIT_NAV_ENTRY);
+  }
+
+  private boolean shows(By entry) {
+    List<WebElement> entries = browser.driver().findElements(entry);
     return !entries.isEmpty() && entries.get(0).isDisplayed();
   }
 }

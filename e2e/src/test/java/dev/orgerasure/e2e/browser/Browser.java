@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.openqa.selenium.OutputType;
@@ -41,11 +42,13 @@ public final class Browser implements AutoCloseable {
   private final ChromeDriver driver;
   private final Path profile;
   private final Path screenshots;
+  private final Path downloads;
 
-  private Browser(ChromeDriver driver, Path profile, Path screenshots) {
+  private Browser(ChromeDriver driver, Path profile, Path screenshots, Path downloads) {
     this.driver = driver;
     this.profile = profile;
     this.screenshots = screenshots;
+    this.downloads = downloads;
   }
 
   /** Starts a browser whose screenshots go to {@code <screenshots-dir>/<scenario>/}. */
@@ -54,6 +57,7 @@ public final class Browser implements AutoCloseable {
     requireExecutable(CHROMEDRIVER);
     try {
       Path profile = Files.createTempDirectory("org-erasure-chromium-");
+      Path downloads = Files.createDirectory(profile.resolve("downloads"));
       ChromeOptions options =
           new ChromeOptions()
               .setBinary(CHROMIUM)
@@ -68,14 +72,21 @@ public final class Browser implements AutoCloseable {
                   "--disable-sync",
                   "--no-first-run",
                   "--window-size=1400,1000",
-                  "--lang=en");
+                  "--lang=en")
+              .setExperimentalOption(
+                  "prefs",
+                  Map.of(
+                      "download.default_directory",
+                      downloads.toString(),
+                      "download.prompt_for_download",
+                      false));
       ChromeDriverService service =
           new ChromeDriverService.Builder()
               .usingDriverExecutable(new File(CHROMEDRIVER))
               .usingAnyFreePort()
               .build();
       Path screenshots = Files.createDirectories(SCREENSHOTS.resolve(scenario));
-      return new Browser(new ChromeDriver(service, options), profile, screenshots);
+      return new Browser(new ChromeDriver(service, options), profile, screenshots, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -87,6 +98,16 @@ public final class Browser implements AutoCloseable {
 
   public WebDriverWait waiting(Duration timeout) {
     return new WebDriverWait(driver, timeout);
+  }
+
+  /**
+   * Waits until the browser has saved a download named {@code name} (Chromium writes a {@code
+   * .crdownload} file first and renames it when done); returns the file.
+   */
+  public Path downloaded(String name, Duration timeout) {
+    Path file = downloads.resolve(name);
+    waiting(timeout).until(webDriver -> Files.isRegularFile(file));
+    return file;
   }
 
   /** Saves what the browser shows now as {@code <name>.png}; returns the file. */

@@ -53,8 +53,38 @@ export class ErasureApi {
     return this.#request("GET", realm, `erasures/${encodeURIComponent(erasureId)}/purge`);
   }
 
+  // filters: organization, from, to, status, erasure; blank ones are left out.
+  auditRecords(realm, filters, after, max) {
+    return this.#request("GET", realm, `audit/records?${auditQuery({ ...filters, after, max })}`);
+  }
+
+  verifyAudit(realm) {
+    return this.#request("POST", realm, "audit/verify");
+  }
+
+  // format: jsonl or csv.
+  auditExport(realm, format, filters) {
+    return this.#download(realm, `audit/export?${auditQuery({ ...filters, format })}`);
+  }
+
+  receipt(realm, erasureId) {
+    return this.#download(realm, `audit/erasures/${encodeURIComponent(erasureId)}/receipt`);
+  }
+
   async #request(method, realm, path, body) {
-    const headers = { Authorization: `Bearer ${await this.#session.accessToken()}`, Accept: "application/json" };
+    return (await this.#fetch(method, realm, path, body)).json();
+  }
+
+  // A file the server names in its Content-Disposition, as { blob, filename }.
+  async #download(realm, path) {
+    const response = await this.#fetch("GET", realm, path, undefined, "*/*");
+    const disposition = response.headers.get("Content-Disposition") ?? "";
+    const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split(/[/?]/).pop();
+    return { blob: await response.blob(), filename };
+  }
+
+  async #fetch(method, realm, path, body, accept = "application/json") {
+    const headers = { Authorization: `Bearer ${await this.#session.accessToken()}`, Accept: accept };
     if (body !== undefined) {
       headers["Content-Type"] = "application/json";
     }
@@ -65,8 +95,18 @@ export class ErasureApi {
     if (!response.ok) {
       throw new ApiError(response.status, await serverMessage(response));
     }
-    return response.json();
+    return response;
   }
+}
+
+function auditQuery(parameters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== null && String(value).trim() !== "") {
+      query.set(name, String(value).trim());
+    }
+  }
+  return query;
 }
 
 // Keycloak's error bodies carry errorMessage (admin API) or error_description / error (OAuth).

@@ -1,46 +1,76 @@
-// Adds "Organisation erasure" to Keycloak's admin console: a navigation entry under "Manage" for
-// admins who hold erase-organizations in the realm shown, and the page at #/{realm}/org-erasure.
+// Adds two pages to Keycloak's admin console, each with a navigation entry under "Manage" shown
+// only to admins who may use it in the realm shown: "Organisation erasure" (#/{realm}/org-erasure,
+// role erase-organizations) and "Erasure audit" (#/{realm}/org-erasure-audit, role
+// view-erasure-audit with the power to view events). Their audiences differ and neither role
+// implies the other, so each page has its own entry and address rather than sharing one page.
 //
 // The console is a React application that knows nothing of us, so this module watches its DOM:
-// after each render it puts the entry back where the console's own entries are, and while our
-// route is open it shows our page in the console's main area in place of the console's content
-// (the console shows its realm dashboard for routes it does not know).
+// after each render it puts the entries back where the console's own entries are, and while one of
+// our routes is open it shows that page in the console's main area in place of the console's
+// content (the console shows its realm dashboard for routes it does not know).
 import { createElement as h } from "react";
 import { createRoot } from "react-dom";
+import { AuditPage } from "./audit-page.js";
 import { ConsoleSession } from "./console-session.js";
 import { ErasureApi } from "./erasure-api.js";
 import { ErasurePage } from "./erasure-page.js";
 import { loadMessages } from "./messages.js";
 
-const ROUTE = "org-erasure";
-const NAV_ITEM_ID = "nav-item-org-erasure";
 const PAGE_ID = "org-erasure-page";
 const SHOWN_ATTRIBUTE = "data-org-erasure-page";
 
 const environment = JSON.parse(document.getElementById("environment").textContent);
 const api = new ErasureApi(environment, new ConsoleSession(environment));
 const t = await loadMessages(environment, "admin", "orgErasureTitle");
+
+// In navigation order; permission names the member of GET .../org-erasure/permissions.
+const PAGES = [
+  {
+    route: "org-erasure",
+    navItemId: "nav-item-org-erasure",
+    navLabel: "orgErasureNav",
+    permission: "eraseOrganizations",
+    render: (realm, allowed) => h(ErasurePage, { api, realm, mayErase: allowed, t }),
+  },
+  {
+    route: "org-erasure-audit",
+    navItemId: "nav-item-org-erasure-audit",
+    navLabel: "orgErasureAuditNav",
+    permission: "viewErasureAudit",
+    render: (realm, allowed) => h(AuditPage, { api, realm, mayView: allowed, t }),
+  },
+];
+
 const permissions = new Map();
 const pageContainer = Object.assign(document.createElement("div"), { id: PAGE_ID });
-let page;
+let shown;
 
-function routedRealm() {
+function routed() {
   const [realm, route] = window.location.hash.replace(/^#\/?/, "").split(/[/?]/);
-  return route === ROUTE ? decodeURIComponent(realm) : undefined;
+  const page = PAGES.find((candidate) => candidate.route === route);
+  return page ? { realm: decodeURIComponent(realm), page } : undefined;
 }
 
-// The realm whose navigation is shown; its links are #/{realm}/....
+// The realm whose navigation is shown; its links are #/{realm}/.... The console lists only the
+// entries an admin may use, so any of them will do (an auditor may see no more than "Events").
 function navigationRealm() {
-  const link = document.querySelector("#nav-item-organizations, #nav-item-clients");
+  const link = document.querySelector('a[id^="nav-item-"]:not([id^="nav-item-org-erasure"])');
   return link?.getAttribute("href")?.split("/")[1];
 }
 
-function mayErase(realm) {
+// Our entries go under "Manage", after the first of these the admin has.
+function manageAnchorItem() {
+  const anchor = ["nav-item-organizations", "nav-item-users", "nav-item-events"].map((id) => document.getElementById(id)).find(Boolean);
+  return anchor?.closest("li");
+}
+
+// What the admin may do in the realm, once the server said; an unanswered question allows nothing.
+function permissionsIn(realm) {
   if (!permissions.has(realm)) {
     permissions.set(realm, undefined);
     api.permissions(realm).then(
-      (answer) => permissions.set(realm, answer.eraseOrganizations),
-      () => permissions.set(realm, false),
+      (answer) => permissions.set(realm, answer),
+      () => permissions.set(realm, {}),
     ).finally(sync);
   }
   return permissions.get(realm);
@@ -48,49 +78,55 @@ function mayErase(realm) {
 
 function syncNavigation() {
   const realm = navigationRealm();
-  const existing = document.getElementById(NAV_ITEM_ID);
-  if (!realm || mayErase(realm) !== true) {
-    existing?.closest("li").remove();
-    return;
-  }
-  const href = `#/${realm}/${ROUTE}`;
-  let link = existing;
-  if (!link) {
-    const anchor = document.getElementById("nav-item-organizations") ?? document.getElementById("nav-item-users");
-    const item = document.createElement("li");
-    link = Object.assign(document.createElement("a"), { id: NAV_ITEM_ID, className: "pf-v5-c-nav__link", textContent: t("orgErasureNav") });
-    link.dataset.testid = NAV_ITEM_ID;
-    item.append(link);
-    anchor.closest("li").after(item);
-  }
-  if (link.getAttribute("href") !== href) link.setAttribute("href", href);
-  const current = routedRealm() === realm;
-  if (link.classList.contains("pf-m-current") !== current) {
-    link.classList.toggle("pf-m-current", current);
-    current ? link.setAttribute("aria-current", "page") : link.removeAttribute("aria-current");
+  const allowed = realm ? permissionsIn(realm) : undefined;
+  const current = routed();
+  let previousItem = manageAnchorItem();
+  for (const page of PAGES) {
+    const existing = document.getElementById(page.navItemId);
+    if (!previousItem || allowed?.[page.permission] !== true) {
+      existing?.closest("li").remove();
+      continue;
+    }
+    let link = existing;
+    if (!link) {
+      const item = document.createElement("li");
+      link = Object.assign(document.createElement("a"), { id: page.navItemId, className: "pf-v5-c-nav__link", textContent: t(page.navLabel) });
+      link.dataset.testid = page.navItemId;
+      item.append(link);
+      previousItem.after(item);
+    }
+    previousItem = link.closest("li");
+    const href = `#/${realm}/${page.route}`;
+    if (link.getAttribute("href") !== href) link.setAttribute("href", href);
+    const isCurrent = current?.page === page && current.realm === realm;
+    if (link.classList.contains("pf-m-current") !== isCurrent) {
+      link.classList.toggle("pf-m-current", isCurrent);
+      isCurrent ? link.setAttribute("aria-current", "page") : link.removeAttribute("aria-current");
+    }
   }
 }
 
 function syncPage() {
-  const realm = routedRealm();
+  const current = routed();
   const main = document.getElementById("kc-main-content-page-container");
-  if (!realm || !main) {
+  if (!current || !main) {
     document.documentElement.removeAttribute(SHOWN_ATTRIBUTE);
-    if (page) {
-      page.root.unmount();
-      page = undefined;
+    if (shown) {
+      shown.root.unmount();
+      shown = undefined;
       pageContainer.remove();
     }
     return;
   }
-  const allowed = mayErase(realm);
-  if (allowed === undefined) return;
+  const answer = permissionsIn(current.realm);
+  if (answer === undefined) return;
+  const allowed = answer[current.page.permission] === true;
   document.documentElement.setAttribute(SHOWN_ATTRIBUTE, "");
   if (pageContainer.parentElement !== main) main.append(pageContainer);
-  if (page?.realm !== realm || page?.allowed !== allowed) {
-    page?.root.unmount();
-    page = { realm, allowed, root: createRoot(pageContainer) };
-    page.root.render(h(ErasurePage, { api, realm, mayErase: allowed, t }));
+  if (shown?.page !== current.page || shown?.realm !== current.realm || shown?.allowed !== allowed) {
+    shown?.root.unmount();
+    shown = { page: current.page, realm: current.realm, allowed, root: createRoot(pageContainer) };
+    shown.root.render(current.page.render(current.realm, allowed));
   }
 }
 
