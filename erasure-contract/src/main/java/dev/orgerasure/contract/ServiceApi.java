@@ -34,6 +34,11 @@ public final class ServiceApi {
     return erasure(encodedRequestId) + "/failed-files/retry";
   }
 
+  /** Relative to the service's API base: cancel a purge during its grace period ({@code POST}). */
+  public static String cancel(String encodedRequestId) {
+    return erasure(encodedRequestId) + "/cancel";
+  }
+
   /** Relative to the service's API base: an organisation's data counts ({@code GET}). */
   public static String organizationData(String encodedOrganizationId) {
     return "organizations/" + encodedOrganizationId + "/data";

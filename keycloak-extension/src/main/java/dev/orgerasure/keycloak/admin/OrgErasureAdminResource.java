@@ -4,6 +4,7 @@ import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.access.InteractiveSessionCheck;
+import dev.orgerasure.keycloak.cancel.CancelRefusedException;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
@@ -146,13 +147,7 @@ public class OrgErasureAdminResource {
   public Response startErasure(
       @PathParam("organizationId") String organizationId, InputStream body) {
     requireErasureRole();
-    new InteractiveSessionCheck(
-            erasures.settings().interactiveClients(), erasures.settings().maxAuthAgeSeconds())
-        .refusal(session, auth.adminAuth())
-        .ifPresent(
-            reason -> {
-              throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
-            });
+    requireInteractiveSession();
     Tenant tenant = manageableTenant(organizationId);
     StartErasureBody request = readBody(body);
     StartedErasure started;
@@ -198,6 +193,30 @@ public class OrgErasureAdminResource {
     return erasures
         .find(id)
         .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
+  }
+
+  /**
+   * Cancels an erasure in its grace period (README, "Cancelling an erasure"), with the same role,
+   * powers and recent interactive sign-in as starting one: {@code 200} and the cancelled erasure;
+   * {@code 409} when the grace period is over or the service cannot be asked, nothing changed.
+   */
+  @POST
+  @Path("erasures/{id}/cancel")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ErasureRepresentation cancelErasure(@PathParam("id") String id) {
+    ErasureRepresentation erasure = erasure(id);
+    requireInteractiveSession();
+    manageableTenant(erasure.organizationId());
+    try {
+      erasures.cancel(erasure.id());
+    } catch (CancelRefusedException e) {
+      throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
+    }
+    adminEvent
+        .operation(OperationType.ACTION)
+        .resourcePath("org-erasure", "erasures", erasure.id(), "cancel")
+        .success();
+    return erasure(id);
   }
 
   /** The purge of the erasure's app data as the erasure-service reports it, table by table. */
@@ -260,6 +279,16 @@ public class OrgErasureAdminResource {
     return ErasureRoles.mayErase(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm)
         && auth.users().canManage()
         && auth.orgs().canManage();
+  }
+
+  private void requireInteractiveSession() {
+    new InteractiveSessionCheck(
+            erasures.settings().interactiveClients(), erasures.settings().maxAuthAgeSeconds())
+        .refusal(session, auth.adminAuth())
+        .ifPresent(
+            reason -> {
+              throw ErrorResponse.error(reason, Response.Status.FORBIDDEN);
+            });
   }
 
   private void requireErasureRole() {

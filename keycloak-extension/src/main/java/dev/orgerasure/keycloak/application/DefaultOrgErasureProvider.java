@@ -4,6 +4,7 @@ import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
+import dev.orgerasure.keycloak.cancel.ErasureCanceller;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
@@ -115,6 +116,16 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   @Override
   public void finish(String erasureId) {
     new ErasureFinisher(session.getKeycloakSessionFactory(), settings).finish(erasureId);
+  }
+
+  @Override
+  public void cancel(String erasureId) {
+    new ErasureCanceller(session.getKeycloakSessionFactory(), settings).cancel(erasureId);
+  }
+
+  @Override
+  public void resumeCancel(String erasureId) {
+    new ErasureCanceller(session.getKeycloakSessionFactory(), settings).resume(erasureId);
   }
 
   private RealmModel realm() {

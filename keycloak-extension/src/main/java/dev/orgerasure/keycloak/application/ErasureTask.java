@@ -11,8 +11,9 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * The safety net, run on one cluster node at a time: resumes lockouts a crash interrupted, hands
- * over erasures whose hand-over failed or never happened, and resumes erasures left half-finished
- * by a restart. Work a node still holds (its lease runs) is left to it.
+ * over erasures whose hand-over failed or never happened, finishes cancels a crash interrupted, and
+ * resumes erasures left half-finished by a restart. Work a node still holds (its lease runs) is
+ * left to it.
  */
 public class ErasureTask implements ScheduledTask {
 
@@ -26,7 +27,10 @@ public class ErasureTask implements ScheduledTask {
     List<String> dueHandOvers = ids(requests.findDueHandOvers(now));
     List<String> unfinished =
         ids(requests.findUnheld(ErasureState.where(ErasureState::isFinishable), now));
+    List<String> interruptedCancels =
+        ids(requests.findUnheld(ErasureState.where(ErasureState::awaitsRestore), now));
     interruptedLockouts.forEach(erasures::resumeLockout);
+    interruptedCancels.forEach(erasures::resumeCancel);
     dueHandOvers.forEach(erasures::handOver);
     unfinished.forEach(erasures::finish);
   }

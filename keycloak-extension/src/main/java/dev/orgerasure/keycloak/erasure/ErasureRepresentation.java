@@ -7,8 +7,10 @@ import dev.orgerasure.contract.PurgeReport;
  * membersLocked} counts every member signed out, of whom the {@code membersKept…} keep their
  * accounts (README, "Who is erased"). The page shows what the server says instead of knowing the
  * state machine: {@code phase} chooses colours, {@code finished} whether to stop following, {@code
- * handedOver} whether the service has a purge status to show; {@code appData} is the service's
- * report once the app data is purged.
+ * handedOver} whether the service has a purge status to show, {@code cancellable} whether to offer
+ * a cancel, {@code graceEndsAt} when the purge starts (the service's clock decides; this is when it
+ * accepted the erasure plus the grace period); {@code appData} is the service's report once the app
+ * data is purged.
  */
 public record ErasureRepresentation(
     String id,
@@ -18,6 +20,8 @@ public record ErasureRepresentation(
     ErasureState.Phase phase,
     boolean finished,
     boolean handedOver,
+    boolean cancellable,
+    Long graceEndsAt,
     String requestedBy,
     long requestedAt,
     Long lockedAt,
@@ -43,6 +47,10 @@ public record ErasureRepresentation(
         request.getState().phase(),
         request.getState().isFinal(),
         request.handOver().isDelivered(),
+        request.getState().isCancellable(),
+        request.handOver().deliveredAt() == null
+            ? null
+            : request.handOver().deliveredAt() + request.getGracePeriodSeconds() * 1000L,
         request.getRequestedByUsername(),
         request.getRequestedAt(),
         request.getLockedAt(),

@@ -232,6 +232,35 @@ public class ErasureRequestEntity {
     return true;
   }
 
+  /**
+   * Takes the erasure for cancelling until {@code leaseUntil}: during its grace period, or to
+   * finish restoring a cancel a crash interrupted.
+   */
+  public boolean claimCancel(long now, long leaseUntil) {
+    return (state.isCancellable() || state.awaitsRestore()) && claim(now, leaseUntil);
+  }
+
+  /** Gives the lease back at once: a cancel the service refused changed nothing. */
+  public void releaseLease() {
+    leaseUntil = null;
+  }
+
+  /** The service cancelled the purge: from now on the cancel only restores. */
+  public void cancelling() {
+    if (state != ErasureState.CANCELLING) {
+      moveTo(ErasureState.CANCELLING);
+    }
+  }
+
+  /** Everything the lockout changed is back; the organisation may be erased again later. */
+  public void cancelled() {
+    requestedById = null;
+    requestedByUsername = null;
+    requestedByEmail = null;
+    leaseUntil = null;
+    moveTo(ErasureState.CANCELLED);
+  }
+
   private boolean claim(long now, long until) {
     if (leaseUntil != null && leaseUntil >= now) {
       return false;

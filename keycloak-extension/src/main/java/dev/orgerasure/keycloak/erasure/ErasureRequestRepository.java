@@ -55,6 +55,20 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
+  /** The members a cancel has not restored yet (each row goes once restored), a batch at a time. */
+  public List<LockedMemberEntity> findMembersToRestore(String requestId, int max) {
+    return em.createQuery(
+            "select m from LockedMemberEntity m where m.requestId = :requestId order by m.userId",
+            LockedMemberEntity.class)
+        .setParameter("requestId", requestId)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
+  public void removeMember(LockedMemberEntity member) {
+    em.remove(member);
+  }
+
   /** Members decided for erasure and not deleted yet, a batch at a time. */
   public List<LockedMemberEntity> findMembersToDelete(String requestId, int max) {
     return em.createNamedQuery("LockedMember.findToDelete", LockedMemberEntity.class)

@@ -19,6 +19,8 @@ public enum ErasureState {
   DELETING_IDENTITIES,
   COMPLETED,
   COMPLETED_WITH_ERRORS,
+  /** The service cancelled its purge; members and the tenant are being restored. */
+  CANCELLING,
   CANCELLED,
   /** In Keycloak: the hand-over to the service is failing and is retried with back-off. */
   FAILED_RETRYING;
@@ -36,13 +38,14 @@ public enum ErasureState {
 
   static {
     REQUESTED.next = EnumSet.of(LOCKED, FAILED_RETRYING);
-    LOCKED.next = EnumSet.of(SCHEDULED, PURGING_APP_DATA, CANCELLED, FAILED_RETRYING);
-    SCHEDULED.next = EnumSet.of(PURGING_APP_DATA, CANCELLED, FAILED_RETRYING);
+    LOCKED.next = EnumSet.of(SCHEDULED, PURGING_APP_DATA, FAILED_RETRYING);
+    SCHEDULED.next = EnumSet.of(PURGING_APP_DATA, CANCELLING, FAILED_RETRYING);
     PURGING_APP_DATA.next = EnumSet.of(APP_DATA_PURGED, FAILED_RETRYING);
     APP_DATA_PURGED.next = EnumSet.of(DELETING_IDENTITIES, FAILED_RETRYING);
     DELETING_IDENTITIES.next = EnumSet.of(COMPLETED, COMPLETED_WITH_ERRORS, FAILED_RETRYING);
     COMPLETED.next = EnumSet.noneOf(ErasureState.class);
     COMPLETED_WITH_ERRORS.next = EnumSet.noneOf(ErasureState.class);
+    CANCELLING.next = EnumSet.of(CANCELLED);
     CANCELLED.next = EnumSet.noneOf(ErasureState.class);
     // A retried step resumes where it failed, so a retry may lead back to any working state.
     FAILED_RETRYING.next =
@@ -70,6 +73,16 @@ public enum ErasureState {
   /** The service holds the erasure and Keycloak waits for its report that the app data is gone. */
   public boolean awaitsReport() {
     return this == SCHEDULED || this == PURGING_APP_DATA;
+  }
+
+  /** In its grace period: the service has not started the purge and a cancel may stop it. */
+  public boolean isCancellable() {
+    return this == SCHEDULED;
+  }
+
+  /** Cancelled at the service; what the lockout changed is being put back. */
+  public boolean awaitsRestore() {
+    return this == CANCELLING;
   }
 
   /** The app data is gone: identities may be deleted and the erasure finished. */

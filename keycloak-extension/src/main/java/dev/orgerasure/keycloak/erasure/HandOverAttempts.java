@@ -51,6 +51,11 @@ public class HandOverAttempts {
     return deliveredAt != null;
   }
 
+  /** When the service accepted the erasure; null before. */
+  public Long deliveredAt() {
+    return deliveredAt;
+  }
+
   public int attempts() {
     return attempts;
   }

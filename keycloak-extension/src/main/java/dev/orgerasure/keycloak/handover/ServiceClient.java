@@ -153,6 +153,25 @@ public class ServiceClient {
     return Optional.of(ContractJson.read(expectOk(response), PurgeStatus.class));
   }
 
+  /**
+   * Asks the service to cancel the purge; empty when it did, else why not (its grace period is
+   * over). A purge the service does not know is nothing to cancel there.
+   */
+  public Optional<String> cancel(String requestId) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(serviceUri(ServiceApi.cancel(encode(requestId))))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    return switch (response.statusCode()) {
+      case 200, 404 -> Optional.empty();
+      case 409 ->
+          Optional.of(
+              serviceMessage(response.body())
+                  .orElse("The grace period is over: the purge has started"));
+      default -> throw new IOException("The erasure-service answered " + response.statusCode());
+    };
+  }
+
   /** Asks the service to try the files it could not delete again, now; answers its status. */
   public PurgeStatus retryFailedFiles(String requestId) throws IOException, InterruptedException {
     HttpResponse<String> response =

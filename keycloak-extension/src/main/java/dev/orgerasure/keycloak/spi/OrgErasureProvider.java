@@ -84,6 +84,17 @@ public interface OrgErasureProvider extends Provider {
   /** Finishes an erasure whose app data is gone; a no-op for any other, or one held elsewhere. */
   void finish(String erasureId);
 
+  /**
+   * Cancels an erasure in its grace period and puts back what its lockout changed.
+   *
+   * @throws dev.orgerasure.keycloak.cancel.CancelRefusedException when it cannot be cancelled now;
+   *     nothing changed then
+   */
+  void cancel(String erasureId);
+
+  /** Finishes restoring a cancelled erasure a crash interrupted; a no-op if a node holds it. */
+  void resumeCancel(String erasureId);
+
   @Override
   default void close() {}
 }

@@ -23,6 +23,12 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   /** Organisation attribute naming the erasure that holds it. */
   public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
 
+  /** Whether the organisation was enabled before the erasure closed it. */
+  static final String WAS_ENABLED_ATTRIBUTE = "org-erasure-was-enabled";
+
+  /** The identity providers the erasure disabled, by alias. */
+  static final String CLOSED_PROVIDERS_ATTRIBUTE = "org-erasure-closed-providers";
+
   private final KeycloakSession session;
   private final OrganizationProvider organizations;
 
@@ -105,19 +111,65 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     organizations.removeMember(organization, user);
   }
 
+  /**
+   * Notes on the organisation what it changes (whether it was enabled, which identity providers it
+   * disables), so that a cancel puts back exactly that and nothing more.
+   */
   @Override
   public void closeToNewMembers(Tenant tenant) {
     OrganizationModel organization = organization(tenant);
+    List<IdentityProviderModel> closing =
+        organizations
+            .getIdentityProviders(organization)
+            .filter(IdentityProviderModel::isEnabled)
+            .toList();
+    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+    attributes.put(WAS_ENABLED_ATTRIBUTE, List.of(Boolean.toString(organization.isEnabled())));
+    attributes.put(
+        CLOSED_PROVIDERS_ATTRIBUTE, closing.stream().map(IdentityProviderModel::getAlias).toList());
+    organization.setAttributes(attributes);
     organization.setEnabled(false);
+    closing.forEach(
+        idp -> {
+          idp.setEnabled(false);
+          session.identityProviders().update(idp);
+        });
+  }
+
+  /**
+   * Puts back what {@link #closeToNewMembers} and {@link #markUnderErasure} changed; idempotent.
+   */
+  @Override
+  public void reopen(Tenant tenant) {
+    OrganizationModel organization = organization(tenant);
+    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+    if (!attributes.containsKey(WAS_ENABLED_ATTRIBUTE)) {
+      return;
+    }
+    List<String> closed = attributes.getOrDefault(CLOSED_PROVIDERS_ATTRIBUTE, List.of());
     organizations
         .getIdentityProviders(organization)
-        .filter(IdentityProviderModel::isEnabled)
+        .filter(idp -> closed.contains(idp.getAlias()))
         .toList()
         .forEach(
             idp -> {
-              idp.setEnabled(false);
+              idp.setEnabled(true);
               session.identityProviders().update(idp);
             });
+    organization.setEnabled(Boolean.parseBoolean(attributes.get(WAS_ENABLED_ATTRIBUTE).get(0)));
+    attributes.remove(WAS_ENABLED_ATTRIBUTE);
+    attributes.remove(CLOSED_PROVIDERS_ATTRIBUTE);
+    attributes.remove(ERASURE_REQUEST_ATTRIBUTE);
+    organization.setAttributes(attributes);
+  }
+
+  /** Gives a kept member back the membership the lockout removed. */
+  @Override
+  public void restoreMember(Tenant tenant, UserModel user) {
+    OrganizationModel organization = organization(tenant);
+    if (!organizations.isMember(organization, user)) {
+      organizations.addMember(organization, user);
+    }
   }
 
   @Override

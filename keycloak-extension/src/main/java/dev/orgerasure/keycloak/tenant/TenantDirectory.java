@@ -43,6 +43,15 @@ public interface TenantDirectory {
    */
   void closeToNewMembers(Tenant tenant);
 
+  /**
+   * Undoes {@link #closeToNewMembers} and {@link #markUnderErasure} after a cancel: enabled as it
+   * was, with the identity providers the erasure disabled. Calling it again changes nothing.
+   */
+  void reopen(Tenant tenant);
+
+  /** Gives a kept member back their membership, after a cancel. */
+  void restoreMember(Tenant tenant, UserModel user);
+
   /** Whether the admin may manage this tenant (fine-grained admin permissions included). */
   boolean canManage(AdminPermissionEvaluator auth, Tenant tenant);
 

@@ -31,14 +31,15 @@ class ErasureStateTest {
   }
 
   @Test
-  void cancelIsOnlyPossibleBeforeThePurgeStarts() {
-    EnumSet<ErasureState> cancellable = EnumSet.noneOf(ErasureState.class);
-    for (ErasureState state : ErasureState.values()) {
-      if (state.canMoveTo(ErasureState.CANCELLED)) {
-        cancellable.add(state);
-      }
-    }
-    assertTrue(cancellable.equals(EnumSet.of(ErasureState.LOCKED, ErasureState.SCHEDULED)));
+  void cancelIsOnlyPossibleDuringTheGracePeriodAndEndsAfterTheRestore() {
+    assertTrue(
+        ErasureState.where(state -> state.canMoveTo(ErasureState.CANCELLING))
+            .equals(EnumSet.of(ErasureState.SCHEDULED)));
+    assertTrue(
+        ErasureState.where(state -> state.canMoveTo(ErasureState.CANCELLED))
+            .equals(EnumSet.of(ErasureState.CANCELLING)));
+    assertTrue(
+        ErasureState.where(ErasureState::isCancellable).equals(EnumSet.of(ErasureState.SCHEDULED)));
   }
 
   @Test

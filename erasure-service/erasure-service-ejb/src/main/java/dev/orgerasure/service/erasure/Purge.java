@@ -37,7 +37,9 @@ import java.util.UUID;
 @Table(name = "purge")
 @NamedQuery(
     name = "Purge.countByOrganization",
-    query = "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId")
+    query =
+        "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId"
+            + " AND p.state <> dev.orgerasure.contract.PurgeState.CANCELLED")
 @NamedQuery(
     name = "Purge.findInProgress",
     query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
@@ -304,10 +306,20 @@ public class Purge {
     lastReportError = ContractLimits.truncatedError(error);
   }
 
-  /** Only while the grace period runs; nothing has been deleted then. */
-  public void cancel() {
-    requireState(PurgeState.SCHEDULED, "cancel");
+  /**
+   * Only while the grace period runs: nothing has been deleted then. At its end the purge may start
+   * at any moment, so a cancel from then on is refused even if the timer has not fired yet.
+   */
+  public void cancel(Instant now) {
+    if (state != PurgeState.SCHEDULED || !now.isBefore(graceUntil())) {
+      throw new GracePeriodOverException(requestId, state);
+    }
     state = PurgeState.CANCELLED;
+  }
+
+  /** Whether a cancel is still possible now. */
+  public boolean isCancellable(Instant now) {
+    return state == PurgeState.SCHEDULED && now.isBefore(graceUntil());
   }
 
   // Persistence 3.1 maps OffsetDateTime (timestamptz), not Instant.

@@ -83,6 +83,22 @@ public class ErasureRequests {
     return stepper.retryUndeletedFilesNow(requestId);
   }
 
+  /**
+   * Cancels the purge while its grace period runs, under the purge's row lock, so that the timer at
+   * the grace period's end and a cancel cannot both win. The timer ends at its next expiry.
+   *
+   * @throws dev.orgerasure.service.erasure.GracePeriodOverException when the purge may have started
+   */
+  public Optional<Purge> cancel(String requestId) {
+    Optional<Purge> found = purges.lock(requestId);
+    found.ifPresent(
+        purge -> {
+          purge.cancel(clock.instant());
+          LOG.info(() -> "Erasure " + requestId + " cancelled during its grace period");
+        });
+    return found;
+  }
+
   public Optional<Purge> find(String requestId) {
     return purges.find(requestId);
   }

@@ -123,15 +123,26 @@ class PurgeTest {
   }
 
   @Test
-  void cancelOnlyDuringTheGracePeriod() {
+  void aCancelDuringTheGracePeriodEndsThePurgeBeforeAnythingIsDeleted() {
     Purge scheduled = purge(Duration.ofHours(1));
-    scheduled.cancel();
+    scheduled.cancel(T0.plusSeconds(3599));
     assertEquals(PurgeState.CANCELLED, scheduled.state());
+    assertEquals(Purge.NextStep.NOTHING_LEFT, scheduled.nextStep(T0.plusSeconds(7200)));
     assertThrows(IllegalStateException.class, () -> scheduled.startPurging(T0.plusSeconds(7200)));
+  }
 
+  @Test
+  void aCancelAtTheEndOfTheGracePeriodIsRefusedEvenBeforeTheTimerFires() {
+    Purge scheduled = purge(Duration.ofHours(1));
+    assertThrows(GracePeriodOverException.class, () -> scheduled.cancel(T0.plusSeconds(3600)));
+    assertEquals(PurgeState.SCHEDULED, scheduled.state());
+  }
+
+  @Test
+  void aPurgeThatStartedCannotBeCancelled() {
     Purge purging = purge(Duration.ZERO);
     purging.startPurging(T0);
-    assertThrows(IllegalStateException.class, purging::cancel);
+    assertThrows(GracePeriodOverException.class, () -> purging.cancel(T0));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.erasure.GracePeriodOverException;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.purge.Acceptance;
 import dev.orgerasure.service.purge.ErasureRequests;
@@ -58,6 +59,20 @@ public class ErasureResource {
   @Path("{requestId}/failed-files/retry")
   public Response retryFailedFiles(@PathParam("requestId") String requestId) {
     return statusOrNotFound(erasures.retryFailedFiles(requestId));
+  }
+
+  /**
+   * Cancels the purge during its grace period: {@code 200} and the cancelled status; {@code 409}
+   * once the grace period is over (or it was cancelled before); nothing is deleted either way.
+   */
+  @POST
+  @Path("{requestId}/cancel")
+  public Response cancel(@PathParam("requestId") String requestId) {
+    try {
+      return statusOrNotFound(erasures.cancel(requestId));
+    } catch (GracePeriodOverException e) {
+      return ApiErrors.response(Response.Status.CONFLICT, "grace-period-over", e.getMessage());
+    }
   }
 
   private static Response statusOrNotFound(Optional<Purge> purge) {

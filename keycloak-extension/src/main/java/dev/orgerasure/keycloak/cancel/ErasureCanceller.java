@@ -1,0 +1,195 @@
+package dev.orgerasure.keycloak.cancel;
+
+import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.handover.ServiceClient;
+import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.keycloak.common.util.Time;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Cancels an erasure during its grace period (README, "Cancelling an erasure"): the service cancels
+ * its purge first, since only it knows whether the grace period is over; then everything the
+ * lockout changed is put back, a batch of members per transaction: each erased-to-be member's
+ * former enabled flag, each kept member's membership, the organisation and its identity providers.
+ * Sessions are not restored. A crash in the middle is finished by the scheduled task.
+ */
+public class ErasureCanceller {
+
+  private static final Logger LOG = Logger.getLogger(ErasureCanceller.class);
+
+  private final KeycloakSessionFactory factory;
+  private final ErasureSettings settings;
+
+  public ErasureCanceller(KeycloakSessionFactory factory, ErasureSettings settings) {
+    this.factory = factory;
+    this.settings = settings;
+  }
+
+  /**
+   * Cancels the erasure now.
+   *
+   * @throws CancelRefusedException when it is not in its grace period (any more), or the service
+   *     could not be asked; nothing changed then
+   */
+  public void cancel(String requestId) {
+    ServiceClient service =
+        inTransaction(
+            session -> {
+              ErasureRequestEntity request = request(session, requestId);
+              if (!request.getState().isCancellable()) {
+                throw new CancelRefusedException(
+                    "Only an erasure in its grace period can be cancelled; this one is "
+                        + request.getState());
+              }
+              if (!request.claimCancel(Time.currentTimeMillis(), leaseEnd())) {
+                throw new CancelRefusedException(
+                    "The erasure is being worked on; try again in a moment");
+              }
+              return ServiceClient.forRealm(
+                  settings, session.realms().getRealm(request.getRealmId()));
+            });
+    Optional<String> refusal = cancelAtTheService(service, requestId);
+    if (refusal.isPresent()) {
+      inTransaction(
+          session -> {
+            request(session, requestId).releaseLease();
+            return null;
+          });
+      throw new CancelRefusedException(refusal.get());
+    }
+    inTransaction(
+        session -> {
+          request(session, requestId).cancelling();
+          return null;
+        });
+    LOG.infof("Erasure %s cancelled at the service; restoring its members", requestId);
+    restore(requestId);
+  }
+
+  /** Finishes a cancel a crash interrupted, unless a node holds it. */
+  public void resume(String requestId) {
+    boolean claimed =
+        inTransaction(
+            session -> {
+              ErasureRequestEntity request = request(session, requestId);
+              return request.getState().awaitsRestore()
+                  && request.claimCancel(Time.currentTimeMillis(), leaseEnd());
+            });
+    if (claimed) {
+      LOG.infof("Erasure %s: resuming the restore a stop interrupted", requestId);
+      restore(requestId);
+    }
+  }
+
+  private Optional<String> cancelAtTheService(ServiceClient service, String requestId) {
+    try {
+      return service.cancel(requestId);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("Interrupted while asking the erasure-service; nothing was changed");
+    } catch (IOException e) {
+      return Optional.of(service.describe(e) + "; nothing was changed");
+    }
+  }
+
+  private void restore(String requestId) {
+    inRealmOf(
+        requestId,
+        (session, request) -> {
+          OrgErasureProvider.of(session)
+              .tenants()
+              .find(request.getOrganizationId())
+              .ifPresent(OrgErasureProvider.of(session).tenants()::reopen);
+          return null;
+        });
+    while (restoreBatch(requestId) > 0) {
+      inTransaction(
+          session -> {
+            request(session, requestId).renewLease(leaseEnd());
+            return null;
+          });
+    }
+    inRealmOf(
+        requestId,
+        (session, request) -> {
+          OrgErasureProvider erasures = OrgErasureProvider.of(session);
+          erasures.recordAudit(
+              AuditEventType.CANCELLED,
+              request,
+              Map.of(
+                  "accountsRestored", request.members().erased(),
+                  "membershipsRestored", request.members().kept()));
+          request.cancelled();
+          LOG.infof("Erasure %s cancelled; its members are as before", requestId);
+          return null;
+        });
+  }
+
+  /** Restores one batch of members; each member's row goes once they are as before. */
+  private int restoreBatch(String requestId) {
+    return inRealmOf(
+        requestId,
+        (session, request) -> {
+          RealmModel realm = session.getContext().getRealm();
+          ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
+          List<LockedMemberEntity> members =
+              requests.findMembersToRestore(requestId, settings.lockoutBatchSize());
+          for (LockedMemberEntity member : members) {
+            UserModel user = session.users().getUserById(realm, member.userId());
+            if (user != null) {
+              if (member.decision() == MemberDecision.ERASE) {
+                user.setEnabled(member.wasEnabled());
+              } else {
+                tenants.restoreMember(tenant, user);
+              }
+            }
+            requests.removeMember(member);
+          }
+          return members.size();
+        });
+  }
+
+  private static ErasureRequestEntity request(KeycloakSession session, String requestId) {
+    return OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
+  }
+
+  private long leaseEnd() {
+    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
+  }
+
+  private interface RequestWork<T> {
+    T apply(KeycloakSession session, ErasureRequestEntity request);
+  }
+
+  private <T> T inRealmOf(String requestId, RequestWork<T> work) {
+    return inTransaction(
+        session -> {
+          ErasureRequestEntity request = request(session, requestId);
+          session.getContext().setRealm(session.realms().getRealm(request.getRealmId()));
+          return work.apply(session, request);
+        });
+  }
+
+  private <T> T inTransaction(Function<KeycloakSession, T> work) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(factory, work::apply);
+  }
+}
