@@ -90,6 +90,18 @@ final class ErasureAdminApi {
             .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** {@code POST erasures/{id}/cancel}: cancel during the grace period. */
+  Answer cancel(String id) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("erasures/" + id + "/cancel"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** {@code GET erasures/{id}/purge}: the service's purge of the erasure. */
+  Answer purge(String id) {
+    return send(HttpRequest.newBuilder(base.resolve("erasures/" + id + "/purge")).GET());
+  }
+
   Answer erasure(String id) {
     return send(HttpRequest.newBuilder(base.resolve("erasures/" + id)).GET());
   }

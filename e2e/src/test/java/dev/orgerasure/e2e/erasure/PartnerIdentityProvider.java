@@ -54,8 +54,25 @@ final class PartnerIdentityProvider {
     return new Member(id, username(), password(), "Mia", "Partner");
   }
 
-  /** Removes the provider's realm; the organisation's removal already took its link. */
+  /** Whether the demo realm's link to the provider is enabled. */
+  boolean isEnabled() {
+    return sut.masterAdmin()
+        .get(DemoRealm.ADMIN_PATH + "/identity-provider/instances/" + alias)
+        .path("enabled")
+        .asBoolean();
+  }
+
+  /**
+   * Removes the provider's realm and the demo realm's link to it (the organisation's removal, if
+   * any, took the link already).
+   */
   void remove() {
+    sut.masterAdmin()
+        .find(DemoRealm.ADMIN_PATH + "/identity-provider/instances/" + alias)
+        .ifPresent(
+            link ->
+                sut.masterAdmin()
+                    .delete(DemoRealm.ADMIN_PATH + "/identity-provider/instances/" + alias));
     sut.masterAdmin().delete(realmPath);
   }
 

@@ -207,8 +207,9 @@ public class OrgErasureAdminResource {
     ErasureRepresentation erasure = erasure(id);
     requireInteractiveSession();
     manageableTenant(erasure.organizationId());
+    ErasureRepresentation cancelled;
     try {
-      erasures.cancel(erasure.id());
+      cancelled = erasures.cancel(erasure.id());
     } catch (CancelRefusedException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.CONFLICT);
     }
@@ -216,7 +217,7 @@ public class OrgErasureAdminResource {
         .operation(OperationType.ACTION)
         .resourcePath("org-erasure", "erasures", erasure.id(), "cancel")
         .success();
-    return erasure(id);
+    return cancelled;
   }
 
   /** The purge of the erasure's app data as the erasure-service reports it, table by table. */

@@ -119,8 +119,8 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   }
 
   @Override
-  public void cancel(String erasureId) {
-    new ErasureCanceller(session.getKeycloakSessionFactory(), settings).cancel(erasureId);
+  public ErasureRepresentation cancel(String erasureId) {
+    return new ErasureCanceller(session.getKeycloakSessionFactory(), settings).cancel(erasureId);
   }
 
   @Override

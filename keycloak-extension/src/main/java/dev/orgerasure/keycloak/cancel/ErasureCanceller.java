@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.cancel;
 
 import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
@@ -43,12 +44,12 @@ public class ErasureCanceller {
   }
 
   /**
-   * Cancels the erasure now.
+   * Cancels the erasure now; answers it as it ends, cancelled.
    *
    * @throws CancelRefusedException when it is not in its grace period (any more), or the service
    *     could not be asked; nothing changed then
    */
-  public void cancel(String requestId) {
+  public ErasureRepresentation cancel(String requestId) {
     ServiceClient service =
         inTransaction(
             session -> {
@@ -80,7 +81,7 @@ public class ErasureCanceller {
           return null;
         });
     LOG.infof("Erasure %s cancelled at the service; restoring its members", requestId);
-    restore(requestId);
+    return restore(requestId);
   }
 
   /** Finishes a cancel a crash interrupted, unless a node holds it. */
@@ -109,7 +110,7 @@ public class ErasureCanceller {
     }
   }
 
-  private void restore(String requestId) {
+  private ErasureRepresentation restore(String requestId) {
     inRealmOf(
         requestId,
         (session, request) -> {
@@ -126,7 +127,7 @@ public class ErasureCanceller {
             return null;
           });
     }
-    inRealmOf(
+    return inRealmOf(
         requestId,
         (session, request) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);
@@ -138,7 +139,7 @@ public class ErasureCanceller {
                   "membershipsRestored", request.members().kept()));
           request.cancelled();
           LOG.infof("Erasure %s cancelled; its members are as before", requestId);
-          return null;
+          return ErasureRepresentation.of(request);
         });
   }
 

@@ -85,12 +85,13 @@ public interface OrgErasureProvider extends Provider {
   void finish(String erasureId);
 
   /**
-   * Cancels an erasure in its grace period and puts back what its lockout changed.
+   * Cancels an erasure in its grace period and puts back what its lockout changed; answers it
+   * cancelled.
    *
    * @throws dev.orgerasure.keycloak.cancel.CancelRefusedException when it cannot be cancelled now;
    *     nothing changed then
    */
-  void cancel(String erasureId);
+  ErasureRepresentation cancel(String erasureId);
 
   /** Finishes restoring a cancelled erasure a crash interrupted; a no-op if a node holds it. */
   void resumeCancel(String erasureId);

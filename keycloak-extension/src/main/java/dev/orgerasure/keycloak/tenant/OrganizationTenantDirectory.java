@@ -146,17 +146,15 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     if (!attributes.containsKey(WAS_ENABLED_ATTRIBUTE)) {
       return;
     }
-    List<String> closed = attributes.getOrDefault(CLOSED_PROVIDERS_ATTRIBUTE, List.of());
-    organizations
-        .getIdentityProviders(organization)
-        .filter(idp -> closed.contains(idp.getAlias()))
-        .toList()
-        .forEach(
-            idp -> {
-              idp.setEnabled(true);
-              session.identityProviders().update(idp);
-            });
+    // The organisation first: Keycloak shows the providers of a disabled organisation as disabled.
     organization.setEnabled(Boolean.parseBoolean(attributes.get(WAS_ENABLED_ATTRIBUTE).get(0)));
+    for (String alias : attributes.getOrDefault(CLOSED_PROVIDERS_ATTRIBUTE, List.of())) {
+      IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
+      if (idp != null && !idp.isEnabled()) {
+        idp.setEnabled(true);
+        session.identityProviders().update(idp);
+      }
+    }
     attributes.remove(WAS_ENABLED_ATTRIBUTE);
     attributes.remove(CLOSED_PROVIDERS_ATTRIBUTE);
     attributes.remove(ERASURE_REQUEST_ATTRIBUTE);

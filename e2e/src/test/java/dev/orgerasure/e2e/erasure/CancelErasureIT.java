@@ -1,0 +1,176 @@
+package dev.orgerasure.e2e.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An erasure in its grace period can be cancelled from the console (README, "Cancelling an
+ * erasure"): everything its lockout changed is put back exactly, the app data is untouched, the
+ * audit records the cancel. After the grace period a cancel is refused and changes nothing.
+ */
+@WholeSystemTest
+class CancelErasureIT {
+
+  private static final int ONE_HOUR = 3600;
+  private static final Duration STATE_CHANGE = Duration.ofMinutes(2);
+
+  private final SystemUnderTest sut;
+
+  CancelErasureIT(SystemUnderTest sut) {
+    this.sut = sut;
+  }
+
+  private ErasureAdminApi asRealmAdmin() {
+    return new ErasureAdminApi(
+        sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+  }
+
+  private String eraseWithGracePeriod(DemoOrg org, int seconds) throws InterruptedException {
+    ErasureAdminApi.Answer started = asRealmAdmin().startErasure(org.id(), org.name(), seconds);
+    assertEquals(201, started.status(), started.body());
+    String id = started.json().path("id").asText();
+    ErasureRecords.awaitState(sut.system(), id, Set.of("SCHEDULED"), STATE_CHANGE);
+    return id;
+  }
+
+  private JsonNode organisation(DemoOrg org) {
+    return sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id());
+  }
+
+  private Map<String, List<String>> membershipsOf(List<Member> members) {
+    Map<String, List<String>> memberships = new HashMap<>();
+    for (Member member : members) {
+      List<String> ids = new ArrayList<>();
+      sut.masterAdmin()
+          .get(DemoRealm.ADMIN_PATH + "/organizations/members/" + member.id() + "/organizations")
+          .forEach(organization -> ids.add(organization.path("id").asText()));
+      ids.sort(String::compareTo);
+      memberships.put(member.username(), ids);
+    }
+    return memberships;
+  }
+
+  private Map<String, Boolean> enabledFlagsOf(List<Member> members) {
+    Map<String, Boolean> flags = new HashMap<>();
+    for (Member member : members) {
+      flags.put(member.username(), RealmState.isEnabled(sut.system(), member.id()));
+    }
+    return flags;
+  }
+
+  @Test
+  void cancelDuringTheGracePeriodPutsEveryMemberBackAndLeavesTheAppDataAsItWas() throws Exception {
+    DemoOrg org = sut.createOrg(4);
+    DemoOrg other = sut.createOrg(2);
+    Member disabledBefore = org.learners().get(0);
+    Member alsoInOther = org.learners().get(1);
+    String userPath = DemoRealm.ADMIN_PATH + "/users/" + disabledBefore.id();
+    sut.masterAdmin()
+        .put(userPath, ((ObjectNode) sut.masterAdmin().get(userPath)).put("enabled", false));
+    sut.masterAdmin()
+        .post(DemoRealm.ADMIN_PATH + "/organizations/" + other.id() + "/members", alsoInOther.id());
+    PartnerIdentityProvider partner = PartnerIdentityProvider.linkedTo(sut, org);
+    try {
+      Map<String, Boolean> enabledBefore = enabledFlagsOf(org.members());
+      Map<String, List<String>> membershipsBefore = membershipsOf(org.members());
+      Map<String, String> appDataBefore = AppData.everythingBut(sut.system(), "no-organisation");
+
+      String erasure = eraseWithGracePeriod(org, ONE_HOUR);
+      assertFalse(organisation(org).path("enabled").asBoolean());
+      assertFalse(partner.isEnabled());
+      ErasureAdminApi.Answer cancelled = asRealmAdmin().cancel(erasure);
+
+      assertEquals(200, cancelled.status(), cancelled.body());
+      assertEquals("CANCELLED", cancelled.json().path("state").asText(), cancelled.body());
+      assertEquals(enabledBefore, enabledFlagsOf(org.members()));
+      assertEquals(membershipsBefore, membershipsOf(org.members()));
+      assertTrue(organisation(org).path("enabled").asBoolean());
+      assertTrue(partner.isEnabled());
+      assertEquals(appDataBefore, AppData.everythingBut(sut.system(), "no-organisation"));
+      assertEquals(
+          "CANCELLED", asRealmAdmin().purge(erasure).json().path("state").asText(), erasure);
+      assertEquals(
+          "CANCELLED",
+          ErasureRecords.auditRecords(sut.system(), erasure).stream()
+              .map(ErasureRecords.Audit::event)
+              .reduce((first, second) -> second)
+              .orElseThrow());
+      sut.memberLogin(org.learners().get(2), false).requireSuccess();
+    } finally {
+      partner.remove();
+    }
+  }
+
+  @Test
+  void aSecondCancelIsRefusedAndChangesNothing() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String erasure = eraseWithGracePeriod(org, ONE_HOUR);
+    ErasureAdminApi admin = asRealmAdmin();
+    assertEquals(200, admin.cancel(erasure).status());
+    SystemState before = SystemState.read(sut.system());
+
+    ErasureAdminApi.Answer again = admin.cancel(erasure);
+
+    assertEquals(409, again.status(), again.body());
+    assertTrue(again.errorMessage().contains("grace period"), again.body());
+    assertEquals(before, SystemState.read(sut.system()));
+  }
+
+  @Test
+  void cancelAfterTheGracePeriodIsRefusedAndTheErasureGoesOn() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String erasure = eraseWithGracePeriod(org, 2);
+    Thread.sleep(2500);
+
+    ErasureAdminApi.Answer late = asRealmAdmin().cancel(erasure);
+
+    assertEquals(409, late.status(), late.body());
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(sut.system(), erasure, Set.of("COMPLETED"), STATE_CHANGE));
+    for (Member member : org.members()) {
+      assertFalse(RealmState.userExists(sut.system(), member.id()), member.username());
+    }
+  }
+
+  @Test
+  void cancelNeedsTheErasureRoleAndPowers() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String erasure = eraseWithGracePeriod(org, ONE_HOUR);
+    try {
+      List<ErasureAdminApi> refusedAdmins = new ArrayList<>();
+      for (Member admin :
+          List.of(
+              Admins.realmAdminWithoutErasureRole(sut),
+              Admins.adminWith(sut, "manage-users", "erase-organizations"))) {
+        refusedAdmins.add(
+            new ErasureAdminApi(
+                sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken()));
+      }
+      SystemState before = SystemState.read(sut.system());
+      for (ErasureAdminApi refusedAdmin : refusedAdmins) {
+        ErasureAdminApi.Answer refused = refusedAdmin.cancel(erasure);
+        assertEquals(403, refused.status(), refused.body());
+      }
+      assertEquals(before, SystemState.read(sut.system()));
+    } finally {
+      asRealmAdmin().cancel(erasure);
+    }
+  }
+}
