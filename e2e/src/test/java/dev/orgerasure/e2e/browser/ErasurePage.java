@@ -101,6 +101,29 @@ public final class ErasurePage {
     input.sendKeys(text);
   }
 
+  public void typeGracePeriodSeconds(int seconds) {
+    WebElement input = browser.driver().findElement(By.id("org-erasure-grace"));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    input.sendKeys(Integer.toString(seconds));
+  }
+
+  /** The grace period's notice in the progress view: when the purge starts, and the cancel. */
+  public String gracePeriodText() {
+    return browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-grace-period]")))
+        .getText();
+  }
+
+  public void cancelErasure() {
+    browser
+        .waiting(UI)
+        .until(ExpectedConditions.elementToBeClickable(By.id("org-erasure-cancel")))
+        .click();
+  }
+
   public boolean confirmEnabled() {
     return browser.driver().findElement(CONFIRM_BUTTON).isEnabled();
   }

@@ -85,6 +85,31 @@ class AdminConsoleErasureIT {
   }
 
   @Test
+  void realmAdminCancelsAnErasureDuringItsGracePeriod() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    try (Browser browser = Browser.start("realm-admin-cancels-during-the-grace-period")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      ErasurePage page = console.openErasurePageFromNavigation().shown();
+      page.openEraseDialog(org.name());
+      page.typeConfirmation(org.name());
+      page.typeGracePeriodSeconds(3600);
+      page.confirm();
+
+      page.awaitProgressState("SCHEDULED", ERASURE_TIMEOUT);
+      assertTrue(page.gracePeriodText().contains("starts at"), page.gracePeriodText());
+      browser.screenshot("01-grace-period");
+      page.cancelErasure();
+
+      page.awaitProgressState("CANCELLED", ERASURE_TIMEOUT);
+      browser.screenshot("02-cancelled");
+      for (Member member : org.members()) {
+        assertTrue(RealmState.isEnabled(sut.system(), member.id()), member.username());
+      }
+    }
+  }
+
+  @Test
   void pageSaysInWordsWhenTheServiceIsUnreachableAndTheStepIsRetried() throws Exception {
     DemoOrg org = sut.createOrg(2);
     try (Browser browser = Browser.start("service-unreachable-shown-in-words")) {

@@ -198,6 +198,59 @@ class AuditLogIT {
   }
 
   @Test
+  void twoRecordsSwappedAreNamed() throws Exception {
+    long seq = completionSeq();
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      // The two records exchange their content; each keeps its place and its stored hash.
+      log.execute(
+          "update org_erasure_audit a set record_json = b.record_json, leaf_hash = b.leaf_hash"
+              + " from audit_saved b where (a.seq, b.seq) in (("
+              + (seq - 1)
+              + ", "
+              + seq
+              + "), ("
+              + seq
+              + ", "
+              + (seq - 1)
+              + "))");
+      assertNamed(seq - 1, auditor.auditVerify());
+    }
+  }
+
+  @Test
+  void aTruncatedTailIsNamed() throws Exception {
+    long seq = completionSeq();
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      log.execute("delete from org_erasure_audit where seq >= " + seq);
+      log.execute("delete from org_erasure_audit_checkpoint where tree_size >= " + seq);
+      ErasureAdminApi.Answer verified = auditor.auditVerify();
+      assertFalse(verified.json().path("ok").asBoolean(), verified.body());
+      assertTrue(
+          verified.json().path("summary").asText().contains(Long.toString(seq)), verified.body());
+    }
+  }
+
+  @Test
+  void aForgedRecordAtTheEndIsNotCoveredByAnySignedCheckpoint() throws Exception {
+    long seq = completionSeq();
+    try (TamperedLog log = TamperedLog.of(sut)) {
+      log.execute(
+          "insert into org_erasure_audit select 'forged-record', seq + 1000000, recorded_at, event,"
+              + " 'forged', realm_id, realm_name, organization_id, organization_name,"
+              + " requester_id, requester_email, member_count, counts, notification_sent,"
+              + " notified_to, status, notification_error, replace(record_json, '\"seq\":' || seq,"
+              + " '\"seq\":' || (select max(seq) + 1 from org_erasure_audit)), null"
+              + " from org_erasure_audit where seq = "
+              + seq);
+      log.execute(
+          "update org_erasure_audit set seq = (select max(seq) from org_erasure_audit"
+              + " where id <> 'forged-record') + 1 where id = 'forged-record'");
+      ErasureAdminApi.Answer verified = auditor.auditVerify();
+      assertFalse(verified.json().path("ok").asBoolean(), verified.body());
+    }
+  }
+
+  @Test
   void aTableRewrittenWithRecomputedHashesDisagreesWithTheCheckpointsOutsideTheDatabase()
       throws Exception {
     long seq = completionSeq();

@@ -347,7 +347,11 @@ public class ErasureRequestEntity {
         type == AuditEventType.NOTIFIED || type == AuditEventType.COMPLETED
             ? notification().error()
             : null,
-        type == AuditEventType.COMPLETED ? finalState().name() : getState().name());
+        switch (type) {
+          case COMPLETED -> finalState().name();
+          case CANCELLED -> ErasureState.CANCELLED.name();
+          default -> getState().name();
+        });
   }
 
   /** What a completion ends in: with errors when the service could not delete some files. */

@@ -49,6 +49,10 @@ export class ErasureApi {
     return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/failed-files/retry`);
   }
 
+  cancel(realm, erasureId) {
+    return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/cancel`);
+  }
+
   purge(realm, erasureId) {
     return this.#request("GET", realm, `erasures/${encodeURIComponent(erasureId)}/purge`);
   }

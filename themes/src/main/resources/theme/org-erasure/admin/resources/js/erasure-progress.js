@@ -60,6 +60,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
       erasure.lastError && !erasure.finished
         ? h("div", { className: "pf-v5-c-alert pf-m-warning pf-m-inline", "data-testid": "org-erasure-last-error" }, h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureLastError", erasure.lastError)))
         : null,
+      erasure.cancellable ? h(GracePeriod, { api, realm, erasure, t, addAlert, onCancelled: setErasure }) : null,
       h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
       h(PurgedRows, { purge, erasure, t }),
       h(FailedFiles, { api, realm, erasureId: erasure.id, failedFiles: purge?.failedFiles ?? [], t, addAlert, onRetried: setPurge }),
@@ -119,6 +120,32 @@ function PurgedRows({ purge, erasure, t }) {
         files ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFiles")), h("td", { className: "pf-v5-c-table__td" }, String(files.deleted))) : null,
         files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
       ),
+    ),
+  );
+}
+
+// During the grace period: when the purge starts, and a cancel that puts everything back.
+function GracePeriod({ api, realm, erasure, t, addAlert, onCancelled }) {
+  const [cancelling, setCancelling] = useState(false);
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      onCancelled(await api.cancel(realm, erasure.id));
+      addAlert("success", t("orgErasureCancelled", erasure.organizationName));
+    } catch (error) {
+      addAlert("danger", error.message);
+    }
+    setCancelling(false);
+  };
+  return h(
+    "div",
+    { className: "pf-v5-c-alert pf-m-info pf-m-inline", "data-testid": "org-erasure-grace-period" },
+    h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureGraceUntil", formatTime(erasure.graceEndsAt))),
+    h("p", { className: "pf-v5-c-alert__description" }, t("orgErasureCancelExplained")),
+    h(
+      "div",
+      { className: "pf-v5-c-alert__action-group" },
+      h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-cancel", disabled: cancelling, onClick: cancel }, t("orgErasureCancel")),
     ),
   );
 }
