@@ -90,6 +90,13 @@ final class ErasureAdminApi {
             .POST(HttpRequest.BodyPublishers.noBody()));
   }
 
+  /** {@code POST erasures/{id}/retry}: try a failing hand-over now. */
+  Answer retryHandOver(String id) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("erasures/" + id + "/retry"))
+            .POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
   /** {@code POST erasures/{id}/cancel}: cancel during the grace period. */
   Answer cancel(String id) {
     return send(

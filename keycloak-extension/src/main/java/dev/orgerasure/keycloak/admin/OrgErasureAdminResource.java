@@ -35,6 +35,7 @@ import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -218,6 +219,34 @@ public class OrgErasureAdminResource {
         .resourcePath("org-erasure", "erasures", erasure.id(), "cancel")
         .success();
     return cancelled;
+  }
+
+  /**
+   * A failing hand-over is retried with back-off; this makes an attempt now, e.g. once the service
+   * is back. {@code 200} with the erasure after the attempt (handed over, or its new error); {@code
+   * 409} when its hand-over is not failing.
+   */
+  @POST
+  @Path("erasures/{id}/retry")
+  @Produces(MediaType.APPLICATION_JSON)
+  public ErasureRepresentation retryHandOver(@PathParam("id") String id) {
+    ErasureRepresentation erasure = erasure(id);
+    manageableTenantOrGone(erasure.organizationId());
+    if (!erasure.state().awaitsHandOver()) {
+      throw ErrorResponse.error(
+          "Only a hand-over that is failing can be retried now; this erasure is " + erasure.state(),
+          Response.Status.CONFLICT);
+    }
+    erasures.handOver(erasure.id());
+    adminEvent
+        .operation(OperationType.ACTION)
+        .resourcePath("org-erasure", "erasures", erasure.id(), "retry")
+        .success();
+    return KeycloakModelUtils.runJobInTransactionWithResult(
+        session.getKeycloakSessionFactory(),
+        current ->
+            ErasureRepresentation.of(
+                OrgErasureProvider.of(current).requests().findById(id).orElseThrow()));
   }
 
   /** The purge of the erasure's app data as the erasure-service reports it, table by table. */

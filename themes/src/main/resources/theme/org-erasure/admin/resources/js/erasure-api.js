@@ -49,6 +49,10 @@ export class ErasureApi {
     return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/failed-files/retry`);
   }
 
+  retryHandOver(realm, erasureId) {
+    return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/retry`);
+  }
+
   cancel(realm, erasureId) {
     return this.#request("POST", realm, `erasures/${encodeURIComponent(erasureId)}/cancel`);
   }

@@ -57,9 +57,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
     h(
       "div",
       { className: "pf-v5-c-card__body" },
-      erasure.lastError && !erasure.finished
-        ? h("div", { className: "pf-v5-c-alert pf-m-warning pf-m-inline", "data-testid": "org-erasure-last-error" }, h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureLastError", erasure.lastError)))
-        : null,
+      erasure.lastError && !erasure.finished ? h(LastError, { api, realm, erasure, t, addAlert, onRetried: setErasure }) : null,
       erasure.cancellable ? h(GracePeriod, { api, realm, erasure, t, addAlert, onCancelled: setErasure }) : null,
       h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
       h(PurgedRows, { purge, erasure, t }),
@@ -121,6 +119,32 @@ function PurgedRows({ purge, erasure, t }) {
         files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
       ),
     ),
+  );
+}
+
+// A failing step's error; a failing hand-over may be tried again now instead of after its back-off.
+function LastError({ api, realm, erasure, t, addAlert, onRetried }) {
+  const [retrying, setRetrying] = useState(false);
+  const retry = async () => {
+    setRetrying(true);
+    try {
+      onRetried(await api.retryHandOver(realm, erasure.id));
+    } catch (error) {
+      addAlert("danger", error.message);
+    }
+    setRetrying(false);
+  };
+  return h(
+    "div",
+    { className: "pf-v5-c-alert pf-m-warning pf-m-inline", "data-testid": "org-erasure-last-error" },
+    h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureLastError", erasure.lastError)),
+    erasure.state === "FAILED_RETRYING"
+      ? h(
+          "div",
+          { className: "pf-v5-c-alert__action-group" },
+          h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-retry-now", disabled: retrying, onClick: retry }, t("orgErasureRetryNow")),
+        )
+      : null,
   );
 }
 
