@@ -7,6 +7,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The "Organisation erasure" page of the admin console: the list, the erase dialog, the progress.
@@ -101,10 +102,12 @@ public final class ErasurePage {
     input.sendKeys(text);
   }
 
-  public void typeGracePeriodSeconds(int seconds) {
+  /** A grace period in the dialog's units: {@code hours} or {@code days}. */
+  public void typeGracePeriod(int amount, String unit) {
     WebElement input = browser.driver().findElement(By.id("org-erasure-grace"));
     input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-    input.sendKeys(Integer.toString(seconds));
+    input.sendKeys(Integer.toString(amount));
+    new Select(browser.driver().findElement(By.id("org-erasure-grace-unit"))).selectByValue(unit);
   }
 
   /** The grace period's notice in the progress view: when the purge starts, and the cancel. */

@@ -93,11 +93,15 @@ class AdminConsoleErasureIT {
       ErasurePage page = console.openErasurePageFromNavigation().shown();
       page.openEraseDialog(org.name());
       page.typeConfirmation(org.name());
-      page.typeGracePeriodSeconds(3600);
+      page.typeGracePeriod(2, "days");
       page.confirm();
 
       page.awaitProgressState("SCHEDULED", ERASURE_TIMEOUT);
       assertTrue(page.gracePeriodText().contains("starts at"), page.gracePeriodText());
+      assertEquals(
+          2 * 86400,
+          ErasureRecords.gracePeriodSeconds(
+              sut.system(), ErasureRecords.requestIdOf(sut.system(), org.id())));
       browser.screenshot("01-grace-period");
       page.cancelErasure();
 

@@ -59,6 +59,14 @@ final class ErasureRecords {
   }
 
   /** The organisation's most recent erasure request. */
+  static int gracePeriodSeconds(WholeSystem system, String requestId) {
+    return Integer.parseInt(
+        Sql.single(
+            system::keycloakDatabase,
+            "select grace_period_seconds from org_erasure_request where id = ?",
+            requestId));
+  }
+
   static String requestIdOf(WholeSystem system, String organizationId) {
     return Sql.single(
         system::keycloakDatabase,

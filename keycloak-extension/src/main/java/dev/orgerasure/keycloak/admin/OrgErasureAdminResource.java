@@ -356,9 +356,9 @@ public class OrgErasureAdminResource {
             () -> ErrorResponse.error("Organisation not found", Response.Status.NOT_FOUND));
   }
 
-  private static StartErasureBody readBody(InputStream body) {
+  private StartErasureBody readBody(InputStream body) {
     try {
-      return StartErasureBody.read(body);
+      return StartErasureBody.read(body, erasures.settings().gracePeriodMaxSeconds());
     } catch (StartErasureBody.TooLargeException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.REQUEST_ENTITY_TOO_LARGE);
     } catch (StartErasureBody.MalformedException e) {

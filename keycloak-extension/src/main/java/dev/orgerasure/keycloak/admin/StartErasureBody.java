@@ -16,9 +16,6 @@ public record StartErasureBody(String confirmation, Optional<Integer> gracePerio
 
   public static final int MAX_BYTES = 64 * 1024;
 
-  /** Thirty days: a grace period is a pause, not a place to park an erasure. */
-  public static final int MAX_GRACE_PERIOD_SECONDS = 30 * 24 * 3600;
-
   private static final Set<String> FIELDS = Set.of("confirmation", "gracePeriodSeconds");
 
   /** Thrown for a body larger than {@link #MAX_BYTES}. */
@@ -35,7 +32,8 @@ public record StartErasureBody(String confirmation, Optional<Integer> gracePerio
     }
   }
 
-  public static StartErasureBody read(InputStream in)
+  /** Reads a body whose grace period, if any, is at most {@code maxGracePeriodSeconds}. */
+  public static StartErasureBody read(InputStream in, int maxGracePeriodSeconds)
       throws IOException, TooLargeException, MalformedException {
     byte[] bytes = in.readNBytes(MAX_BYTES + 1);
     if (bytes.length > MAX_BYTES) {
@@ -66,10 +64,10 @@ public record StartErasureBody(String confirmation, Optional<Integer> gracePerio
         && (!grace.canConvertToInt()
             || !grace.isIntegralNumber()
             || grace.intValue() < 0
-            || grace.intValue() > MAX_GRACE_PERIOD_SECONDS)) {
+            || grace.intValue() > maxGracePeriodSeconds)) {
       throw new MalformedException(
           "The field 'gracePeriodSeconds' must be a whole number of seconds from 0 to "
-              + MAX_GRACE_PERIOD_SECONDS);
+              + maxGracePeriodSeconds);
     }
     return new StartErasureBody(
         confirmation.textValue(), Optional.ofNullable(grace).map(JsonNode::intValue));

@@ -22,6 +22,7 @@ public record ErasureSettings(
     int lockoutBatchSize,
     int identityBatchSize,
     int gracePeriodDefaultSeconds,
+    int gracePeriodMaxSeconds,
     URI serviceUrl,
     URI keycloakUrl,
     URI publicUrl,
@@ -45,6 +46,7 @@ public record ErasureSettings(
         number(config, Setting.LOCKOUT_BATCH_SIZE),
         number(config, Setting.IDENTITY_BATCH_SIZE),
         number(config, Setting.GRACE_PERIOD_DEFAULT),
+        number(config, Setting.GRACE_PERIOD_MAX),
         url(config, Setting.SERVICE_URL),
         url(config, Setting.KEYCLOAK_URL),
         text(config, Setting.PUBLIC_URL).isBlank()

@@ -35,6 +35,11 @@ public enum Setting {
       ProviderConfigProperty.INTEGER_TYPE,
       "0",
       "grace period (seconds) when a request names none"),
+  GRACE_PERIOD_MAX(
+      "grace-period-max",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "2592000",
+      "longest grace period (seconds) an erasure may ask for"),
   SERVICE_URL(
       "service-url",
       ProviderConfigProperty.STRING_TYPE,

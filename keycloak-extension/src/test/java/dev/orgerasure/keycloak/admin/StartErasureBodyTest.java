@@ -10,8 +10,11 @@ import org.junit.jupiter.api.Test;
 
 class StartErasureBodyTest {
 
+  private static final int MAX_GRACE_SECONDS = 7 * 24 * 3600;
+
   private static StartErasureBody read(String body) throws Exception {
-    return StartErasureBody.read(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+    return StartErasureBody.read(
+        new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), MAX_GRACE_SECONDS);
   }
 
   @Test

@@ -5,11 +5,14 @@ import { createElement as h, useEffect, useState } from "react";
 import { createPortal } from "react-dom";
 import { tableHead } from "./table.js";
 
+const SECONDS_PER = { hours: 3600, days: 86400 };
+
 export function EraseDialog({ api, realm, organization, t, addAlert, onClose, onStarted }) {
   const [appData, setAppData] = useState({ loading: true });
   const [members, setMembers] = useState(null);
   const [typed, setTyped] = useState("");
   const [grace, setGrace] = useState("");
+  const [graceUnit, setGraceUnit] = useState("hours");
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
@@ -31,7 +34,7 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
     event.preventDefault();
     setSubmitting(true);
     try {
-      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Number(grace));
+      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Math.round(Number(grace) * SECONDS_PER[graceUnit]));
       onStarted(erasure);
     } catch (error) {
       addAlert("danger", error.message);
@@ -90,7 +93,17 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
               h(
                 "span",
                 { className: "pf-v5-c-form-control" },
-                h("input", { id: "org-erasure-grace", type: "number", min: 0, value: grace, onChange: (event) => setGrace(event.target.value) }),
+                h("input", { id: "org-erasure-grace", type: "number", min: 0, step: "any", value: grace, onChange: (event) => setGrace(event.target.value) }),
+              ),
+              h(
+                "span",
+                { className: "pf-v5-c-form-control" },
+                h(
+                  "select",
+                  { id: "org-erasure-grace-unit", "aria-label": t("orgErasureGraceUnit"), value: graceUnit, onChange: (event) => setGraceUnit(event.target.value) },
+                  h("option", { value: "hours" }, t("orgErasureGraceHours")),
+                  h("option", { value: "days" }, t("orgErasureGraceDays")),
+                ),
               ),
               h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureGraceHelp")),
             ),
