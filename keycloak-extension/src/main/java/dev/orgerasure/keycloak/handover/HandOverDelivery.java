@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.handover;
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.notification.ScheduledNotice;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.Map;
@@ -64,17 +65,20 @@ public class HandOverDelivery {
     } catch (Exception e) {
       failure = "The hand-over did not succeed: " + service.describe(e);
     }
-    record(requestId, failure);
+    if (record(requestId, failure)) {
+      new ScheduledNotice(factory).send(requestId);
+    }
   }
 
-  private void record(String requestId, String failure) {
-    KeycloakModelUtils.runJobInTransaction(
+  /** Records the attempt; {@code true} when it is the hand-over, recorded now. */
+  private boolean record(String requestId, String failure) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(
         factory,
         session -> {
           ErasureRequestEntity request =
               OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
           if (request.handOver().isDelivered()) {
-            return;
+            return false;
           }
           long now = Time.currentTimeMillis();
           if (failure == null) {
@@ -85,6 +89,7 @@ public class HandOverDelivery {
                     request,
                     Map.of("gracePeriodSeconds", request.getGracePeriodSeconds()));
             LOG.infof("Erasure %s handed over to the erasure-service", requestId);
+            return true;
           } else {
             long backoffSeconds =
                 request.handOver().backoffSeconds(settings.deliveryMaxBackoffSeconds());
@@ -92,6 +97,7 @@ public class HandOverDelivery {
             LOG.warnf(
                 "Erasure %s: hand-over failed (%s); retrying in %d s",
                 requestId, failure, backoffSeconds);
+            return false;
           }
         });
   }

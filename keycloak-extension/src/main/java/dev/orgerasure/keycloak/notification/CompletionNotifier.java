@@ -104,7 +104,7 @@ public class CompletionNotifier {
   }
 
   /** A realm's own admin is a user of the realm; a master admin is a user of master. */
-  private static UserModel requester(KeycloakSession session, RealmModel realm, String userId) {
+  static UserModel requester(KeycloakSession session, RealmModel realm, String userId) {
     UserModel user = session.users().getUserById(realm, userId);
     if (user != null) {
       return user;

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.realm;
 
 import dev.orgerasure.keycloak.audit.ReceiptLinks;
+import dev.orgerasure.keycloak.cancel.CancelLinkResource;
 import dev.orgerasure.keycloak.completion.ErasureCallbackResource;
 import dev.orgerasure.keycloak.selfservice.SelfServiceResource;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -74,6 +75,12 @@ public class OrgErasureRealmResource {
   }
 
   /** What the account console asks before it offers "Delete organisation". */
+  /** Where the cancel link of the "erasure scheduled" e-mail leads. */
+  @Path("cancel")
+  public CancelLinkResource cancel() {
+    return new CancelLinkResource(session);
+  }
+
   @Path("self-service")
   public SelfServiceResource selfService() {
     return new SelfServiceResource(session);
