@@ -42,6 +42,20 @@
         <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("orgErasureCountsUnavailable", inventory.unavailable)}</p>
       </#if>
 
+      <div class="${properties.kcFormGroupClass!}" id="org-erasure-grace-group">
+        <label for="org-erasure-grace" class="${properties.kcLabelClass!}">${msg("orgErasureGraceLabel")}</label>
+        <div class="org-erasure-grace-inputs">
+          <span class="${properties.kcInputClass!}"><input id="org-erasure-grace" name="gracePeriod" type="number" min="0" step="any"/></span>
+          <span class="${properties.kcInputClass!}">
+            <select id="org-erasure-grace-unit" name="gracePeriodUnit" aria-label="${msg("orgErasureGraceUnit")}">
+              <option value="hours">${msg("orgErasureGraceHours")}</option>
+              <option value="days">${msg("orgErasureGraceDays")}</option>
+            </select>
+          </span>
+        </div>
+        <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("orgErasureGraceHelp")}</p>
+      </div>
+
       <@field.input name="confirmation" label=msg("orgErasureConfirmLabel", organization.name) autofocus=true/>
 
       <@buttons.actionGroup>

@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** The org admin's erasure pages of our login theme (the org-erasure required action). */
 public final class SelfServicePages {
@@ -84,6 +85,14 @@ public final class SelfServicePages {
 
   public String inventoryText() {
     return browser.driver().findElement(By.id("org-erasure-inventory")).getText();
+  }
+
+  /** A grace period on the confirm page: an amount of {@code hours} or {@code days}. */
+  public void gracePeriod(int amount, String unit) {
+    WebElement input = browser.driver().findElement(By.id("org-erasure-grace"));
+    input.clear();
+    input.sendKeys(Integer.toString(amount));
+    new Select(browser.driver().findElement(By.id("org-erasure-grace-unit"))).selectByValue(unit);
   }
 
   public void confirmWith(String typedName) {

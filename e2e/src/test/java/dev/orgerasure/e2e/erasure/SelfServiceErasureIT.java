@@ -12,6 +12,7 @@ import dev.orgerasure.e2e.browser.SelfServicePages;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The org admin erases their own organisation from the account console, through our required action
@@ -110,6 +113,45 @@ class SelfServiceErasureIT {
     HttpResponse<String> receipt = ReceiptLink.fetch(ReceiptLink.in(mail.text()));
     assertEquals(200, receipt.statusCode(), receipt.body());
     assertTrue(receipt.body().contains(requestId), receipt.body());
+  }
+
+  /**
+   * An org admin who chose a grace period is locked out with everyone else; the "scheduled"
+   * e-mail's link lets them cancel, and everyone, they included, can sign in again.
+   */
+  @Test
+  void orgAdminWhoChoseAGracePeriodCancelsWithTheMailedLink() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    Member orgAdmin = org.admin();
+    String requestId;
+    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(orgAdmin);
+      SelfServicePages pages = account.deleteOrganisation();
+      pages.reauthenticateIfAsked(orgAdmin);
+      pages.confirmPageShown();
+      pages.gracePeriod(1, "days");
+      browser.screenshot("01-grace-period-chosen");
+      pages.confirmWith(org.name());
+      requestId = pages.startedErasureId();
+    }
+    assertEquals(86400, ErasureRecords.gracePeriodSeconds(sut.system(), requestId));
+    ErasureRecords.awaitState(sut.system(), requestId, Set.of("SCHEDULED"), ERASURE_TIMEOUT);
+    assertFalse(RealmState.isEnabled(sut.system(), orgAdmin.id()));
+
+    URI link = CancelLink.mailedTo(sut.system(), orgAdmin.email(), org.name());
+    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link-2")) {
+      CancelLinkIT.open(browser, link);
+      browser.screenshot("02-cancel-page");
+      browser.driver().findElement(By.id("org-erasure-cancel-confirm")).click();
+      browser
+          .waiting(Duration.ofSeconds(20))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-cancelled")));
+      browser.screenshot("03-cancelled");
+    }
+
+    assertEquals("CANCELLED", ErasureRecords.state(sut.system(), requestId));
+    sut.memberLogin(orgAdmin, false).requireSuccess();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.selfservice;
 
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
+import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
@@ -43,6 +44,8 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
   private static final String STEP_CHOOSE = "choose";
   private static final String ORGANIZATION = "organization";
   private static final String CONFIRMATION = "confirmation";
+  private static final String GRACE_PERIOD = "gracePeriod";
+  private static final String GRACE_PERIOD_UNIT = "gracePeriodUnit";
 
   @Override
   public InitiatedActionSupport initiatedActionSupport() {
@@ -89,14 +92,23 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       return;
     }
     OrgErasureProvider erasures = OrgErasureProvider.of(context.getSession());
+    int gracePeriodSeconds;
+    try {
+      gracePeriodSeconds =
+          GracePeriod.seconds(
+                  form.getFirst(GRACE_PERIOD),
+                  form.getFirst(GRACE_PERIOD_UNIT),
+                  erasures.settings().gracePeriodMaxSeconds())
+              .orElse(erasures.settings().gracePeriodDefaultSeconds());
+    } catch (IllegalArgumentException e) {
+      context.challenge(confirmPage(context, tenant.get(), "orgErasureGraceInvalid"));
+      return;
+    }
     StartedErasure started;
     try {
       started =
           erasures.start(
-              tenant.get(),
-              context.getUser(),
-              form.getFirst(CONFIRMATION),
-              erasures.settings().gracePeriodDefaultSeconds());
+              tenant.get(), context.getUser(), form.getFirst(CONFIRMATION), gracePeriodSeconds);
     } catch (ConfirmationMismatchException e) {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
       return;
