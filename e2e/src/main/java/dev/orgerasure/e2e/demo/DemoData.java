@@ -11,8 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * The demo: realm {@code learning} (organisations, admin events, SMTP to the test mail server,
- * client {@code learning-app}), a realm admin allowed to erase, and three organisations of
- * different sizes with app data. Loaded once the whole system is up, since app data needs the
+ * client {@code learning-app}), a realm admin allowed to erase, an auditor, and three organisations
+ * of different sizes with app data. Loaded once the whole system is up, since app data needs the
  * service's schema.
  */
 public final class DemoData {
@@ -20,10 +20,12 @@ public final class DemoData {
   private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
 
   private final Member realmAdmin;
+  private final Member auditor;
   private final List<DemoOrg> orgs;
 
-  private DemoData(Member realmAdmin, List<DemoOrg> orgs) {
+  private DemoData(Member realmAdmin, Member auditor, List<DemoOrg> orgs) {
     this.realmAdmin = realmAdmin;
+    this.auditor = auditor;
     this.orgs = List.copyOf(orgs);
   }
 
@@ -32,12 +34,13 @@ public final class DemoData {
     createRealm(admin, DemoRealm.REALM, system.smtpPort());
     enableErasureAction(admin);
     Member realmAdmin = createRealmAdmin(admin, DemoRealm.REALM);
+    Member auditor = createAuditor(admin);
     OrgFactory factory = new OrgFactory(system, admin);
     List<DemoOrg> orgs = new ArrayList<>();
     orgs.add(factory.create("Acme Academy", "acme-academy.example", 50));
     orgs.add(factory.create("Globex Learning", "globex-learning.example", 20));
     orgs.add(factory.create("Initech Training", "initech-training.example", 10));
-    return new DemoData(realmAdmin, orgs);
+    return new DemoData(realmAdmin, auditor, orgs);
   }
 
   public static KeycloakAdminClient masterAdmin(WholeSystem system) {
@@ -47,6 +50,11 @@ public final class DemoData {
 
   public Member realmAdmin() {
     return realmAdmin;
+  }
+
+  /** Reads the erasure audit; may not erase. */
+  public Member auditor() {
+    return auditor;
   }
 
   public List<DemoOrg> orgs() {
@@ -102,41 +110,67 @@ public final class DemoData {
 
   /** The realm's administrator: {@code realm-admin} and {@code erase-organizations}. */
   public static Member createRealmAdmin(KeycloakAdminClient admin, String realm) {
+    return createAdmin(
+        admin,
+        realm,
+        new Member(
+            null, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin"),
+        DemoRealm.REALM_ADMIN_EMAIL,
+        "realm-admin",
+        DemoRealm.ERASE_ROLE);
+  }
+
+  /**
+   * An identity team's auditor: reads the erasure audit ({@code view-erasure-audit} with {@code
+   * view-events}) and may neither erase nor manage anything.
+   */
+  private static Member createAuditor(KeycloakAdminClient admin) {
+    return createAdmin(
+        admin,
+        DemoRealm.REALM,
+        new Member(null, DemoRealm.AUDITOR_USERNAME, DemoRealm.AUDITOR_PASSWORD, "Ida", "Auditor"),
+        DemoRealm.AUDITOR_EMAIL,
+        "view-events",
+        DemoRealm.VIEW_AUDIT_ROLE);
+  }
+
+  /** A user of the realm holding these {@code realm-management} roles. */
+  private static Member createAdmin(
+      KeycloakAdminClient admin,
+      String realm,
+      Member person,
+      String email,
+      String... realmManagementRoles) {
     String adminPath = "/admin/realms/" + realm;
     String id =
         admin.post(
             adminPath + "/users",
             Map.of(
                 "username",
-                DemoRealm.REALM_ADMIN_USERNAME,
+                person.username(),
                 "email",
-                DemoRealm.REALM_ADMIN_EMAIL,
+                email,
                 "firstName",
-                "Realm",
+                person.firstName(),
                 "lastName",
-                "Admin",
+                person.lastName(),
                 "enabled",
                 true,
                 "emailVerified",
                 true,
                 "credentials",
                 List.of(
-                    Map.of(
-                        "type",
-                        "password",
-                        "value",
-                        DemoRealm.REALM_ADMIN_PASSWORD,
-                        "temporary",
-                        false))));
+                    Map.of("type", "password", "value", person.password(), "temporary", false))));
     String realmManagement =
         admin.get(adminPath + "/clients?clientId=realm-management").get(0).get("id").asText();
     String rolesPath = adminPath + "/clients/" + realmManagement + "/roles/";
     List<JsonNode> roles = new ArrayList<>();
-    roles.add(admin.get(rolesPath + "realm-admin"));
-    // The extension adds erase-organizations to every realm it sees created.
-    roles.add(admin.get(rolesPath + DemoRealm.ERASE_ROLE));
+    // The extension adds its roles to every realm it sees created.
+    for (String role : realmManagementRoles) {
+      roles.add(admin.get(rolesPath + role));
+    }
     admin.post(adminPath + "/users/" + id + "/role-mappings/clients/" + realmManagement, roles);
     return new Member(
-        id, DemoRealm.REALM_ADMIN_USERNAME, DemoRealm.REALM_ADMIN_PASSWORD, "Realm", "Admin");
+        id, person.username(), person.password(), person.firstName(), person.lastName());
   }
 }

@@ -18,6 +18,12 @@ public final class DemoRealm {
 
   public static final String ERASE_ROLE = "erase-organizations";
 
+  public static final String VIEW_AUDIT_ROLE = "view-erasure-audit";
+
+  public static final String AUDITOR_USERNAME = "auditor";
+  public static final String AUDITOR_PASSWORD = "auditor";
+  public static final String AUDITOR_EMAIL = "auditor@learning.example";
+
   /**
    * Our themes, for every theme type: the admin console's erasure page, the account console's
    * "Delete organisation", the org admin's erasure pages and the completion e-mail.

@@ -90,11 +90,19 @@ public final class Quickstart {
             + system.postgres().user()
             + ")");
     out.println("File store:                " + system.fileStoreRoot());
+    out.println("Audit checkpoints:         " + system.auditCheckpoints());
+    out.println("Audit public keys (JWKS):  " + keycloak + "/realms/master/org-erasure/audit-keys");
     out.println("Logs:                      " + system.logsDir());
     out.println();
     out.println("Logins (realm learning):");
     out.println(
         "  realm admin: " + demo.realmAdmin().username() + " / " + demo.realmAdmin().password());
+    out.println(
+        "  auditor:     "
+            + demo.auditor().username()
+            + " / "
+            + demo.auditor().password()
+            + "   (Erasure audit page)");
     for (DemoOrg org : demo.orgs()) {
       out.println(
           "  " + org.name() + " (" + org.members().size() + " members, id " + org.id() + ")");
