@@ -11,6 +11,9 @@ import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -111,7 +114,20 @@ class CancelErasureIT {
               .map(ErasureRecords.Audit::event)
               .reduce((first, second) -> second)
               .orElseThrow());
-      sut.memberLogin(org.learners().get(2), false).requireSuccess();
+      String token = sut.memberLogin(org.learners().get(2), false).requireSuccess().accessToken();
+      HttpResponse<String> courses =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          sut.system()
+                              .libertyUrl()
+                              .resolve(
+                                  "/erasure/api/learning/organizations/" + org.id() + "/courses"))
+                      .header("Authorization", "Bearer " + token)
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, courses.statusCode(), courses.body());
     } finally {
       partner.remove();
     }
