@@ -26,10 +26,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -356,6 +358,33 @@ class AuditLogIT {
     admin.post(
         "/admin/realms/master/users/" + userId + "/role-mappings/clients/" + clientId,
         List.of(role));
+  }
+
+  /**
+   * A crash between the commit and the file write loses the latest checkpoint's copy outside the
+   * database: Verify says so, and the next append writes it again.
+   */
+  @Test
+  void aCheckpointFileLostToACrashIsMadeUpAtTheNextAppend() throws Exception {
+    Path latest;
+    try (Stream<Path> files = Files.list(sut.system().auditCheckpoints())) {
+      latest = files.max(Comparator.naturalOrder()).orElseThrow();
+    }
+    Files.delete(latest);
+    assertFalse(auditor.auditVerify().json().path("ok").asBoolean());
+
+    DemoOrg next = sut.createOrg(1);
+    ErasureAdminApi.Answer started =
+        new ErasureAdminApi(
+                sut.system().keycloakUrl(),
+                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken())
+            .startErasure(next.id(), next.name());
+    assertEquals(201, started.status(), started.body());
+
+    assertTrue(Files.exists(latest), latest.toString());
+    ErasureAdminApi.Answer verified = auditor.auditVerify();
+    assertTrue(verified.json().path("ok").asBoolean(), verified.body());
+    ErasureRecords.awaitState(sut.system(), started.json().path("id").asText(), DONE, COMPLETION);
   }
 
   @Test

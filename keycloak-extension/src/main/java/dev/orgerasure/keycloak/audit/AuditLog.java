@@ -94,7 +94,8 @@ public class AuditLog {
             checkpoint.jws()));
     head.moveTo(tree.size(), tree.encode());
     em.flush();
-    writeOutsideTheDatabaseAfterCommit(checkpoint);
+    writeOutsideTheDatabaseAfterCommit(
+        Optional.ofNullable(previousCheckpoint).map(this::trusted), checkpoint);
     return record;
   }
 
@@ -148,10 +149,12 @@ public class AuditLog {
 
   /**
    * A copy outside the database, written only once the checkpoint is committed: a rolled-back
-   * append must not leave a checkpoint the log never had. A copy lost to a crash in between shows
-   * in the verification as missing from the directory.
+   * append must not leave a checkpoint the log never had. The previous checkpoint is written again
+   * (a no-op when its file is there), so a copy a crash lost in between is made up at the next
+   * append; the directory never takes a different checkpoint for a size it holds.
    */
-  private void writeOutsideTheDatabaseAfterCommit(SignedCheckpoint checkpoint) {
+  private void writeOutsideTheDatabaseAfterCommit(
+      Optional<SignedCheckpoint> previous, SignedCheckpoint checkpoint) {
     session
         .getTransactionManager()
         .enlistAfterCompletion(
@@ -159,6 +162,9 @@ public class AuditLog {
               @Override
               protected void commitImpl() {
                 try {
+                  if (previous.isPresent()) {
+                    keys.checkpoints().write(previous.get());
+                  }
                   keys.checkpoints().write(checkpoint);
                   LOG.infof(
                       "Audit checkpoint %d %s written",
