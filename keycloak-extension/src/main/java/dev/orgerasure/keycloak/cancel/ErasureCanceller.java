@@ -1,9 +1,12 @@
 package dev.orgerasure.keycloak.cancel;
 
+import static dev.orgerasure.keycloak.erasure.ErasureTransactions.request;
+
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.members.MemberDecision;
@@ -15,14 +18,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Cancels an erasure during its grace period (README, "Cancelling an erasure"): the service cancels
@@ -37,10 +37,12 @@ public class ErasureCanceller {
 
   private final KeycloakSessionFactory factory;
   private final ErasureSettings settings;
+  private final ErasureTransactions transactions;
 
   public ErasureCanceller(KeycloakSessionFactory factory, ErasureSettings settings) {
     this.factory = factory;
     this.settings = settings;
+    this.transactions = new ErasureTransactions(factory);
   }
 
   /**
@@ -51,7 +53,7 @@ public class ErasureCanceller {
    */
   public ErasureRepresentation cancel(String requestId) {
     ServiceClient service =
-        inTransaction(
+        transactions.inTransaction(
             session -> {
               ErasureRequestEntity request = request(session, requestId);
               if (!request.getState().isCancellable()) {
@@ -68,14 +70,14 @@ public class ErasureCanceller {
             });
     Optional<String> refusal = cancelAtTheService(service, requestId);
     if (refusal.isPresent()) {
-      inTransaction(
+      transactions.inTransaction(
           session -> {
             request(session, requestId).releaseLease();
             return null;
           });
       throw new CancelRefusedException(refusal.get());
     }
-    inTransaction(
+    transactions.inTransaction(
         session -> {
           request(session, requestId).cancelling();
           return null;
@@ -87,7 +89,7 @@ public class ErasureCanceller {
   /** Finishes a cancel a crash interrupted, unless a node holds it. */
   public void resume(String requestId) {
     boolean claimed =
-        inTransaction(
+        transactions.inTransaction(
             session -> {
               ErasureRequestEntity request = request(session, requestId);
               return request.getState().awaitsRestore()
@@ -111,23 +113,21 @@ public class ErasureCanceller {
   }
 
   private ErasureRepresentation restore(String requestId) {
-    inRealmOf(
+    transactions.inRealmOf(
         requestId,
         (session, request) -> {
-          OrgErasureProvider.of(session)
-              .tenants()
-              .find(request.getOrganizationId())
-              .ifPresent(OrgErasureProvider.of(session).tenants()::reopen);
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          tenants.find(request.getOrganizationId()).ifPresent(tenants::reopen);
           return null;
         });
     while (restoreBatch(requestId) > 0) {
-      inTransaction(
+      transactions.inTransaction(
           session -> {
             request(session, requestId).renewLease(leaseEnd());
             return null;
           });
     }
-    return inRealmOf(
+    return transactions.inRealmOf(
         requestId,
         (session, request) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);
@@ -145,7 +145,7 @@ public class ErasureCanceller {
 
   /** Restores one batch of members; each member's row goes once they are as before. */
   private int restoreBatch(String requestId) {
-    return inRealmOf(
+    return transactions.inRealmOf(
         requestId,
         (session, request) -> {
           RealmModel realm = session.getContext().getRealm();
@@ -169,28 +169,7 @@ public class ErasureCanceller {
         });
   }
 
-  private static ErasureRequestEntity request(KeycloakSession session, String requestId) {
-    return OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
-  }
-
   private long leaseEnd() {
     return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
-  }
-
-  private interface RequestWork<T> {
-    T apply(KeycloakSession session, ErasureRequestEntity request);
-  }
-
-  private <T> T inRealmOf(String requestId, RequestWork<T> work) {
-    return inTransaction(
-        session -> {
-          ErasureRequestEntity request = request(session, requestId);
-          session.getContext().setRealm(session.realms().getRealm(request.getRealmId()));
-          return work.apply(session, request);
-        });
-  }
-
-  private <T> T inTransaction(Function<KeycloakSession, T> work) {
-    return KeycloakModelUtils.runJobInTransactionWithResult(factory, work::apply);
   }
 }

@@ -254,9 +254,7 @@ public class ErasureRequestEntity {
 
   /** Everything the lockout changed is back; the organisation may be erased again later. */
   public void cancelled() {
-    requestedById = null;
-    requestedByUsername = null;
-    requestedByEmail = null;
+    forgetRequester();
     leaseUntil = null;
     moveTo(ErasureState.CANCELLED);
   }
@@ -309,12 +307,16 @@ public class ErasureRequestEntity {
 
   public void completed(boolean withErrors, String auditRecordId, long at) {
     finishing.completed(auditRecordId, at);
-    // The audit record keeps who asked; nothing else of a finished erasure names a person.
+    forgetRequester();
+    leaseUntil = null;
+    moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
+  }
+
+  /** The audit record keeps who asked; nothing else of a finished erasure names a person. */
+  private void forgetRequester() {
     requestedById = null;
     requestedByUsername = null;
     requestedByEmail = null;
-    leaseUntil = null;
-    moveTo(withErrors ? ErasureState.COMPLETED_WITH_ERRORS : ErasureState.COMPLETED);
   }
 
   public HandOverAttempts handOver() {

@@ -1,10 +1,13 @@
 package dev.orgerasure.keycloak.finish;
 
+import static dev.orgerasure.keycloak.erasure.ErasureTransactions.request;
+
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
@@ -19,16 +22,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Finishes an erasure whose app data is gone: tells the requester by e-mail, deletes every
@@ -52,10 +52,12 @@ public class ErasureFinisher {
 
   private final KeycloakSessionFactory factory;
   private final ErasureSettings settings;
+  private final ErasureTransactions transactions;
 
   public ErasureFinisher(KeycloakSessionFactory factory, ErasureSettings settings) {
     this.factory = factory;
     this.settings = settings;
+    this.transactions = new ErasureTransactions(factory);
   }
 
   public void finish(String requestId) {
@@ -66,7 +68,7 @@ public class ErasureFinisher {
       finishClaimed(requestId);
     } catch (RuntimeException e) {
       LOG.errorf(e, "Erasure %s: finishing failed; tried again when its lease ends", requestId);
-      inTransaction(
+      transactions.inTransaction(
           session -> {
             request(session, requestId).finishingFailed(e.getMessage());
             return null;
@@ -80,14 +82,14 @@ public class ErasureFinisher {
     while (deleteIdentityBatch(requestId) > 0) {
       renewClaim(requestId);
     }
-    inRealmOf(
+    transactions.inRealmOf(
         requestId,
         (session, request) -> {
           TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
           tenants.find(request.getOrganizationId()).ifPresent(tenants::remove);
           return null;
         });
-    inRealmOf(
+    transactions.inRealmOf(
         requestId,
         (session, request) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);
@@ -115,7 +117,7 @@ public class ErasureFinisher {
   /** Takes the erasure for this node, unless it is not ready or another node holds it. */
   private boolean claim(String requestId) {
     try {
-      return inTransaction(
+      return transactions.inTransaction(
           session -> {
             ErasureRequestEntity request =
                 OrgErasureProvider.of(session).requests().findById(requestId).orElse(null);
@@ -129,7 +131,7 @@ public class ErasureFinisher {
   }
 
   private void renewClaim(String requestId) {
-    inTransaction(
+    transactions.inTransaction(
         session -> {
           OrgErasureProvider.of(session)
               .requests()
@@ -147,7 +149,7 @@ public class ErasureFinisher {
   private void lockOutLateMembers(String requestId) {
     record Target(Tenant tenant, String realmId) {}
     Optional<Target> target =
-        inRealmOf(
+        transactions.inRealmOf(
             requestId,
             (session, request) ->
                 OrgErasureProvider.of(session)
@@ -163,7 +165,7 @@ public class ErasureFinisher {
                       settings.lockoutBatchSize(),
                       settings.finisherLeaseSeconds() * 1000L)
                   .lockOutEveryMember(t.tenant(), requestId);
-          inTransaction(
+          transactions.inTransaction(
               session -> {
                 request(session, requestId).counted(members);
                 return null;
@@ -171,16 +173,12 @@ public class ErasureFinisher {
         });
   }
 
-  private static ErasureRequestEntity request(KeycloakSession session, String requestId) {
-    return OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
-  }
-
   private long leaseEnd() {
     return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
   }
 
   private int deleteIdentityBatch(String requestId) {
-    return inRealmOf(
+    return transactions.inRealmOf(
         requestId,
         (session, request) -> {
           RealmModel realm = session.getContext().getRealm();
@@ -237,24 +235,5 @@ public class ErasureFinisher {
         request.finishing().identitiesDeleted(),
         request.finishing().loginEventsDeleted(),
         request.report().orElse(null));
-  }
-
-  private interface RequestWork<T> {
-    T apply(KeycloakSession session, ErasureRequestEntity request);
-  }
-
-  /** Work on the erasure in its own transaction, with its realm as the session's. */
-  private <T> T inRealmOf(String requestId, RequestWork<T> work) {
-    return inTransaction(
-        session -> {
-          ErasureRequestEntity request =
-              OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
-          session.getContext().setRealm(session.realms().getRealm(request.getRealmId()));
-          return work.apply(session, request);
-        });
-  }
-
-  private <T> T inTransaction(Function<KeycloakSession, T> work) {
-    return KeycloakModelUtils.runJobInTransactionWithResult(factory, work::apply);
   }
 }

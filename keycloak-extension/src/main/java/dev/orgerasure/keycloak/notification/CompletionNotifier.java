@@ -37,7 +37,8 @@ public class CompletionNotifier {
   static final String TEMPLATE = "org-erasure-completed.ftl";
   static final String SUBJECT_KEY = "orgErasureCompletedSubject";
 
-  private static final DateTimeFormatter TIME =
+  /** How the notices write a time: people read them anywhere, so in UTC. */
+  static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private record Outcome(String sentTo, String error) {}

@@ -4,8 +4,6 @@ import dev.orgerasure.keycloak.cancel.CancelLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +26,6 @@ public class ScheduledNotice {
 
   static final String TEMPLATE = "org-erasure-scheduled.ftl";
   static final String SUBJECT_KEY = "orgErasureScheduledSubject";
-
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
   private final KeycloakSessionFactory factory;
 
@@ -74,7 +69,8 @@ public class ScheduledNotice {
                         Map.of(
                             "organizationName", request.getOrganizationName(),
                             "memberCount", request.getMemberCount(),
-                            "graceEndsAt", TIME.format(Instant.ofEpochMilli(graceEndsAt)),
+                            "graceEndsAt",
+                                CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
                             "cancelLink", link,
                             "requestId", requestId)));
             LOG.infof("Erasure %s: scheduled notice sent to %s", requestId, requester.getEmail());

@@ -1,7 +1,7 @@
 // The "Erasure audit" page (docs/audit.md): the audit log's records, filtered; one erasure's
 // records with their counts and its receipt; exports; and the server's check of the whole log.
 import { createElement as h, useCallback, useEffect, useState } from "react";
-import { AlertGroup, useAlerts } from "./alerts.js";
+import { PageFrame } from "./page-frame.js";
 import { tableHead } from "./table.js";
 
 const PAGE_SIZE = 100;
@@ -23,29 +23,16 @@ const STATUSES = [
 ];
 
 export function AuditPage({ api, realm, mayView, t }) {
-  const { alerts, addAlert, removeAlert } = useAlerts();
-  return h(
-    "div",
-    { className: "org-erasure-page" },
-    h(
-      "section",
-      { className: "pf-v5-c-page__main-section pf-m-light" },
-      h("h1", { className: "pf-v5-c-title pf-m-2xl", "data-testid": "org-erasure-audit-title" }, t("orgErasureAuditTitle")),
-      h("p", { className: "org-erasure-intro" }, t("orgErasureAuditIntro")),
-    ),
-    h(
-      "section",
-      { className: "pf-v5-c-page__main-section" },
-      mayView
-        ? h(AuditWork, { api, realm, t, addAlert })
-        : h(
-            "div",
-            { className: "pf-v5-c-empty-state", "data-testid": "org-erasure-audit-no-access" },
-            h("div", { className: "pf-v5-c-empty-state__content" }, h("div", { className: "pf-v5-c-empty-state__body" }, t("orgErasureAuditNoAccess"))),
-          ),
-    ),
-    h(AlertGroup, { alerts, onClose: removeAlert, closeLabel: t("orgErasureClose") }),
-  );
+  return h(PageFrame, {
+    titleTestId: "org-erasure-audit-title",
+    title: t("orgErasureAuditTitle"),
+    intro: t("orgErasureAuditIntro"),
+    allowed: mayView,
+    noAccessTestId: "org-erasure-audit-no-access",
+    noAccess: t("orgErasureAuditNoAccess"),
+    work: (addAlert) => h(AuditWork, { api, realm, t, addAlert }),
+    t,
+  });
 }
 
 function AuditWork({ api, realm, t, addAlert }) {

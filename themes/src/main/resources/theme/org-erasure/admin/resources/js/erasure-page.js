@@ -1,38 +1,23 @@
 // The "Organisation erasure" page: the realm's organisations with their counts and erasure
 // state, the recent erasures, the erase dialog and the progress of the erasure being followed.
 import { createElement as h, useCallback, useEffect, useState } from "react";
-import { AlertGroup, useAlerts } from "./alerts.js";
 import { EraseDialog } from "./erase-dialog.js";
 import { ErasureProgress } from "./erasure-progress.js";
+import { PageFrame } from "./page-frame.js";
 import { StateLabel, formatTime } from "./erasure-state.js";
 import { tableHead } from "./table.js";
 
 export function ErasurePage({ api, realm, mayErase, t }) {
-  const { alerts, addAlert, removeAlert } = useAlerts();
-  return h(
-    "div",
-    { className: "org-erasure-page" },
-    h(
-      "section",
-      { className: "pf-v5-c-page__main-section pf-m-light" },
-      h("h1", { className: "pf-v5-c-title pf-m-2xl", "data-testid": "org-erasure-title" }, t("orgErasureTitle")),
-      h("p", { className: "org-erasure-intro" }, t("orgErasureIntro")),
-    ),
-    h(
-      "section",
-      { className: "pf-v5-c-page__main-section" },
-      mayErase ? h(ErasureWork, { api, realm, t, addAlert }) : h(NoAccess, { t }),
-    ),
-    h(AlertGroup, { alerts, onClose: removeAlert, closeLabel: t("orgErasureClose") }),
-  );
-}
-
-function NoAccess({ t }) {
-  return h(
-    "div",
-    { className: "pf-v5-c-empty-state", "data-testid": "org-erasure-no-access" },
-    h("div", { className: "pf-v5-c-empty-state__content" }, h("div", { className: "pf-v5-c-empty-state__body" }, t("orgErasureNoAccess"))),
-  );
+  return h(PageFrame, {
+    titleTestId: "org-erasure-title",
+    title: t("orgErasureTitle"),
+    intro: t("orgErasureIntro"),
+    allowed: mayErase,
+    noAccessTestId: "org-erasure-no-access",
+    noAccess: t("orgErasureNoAccess"),
+    work: (addAlert) => h(ErasureWork, { api, realm, t, addAlert }),
+    t,
+  });
 }
 
 function ErasureWork({ api, realm, t, addAlert }) {

@@ -1,0 +1,47 @@
+package dev.orgerasure.keycloak.erasure;
+
+import java.util.function.Function;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Work on one erasure in short transactions of its own: the finisher and the canceller commit a
+ * batch at a time, so a stop loses at most one batch and the scheduled task resumes from there.
+ */
+public final class ErasureTransactions {
+
+  /** Work given the session and the erasure, read in that session. */
+  public interface RequestWork<T> {
+    T apply(KeycloakSession session, ErasureRequestEntity request);
+  }
+
+  private final KeycloakSessionFactory factory;
+
+  public ErasureTransactions(KeycloakSessionFactory factory) {
+    this.factory = factory;
+  }
+
+  public <T> T inTransaction(Function<KeycloakSession, T> work) {
+    return KeycloakModelUtils.runJobInTransactionWithResult(factory, work::apply);
+  }
+
+  /** Work on the erasure in its own transaction, with its realm as the session's. */
+  public <T> T inRealmOf(String requestId, RequestWork<T> work) {
+    return inTransaction(
+        session -> {
+          ErasureRequestEntity request = request(session, requestId);
+          session.getContext().setRealm(session.realms().getRealm(request.getRealmId()));
+          return work.apply(session, request);
+        });
+  }
+
+  /** The erasure, which must exist. */
+  public static ErasureRequestEntity request(KeycloakSession session, String requestId) {
+    return new ErasureRequestRepository(
+            session.getProvider(JpaConnectionProvider.class).getEntityManager())
+        .findById(requestId)
+        .orElseThrow();
+  }
+}
