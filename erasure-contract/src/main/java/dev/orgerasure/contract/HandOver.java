@@ -6,6 +6,12 @@ package dev.orgerasure.contract;
  *
  * @param requestId Keycloak's erasure id, a UUID; the service's purge is keyed by it
  * @param gracePeriodSeconds how long the purge waits; {@code null} for the service's default
+ * @param memberPolicy what happens to the members, and so to their own rows; {@code null} for
+ *     {@link MemberPolicy#ERASE}
  */
 public record HandOver(
-    String requestId, String organizationId, String organizationName, Long gracePeriodSeconds) {}
+    String requestId,
+    String organizationId,
+    String organizationName,
+    Long gracePeriodSeconds,
+    MemberPolicy memberPolicy) {}

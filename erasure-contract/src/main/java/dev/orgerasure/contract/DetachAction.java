@@ -1,0 +1,14 @@
+package dev.orgerasure.contract;
+
+/**
+ * What a {@link MemberPolicy#DETACH} erasure does to the organisation's rows of one table. An
+ * {@link MemberPolicy#ERASE} erasure deletes them all.
+ */
+public enum DetachAction {
+  /** The organisation's rows go, as with Erase. */
+  DELETE,
+  /**
+   * The rows are a kept person's own: they stay, and what ties them to the organisation is reset.
+   */
+  RESET
+}
