@@ -14,6 +14,22 @@ public enum MemberPolicy {
    */
   DETACH;
 
+  /**
+   * The policy a person chose, by name: none (null or blank) is {@link #ERASE}; anything but a
+   * policy's exact name is refused.
+   */
+  public static MemberPolicy parse(String name) {
+    if (name == null || name.isBlank()) {
+      return ERASE;
+    }
+    for (MemberPolicy policy : values()) {
+      if (policy.name().equals(name)) {
+        return policy;
+      }
+    }
+    throw new IllegalArgumentException("Not a member policy: " + name);
+  }
+
   /** The policy a hand-over without one means. */
   public static MemberPolicy orDefault(MemberPolicy policy) {
     return policy == null ? ERASE : policy;

@@ -19,16 +19,18 @@
           <tr class="pf-v5-c-table__tr">
             <th class="pf-v5-c-table__th">${msg("orgErasureCategory")}</th>
             <th class="pf-v5-c-table__th pf-m-fit-content">${msg("orgErasureCount")}</th>
+            <th class="pf-v5-c-table__th">${msg("orgErasureUnderErase")}</th>
+            <th class="pf-v5-c-table__th">${msg("orgErasureUnderDetach")}</th>
           </tr>
         </thead>
         <tbody class="pf-v5-c-table__tbody">
-          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureIdentities")}</td><td class="pf-v5-c-table__td">${inventory.membersErased}</td></tr>
-          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureOrganisationItself")}</td><td class="pf-v5-c-table__td">1</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureIdentities")}</td><td class="pf-v5-c-table__td">${inventory.membersErased}</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td><td class="pf-v5-c-table__td" id="org-erasure-detach-accounts">${msg("orgErasureDetachAccounts", inventory.membersDetached, inventory.managedErasedUnderDetach)}</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureOrganisationItself")}</td><td class="pf-v5-c-table__td">1</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td></tr>
           <#list inventory.appData as row>
-          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${row.category}</td><td class="pf-v5-c-table__td">${row.count}</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${row.category}</td><td class="pf-v5-c-table__td">${row.count}</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td><td class="pf-v5-c-table__td">${msg(row.resetUnderDetach?then("orgErasureKeptReset", "orgErasureDeleted"))}</td></tr>
           </#list>
           <#if inventory.files??>
-          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureFiles", inventory.bytes)}</td><td class="pf-v5-c-table__td">${inventory.files}</td></tr>
+          <tr class="pf-v5-c-table__tr"><td class="pf-v5-c-table__td">${msg("orgErasureFiles", inventory.bytes)}</td><td class="pf-v5-c-table__td">${inventory.files}</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td><td class="pf-v5-c-table__td">${msg("orgErasureDeleted")}</td></tr>
           </#if>
         </tbody>
       </table>
@@ -41,6 +43,18 @@
       <#if inventory.unavailable??>
         <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("orgErasureCountsUnavailable", inventory.unavailable)}</p>
       </#if>
+
+      <fieldset class="${properties.kcFormGroupClass!}" id="org-erasure-policy-group">
+        <legend class="${properties.kcLabelClass!}">${msg("orgErasurePolicyLabel")}</legend>
+        <div class="pf-v5-c-radio">
+          <input class="pf-v5-c-radio__input" type="radio" id="org-erasure-policy-erase" name="memberPolicy" value="ERASE" checked/>
+          <label class="pf-v5-c-radio__label" for="org-erasure-policy-erase">${msg("orgErasurePolicyErase")}</label>
+        </div>
+        <div class="pf-v5-c-radio">
+          <input class="pf-v5-c-radio__input" type="radio" id="org-erasure-policy-detach" name="memberPolicy" value="DETACH"/>
+          <label class="pf-v5-c-radio__label" for="org-erasure-policy-detach">${msg("orgErasurePolicyDetach")}</label>
+        </div>
+      </fieldset>
 
       <div class="${properties.kcFormGroupClass!}" id="org-erasure-grace-group">
         <label for="org-erasure-grace" class="${properties.kcLabelClass!}">${msg("orgErasureGraceLabel")}</label>

@@ -5,7 +5,7 @@
   <#elseif section = "form">
     <div id="org-erasure-started" data-erasure-id="${erasureId}">
       <p>${msg("orgErasureStartedText", organization.name, organization.memberCount)}</p>
-      <p>${msg("orgErasureStartedEmail")}</p>
+      <p>${msg((memberPolicy == "DETACH")?then("orgErasureStartedEmailDetach", "orgErasureStartedEmail"))}</p>
       <p>${msg("orgErasureStartedReference", erasureId)}</p>
     </div>
   </#if>

@@ -65,6 +65,13 @@ final class LearningAppData {
               orgId,
               member.id(),
               role));
+      // Each person was onboarded into the organisation they joined.
+      update(
+          db,
+          "INSERT INTO onboarding (user_id, org_id, state, completed_at)"
+              + " VALUES (?, ?, 'COMPLETED', now())",
+          member.id(),
+          orgId);
     }
     int modules = 0;
     int lessons = 0;

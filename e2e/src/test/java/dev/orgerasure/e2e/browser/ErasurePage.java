@@ -110,6 +110,14 @@ public final class ErasurePage {
     new Select(browser.driver().findElement(By.id("org-erasure-grace-unit"))).selectByValue(unit);
   }
 
+  /** The member policy in the dialog: {@code ERASE} or {@code DETACH}. */
+  public void chooseMemberPolicy(String policy) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("label[for=org-erasure-policy-" + policy.toLowerCase() + "]"))
+        .click();
+  }
+
   /** The grace period's notice in the progress view: when the purge starts, and the cancel. */
   public String gracePeriodText() {
     return browser

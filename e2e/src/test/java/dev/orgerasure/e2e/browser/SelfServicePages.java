@@ -95,6 +95,14 @@ public final class SelfServicePages {
     new Select(browser.driver().findElement(By.id("org-erasure-grace-unit"))).selectByValue(unit);
   }
 
+  /** Chooses the member policy on the confirm page: {@code ERASE} or {@code DETACH}. */
+  public void memberPolicy(String policy) {
+    browser
+        .driver()
+        .findElement(By.cssSelector("label[for=org-erasure-policy-" + policy.toLowerCase() + "]"))
+        .click();
+  }
+
   public void confirmWith(String typedName) {
     WebElement input = browser.driver().findElement(By.id("confirmation"));
     input.clear();

@@ -61,6 +61,24 @@ final class ErasureAdminApi {
     }
   }
 
+  Answer startErasure(
+      String organizationId, String confirmation, int gracePeriodSeconds, String memberPolicy) {
+    try {
+      return startErasureWithBody(
+          organizationId,
+          JSON.writeValueAsString(
+              Map.of(
+                  "confirmation",
+                  confirmation,
+                  "gracePeriodSeconds",
+                  gracePeriodSeconds,
+                  "memberPolicy",
+                  memberPolicy)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Answer startErasureWithBody(String organizationId, String rawBody) {
     return send(
         HttpRequest.newBuilder(base.resolve("organizations/" + organizationId + "/erasures"))

@@ -110,6 +110,13 @@ class StartErasureRefusalsIT {
   }
 
   @Test
+  void unknownMemberPolicyChangesNothing() throws Exception {
+    ErasureAdminApi api = asRealmAdmin();
+    assertRefusedAndNothingChanged(
+        400, "memberPolicy", () -> api.startErasure(org.id(), org.name(), 0, "KEEP"));
+  }
+
+  @Test
   void missingConfirmationChangesNothing() throws Exception {
     ErasureAdminApi api = asRealmAdmin();
     assertRefusedAndNothingChanged(

@@ -8,7 +8,7 @@ import dev.orgerasure.keycloak.cancel.CancelRefusedException;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
-import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -130,14 +130,14 @@ public class OrgErasureAdminResource {
   }
 
   /**
-   * What erasing the organisation would do to its members: how many are erased, how many keep their
-   * accounts and why (README, "Who is erased"). Shown before anyone confirms.
+   * What erasing the organisation would do to its members under each policy: how many are erased,
+   * how many keep their accounts and why (README, "Who is erased"). Shown before anyone confirms.
    */
   @GET
   @NoCache
   @Path("organizations/{organizationId}/members-preview")
   @Produces(MediaType.APPLICATION_JSON)
-  public MemberCounts membersPreview(@PathParam("organizationId") String organizationId) {
+  public MemberPreview membersPreview(@PathParam("organizationId") String organizationId) {
     requireErasureRole();
     return erasures.previewMembers(manageableTenant(organizationId));
   }
@@ -158,7 +158,8 @@ public class OrgErasureAdminResource {
               tenant,
               auth.adminAuth().getUser(),
               request.confirmation(),
-              request.gracePeriodSeconds().orElse(erasures.settings().gracePeriodDefaultSeconds()));
+              request.gracePeriodSeconds().orElse(erasures.settings().gracePeriodDefaultSeconds()),
+              request.memberPolicy());
     } catch (ConfirmationMismatchException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);
     } catch (HandOverNotPossibleException e) {

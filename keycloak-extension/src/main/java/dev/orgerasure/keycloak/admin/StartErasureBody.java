@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orgerasure.contract.MemberPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Iterator;
@@ -10,13 +11,16 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The body of "start an erasure", read defensively: at most {@link #MAX_BYTES}, a JSON object,
- * known fields only, the confirmation a string.
+ * known fields only, the confirmation a string, the member policy {@code ERASE} (the default) or
+ * {@code DETACH}.
  */
-public record StartErasureBody(String confirmation, Optional<Integer> gracePeriodSeconds) {
+public record StartErasureBody(
+    String confirmation, Optional<Integer> gracePeriodSeconds, MemberPolicy memberPolicy) {
 
   public static final int MAX_BYTES = 64 * 1024;
 
-  private static final Set<String> FIELDS = Set.of("confirmation", "gracePeriodSeconds");
+  private static final Set<String> FIELDS =
+      Set.of("confirmation", "gracePeriodSeconds", "memberPolicy");
 
   /** Thrown for a body larger than {@link #MAX_BYTES}. */
   public static class TooLargeException extends Exception {
@@ -70,6 +74,22 @@ public record StartErasureBody(String confirmation, Optional<Integer> gracePerio
               + maxGracePeriodSeconds);
     }
     return new StartErasureBody(
-        confirmation.textValue(), Optional.ofNullable(grace).map(JsonNode::intValue));
+        confirmation.textValue(),
+        Optional.ofNullable(grace).map(JsonNode::intValue),
+        memberPolicy(json.get("memberPolicy")));
+  }
+
+  private static MemberPolicy memberPolicy(JsonNode policy) throws MalformedException {
+    if (policy == null) {
+      return MemberPolicy.ERASE;
+    }
+    try {
+      if (policy.isTextual() && !policy.textValue().isBlank()) {
+        return MemberPolicy.parse(policy.textValue());
+      }
+    } catch (IllegalArgumentException notAPolicy) {
+      // Answered below, as for a value that is not text.
+    }
+    throw new MalformedException("The field 'memberPolicy' must be \"ERASE\" or \"DETACH\"");
   }
 }

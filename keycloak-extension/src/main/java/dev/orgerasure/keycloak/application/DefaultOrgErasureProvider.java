@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.application;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
@@ -9,6 +10,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.finish.ErasureFinisher;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
@@ -74,15 +76,21 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
 
   @Override
   public StartedErasure start(
-      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
+      Tenant tenant,
+      UserModel requester,
+      String confirmation,
+      int gracePeriodSeconds,
+      MemberPolicy memberPolicy) {
     return new ErasureStarter(session.getKeycloakSessionFactory(), realm().getId(), settings)
-        .start(tenant, requester, confirmation, gracePeriodSeconds);
+        .start(tenant, requester, confirmation, gracePeriodSeconds, memberPolicy);
   }
 
   @Override
-  public MemberCounts previewMembers(Tenant tenant) {
-    return MemberCounts.of(
-        MemberRules.preview(realm(), tenants(), tenant, settings.lockoutBatchSize()));
+  public MemberPreview previewMembers(Tenant tenant) {
+    return MemberPreview.fromDetach(
+        MemberCounts.of(
+            MemberRules.preview(
+                realm(), tenants(), tenant, MemberPolicy.DETACH, settings.lockoutBatchSize())));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.application;
 
 import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.audit.AuditKeys;
+import dev.orgerasure.keycloak.detach.OrganisationClosedRequiredActionFactory;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.settings.Setting;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -51,16 +52,26 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
           if (event instanceof PostMigrationEvent) {
             KeycloakModelUtils.runJobInTransaction(
                 factory,
-                session -> session.realms().getRealmsStream().forEach(ErasureRoles::provision));
+                session ->
+                    session
+                        .realms()
+                        .getRealmsStream()
+                        .forEach(DefaultOrgErasureProviderFactory::provision));
             scheduleTask(factory);
           } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
-            ErasureRoles.provision(created.getCreatedRealm());
+            provision(created.getCreatedRealm());
           } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             OrgErasureProvider.of(removed.getKeycloakSession())
                 .requests()
                 .deleteRealm(removed.getRealm().getId());
           }
         });
+  }
+
+  /** What every realm needs before anyone erases in it: the roles and the detach action. */
+  private static void provision(RealmModel realm) {
+    ErasureRoles.provision(realm);
+    OrganisationClosedRequiredActionFactory.register(realm);
   }
 
   private void scheduleTask(KeycloakSessionFactory factory) {

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.application;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.ConfirmationRule;
@@ -47,12 +48,16 @@ public class ErasureStarter {
   }
 
   public StartedErasure start(
-      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds) {
+      Tenant tenant,
+      UserModel requester,
+      String confirmation,
+      int gracePeriodSeconds,
+      MemberPolicy memberPolicy) {
     if (!ConfirmationRule.isConfirmed(tenant.name(), confirmation)) {
       throw new ConfirmationMismatchException();
     }
     refuseWhenHandOverIsImpossible();
-    StartedErasure recorded = record(tenant, requester, gracePeriodSeconds);
+    StartedErasure recorded = record(tenant, requester, gracePeriodSeconds, memberPolicy);
     if (recorded.created()) {
       lockOutAndHandOver(tenant, recorded.erasure().id());
     }
@@ -123,7 +128,8 @@ public class ErasureStarter {
     new HandOverDelivery(factory, settings).deliver(requestId);
   }
 
-  private StartedErasure record(Tenant tenant, UserModel requester, int gracePeriodSeconds) {
+  private StartedErasure record(
+      Tenant tenant, UserModel requester, int gracePeriodSeconds, MemberPolicy memberPolicy) {
     try {
       return inRealm(
           (session, realm) -> {
@@ -143,6 +149,7 @@ public class ErasureStarter {
                     requester.getUsername(),
                     requester.getEmail(),
                     gracePeriodSeconds,
+                    memberPolicy,
                     tenants.memberCount(tenant),
                     Time.currentTimeMillis());
             request.claimLockout(Time.currentTimeMillis(), leaseEnd());
@@ -151,7 +158,7 @@ public class ErasureStarter {
                 .recordAudit(
                     AuditEventType.REQUESTED,
                     request,
-                    Map.of("gracePeriodSeconds", gracePeriodSeconds));
+                    Map.of("gracePeriodSeconds", gracePeriodSeconds, "memberPolicy", memberPolicy));
             tenants.markUnderErasure(tenant, request.getId());
             tenants.closeToNewMembers(tenant);
             return new StartedErasure(ErasureRepresentation.of(request), true);

@@ -9,7 +9,6 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.handover.ServiceClient;
-import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -135,8 +134,8 @@ public class ErasureCanceller {
               AuditEventType.CANCELLED,
               request,
               Map.of(
-                  "accountsRestored", request.members().erased(),
-                  "membershipsRestored", request.members().kept()));
+                  "accountsRestored", request.members().disabledUntilTheEnd(),
+                  "membershipsRestored", request.members().leftAtLockout()));
           request.cancelled();
           LOG.infof("Erasure %s cancelled; its members are as before", requestId);
           return ErasureRepresentation.of(request);
@@ -157,7 +156,7 @@ public class ErasureCanceller {
           for (LockedMemberEntity member : members) {
             UserModel user = session.users().getUserById(realm, member.userId());
             if (user != null) {
-              if (member.decision() == MemberDecision.ERASE) {
+              if (member.decision().disablesUntilTheEnd()) {
                 user.setEnabled(member.wasEnabled());
               } else {
                 tenants.restoreMember(tenant, user);

@@ -1,16 +1,17 @@
 package dev.orgerasure.keycloak.erasure;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 
 /**
  * An erasure request as the admin API and pages show it. Times are epoch milliseconds. {@code
- * membersLocked} counts every member signed out, of whom the {@code membersKept…} keep their
- * accounts (README, "Who is erased"). The page shows what the server says instead of knowing the
- * state machine: {@code phase} chooses colours, {@code finished} whether to stop following, {@code
- * handedOver} whether the service has a purge status to show, {@code cancellable} whether to offer
- * a cancel, {@code graceEndsAt} when the purge starts (the service's clock decides; this is when it
- * accepted the erasure plus the grace period); {@code appData} is the service's report once the app
- * data is purged.
+ * membersLocked} counts every member signed out, of whom the {@code membersKept…} and {@code
+ * membersDetached} keep their accounts (README, "Who is erased" and "Member policy"). The page
+ * shows what the server says instead of knowing the state machine: {@code phase} chooses colours,
+ * {@code finished} whether to stop following, {@code handedOver} whether the service has a purge
+ * status to show, {@code cancellable} whether to offer a cancel, {@code graceEndsAt} when the purge
+ * starts (the service's clock decides; this is when it accepted the erasure plus the grace period);
+ * {@code appData} is the service's report once the app data is purged.
  */
 public record ErasureRepresentation(
     String id,
@@ -26,10 +27,12 @@ public record ErasureRepresentation(
     long requestedAt,
     Long lockedAt,
     int gracePeriodSeconds,
+    MemberPolicy memberPolicy,
     long memberCount,
     long membersLocked,
     long membersKeptInOtherTenants,
     long membersKeptAsAdministrators,
+    long membersDetached,
     int handOverAttempts,
     String lastError,
     PurgeReport appData,
@@ -55,10 +58,12 @@ public record ErasureRepresentation(
         request.getRequestedAt(),
         request.getLockedAt(),
         request.getGracePeriodSeconds(),
+        request.getMemberPolicy(),
         request.getMemberCount(),
         request.members().signedOut(),
         request.members().keptInOtherTenants(),
         request.members().keptAsAdministrators(),
+        request.members().detached(),
         request.handOver().attempts(),
         request.lastError(),
         request.report().orElse(null),

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.contract.ContractLimits;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEvent;
 import dev.orgerasure.keycloak.audit.AuditEventType;
@@ -88,6 +89,10 @@ public class ErasureRequestEntity {
   @Column(name = "GRACE_PERIOD_SECONDS", nullable = false)
   private int gracePeriodSeconds;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "MEMBER_POLICY", length = 8, nullable = false)
+  private MemberPolicy memberPolicy;
+
   @Column(name = "MEMBER_COUNT", nullable = false)
   private long memberCount;
 
@@ -102,6 +107,9 @@ public class ErasureRequestEntity {
 
   @Column(name = "MEMBERS_KEPT_ADMINISTRATORS", nullable = false)
   private long membersKeptAsAdministrators;
+
+  @Column(name = "MEMBERS_DETACHED", nullable = false)
+  private long membersDetached;
 
   /** The service's report as JSON (docs/contract.md), once it arrived. */
   @Column(name = "APP_DATA_COUNTS", length = ContractLimits.STORED_REPORT_MAX_CHARS)
@@ -134,6 +142,7 @@ public class ErasureRequestEntity {
       String requestedByUsername,
       String requestedByEmail,
       int gracePeriodSeconds,
+      MemberPolicy memberPolicy,
       long memberCount,
       long requestedAt) {
     this.id = UUID.randomUUID().toString();
@@ -148,6 +157,7 @@ public class ErasureRequestEntity {
       throw new IllegalArgumentException("A grace period cannot be negative");
     }
     this.gracePeriodSeconds = gracePeriodSeconds;
+    this.memberPolicy = Objects.requireNonNull(memberPolicy);
     this.memberCount = memberCount;
     this.requestedAt = requestedAt;
     this.state = ErasureState.REQUESTED;
@@ -290,10 +300,12 @@ public class ErasureRequestEntity {
     this.membersLocked = members.signedOut();
     this.membersKeptInOtherTenants = members.keptInOtherTenants();
     this.membersKeptAsAdministrators = members.keptAsAdministrators();
+    this.membersDetached = members.detached();
   }
 
   public MemberCounts members() {
-    return new MemberCounts(membersLocked, membersKeptInOtherTenants, membersKeptAsAdministrators);
+    return new MemberCounts(
+        membersLocked, membersKeptInOtherTenants, membersKeptAsAdministrators, membersDetached);
   }
 
   public void identitiesDeleted(long identities, long loginEvents) {
@@ -409,6 +421,10 @@ public class ErasureRequestEntity {
 
   public int getGracePeriodSeconds() {
     return gracePeriodSeconds;
+  }
+
+  public MemberPolicy getMemberPolicy() {
+    return memberPolicy;
   }
 
   public long getMemberCount() {

@@ -69,9 +69,9 @@ public class ErasureRequestRepository {
     em.remove(member);
   }
 
-  /** Members decided for erasure and not deleted yet, a batch at a time. */
-  public List<LockedMemberEntity> findMembersToDelete(String requestId, int max) {
-    return em.createNamedQuery("LockedMember.findToDelete", LockedMemberEntity.class)
+  /** Members to erase or detach whom the finisher has not dealt with yet, a batch at a time. */
+  public List<LockedMemberEntity> findMembersToFinish(String requestId, int max) {
+    return em.createNamedQuery("LockedMember.findToFinish", LockedMemberEntity.class)
         .setParameter("requestId", requestId)
         .setMaxResults(max)
         .getResultList();
@@ -146,7 +146,12 @@ public class ErasureRequestRepository {
   }
 
   public boolean isLocked(String requestId, String userId) {
-    return em.find(LockedMemberEntity.class, new LockedMemberEntity.Key(requestId, userId)) != null;
+    return findMember(requestId, userId).isPresent();
+  }
+
+  public Optional<LockedMemberEntity> findMember(String requestId, String userId) {
+    return Optional.ofNullable(
+        em.find(LockedMemberEntity.class, new LockedMemberEntity.Key(requestId, userId)));
   }
 
   public void addLockedMember(LockedMemberEntity member) {

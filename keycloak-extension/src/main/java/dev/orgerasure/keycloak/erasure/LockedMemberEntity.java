@@ -22,10 +22,11 @@ import java.util.Objects;
 @IdClass(LockedMemberEntity.Key.class)
 @NamedQueries({
   @NamedQuery(
-      name = "LockedMember.findToDelete",
+      name = "LockedMember.findToFinish",
       query =
-          "select m from LockedMemberEntity m where m.requestId = :requestId and m.deleted = false"
-              + " and m.decision = dev.orgerasure.keycloak.members.MemberDecision.ERASE"
+          "select m from LockedMemberEntity m where m.requestId = :requestId and m.finished = false"
+              + " and m.decision in (dev.orgerasure.keycloak.members.MemberDecision.ERASE,"
+              + " dev.orgerasure.keycloak.members.MemberDecision.DETACH)"
               + " order by m.userId"),
   @NamedQuery(
       name = "LockedMember.countByDecision",
@@ -49,8 +50,9 @@ public class LockedMemberEntity {
   @Column(name = "WAS_ENABLED", nullable = false)
   private boolean wasEnabled;
 
+  /** Deleted or detached by the finisher (the column predates Detach). */
   @Column(name = "DELETED", nullable = false)
-  private boolean deleted;
+  private boolean finished;
 
   @Enumerated(EnumType.STRING)
   @Column(name = "DECISION", length = 32, nullable = false)
@@ -78,16 +80,14 @@ public class LockedMemberEntity {
     return decision;
   }
 
-  /** Decided again before deletion: the member now has a reason to stay. */
-  public void keep(MemberDecision reason) {
-    if (reason.erases()) {
-      throw new IllegalArgumentException("Not a reason to keep: " + reason);
-    }
-    decision = reason;
+  /** Decided again before the finisher deals with the member; the decision in force is recorded. */
+  public void decidedAgain(MemberDecision now) {
+    decision = Objects.requireNonNull(now);
   }
 
-  public void deleted() {
-    deleted = true;
+  /** Deleted, or detached: the finisher is done with the member. */
+  public void finished() {
+    finished = true;
   }
 
   public static class Key implements Serializable {

@@ -6,22 +6,36 @@ import java.util.Map;
 /**
  * An erasure's members by decision: {@code signedOut} is every member recorded (all are signed
  * out), of whom {@code keptInOtherTenants} and {@code keptAsAdministrators} keep their accounts and
+ * this tenant's membership goes, {@code detached} keep their accounts under the Detach policy, and
  * the rest are erased.
  */
-public record MemberCounts(long signedOut, long keptInOtherTenants, long keptAsAdministrators) {
+public record MemberCounts(
+    long signedOut, long keptInOtherTenants, long keptAsAdministrators, long detached) {
 
   public static MemberCounts of(Map<MemberDecision, Long> byDecision) {
-    long kept = byDecision.getOrDefault(MemberDecision.KEEP_OTHER_TENANTS, 0L);
-    long admins = byDecision.getOrDefault(MemberDecision.KEEP_ADMINISTRATOR, 0L);
     return new MemberCounts(
-        byDecision.values().stream().mapToLong(Long::longValue).sum(), kept, admins);
+        byDecision.values().stream().mapToLong(Long::longValue).sum(),
+        byDecision.getOrDefault(MemberDecision.KEEP_OTHER_TENANTS, 0L),
+        byDecision.getOrDefault(MemberDecision.KEEP_ADMINISTRATOR, 0L),
+        byDecision.getOrDefault(MemberDecision.DETACH, 0L));
   }
 
   public long erased() {
+    return signedOut - kept();
+  }
+
+  /** Members disabled until the erasure ends: those erased and those detached. */
+  public long disabledUntilTheEnd() {
     return signedOut - keptInOtherTenants - keptAsAdministrators;
   }
 
-  public long kept() {
+  /** Members who lost this tenant's membership at lockout, keeping their accounts as they were. */
+  public long leftAtLockout() {
     return keptInOtherTenants + keptAsAdministrators;
+  }
+
+  /** Every account that stays: kept for a reason, or detached. */
+  public long kept() {
+    return keptInOtherTenants + keptAsAdministrators + detached;
   }
 }

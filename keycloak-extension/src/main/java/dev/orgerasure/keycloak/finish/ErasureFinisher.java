@@ -2,9 +2,11 @@ package dev.orgerasure.keycloak.finish;
 
 import static dev.orgerasure.keycloak.erasure.ErasureTransactions.request;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
+import dev.orgerasure.keycloak.detach.MemberDetachment;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureTransactions;
@@ -43,9 +45,11 @@ public class ErasureFinisher {
 
   /** What the audit record counts, beside the service's report. */
   private record ErasureCounts(
+      MemberPolicy memberPolicy,
       long membersLocked,
       long membersKeptInOtherTenants,
       long membersKeptAsAdministrators,
+      long membersDetached,
       long identitiesDeleted,
       long loginEventsDeleted,
       PurgeReport appData) {}
@@ -79,7 +83,7 @@ public class ErasureFinisher {
   private void finishClaimed(String requestId) {
     lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
-    while (deleteIdentityBatch(requestId) > 0) {
+    while (finishMemberBatch(requestId) > 0) {
       renewClaim(requestId);
     }
     transactions.inRealmOf(
@@ -97,7 +101,9 @@ public class ErasureFinisher {
               AuditEventType.IDENTITIES_DELETED,
               request,
               Map.of(
+                  "memberPolicy", request.getMemberPolicy(),
                   "identitiesDeleted", request.finishing().identitiesDeleted(),
+                  "membersDetached", request.members().detached(),
                   "loginEventsDeleted", request.finishing().loginEventsDeleted()));
           boolean withErrors = request.report().map(PurgeReport::hasFailures).orElse(false);
           AuditRecordEntity record =
@@ -105,10 +111,12 @@ public class ErasureFinisher {
           request.completed(withErrors, record.getId(), Time.currentTimeMillis());
           erasures.requests().deleteMembers(requestId);
           LOG.infof(
-              "Erasure %s completed (%s): %d identities deleted; audit record %d",
+              "Erasure %s completed (%s, %s): %d identities deleted, %d detached; audit record %d",
               requestId,
               request.getState(),
+              request.getMemberPolicy(),
               request.finishing().identitiesDeleted(),
+              request.members().detached(),
               record.getSequence());
           return null;
         });
@@ -177,7 +185,11 @@ public class ErasureFinisher {
     return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
   }
 
-  private int deleteIdentityBatch(String requestId) {
+  /**
+   * Deletes or detaches one batch of members, each decided again first: a member who joined another
+   * tenant or became an admin since the lockout is kept as they were, without this membership.
+   */
+  private int finishMemberBatch(String requestId) {
     return transactions.inRealmOf(
         requestId,
         (session, request) -> {
@@ -186,7 +198,7 @@ public class ErasureFinisher {
           TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
           Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
-              requests.findMembersToDelete(requestId, settings.identityBatchSize());
+              requests.findMembersToFinish(requestId, settings.identityBatchSize());
           if (members.isEmpty()) {
             return 0;
           }
@@ -199,25 +211,26 @@ public class ErasureFinisher {
             MemberDecision now =
                 user == null
                     ? MemberDecision.ERASE
-                    : MemberRules.decide(realm, tenants, tenant, user);
-            if (!now.erases()) {
-              // Joined another tenant or became an admin since the lockout: stays as before.
-              member.keep(now);
+                    : MemberRules.decide(realm, tenants, tenant, request.getMemberPolicy(), user);
+            member.decidedAgain(now);
+            member.finished();
+            if (now == MemberDecision.DETACH) {
+              MemberDetachment.detach(tenants, tenant, user, member.wasEnabled());
+            } else if (!now.erases()) {
               user.setEnabled(member.wasEnabled());
               tenants.removeMember(tenant, user);
-              continue;
-            }
-            if (user != null) {
-              names.add(user.getUsername());
-              if (user.getEmail() != null) {
-                names.add(user.getEmail());
+            } else {
+              if (user != null) {
+                names.add(user.getUsername());
+                if (user.getEmail() != null) {
+                  names.add(user.getEmail());
+                }
+                if (users.removeUser(realm, user)) {
+                  deleted++;
+                }
               }
-              if (users.removeUser(realm, user)) {
-                deleted++;
-              }
+              userIds.add(member.userId());
             }
-            userIds.add(member.userId());
-            member.deleted();
           }
           long events = userIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), userIds);
           requests.deleteAdminEventsNaming(realm.getId(), userIds, names);
@@ -229,9 +242,11 @@ public class ErasureFinisher {
 
   private static ErasureCounts counts(ErasureRequestEntity request) {
     return new ErasureCounts(
+        request.getMemberPolicy(),
         request.members().signedOut(),
         request.members().keptInOtherTenants(),
         request.members().keptAsAdministrators(),
+        request.members().detached(),
         request.finishing().identitiesDeleted(),
         request.finishing().loginEventsDeleted(),
         request.report().orElse(null));

@@ -50,7 +50,8 @@ public class HandOverDelivery {
                                     request.getId(),
                                     request.getOrganizationId(),
                                     request.getOrganizationName(),
-                                    (long) request.getGracePeriodSeconds()))));
+                                    (long) request.getGracePeriodSeconds(),
+                                    request.getMemberPolicy()))));
     if (delivery.isEmpty()) {
       return;
     }

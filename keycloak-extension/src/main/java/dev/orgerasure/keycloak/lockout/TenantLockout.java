@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.lockout;
 
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
@@ -19,10 +20,10 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Decides and locks out every member of a tenant not yet recorded for the erasure, in batches of
- * their own transactions: a member to erase is disabled and signed out everywhere; a member to keep
- * loses this membership and is signed out. Passes repeat until one finds nobody new, so a member
- * added meanwhile, or skipped because kept members left the list, is not missed; members already
- * recorded are left as they are, so a pass after a crash goes on where it stopped.
+ * their own transactions: a member to erase or detach is disabled and signed out everywhere; a
+ * member to keep loses this membership and is signed out. Passes repeat until one finds nobody new,
+ * so a member added meanwhile, or skipped because kept members left the list, is not missed;
+ * members already recorded are left as they are, so a pass after a crash goes on where it stopped.
  */
 public class TenantLockout {
 
@@ -72,7 +73,8 @@ public class TenantLockout {
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     TenantDirectory tenants = erasures.tenants();
     ErasureRequestRepository requests = erasures.requests();
-    requests.findById(requestId).orElseThrow().renewLease(Time.currentTimeMillis() + leaseMillis);
+    ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
+    request.renewLease(Time.currentTimeMillis() + leaseMillis);
     List<UserModel> members = tenants.members(tenant, first, batchSize);
     int recorded = 0;
     int removed = 0;
@@ -80,10 +82,11 @@ public class TenantLockout {
       if (requests.isLocked(requestId, member.getId())) {
         continue;
       }
-      MemberDecision decision = MemberRules.decide(realm, tenants, tenant, member);
+      MemberDecision decision =
+          MemberRules.decide(realm, tenants, tenant, request.getMemberPolicy(), member);
       requests.addLockedMember(
           new LockedMemberEntity(requestId, member.getId(), member.isEnabled(), decision));
-      if (decision.erases()) {
+      if (decision.disablesUntilTheEnd()) {
         MemberLockout.lockOut(session, realm, member);
       } else {
         tenants.removeMember(tenant, member);

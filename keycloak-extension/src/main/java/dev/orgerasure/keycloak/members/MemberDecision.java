@@ -7,6 +7,11 @@ package dev.orgerasure.keycloak.members;
 public enum MemberDecision {
   /** Disabled, signed out everywhere, and deleted with the tenant. */
   ERASE("ERASE"),
+  /**
+   * Under the Detach policy: disabled and signed out like an erased member until the app data is
+   * gone, then enabled as before, without this membership, and sent through onboarding.
+   */
+  DETACH("DETACH: account kept, sent through onboarding"),
   /** Also a member of another tenant: loses only this membership and is signed out. */
   KEEP_OTHER_TENANTS("KEEP: member of other organisations"),
   /** Holds an admin role: loses only this membership and is signed out. */
@@ -20,6 +25,14 @@ public enum MemberDecision {
 
   public boolean erases() {
     return this == ERASE;
+  }
+
+  /**
+   * Whether the member is disabled until the erasure ends (and keeps the membership until then);
+   * the others lose only this membership at once.
+   */
+  public boolean disablesUntilTheEnd() {
+    return this == ERASE || this == DETACH;
   }
 
   /** As the audit record and the pages state it. */

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.members;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.EnumMap;
@@ -17,14 +18,19 @@ import org.keycloak.models.UserModel;
  * Who an erasure deletes and who it keeps, the one place that decides it (README, "Who is erased").
  * An erasure that removes the wrong person is worse than none, so a person with a reason to stay
  * stays: a member of another tenant, or an administrator. A managed member exists only through this
- * tenant's identity provider and goes with it, whatever else they belong to.
+ * tenant's identity provider and goes with it, whatever else they belong to, under either policy.
+ * Under {@link MemberPolicy#DETACH} everyone else is detached instead of erased.
  */
 public final class MemberRules {
 
   private MemberRules() {}
 
   public static MemberDecision decide(
-      RealmModel realm, TenantDirectory tenants, Tenant tenant, UserModel member) {
+      RealmModel realm,
+      TenantDirectory tenants,
+      Tenant tenant,
+      MemberPolicy policy,
+      UserModel member) {
     if (tenants.isManagedMember(tenant, member)) {
       return MemberDecision.ERASE;
     }
@@ -34,19 +40,23 @@ public final class MemberRules {
     if (isAdministrator(realm, member)) {
       return MemberDecision.KEEP_ADMINISTRATOR;
     }
-    return MemberDecision.ERASE;
+    return policy == MemberPolicy.DETACH ? MemberDecision.DETACH : MemberDecision.ERASE;
   }
 
-  /** What an erasure of the tenant would do to its members now: the preview before confirming. */
+  /**
+   * What an erasure of the tenant would do to its members now under the given policy: the preview
+   * before confirming.
+   */
   public static Map<MemberDecision, Long> preview(
-      RealmModel realm, TenantDirectory tenants, Tenant tenant, int pageSize) {
+      RealmModel realm, TenantDirectory tenants, Tenant tenant, MemberPolicy policy, int pageSize) {
     Map<MemberDecision, Long> byDecision = new EnumMap<>(MemberDecision.class);
     List<UserModel> page;
     int first = 0;
     do {
       page = tenants.members(tenant, first, pageSize);
       page.forEach(
-          member -> byDecision.merge(decide(realm, tenants, tenant, member), 1L, Long::sum));
+          member ->
+              byDecision.merge(decide(realm, tenants, tenant, policy, member), 1L, Long::sum));
       first += pageSize;
     } while (page.size() == pageSize);
     return byDecision;

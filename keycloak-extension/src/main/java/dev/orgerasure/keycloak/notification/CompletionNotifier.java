@@ -1,11 +1,12 @@
 package dev.orgerasure.keycloak.notification;
 
+import dev.orgerasure.contract.DetachAction;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.ReceiptLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
-import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -92,9 +93,7 @@ public class CompletionNotifier {
               List.of(request.getOrganizationName()),
               TEMPLATE,
               attributes(
-                  request,
-                  isMember(session, requester, request.getOrganizationId()),
-                  receiptLink(session, request)));
+                  request, isErased(session, requester, request), receiptLink(session, request)));
       LOG.infof("Erasure %s: completion notice sent to %s", request.getId(), requester.getEmail());
       return new Outcome(requester.getEmail(), null);
     } catch (EmailException e) {
@@ -118,12 +117,12 @@ public class CompletionNotifier {
    * Whether the requester's own account goes with the organisation (an org admin), or stays (a
    * realm admin).
    */
-  private static boolean isMember(
-      KeycloakSession session, UserModel requester, String organizationId) {
-    TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
-    return tenants
-        .find(organizationId)
-        .map(tenant -> tenants.isMember(tenant, requester))
+  private static boolean isErased(
+      KeycloakSession session, UserModel requester, ErasureRequestEntity request) {
+    return OrgErasureProvider.of(session)
+        .requests()
+        .findMember(request.getId(), requester.getId())
+        .map(member -> member.decision().erases())
         .orElse(false);
   }
 
@@ -138,17 +137,26 @@ public class CompletionNotifier {
       ErasureRequestEntity request, boolean requesterErased, String receiptLink) {
     PurgeReport report = request.report().orElseThrow();
     // The e-mail theme reads maps; FreeMarker does not see record accessors as properties.
+    boolean detach = request.getMemberPolicy() == MemberPolicy.DETACH;
     List<Map<String, Object>> appCategories =
         report.tables().stream()
             .map(
                 table ->
-                    Map.<String, Object>of("category", table.category(), "count", table.rows()))
+                    Map.<String, Object>of(
+                        "category",
+                        table.category(),
+                        "count",
+                        table.rows(),
+                        "reset",
+                        detach && table.underDetach() == DetachAction.RESET))
             .toList();
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("organizationName", request.getOrganizationName());
     attributes.put("memberCount", request.getMemberCount());
     attributes.put("membersErased", request.members().erased());
-    attributes.put("membersKept", request.members().kept());
+    attributes.put("membersKept", request.members().leftAtLockout());
+    attributes.put("memberPolicy", request.getMemberPolicy().name());
+    attributes.put("membersDetached", request.members().detached());
     attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));
     attributes.put("appCategories", appCategories);
     attributes.put("filesDeleted", report.files().deleted());

@@ -1,10 +1,12 @@
 package dev.orgerasure.keycloak.selfservice;
 
+import dev.orgerasure.contract.DetachAction;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.keycloak.erasure.ConfirmationMismatchException;
 import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
-import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -46,6 +48,7 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
   private static final String CONFIRMATION = "confirmation";
   private static final String GRACE_PERIOD = "gracePeriod";
   private static final String GRACE_PERIOD_UNIT = "gracePeriodUnit";
+  private static final String MEMBER_POLICY = "memberPolicy";
 
   @Override
   public InitiatedActionSupport initiatedActionSupport() {
@@ -104,11 +107,22 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureGraceInvalid"));
       return;
     }
+    MemberPolicy memberPolicy;
+    try {
+      memberPolicy = MemberPolicy.parse(form.getFirst(MEMBER_POLICY));
+    } catch (IllegalArgumentException e) {
+      context.challenge(confirmPage(context, tenant.get(), "orgErasurePolicyInvalid"));
+      return;
+    }
     StartedErasure started;
     try {
       started =
           erasures.start(
-              tenant.get(), context.getUser(), form.getFirst(CONFIRMATION), gracePeriodSeconds);
+              tenant.get(),
+              context.getUser(),
+              form.getFirst(CONFIRMATION),
+              gracePeriodSeconds,
+              memberPolicy);
     } catch (ConfirmationMismatchException e) {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureConfirmationMismatch"));
       return;
@@ -130,6 +144,7 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
             .form()
             .setAttribute("organization", describe(context, tenant.get()))
             .setAttribute("erasureId", started.erasure().id())
+            .setAttribute("memberPolicy", started.erasure().memberPolicy().name())
             .createForm(STARTED_PAGE));
   }
 
@@ -180,7 +195,15 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       counts
           .tables()
           .forEach(
-              table -> appData.add(Map.of("category", table.category(), "count", table.rows())));
+              table ->
+                  appData.add(
+                      Map.of(
+                          "category",
+                          table.category(),
+                          "count",
+                          table.rows(),
+                          "resetUnderDetach",
+                          table.underDetach() == DetachAction.RESET)));
       inventory.put("files", counts.files().files());
       inventory.put("bytes", counts.files().bytes());
     } catch (InterruptedException e) {
@@ -190,10 +213,12 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
       inventory.put("unavailable", service.describe(e));
     }
     inventory.put("appData", appData);
-    MemberCounts members = OrgErasureProvider.of(context.getSession()).previewMembers(tenant);
-    inventory.put("membersErased", members.erased());
-    inventory.put("keptInOtherTenants", members.keptInOtherTenants());
-    inventory.put("keptAsAdministrators", members.keptAsAdministrators());
+    MemberPreview members = OrgErasureProvider.of(context.getSession()).previewMembers(tenant);
+    inventory.put("membersErased", members.erase().erased());
+    inventory.put("membersDetached", members.detach().detached());
+    inventory.put("managedErasedUnderDetach", members.detach().erased());
+    inventory.put("keptInOtherTenants", members.erase().keptInOtherTenants());
+    inventory.put("keptAsAdministrators", members.erase().keptAsAdministrators());
     return inventory;
   }
 

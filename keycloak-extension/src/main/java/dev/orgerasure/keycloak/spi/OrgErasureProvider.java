@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.spi;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
@@ -7,7 +8,7 @@ import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -61,10 +62,14 @@ public interface OrgErasureProvider extends Provider {
    *     erasures over to the service
    */
   StartedErasure start(
-      Tenant tenant, UserModel requester, String confirmation, int gracePeriodSeconds);
+      Tenant tenant,
+      UserModel requester,
+      String confirmation,
+      int gracePeriodSeconds,
+      MemberPolicy memberPolicy);
 
   /** What erasing the tenant would do to its members now, before anyone confirms. */
-  MemberCounts previewMembers(Tenant tenant);
+  MemberPreview previewMembers(Tenant tenant);
 
   /** An erasure of the session's realm. */
   Optional<ErasureRepresentation> find(String erasureId);

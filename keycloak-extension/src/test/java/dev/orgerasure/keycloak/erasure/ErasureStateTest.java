@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import java.util.EnumSet;
 import java.util.List;
@@ -74,7 +75,7 @@ class ErasureStateTest {
   @Test
   void aHandedOverErasureAwaitsTheReportAndNoLongerTheHandOver() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     assertTrue(request.getState().awaitsHandOver());
     request.handedOver(2_000);
     assertFalse(request.getState().awaitsHandOver());
@@ -85,7 +86,7 @@ class ErasureStateTest {
   @Test
   void aReportThatNamesAnotherErasureIsRefused() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertThrows(
         IllegalArgumentException.class,
@@ -98,7 +99,7 @@ class ErasureStateTest {
   @Test
   void anErasureHeldByAFinisherIsNotClaimedAgainUntilItsLeaseEnds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
@@ -110,7 +111,7 @@ class ErasureStateTest {
   @Test
   void aFailedFinishShowsItsErrorUntilTheErasureCompletes() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handOverFailed("service down", 2_000);
     request.handedOver(3_000);
     request.appDataPurged(
@@ -126,7 +127,16 @@ class ErasureStateTest {
 
   private static ErasureRequestEntity request(int gracePeriodSeconds) {
     return new ErasureRequestEntity(
-        "realm", "org", "Org", "user", "admin", "admin@example.org", gracePeriodSeconds, 3, 0);
+        "realm",
+        "org",
+        "Org",
+        "user",
+        "admin",
+        "admin@example.org",
+        gracePeriodSeconds,
+        MemberPolicy.ERASE,
+        3,
+        0);
   }
 
   @Test
@@ -139,7 +149,7 @@ class ErasureStateTest {
   @Test
   void handOverWithAGracePeriodSchedulesThePurge() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.SCHEDULED, request.getState());
   }
@@ -147,7 +157,7 @@ class ErasureStateTest {
   @Test
   void handOverWithoutAGracePeriodStartsThePurge() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
   }
@@ -155,7 +165,7 @@ class ErasureStateTest {
   @Test
   void failedHandOverIsRetriedAndThenSucceeds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handOverFailed("down", 5_000);
     request.handOverFailed("down", 9_000);
     assertEquals(ErasureState.FAILED_RETRYING, request.getState());
@@ -168,7 +178,7 @@ class ErasureStateTest {
   @Test
   void reportAfterTheGracePeriodCompletesThePurgeStep() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));

@@ -13,6 +13,7 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
   const [typed, setTyped] = useState("");
   const [grace, setGrace] = useState("");
   const [graceUnit, setGraceUnit] = useState("hours");
+  const [memberPolicy, setMemberPolicy] = useState("ERASE");
   const [submitting, setSubmitting] = useState(false);
 
   useEffect(() => {
@@ -34,7 +35,7 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
     event.preventDefault();
     setSubmitting(true);
     try {
-      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Math.round(Number(grace) * SECONDS_PER[graceUnit]));
+      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Math.round(Number(grace) * SECONDS_PER[graceUnit]), memberPolicy);
       onStarted(erasure);
     } catch (error) {
       addAlert("danger", error.message);
@@ -67,7 +68,8 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
             ),
             h("h2", { className: "pf-v5-c-title pf-m-md org-erasure-subtitle" }, t("orgErasureDialogInventory")),
             h(Inventory, { organization, appData, members, t }),
-            h(KeptMembers, { members, t }),
+            h(KeptMembers, { members: members?.erase, t }),
+            h(PolicyChoice, { memberPolicy, setMemberPolicy, t }),
             h(
               "div",
               { className: "pf-v5-c-form__group" },
@@ -133,17 +135,38 @@ function KeptMembers({ members, t }) {
   );
 }
 
+// Erase or Detach (README, "Member policy"): what happens to the people; the data goes either way.
+function PolicyChoice({ memberPolicy, setMemberPolicy, t }) {
+  const option = (value, labelKey) =>
+    h(
+      "div",
+      { className: "pf-v5-c-radio" },
+      h("input", { className: "pf-v5-c-radio__input", type: "radio", id: `org-erasure-policy-${value.toLowerCase()}`, name: "memberPolicy", value, checked: memberPolicy === value, onChange: () => setMemberPolicy(value) }),
+      h("label", { className: "pf-v5-c-radio__label", htmlFor: `org-erasure-policy-${value.toLowerCase()}` }, t(labelKey)),
+    );
+  return h(
+    "fieldset",
+    { className: "pf-v5-c-form__group", id: "org-erasure-policy-group" },
+    h("legend", { className: "pf-v5-c-form__label" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasurePolicyLabel"))),
+    option("ERASE", "orgErasurePolicyEraseChoice"),
+    option("DETACH", "orgErasurePolicyDetachChoice"),
+  );
+}
+
+// What each policy does to each kind of data, with this organisation's counts.
 function Inventory({ organization, appData, members, t }) {
-  const erased = members ? members.signedOut - members.keptInOtherTenants - members.keptAsAdministrators : organization.memberCount;
+  const deleted = t("orgErasureDeleted");
+  const accountsUnderErase = members ? members.erase.signedOut - members.erase.keptInOtherTenants - members.erase.keptAsAdministrators : organization.memberCount;
+  const accountsUnderDetach = members ? t("orgErasureDetachAccounts", members.detach.detached, members.detach.signedOut - members.detach.keptInOtherTenants - members.detach.keptAsAdministrators - members.detach.detached) : "…";
   const rows = [
-    [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), erased],
-    [t("orgErasureStoreKeycloak"), t("orgErasureOrganisationItself"), 1],
+    [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), accountsUnderErase, deleted, accountsUnderDetach],
+    [t("orgErasureStoreKeycloak"), t("orgErasureOrganisationItself"), 1, deleted, deleted],
   ];
   if (appData.counts) {
     for (const table of appData.counts.tables) {
-      rows.push([t("orgErasureStoreApp"), table.category, table.rows]);
+      rows.push([t("orgErasureStoreApp"), table.category, table.rows, deleted, table.underDetach === "RESET" ? t("orgErasureKeptReset") : deleted]);
     }
-    rows.push([t("orgErasureStoreFiles"), t("orgErasureFilesRow", appData.counts.files.bytes), appData.counts.files.files]);
+    rows.push([t("orgErasureStoreFiles"), t("orgErasureFilesRow", appData.counts.files.bytes), appData.counts.files.files, deleted, deleted]);
   }
   return h(
     "div",
@@ -151,12 +174,12 @@ function Inventory({ organization, appData, members, t }) {
     h(
       "table",
       { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "data-testid": "org-erasure-inventory" },
-      tableHead([t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount")]),
+      tableHead([t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount"), t("orgErasureUnderErase"), t("orgErasureUnderDetach")]),
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },
-        rows.map(([store, category, count]) =>
-          h("tr", { key: `${store}/${category}`, className: "pf-v5-c-table__tr" }, h("td", { className: "pf-v5-c-table__td" }, store), h("td", { className: "pf-v5-c-table__td" }, category), h("td", { className: "pf-v5-c-table__td" }, String(count))),
+        rows.map((cells) =>
+          h("tr", { key: `${cells[0]}/${cells[1]}`, className: "pf-v5-c-table__tr" }, cells.map((cell, index) => h("td", { key: index, className: "pf-v5-c-table__td" }, String(cell)))),
         ),
       ),
     ),

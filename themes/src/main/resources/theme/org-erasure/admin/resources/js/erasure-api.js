@@ -32,8 +32,8 @@ export class ErasureApi {
     return this.#request("GET", realm, `organizations/${encodeURIComponent(organizationId)}/members-preview`);
   }
 
-  startErasure(realm, organizationId, confirmation, gracePeriodSeconds) {
-    const body = gracePeriodSeconds === undefined ? { confirmation } : { confirmation, gracePeriodSeconds };
+  startErasure(realm, organizationId, confirmation, gracePeriodSeconds, memberPolicy) {
+    const body = gracePeriodSeconds === undefined ? { confirmation, memberPolicy } : { confirmation, gracePeriodSeconds, memberPolicy };
     return this.#request("POST", realm, `organizations/${encodeURIComponent(organizationId)}/erasures`, body);
   }
 

@@ -66,6 +66,8 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
       h(
         "dl",
         { className: "org-erasure-facts" },
+        fact(t("orgErasureMemberPolicy"), t(`orgErasurePolicy${erasure.memberPolicy}`), "member-policy"),
+        erasure.memberPolicy === "DETACH" ? fact(t("orgErasureDetached"), String(erasure.membersDetached), "detached") : null,
         fact(t("orgErasureKeptInOtherTenants"), String(erasure.membersKeptInOtherTenants), "kept-other-tenants"),
         fact(t("orgErasureKeptAsAdministrators"), String(erasure.membersKeptAsAdministrators), "kept-administrators"),
         fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
@@ -81,7 +83,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
 // Members kept (README, "Who is erased") lose only the membership, so they are not deleted.
 function toErase(erasure) {
   const counted = erasure.membersLocked > 0 ? erasure.membersLocked : erasure.memberCount;
-  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators;
+  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators - erasure.membersDetached;
 }
 
 // The service's live status once it holds the erasure; before the hand-over it has nothing (404).
