@@ -1,11 +1,13 @@
 package dev.orgerasure.db.inventory;
 
+import dev.orgerasure.contract.DetachAction;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the application stores for an organisation: the one source of truth for purge order, the
- * counts shown to people and the tests' per-table checks.
+ * What the application stores for an organisation: the one source of truth for purge order, what
+ * each member policy does to each table, the counts shown to people and the tests' per-table
+ * checks.
  */
 public final class DataInventory {
 
@@ -15,8 +17,12 @@ public final class DataInventory {
    */
   public static final String ORG_ID_COLUMN = "org_id";
 
+  /** The key column of every table but the organisations and onboarding tables. */
+  private static final String ID_COLUMN = "id";
+
   private static final String ORGANIZATIONS = "organizations";
   private static final String MEMBERSHIPS = "memberships";
+  private static final String ONBOARDING = "onboarding";
   private static final String COURSES = "courses";
   private static final String MODULES = "modules";
   private static final String LESSONS = "lessons";
@@ -26,16 +32,37 @@ public final class DataInventory {
 
   private static final List<InventoryTable> APP_TABLES_IN_PURGE_ORDER =
       List.of(
-          new InventoryTable(
+          deletedUnderDetach(
               PROGRESS, "Progress", true, List.of(ENROLLMENTS, LESSONS, ORGANIZATIONS)),
-          new InventoryTable(ASSETS, "Assets", true, List.of(COURSES, LESSONS, ORGANIZATIONS)),
-          new InventoryTable(
+          deletedUnderDetach(ASSETS, "Assets", true, List.of(COURSES, LESSONS, ORGANIZATIONS)),
+          deletedUnderDetach(
               ENROLLMENTS, "Enrollments", true, List.of(COURSES, MEMBERSHIPS, ORGANIZATIONS)),
-          new InventoryTable(LESSONS, "Lessons", false, List.of(MODULES, ORGANIZATIONS)),
-          new InventoryTable(MODULES, "Modules", false, List.of(COURSES, ORGANIZATIONS)),
-          new InventoryTable(COURSES, "Courses", false, List.of(ORGANIZATIONS)),
-          new InventoryTable(MEMBERSHIPS, "Memberships", true, List.of(ORGANIZATIONS)),
-          new InventoryTable(ORGANIZATIONS, "Organisation", true, List.of()));
+          deletedUnderDetach(LESSONS, "Lessons", false, List.of(MODULES, ORGANIZATIONS)),
+          deletedUnderDetach(MODULES, "Modules", false, List.of(COURSES, ORGANIZATIONS)),
+          deletedUnderDetach(COURSES, "Courses", false, List.of(ORGANIZATIONS)),
+          deletedUnderDetach(MEMBERSHIPS, "Memberships", true, List.of(ORGANIZATIONS)),
+          // One row per person, the person's own: a Detach keeps it and sends them through
+          // onboarding again.
+          new InventoryTable(
+              ONBOARDING,
+              "Onboarding",
+              true,
+              "user_id",
+              List.of(ORGANIZATIONS),
+              DetachAction.RESET,
+              List.of(
+                  ColumnReset.toNull(ORG_ID_COLUMN),
+                  ColumnReset.toText("state", "PENDING"),
+                  ColumnReset.toNull("completed_at"))),
+          // One row per organisation.
+          new InventoryTable(
+              ORGANIZATIONS,
+              "Organisation",
+              true,
+              ORG_ID_COLUMN,
+              List.of(),
+              DetachAction.DELETE,
+              List.of()));
 
   private static final InventoryFiles ASSET_FILES =
       new InventoryFiles("Asset files", true, ASSETS, "file_path");
@@ -50,6 +77,12 @@ public final class DataInventory {
 
   private DataInventory() {}
 
+  private static InventoryTable deletedUnderDetach(
+      String name, String category, boolean personalData, List<String> parents) {
+    return new InventoryTable(
+        name, category, personalData, ID_COLUMN, parents, DetachAction.DELETE, List.of());
+  }
+
   /** The application tables, every child before its parents. */
   public static List<InventoryTable> appTablesInPurgeOrder() {
     return APP_TABLES_IN_PURGE_ORDER;
@@ -59,14 +92,6 @@ public final class DataInventory {
     return APP_TABLES_IN_PURGE_ORDER.stream()
         .filter(table -> table.name().equals(name))
         .findFirst();
-  }
-
-  /**
-   * The column that identifies a row of the table: {@code org_id} for the organisations table (one
-   * row per organisation), {@code id} for every other.
-   */
-  public static String keyColumn(InventoryTable table) {
-    return table.name().equals(ORGANIZATIONS) ? ORG_ID_COLUMN : "id";
   }
 
   /** The tables of the erasure service itself, outside the inventory. */

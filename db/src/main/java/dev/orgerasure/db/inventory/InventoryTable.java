@@ -1,7 +1,9 @@
 package dev.orgerasure.db.inventory;
 
+import dev.orgerasure.contract.DetachAction;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * One application table that holds an organisation's data.
@@ -9,21 +11,52 @@ import java.util.Objects;
  * @param name the SQL table name
  * @param category the label shown to people, e.g. "Courses"
  * @param personalData whether its rows identify or describe a person
+ * @param keyColumn the column that identifies a row; batches are taken in its order
  * @param parents the tables its foreign keys point to; they are purged after it
+ * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them)
+ * @param detachResets for a {@link DetachAction#RESET} table, the columns a Detach sets back on
+ *     each kept row; among them {@code org_id} to {@code NULL}, so that the row leaves the
+ *     organisation and the purge does not find it again. Empty for a {@link DetachAction#DELETE}
+ *     table.
  */
 public record InventoryTable(
-    String name, String category, boolean personalData, List<String> parents) {
+    String name,
+    String category,
+    boolean personalData,
+    String keyColumn,
+    List<String> parents,
+    DetachAction underDetach,
+    List<ColumnReset> detachResets) {
 
   public InventoryTable {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(keyColumn, "keyColumn");
+    Objects.requireNonNull(underDetach, "underDetach");
     parents = List.copyOf(parents);
+    detachResets = List.copyOf(detachResets);
     if (parents.contains(name)) {
       throw new IllegalArgumentException(name + " cannot be its own parent");
+    }
+    if (underDetach == DetachAction.RESET
+        && !detachResets.contains(ColumnReset.toNull(DataInventory.ORG_ID_COLUMN))) {
+      throw new IllegalArgumentException(
+          name + ": a reset must set " + DataInventory.ORG_ID_COLUMN + " to NULL");
+    }
+    if (underDetach == DetachAction.DELETE && !detachResets.isEmpty()) {
+      throw new IllegalArgumentException(name + ": only a table reset under Detach has resets");
     }
   }
 
   public boolean isChildOf(String table) {
     return parents.contains(table);
+  }
+
+  /** The {@code SET} list of a Detach reset, e.g. {@code org_id = NULL, state = 'PENDING'}. */
+  public String detachResetAssignments() {
+    if (underDetach != DetachAction.RESET) {
+      throw new IllegalStateException(name + " is deleted under Detach, not reset");
+    }
+    return detachResets.stream().map(ColumnReset::assignment).collect(Collectors.joining(", "));
   }
 }

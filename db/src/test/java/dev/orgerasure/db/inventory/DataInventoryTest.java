@@ -2,9 +2,12 @@ package dev.orgerasure.db.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.DetachAction;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -43,5 +46,60 @@ class DataInventoryTest {
   @Test
   void assetFilesAreNamedByAnInventoryTable() {
     assertTrue(DataInventory.appTable(DataInventory.assetFiles().table()).isPresent());
+  }
+
+  @Test
+  void onlyTheOnboardingTableIsResetUnderDetach() {
+    for (InventoryTable table : tables) {
+      assertEquals(
+          table.name().equals("onboarding") ? DetachAction.RESET : DetachAction.DELETE,
+          table.underDetach(),
+          table.name());
+    }
+  }
+
+  @Test
+  void theOnboardingResetSendsThePersonThroughOnboardingAgain() {
+    assertEquals(
+        "org_id = NULL, state = 'PENDING', completed_at = NULL",
+        DataInventory.appTable("onboarding").orElseThrow().detachResetAssignments());
+  }
+
+  @Test
+  void aTableDeletedUnderDetachHasNoReset() {
+    InventoryTable courses = DataInventory.appTable("courses").orElseThrow();
+    assertEquals(List.of(), courses.detachResets());
+    assertThrows(IllegalStateException.class, courses::detachResetAssignments);
+  }
+
+  /** Else the rows would stay the organisation's, and the purge would find them again. */
+  @Test
+  void aResetThatKeepsTheOrganisationIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new InventoryTable(
+                "notes",
+                "Notes",
+                true,
+                "id",
+                List.of(),
+                DetachAction.RESET,
+                List.of(ColumnReset.toNull("completed_at"))));
+  }
+
+  @Test
+  void resetsAreMadeOfPlainNamesAndLiterals() {
+    assertThrows(IllegalArgumentException.class, () -> ColumnReset.toNull("state; DROP"));
+    assertThrows(IllegalArgumentException.class, () -> ColumnReset.toText("state", "it's"));
+    assertThrows(IllegalArgumentException.class, () -> new ColumnReset("state", "now()"));
+  }
+
+  @Test
+  void rowsAreKeyedByTheirIdExceptOrganisationsAndOnboarding() {
+    Map<String, String> keys = Map.of("organizations", "org_id", "onboarding", "user_id");
+    for (InventoryTable table : tables) {
+      assertEquals(keys.getOrDefault(table.name(), "id"), table.keyColumn(), table.name());
+    }
   }
 }

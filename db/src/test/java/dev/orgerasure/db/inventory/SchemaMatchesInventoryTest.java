@@ -2,6 +2,7 @@ package dev.orgerasure.db.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -97,6 +99,65 @@ class SchemaMatchesInventoryTest {
                     WHERE c.contype = 'f' AND child.relname = ?""",
               table.name());
       assertEquals(new TreeSet<>(table.parents()), new TreeSet<>(referenced), table.name());
+    }
+  }
+
+  @Test
+  void everyKeyColumnIsItsTablesPrimaryKey() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(
+          Set.of(table.keyColumn()),
+          strings(
+              """
+                    SELECT a.attname FROM pg_index i
+                    JOIN pg_class table_class ON table_class.oid = i.indrelid
+                    JOIN pg_attribute a ON a.attrelid = table_class.oid AND a.attnum = ANY (i.indkey)
+                    WHERE table_class.relname = ? AND i.indisprimary""",
+              table.name()),
+          table.name());
+    }
+  }
+
+  /**
+   * A column reset to NULL must allow it; one reset to a value must default to that value, so a
+   * reset row reads like a new one.
+   */
+  @Test
+  void everyResetColumnExistsAndIsNullableOrDefaultsToItsResetValue() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      for (ColumnReset reset : table.detachResets()) {
+        String column = table.name() + "." + reset.column();
+        String fact =
+            """
+                SELECT %s FROM information_schema.columns
+                WHERE table_schema = 'public' AND table_name = ? AND column_name = ?""";
+        if (reset.setsNull()) {
+          assertEquals(
+              Set.of("YES"),
+              strings(fact.formatted("is_nullable"), table.name(), reset.column()),
+              column + " is nullable");
+        } else {
+          Set<String> defaults =
+              strings(fact.formatted("column_default"), table.name(), reset.column());
+          assertTrue(
+              defaults.size() == 1 && defaults.iterator().next().startsWith(reset.value() + "::"),
+              column + " defaults to " + defaults + ", not " + reset.value());
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyResetIsValidSqlOnTheSchema() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      if (!table.detachResets().isEmpty()) {
+        try (Connection connection = dataSource.getConnection();
+            Statement statement = connection.createStatement()) {
+          // Plans the assignment (names and types) without touching a row.
+          statement.executeUpdate(
+              "UPDATE " + table.name() + " SET " + table.detachResetAssignments() + " WHERE false");
+        }
+      }
     }
   }
 

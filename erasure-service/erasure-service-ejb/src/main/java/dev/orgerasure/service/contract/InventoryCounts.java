@@ -10,7 +10,8 @@ public final class InventoryCounts {
   private InventoryCounts() {}
 
   public static TableCount of(InventoryTable table, long rows) {
-    return new TableCount(table.name(), table.category(), table.personalData(), rows);
+    return new TableCount(
+        table.name(), table.category(), table.personalData(), table.underDetach(), rows);
   }
 
   /** The count of an inventory table known by name; a name outside the inventory is a bug. */

@@ -2,6 +2,7 @@ package dev.orgerasure.service.erasure;
 
 import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
@@ -59,6 +60,10 @@ public class Purge {
   private String orgName;
 
   @Enumerated(EnumType.STRING)
+  @Column(name = "member_policy", nullable = false, updatable = false, length = 8)
+  private MemberPolicy memberPolicy;
+
+  @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
   private PurgeState state;
 
@@ -107,18 +112,21 @@ public class Purge {
   protected Purge() {}
 
   /**
+   * @param memberPolicy what the purge does to the members' own rows (the inventory says which)
    * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
    */
   public Purge(
       String requestId,
       String orgId,
       String orgName,
+      MemberPolicy memberPolicy,
       Duration gracePeriod,
       Instant now,
       List<String> tablesInPurgeOrder) {
     this.requestId = requireUuid(requestId);
     this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
     this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
+    this.memberPolicy = Objects.requireNonNull(memberPolicy, "memberPolicy");
     Objects.requireNonNull(gracePeriod, "gracePeriod");
     if (gracePeriod.isNegative()) {
       throw new IllegalArgumentException("gracePeriod is negative");
@@ -212,12 +220,12 @@ public class Purge {
   }
 
   /**
-   * Counts one batch of one table, with the files deleted for its rows; the files that could not be
-   * deleted are kept, each retried after the back-off.
+   * Counts one batch of one table (rows deleted, or reset under Detach), with the files deleted for
+   * its rows; the files that could not be deleted are kept, each retried after the back-off.
    */
   public void recordBatch(
       String table,
-      long rowsDeleted,
+      long rows,
       long filesDeletedNow,
       List<FileFailure> failures,
       Instant now,
@@ -226,7 +234,7 @@ public class Purge {
     if (filesDeletedNow < 0) {
       throw new IllegalArgumentException("file count is negative");
     }
-    progressOf(table).add(rowsDeleted);
+    progressOf(table).add(rows);
     filesDeleted += filesDeletedNow;
     for (FileFailure failure : failures) {
       undeletedFile(failure.path())
@@ -364,6 +372,10 @@ public class Purge {
 
   public String orgName() {
     return orgName;
+  }
+
+  public MemberPolicy memberPolicy() {
+    return memberPolicy;
   }
 
   public PurgeState state() {

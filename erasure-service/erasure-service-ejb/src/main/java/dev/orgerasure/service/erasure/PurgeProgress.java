@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** How many rows of one inventory table a purge has deleted so far. */
+/**
+ * How many rows of one inventory table a purge has deleted so far, or reset for a table that a
+ * Detach resets.
+ */
 @Entity
 @Table(name = "purge_progress")
 @IdClass(PurgeProgress.Key.class)

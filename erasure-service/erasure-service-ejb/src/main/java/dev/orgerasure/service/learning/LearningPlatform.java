@@ -4,20 +4,35 @@ import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.filestore.FileStore;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.CacheRetrieveMode;
+import jakarta.persistence.CacheStoreMode;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The learning platform's own use cases, for members of an organisation. Every request, read or
  * write, is refused for an organisation under erasure (any purge exists for it, from hand-over on):
- * its data is no longer served, and nothing is written.
+ * its data is no longer served, and nothing is written. A person's onboarding is their own: reading
+ * it names no organisation.
  */
 @Stateless
 public class LearningPlatform {
 
   private static final int MAX_FILE_NAME = 100;
+
+  /**
+   * A Detach erasure resets onboarding rows with plain SQL, past the shared cache: read them from
+   * the database.
+   */
+  private static final Map<String, Object> FROM_THE_DATABASE =
+      Map.of(
+          "jakarta.persistence.cache.retrieveMode", CacheRetrieveMode.BYPASS,
+          "jakarta.persistence.cache.storeMode", CacheStoreMode.REFRESH);
 
   @PersistenceContext(unitName = "erasure")
   private EntityManager entityManager;
@@ -94,6 +109,32 @@ public class LearningPlatform {
     entityManager.flush();
     fileStore.write(path, content);
     return asset;
+  }
+
+  /** The person's onboarding; a person without one is pending, with no organisation. */
+  public Onboarding onboardingOf(String userId) {
+    return storedOnboardingOf(userId).orElseGet(() -> new Onboarding(userId));
+  }
+
+  /**
+   * Onboards the person into an organisation of which they are a member, in place of any earlier
+   * one.
+   */
+  public Onboarding completeOnboarding(String userId, String orgId) {
+    refuseIfUnderErasure(orgId);
+    Membership member = membershipOf(orgId, userId);
+    Onboarding onboarding = storedOnboardingOf(userId).orElse(null);
+    if (onboarding == null) {
+      onboarding = new Onboarding(userId);
+      entityManager.persist(onboarding);
+    }
+    onboarding.complete(member, OffsetDateTime.now());
+    entityManager.flush();
+    return onboarding;
+  }
+
+  private Optional<Onboarding> storedOnboardingOf(String userId) {
+    return Optional.ofNullable(entityManager.find(Onboarding.class, userId, FROM_THE_DATABASE));
   }
 
   private void refuseIfUnderErasure(String orgId) {

@@ -1,5 +1,7 @@
 package dev.orgerasure.service.purge;
 
+import dev.orgerasure.contract.DetachAction;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
@@ -12,13 +14,17 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes one batch of an organisation's rows from one inventory table, in the caller's
- * transaction. For the asset table the files named by the batch's rows are removed first; a file
- * that cannot be removed is returned with its error (the purge keeps it and retries it) and its row
- * is deleted all the same, so the purge goes on.
+ * transaction; under {@link MemberPolicy#DETACH}, a table the inventory resets has its batch reset
+ * instead (the rows stay, without the organisation). For the asset table the files named by the
+ * batch's rows are removed first; a file that cannot be removed is returned with its error (the
+ * purge keeps it and retries it) and its row is deleted all the same, so the purge goes on.
  *
- * <p>Table and column names come from the inventory only, never from a caller.
+ * <p>Table and column names, and the reset's assignments, come from the inventory only, never from
+ * a caller.
  */
 public class BatchPurger {
+
+  private static final String ORG = DataInventory.ORG_ID_COLUMN;
 
   private final SqlSession sql;
   private final FileRemover files;
@@ -28,41 +34,64 @@ public class BatchPurger {
     this.files = Objects.requireNonNull(files, "files");
   }
 
-  public BatchResult purgeBatch(InventoryTable table, String orgId, int batchSize) {
+  public BatchResult purgeBatch(
+      InventoryTable table, String orgId, MemberPolicy policy, int batchSize) {
+    Objects.requireNonNull(policy, "policy");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
+    }
+    if (policy == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
+      return new BatchResult(table.name(), resetRows(table, orgId, batchSize), 0, List.of());
     }
     InventoryFiles assetFiles = DataInventory.assetFiles();
     if (table.name().equals(assetFiles.table())) {
       return purgeRowsWithFiles(table, assetFiles, orgId, batchSize);
     }
-    String key = DataInventory.keyColumn(table);
-    String org = DataInventory.ORG_ID_COLUMN;
-    int deleted =
-        key.equals(org)
-            ? sql.update("DELETE FROM " + table.name() + " WHERE " + org + " = ?1", orgId)
-            : sql.update(
-                "DELETE FROM "
-                    + table.name()
-                    + " WHERE "
-                    + key
-                    + " IN (SELECT "
-                    + key
-                    + " FROM "
-                    + table.name()
-                    + " WHERE "
-                    + org
-                    + " = ?1 ORDER BY "
-                    + key
-                    + " LIMIT ?2)",
-                orgId,
-                batchSize);
-    return new BatchResult(table.name(), deleted, 0, List.of());
+    return new BatchResult(table.name(), deleteRows(table, orgId, batchSize), 0, List.of());
+  }
+
+  private int deleteRows(InventoryTable table, String orgId, int batchSize) {
+    if (table.keyColumn().equals(ORG)) {
+      // One row per organisation: no batches.
+      return sql.update("DELETE FROM " + table.name() + " WHERE " + ORG + " = ?1", orgId);
+    }
+    return sql.update("DELETE FROM " + table.name() + " WHERE " + batchOf(table), orgId, batchSize);
+  }
+
+  /**
+   * The reset sets {@code org_id} to NULL (the inventory makes sure), so the next batch finds the
+   * next rows, and none once all are reset.
+   */
+  private int resetRows(InventoryTable table, String orgId, int batchSize) {
+    return sql.update(
+        "UPDATE "
+            + table.name()
+            + " SET "
+            + table.detachResetAssignments()
+            + " WHERE "
+            + batchOf(table),
+        orgId,
+        batchSize);
+  }
+
+  /** The predicate of one batch: up to {@code ?2} rows of organisation {@code ?1}, by key. */
+  private static String batchOf(InventoryTable table) {
+    String key = table.keyColumn();
+    return key
+        + " IN (SELECT "
+        + key
+        + " FROM "
+        + table.name()
+        + " WHERE "
+        + ORG
+        + " = ?1 ORDER BY "
+        + key
+        + " LIMIT ?2)";
   }
 
   private BatchResult purgeRowsWithFiles(
       InventoryTable table, InventoryFiles assetFiles, String orgId, int batchSize) {
-    String key = DataInventory.keyColumn(table);
+    String key = table.keyColumn();
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
@@ -73,7 +102,7 @@ public class BatchPurger {
                 + " FROM "
                 + table.name()
                 + " WHERE "
-                + DataInventory.ORG_ID_COLUMN
+                + ORG
                 + " = ?1 ORDER BY "
                 + key
                 + " LIMIT ?2 FOR UPDATE",

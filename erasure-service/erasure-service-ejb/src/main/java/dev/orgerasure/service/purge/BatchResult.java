@@ -3,9 +3,12 @@ package dev.orgerasure.service.purge;
 import dev.orgerasure.service.erasure.FileFailure;
 import java.util.List;
 
-/** What one batch removed from one table, and the files it could not delete. */
+/**
+ * What one batch did to one table: the rows it deleted (or, under Detach, reset), the files it
+ * deleted and those it could not.
+ */
 public record BatchResult(
-    String table, long rowsDeleted, long filesDeleted, List<FileFailure> fileFailures) {
+    String table, long rows, long filesDeleted, List<FileFailure> fileFailures) {
 
   public BatchResult {
     fileFailures = List.copyOf(fileFailures);
@@ -16,6 +19,6 @@ public record BatchResult(
   }
 
   public boolean isEmpty() {
-    return rowsDeleted == 0;
+    return rows == 0;
   }
 }

@@ -1,6 +1,7 @@
 package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -57,6 +58,7 @@ public class ErasureRequests {
               request.requestId(),
               request.organizationId(),
               request.organizationName(),
+              MemberPolicy.orDefault(request.memberPolicy()),
               grace,
               clock.instant(),
               DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
@@ -71,7 +73,9 @@ public class ErasureRequests {
                 + purge.requestId()
                 + " of organisation "
                 + purge.orgId()
-                + " accepted; purge starts at "
+                + " accepted ("
+                + purge.memberPolicy()
+                + "); purge starts at "
                 + purge.graceUntil());
     return new Acceptance(purge, true);
   }

@@ -63,13 +63,16 @@ public class PurgeStepper {
 
   private StepOutcome purgeOneBatch(Purge purge, Instant now) {
     BatchPurger purger = new BatchPurger(sql, fileStore::remove);
+    // A table is done when a batch finds none of the organisation's rows: deleted rows are gone,
+    // and rows reset under Detach no longer carry its org_id.
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
       long started = System.nanoTime();
-      BatchResult batch = purger.purgeBatch(table, purge.orgId(), settings.batchSize());
+      BatchResult batch =
+          purger.purgeBatch(table, purge.orgId(), purge.memberPolicy(), settings.batchSize());
       if (!batch.isEmpty()) {
         purge.recordBatch(
             table.name(),
-            batch.rowsDeleted(),
+            batch.rows(),
             batch.filesDeleted(),
             batch.fileFailures(),
             now,

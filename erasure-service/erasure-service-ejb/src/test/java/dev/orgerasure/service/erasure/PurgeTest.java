@@ -1,13 +1,16 @@
 package dev.orgerasure.service.erasure;
 
+import static dev.orgerasure.contract.MemberPolicy.ERASE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.DetachAction;
 import dev.orgerasure.contract.FailedFile;
 import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.TableCount;
@@ -26,7 +29,7 @@ class PurgeTest {
   private static final FileFailure STUCK = new FileFailure("org/1/stuck.pdf", "in use");
 
   private static Purge purge(Duration grace) {
-    return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", grace, T0, TABLES);
+    return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", ERASE, grace, T0, TABLES);
   }
 
   @Test
@@ -41,18 +44,47 @@ class PurgeTest {
   void malformedRequestsAreRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Purge("not-a-uuid", "org", "Org", Duration.ZERO, T0, TABLES));
+        () -> new Purge("not-a-uuid", "org", "Org", ERASE, Duration.ZERO, T0, TABLES));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Purge(UUID.randomUUID().toString(), " ", "Org", Duration.ZERO, T0, TABLES));
+        () ->
+            new Purge(UUID.randomUUID().toString(), " ", "Org", ERASE, Duration.ZERO, T0, TABLES));
     assertThrows(
         NullPointerException.class,
-        () -> new Purge(UUID.randomUUID().toString(), "org", null, Duration.ZERO, T0, TABLES));
+        () ->
+            new Purge(UUID.randomUUID().toString(), "org", null, ERASE, Duration.ZERO, T0, TABLES));
     assertThrows(
         IllegalArgumentException.class,
         () ->
             new Purge(
-                UUID.randomUUID().toString(), "org", "Org", Duration.ofSeconds(-1), T0, TABLES));
+                UUID.randomUUID().toString(),
+                "org",
+                "Org",
+                ERASE,
+                Duration.ofSeconds(-1),
+                T0,
+                TABLES));
+    assertThrows(
+        NullPointerException.class,
+        () ->
+            new Purge(UUID.randomUUID().toString(), "org", "Org", null, Duration.ZERO, T0, TABLES));
+  }
+
+  @Test
+  void aPurgeKeepsItsMemberPolicyAndItsCountsSayWhatDetachDoesToEachTable() {
+    Purge purge =
+        new Purge(
+            UUID.randomUUID().toString(),
+            "org-1",
+            "Org One",
+            MemberPolicy.DETACH,
+            Duration.ZERO,
+            T0,
+            List.of("onboarding", "organizations"));
+    assertEquals(MemberPolicy.DETACH, purge.memberPolicy());
+    assertEquals(
+        List.of(DetachAction.RESET, DetachAction.DELETE),
+        purge.status().tables().stream().map(TableCount::underDetach).toList());
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,43 +57,96 @@ class BatchPurgerTest {
     String other = newOrg(5, 2);
     Map<String, Long> before = counts(target);
     Map<String, String> otherBefore = checksums(other);
+    List<String> onboarded = strings("SELECT user_id FROM onboarding WHERE org_id = ?", target);
 
-    Map<String, Long> deleted = new LinkedHashMap<>();
-    long filesDeleted = 0;
-    long filesFailed = 0;
-    int batches = 0;
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-        while (true) {
-          BatchResult batch = purger.purgeBatch(table, target, 4);
-          connection.commit(); // one transaction per batch, as in the service
-          if (batch.isEmpty()) {
-            break;
-          }
-          batches++;
-          assertTrue(batch.rowsDeleted() <= 4 || table.name().equals("organizations"));
-          deleted.merge(table.name(), batch.rowsDeleted(), Long::sum);
-          filesDeleted += batch.filesDeleted();
-          filesFailed += batch.filesFailed();
-        }
-      }
-    }
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-      assertEquals(before.get(table.name()), deleted.getOrDefault(table.name(), 0L), table.name());
-    }
-    assertTrue(batches > DataInventory.appTablesInPurgeOrder().size(), "several batches per table");
+    Purged purged = purgeAll(target, MemberPolicy.ERASE);
+
+    assertEquals(before, purged.rows());
+    assertTrue(purged.batches() > tables().size(), "several batches per table");
     assertTrue(
         counts(target).values().stream().allMatch(count -> count == 0),
         "nothing of the org is left");
-    assertEquals(before.get("assets"), filesDeleted);
-    assertEquals(0, filesFailed);
+    assertEquals(List.of(), onboardingOf(onboarded), "onboarding rows deleted");
+    assertEquals(before.get("assets"), purged.filesDeleted());
+    assertEquals(0, purged.filesFailed());
     assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
     try (var files = Files.walk(fileStore.resolve(target))) {
       assertTrue(files.allMatch(Files::isDirectory), "no file of the org is left");
     }
     assertEquals(2 * 2, countFiles(fileStore.resolve(other)), "two courses with two files each");
+  }
+
+  @Test
+  void underDetachTheOnboardingRowsAreResetInBatchesAndEveryOtherTableIsDeleted() throws Exception {
+    String target = newOrg(9, 1);
+    String other = newOrg(5, 1);
+    Map<String, Long> before = counts(target);
+    Map<String, String> otherBefore = checksums(other);
+    List<String> onboarded = strings("SELECT user_id FROM onboarding WHERE org_id = ?", target);
+
+    Purged purged = purgeAll(target, MemberPolicy.DETACH);
+
+    assertEquals(before, purged.rows(), "rows deleted, or reset for onboarding");
+    assertTrue(
+        counts(target).values().stream().allMatch(count -> count == 0),
+        "nothing of the org is left");
+    assertEquals(
+        Collections.nCopies(onboarded.size(), "PENDING||"),
+        onboardingOf(onboarded),
+        "every onboarding row kept, pending and without the organisation");
+    assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
+  }
+
+  @Test
+  void anEmptyTableGivesAnEmptyBatch() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> Optional.empty());
+      for (MemberPolicy policy : MemberPolicy.values()) {
+        for (InventoryTable table : tables()) {
+          assertTrue(
+              purger.purgeBatch(table, "no-such-org", policy, 10).isEmpty(),
+              table.name() + " under " + policy);
+        }
+      }
+    }
+  }
+
+  /** What a whole purge did, batch by batch as in the service. */
+  private record Purged(Map<String, Long> rows, int batches, long filesDeleted, long filesFailed) {}
+
+  private Purged purgeAll(String org, MemberPolicy policy) throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    int batches = 0;
+    long filesDeleted = 0;
+    long filesFailed = 0;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      for (InventoryTable table : tables()) {
+        rows.put(table.name(), 0L);
+        while (true) {
+          BatchResult batch = purger.purgeBatch(table, org, policy, 4);
+          connection.commit(); // one transaction per batch, as in the service
+          if (batch.isEmpty()) {
+            break;
+          }
+          batches++;
+          assertTrue(batch.rows() <= 4 || table.name().equals("organizations"));
+          rows.merge(table.name(), batch.rows(), Long::sum);
+          filesDeleted += batch.filesDeleted();
+          filesFailed += batch.filesFailed();
+        }
+      }
+    }
+    return new Purged(rows, batches, filesDeleted, filesFailed);
+  }
+
+  /** The users' onboarding rows as {@code state|org_id|completed_at}, by user id. */
+  private static List<String> onboardingOf(List<String> users) throws SQLException {
+    return strings(
+        "SELECT state || '|' || coalesce(org_id, '') || '|' || coalesce(completed_at::text, '')"
+            + " FROM onboarding WHERE user_id = ANY (CAST(? AS varchar[])) ORDER BY user_id",
+        "{" + String.join(",", users) + "}");
   }
 
   @Test
@@ -112,9 +167,9 @@ class BatchPurgerTest {
       connection.setAutoCommit(false);
       BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
       InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
-      BatchResult batch = purger.purgeBatch(assets, target, 100);
+      BatchResult batch = purger.purgeBatch(assets, target, MemberPolicy.ERASE, 100);
       connection.commit();
-      assertEquals(paths.size(), batch.rowsDeleted());
+      assertEquals(paths.size(), batch.rows());
       assertEquals(
           List.of(paths.get(0)), batch.fileFailures().stream().map(f -> f.path()).toList());
       assertTrue(
@@ -124,16 +179,6 @@ class BatchPurgerTest {
     }
     assertEquals(0, counts(target).get("assets"));
     assertTrue(Files.isDirectory(stuck));
-  }
-
-  @Test
-  void anEmptyTableGivesAnEmptyBatch() throws Exception {
-    try (Connection connection = dataSource.getConnection()) {
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> Optional.empty());
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-        assertTrue(purger.purgeBatch(table, "no-such-org", 10).isEmpty(), table.name());
-      }
-    }
   }
 
   private Optional<String> removeFile(String relativePath) {
@@ -146,8 +191,8 @@ class BatchPurgerTest {
   }
 
   /**
-   * An organisation with members, two courses of two modules of two lessons, enrollments, progress,
-   * files.
+   * An organisation with members onboarded into it, two courses of two modules of two lessons,
+   * enrollments, progress, files.
    */
   private String newOrg(int members, int assetsPerCourse) throws SQLException, IOException {
     String org = UUID.randomUUID().toString();
@@ -155,12 +200,19 @@ class BatchPurgerTest {
       update(c, "INSERT INTO organizations (org_id, name) VALUES (?, ?)", org, "Org " + org);
       List<Long> memberships = new ArrayList<>();
       for (int m = 0; m < members; m++) {
+        String user = UUID.randomUUID().toString();
         memberships.add(
             insert(
                 c,
                 "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, 'LEARNER')",
                 org,
-                UUID.randomUUID().toString()));
+                user));
+        update(
+            c,
+            "INSERT INTO onboarding (user_id, org_id, state, completed_at)"
+                + " VALUES (?, ?, 'COMPLETED', now())",
+            user,
+            org);
       }
       for (int course = 0; course < 2; course++) {
         long courseId =
@@ -223,7 +275,7 @@ class BatchPurgerTest {
 
   private Map<String, Long> counts(String org) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : tables()) {
       counts.put(
           table.name(),
           Long.parseLong(
@@ -234,7 +286,7 @@ class BatchPurgerTest {
 
   private Map<String, String> checksums(String org) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : tables()) {
       sums.put(
           table.name(),
           strings(
@@ -245,6 +297,10 @@ class BatchPurgerTest {
               .get(0));
     }
     return sums;
+  }
+
+  private static List<InventoryTable> tables() {
+    return DataInventory.appTablesInPurgeOrder();
   }
 
   private static long countFiles(Path dir) throws IOException {

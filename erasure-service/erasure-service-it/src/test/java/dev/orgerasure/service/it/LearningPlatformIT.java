@@ -47,7 +47,8 @@ public class LearningPlatformIT {
     String orgId = OrgData.newOrgId();
     Writable target = writable(orgId);
     requests.accept(
-        new HandOver(UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds()));
+        new HandOver(
+            UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds(), null));
     Map<String, String> before = checksums(orgId);
 
     assertThrows(
@@ -83,7 +84,8 @@ public class LearningPlatformIT {
     writable(orgId);
     assertFalse(platform.courses(orgId, OrgData.MEMBER).isEmpty());
     requests.accept(
-        new HandOver(UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds()));
+        new HandOver(
+            UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds(), null));
     Map<String, String> before = checksums(orgId);
 
     assertThrows(

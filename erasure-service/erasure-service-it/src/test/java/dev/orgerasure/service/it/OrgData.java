@@ -42,7 +42,9 @@ final class OrgData {
 
   /**
    * Rows in every inventory table: {@code members} members, each enrolled in two courses of two
-   * modules of two lessons, progress on the first lesson of each module, one asset per module.
+   * modules of two lessons, progress on the first lesson of each module, one asset per module; as
+   * many people onboarded into it. These have user ids of their own: a person has one onboarding
+   * row, and {@link #MEMBER} is a member of every organisation made here.
    *
    * @return the file-store paths of the organisation's assets
    */
@@ -52,6 +54,12 @@ final class OrgData {
         db,
         "INSERT INTO memberships (org_id, user_id, role)"
             + " SELECT ?, 'user-' || g, 'LEARNER' FROM generate_series(1, ?) g",
+        orgId,
+        members);
+    update(
+        db,
+        "INSERT INTO onboarding (user_id, org_id, state, completed_at)"
+            + " SELECT gen_random_uuid()::text, ?, 'COMPLETED', now() FROM generate_series(1, ?) g",
         orgId,
         members);
     update(
@@ -130,6 +138,33 @@ final class OrgData {
       sums.put(table.name(), row[0] + ":" + row[1]);
     }
     return sums;
+  }
+
+  /** The people onboarded into the organisation, by user id. */
+  static List<String> onboardedInto(Connection db, String orgId) throws SQLException {
+    List<String> users = new ArrayList<>();
+    for (Object[] row :
+        query(db, "SELECT user_id FROM onboarding WHERE org_id = ? ORDER BY user_id", orgId)) {
+      users.add((String) row[0]);
+    }
+    return users;
+  }
+
+  /**
+   * The people's onboarding rows as {@code state|org_id|completed_at} (empty when NULL), by user
+   * id; nothing for a person without one.
+   */
+  static List<String> onboardingOf(Connection db, List<String> userIds) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    for (Object[] row :
+        query(
+            db,
+            "SELECT state || '|' || coalesce(org_id, '') || '|' || coalesce(completed_at::text, '')"
+                + " FROM onboarding WHERE user_id = ANY (?) ORDER BY user_id",
+            db.createArrayOf("varchar", userIds.toArray()))) {
+      rows.add((String) row[0]);
+    }
+    return rows;
   }
 
   static long firstId(Connection db, String sql, Object... parameters) throws SQLException {

@@ -2,10 +2,12 @@ package dev.orgerasure.service.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.FailedFile;
 import dev.orgerasure.contract.FileOutcome;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.db.inventory.DataInventory;
@@ -13,6 +15,9 @@ import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.learning.LearningPlatform;
+import dev.orgerasure.service.learning.Onboarding;
+import dev.orgerasure.service.learning.OnboardingState;
 import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.PurgeSettings;
 import dev.orgerasure.service.purge.PurgeStepper;
@@ -25,6 +30,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,6 +64,8 @@ public class PurgeEngineIT {
 
   @Inject private FileStore fileStore;
 
+  @Inject private LearningPlatform platform;
+
   @Test
   public void eachStepDeletesOneBatchOfTheFirstTableInPurgeOrderThatStillHasRows()
       throws Exception {
@@ -69,7 +77,7 @@ public class PurgeEngineIT {
       before = OrgData.counts(db, orgId);
     }
     long expectedSteps = before.values().stream().mapToLong(rows -> batches(rows, batchSize)).sum();
-    String requestId = storePurgeWithoutTimer(orgId);
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
 
     long steps = 0;
     StepOutcome outcome;
@@ -106,7 +114,7 @@ public class PurgeEngineIT {
       before = OrgData.counts(db, orgId);
     }
     files.forEach(path -> fileStore.write(path, "asset".getBytes(StandardCharsets.UTF_8)));
-    String requestId = storePurgeWithoutTimer(orgId);
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
 
     runToTheEnd(requestId);
 
@@ -132,7 +140,7 @@ public class PurgeEngineIT {
       otherBefore = OrgData.checksums(db, otherId);
     }
     otherFiles.forEach(path -> fileStore.write(path, "asset".getBytes(StandardCharsets.UTF_8)));
-    String requestId = storePurgeWithoutTimer(orgId);
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
 
     runToTheEnd(requestId);
 
@@ -141,6 +149,77 @@ public class PurgeEngineIT {
       assertEquals(otherBefore, OrgData.checksums(db, otherId));
     }
     otherFiles.forEach(path -> assertEquals(5, fileStore.sizeOf(path), path));
+  }
+
+  @Test
+  public void underDetachThePurgeResetsTheOrganisationsOnboardingRowsAndDeletesEveryOtherRow()
+      throws Exception {
+    String orgId = OrgData.newOrgId();
+    String otherId = OrgData.newOrgId();
+    String detached = UUID.randomUUID().toString();
+    Map<String, Long> before;
+    Map<String, String> otherBefore;
+    List<String> onboarded;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, settings.batchSize() + 1);
+      OrgData.create(db, otherId, settings.batchSize() + 1);
+      OrgData.update(
+          db,
+          "INSERT INTO memberships (org_id, user_id, role) VALUES (?, ?, 'LEARNER')",
+          orgId,
+          detached);
+      // Through the platform, so that the entity is in EclipseLink's shared cache when the purge
+      // resets its row.
+      platform.completeOnboarding(detached, orgId);
+      before = OrgData.counts(db, orgId);
+      otherBefore = OrgData.checksums(db, otherId);
+      onboarded = OrgData.onboardedInto(db, orgId);
+    }
+    assertTrue(before.get("onboarding") > settings.batchSize(), "several batches of onboarding");
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.DETACH);
+
+    runToTheEnd(requestId);
+
+    Purge purge = requests.find(requestId).orElseThrow();
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(before.get(table.name()), purge.rowsDeleted(table.name()), table.name());
+    }
+    try (Connection db = OrgData.connectInContainer()) {
+      assertTrue(OrgData.counts(db, orgId).values().stream().allMatch(rows -> rows == 0));
+      assertEquals(
+          Collections.nCopies(onboarded.size(), "PENDING||"),
+          OrgData.onboardingOf(db, onboarded),
+          "every onboarding row kept, pending and without the organisation");
+      assertEquals(otherBefore, OrgData.checksums(db, otherId));
+    }
+    Onboarding again = platform.onboardingOf(detached);
+    assertEquals(OnboardingState.PENDING, again.state());
+    assertNull(again.orgId());
+  }
+
+  @Test
+  public void underEraseThePurgeDeletesTheOrganisationsOnboardingRows() throws Exception {
+    String orgId = OrgData.newOrgId();
+    String otherId = OrgData.newOrgId();
+    Map<String, String> otherBefore;
+    List<String> onboarded;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, settings.batchSize() + 1);
+      OrgData.create(db, otherId, settings.batchSize() + 1);
+      otherBefore = OrgData.checksums(db, otherId);
+      onboarded = OrgData.onboardedInto(db, orgId);
+    }
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
+
+    runToTheEnd(requestId);
+
+    assertEquals(
+        onboarded.size(), requests.find(requestId).orElseThrow().rowsDeleted("onboarding"));
+    try (Connection db = OrgData.connectInContainer()) {
+      assertEquals(List.of(), OrgData.onboardingOf(db, onboarded), "onboarding rows deleted");
+      assertTrue(OrgData.counts(db, orgId).values().stream().allMatch(rows -> rows == 0));
+      assertEquals(otherBefore, OrgData.checksums(db, otherId));
+    }
   }
 
   @Test
@@ -159,7 +238,7 @@ public class PurgeEngineIT {
     Path stuckPath = fileStore.resolve(stuck);
     Files.createDirectories(stuckPath);
     Files.writeString(stuckPath.resolve("keep"), "x");
-    String requestId = storePurgeWithoutTimer(orgId);
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
 
     runToTheEnd(requestId);
 
@@ -184,13 +263,14 @@ public class PurgeEngineIT {
     assertFalse(Files.exists(stuckPath));
   }
 
-  private String storePurgeWithoutTimer(String orgId) throws Exception {
+  private String storePurgeWithoutTimer(String orgId, MemberPolicy policy) throws Exception {
     String requestId = UUID.randomUUID().toString();
     Purge purge =
         new Purge(
             requestId,
             orgId,
             "Org " + orgId,
+            policy,
             Duration.ZERO,
             Instant.now(),
             DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.HandOver;
+import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.db.inventory.DataInventory;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,8 +63,11 @@ public class PurgeTimerIT {
     String requestId = UUID.randomUUID().toString();
 
     Purge accepted =
-        requests.accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds())).purge();
+        requests
+            .accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds(), null))
+            .purge();
     Instant graceUntil = accepted.graceUntil();
+    assertEquals(MemberPolicy.ERASE, accepted.memberPolicy(), "a hand-over without a policy");
 
     // Until just before the grace period ends, the timer must not have touched anything.
     int looks = 0;
@@ -96,6 +101,36 @@ public class PurgeTimerIT {
   }
 
   @Test
+  public void aDetachHandOverIsPurgedByItsTimerWithTheOnboardingRowsReset() throws Exception {
+    String orgId = OrgData.newOrgId();
+    Map<String, Long> before;
+    List<String> onboarded;
+    try (Connection db = OrgData.connectInContainer()) {
+      OrgData.create(db, orgId, settings.batchSize() + 1);
+      before = OrgData.counts(db, orgId);
+      onboarded = OrgData.onboardedInto(db, orgId);
+    }
+    String requestId = UUID.randomUUID().toString();
+
+    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH));
+    Purge purged =
+        Eventually.await(
+            "the purge of the organisation's data",
+            Duration.ofSeconds(60),
+            () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
+
+    assertEquals(MemberPolicy.DETACH, purged.memberPolicy());
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      assertEquals(before.get(table.name()), purged.rowsDeleted(table.name()), table.name());
+    }
+    try (Connection db = OrgData.connectInContainer()) {
+      assertEquals(Optional.empty(), nonEmptyTable(OrgData.counts(db, orgId)));
+      assertEquals(
+          Collections.nCopies(onboarded.size(), "PENDING||"), OrgData.onboardingOf(db, onboarded));
+    }
+  }
+
+  @Test
   public void theTimerRetriesAFileThatCouldNotBeDeletedUntilItIsGone() throws Exception {
     String orgId = OrgData.newOrgId();
     List<String> files;
@@ -109,7 +144,7 @@ public class PurgeTimerIT {
     Files.writeString(stuckPath.resolve("keep"), "x");
     String requestId = UUID.randomUUID().toString();
 
-    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L));
+    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null));
     Eventually.await(
         "the purge with one file failing",
         Duration.ofSeconds(60),

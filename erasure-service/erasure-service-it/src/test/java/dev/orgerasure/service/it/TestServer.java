@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,10 +26,10 @@ import org.jboss.arquillian.test.spi.event.suite.BeforeSuite;
 
 /**
  * What the one Liberty of the run needs before Arquillian starts it, and is torn down after
- * Arquillian stops it: an embedded PostgreSQL on a free port, and a server directory made from the
- * ear module's assembled server (its real server.xml and JDBC driver, without the EAR: Arquillian
- * deploys that). The server's settings go into its {@code server.env}, which Liberty reads at
- * start.
+ * Arquillian stops it: an embedded PostgreSQL on a free port, the realm whose tokens the service
+ * trusts ({@link TestRealm}), and a server directory made from the ear module's assembled server
+ * (its real server.xml and JDBC driver, without the EAR: Arquillian deploys that). The server's
+ * settings go into its {@code server.env}, which Liberty reads at start.
  */
 public class TestServer {
 
@@ -39,6 +40,8 @@ public class TestServer {
 
   private static volatile EmbeddedPostgres postgres;
   private static volatile Path fileStore;
+  private static volatile TestRealm realm;
+  private static volatile int httpPort;
 
   @Inject private Instance<ContainerRegistry> registry;
 
@@ -69,6 +72,7 @@ public class TestServer {
     Path serverDir = usrDir.resolve("servers").resolve(serverName);
     copyServerWithoutApps(template, serverDir);
     fileStore = Files.createDirectories(workDir.resolve("file-store"));
+    realm = TestRealm.start();
     writeOverrides(serverDir);
     writeServerEnv(serverDir);
 
@@ -81,6 +85,10 @@ public class TestServer {
 
   // After Arquillian has stopped Liberty.
   void release(@Observes(precedence = -1000) AfterSuite event) throws IOException {
+    if (realm != null) {
+      realm.close();
+      realm = null;
+    }
     if (postgres != null) {
       postgres.close();
       postgres = null;
@@ -90,6 +98,19 @@ public class TestServer {
   /** A connection to the service's database, for tests that run on the client side. */
   static Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+  }
+
+  /** The service's API at {@code path}, for tests that run on the client side. */
+  static URI api(String path) {
+    return URI.create("http://127.0.0.1:" + httpPort + "/erasure/api/" + path);
+  }
+
+  /** An access token of the realm the service trusts, issued to the user {@code subject}. */
+  static String accessToken(String subject) {
+    if (realm == null) {
+      throw new IllegalStateException("the test server is not prepared");
+    }
+    return realm.accessToken(subject);
   }
 
   private static String jdbcUrl() {
@@ -121,15 +142,17 @@ public class TestServer {
 
   private static void writeServerEnv(Path serverDir) throws IOException {
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("ERASURE_HTTP_PORT", Integer.toString(freePort()));
+    httpPort = freePort();
+    env.put("ERASURE_HTTP_PORT", Integer.toString(httpPort));
     env.put("ERASURE_DB_URL", jdbcUrl());
     env.put("ERASURE_DB_USER", "postgres");
     env.put("ERASURE_DB_PASSWORD", "postgres");
     env.put("ERASURE_FILE_STORE_ROOT", fileStore.toString());
     env.put("ERASURE_PURGE_BATCH_SIZE", Integer.toString(BATCH_SIZE));
-    // A loopback port nobody listens on: every report to Keycloak fails fast and is retried, so a
-    // purge ends in REPORT_RETRYING here and never reaches a Keycloak running on this machine.
-    env.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + freePort());
+    // The test realm: mpJwt takes its keys from there. It has no token endpoint and the service no
+    // client secret here, so every report to Keycloak fails fast and is retried: a purge ends in
+    // REPORT_RETRYING and never reaches a Keycloak running on this machine.
+    env.put("ERASURE_KEYCLOAK_URL", realm.url());
     Files.writeString(
         serverDir.resolve("server.env"),
         env.entrySet().stream()

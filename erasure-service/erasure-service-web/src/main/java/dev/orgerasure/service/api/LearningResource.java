@@ -11,7 +11,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * The learning platform's API (stands for the platform whose data is erased). Any member of the
@@ -79,14 +77,14 @@ public class LearningResource {
   @GET
   @Path("courses")
   public List<CourseView> courses() {
-    return platform.courses(orgId, caller()).stream().map(CourseView::of).toList();
+    return platform.courses(orgId, Caller.of(security)).stream().map(CourseView::of).toList();
   }
 
   @POST
   @Path("courses")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response createCourse(NewCourse body) {
-    String caller = caller();
+    String caller = Caller.of(security);
     if (body == null) {
       throw new IllegalArgumentException("no body");
     }
@@ -97,14 +95,14 @@ public class LearningResource {
   @POST
   @Path("courses/{courseId}/enrollments")
   public Response enroll(@PathParam("courseId") long courseId) {
-    return created(EnrollmentView.of(platform.enroll(orgId, caller(), courseId)));
+    return created(EnrollmentView.of(platform.enroll(orgId, Caller.of(security), courseId)));
   }
 
   @POST
   @Path("enrollments/{enrollmentId}/progress")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response recordProgress(@PathParam("enrollmentId") long enrollmentId, NewProgress body) {
-    String caller = caller();
+    String caller = Caller.of(security);
     if (body == null || body.lessonId() == null) {
       throw new IllegalArgumentException("lessonId is missing");
     }
@@ -118,7 +116,7 @@ public class LearningResource {
   @Consumes(MediaType.MULTIPART_FORM_DATA)
   public Response uploadMultipart(@PathParam("courseId") long courseId, List<EntityPart> parts)
       throws IOException {
-    String caller = caller();
+    String caller = Caller.of(security);
     EntityPart file =
         parts.stream()
             .filter(part -> part.getFileName().isPresent() || "file".equals(part.getName()))
@@ -150,7 +148,7 @@ public class LearningResource {
       @HeaderParam("X-File-Name") String headerFileName,
       @HeaderParam("Content-Type") String contentType,
       byte[] content) {
-    String caller = caller();
+    String caller = Caller.of(security);
     String name = fileName != null ? fileName : headerFileName;
     return created(
         AssetView.of(
@@ -161,13 +159,6 @@ public class LearningResource {
                 name,
                 contentType,
                 content == null ? new byte[0] : content)));
-  }
-
-  private String caller() {
-    if (security.getUserPrincipal() instanceof JsonWebToken token && token.getSubject() != null) {
-      return token.getSubject();
-    }
-    throw new NotAuthorizedException("Bearer");
   }
 
   private static Response created(Object view) {
