@@ -3,6 +3,7 @@ package dev.orgerasure.e2e.erasure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.contract.DetachAction;
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.TableCount;
@@ -132,7 +133,8 @@ class ForgedCallbackIT {
   void reportLargerThanWhatTheErasureKeepsIsRefusedAndChangesNothing() throws Exception {
     List<TableCount> oversized =
         IntStream.range(0, 10)
-            .mapToObj(i -> new TableCount("table" + i, "x".repeat(500), true, i))
+            .mapToObj(
+                i -> new TableCount("table" + i, "x".repeat(500), true, DetachAction.DELETE, i))
             .toList();
     assertRefusedAndNothingChanged(
         413,

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The grace period runs on the service's persistent timer: a Liberty restart in the middle neither
- * starts the purge early nor loses it, and the purge runs once.
+ * starts the purge early nor loses it, and the purge runs once. A realm may set its own default.
  */
 @WholeSystemTest
 class GracePeriodIT {
@@ -62,5 +64,36 @@ class GracePeriodIT {
     rowsBefore.forEach(
         (table, rows) -> assertEquals((long) rows, completion.rowsDeleted(table), table));
     assertTrue(AppData.rowsOf(sut.system(), org.id()).values().stream().allMatch(n -> n == 0));
+  }
+
+  @Test
+  void anErasureThatNamesNoGracePeriodTakesTheRealmsOwnDefault() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String realmPath = DemoRealm.ADMIN_PATH;
+    ObjectNode realm = (ObjectNode) sut.masterAdmin().get(realmPath);
+    ObjectNode attributes =
+        realm.has("attributes")
+            ? (ObjectNode) realm.get("attributes")
+            : realm.putObject("attributes");
+    attributes.put("org-erasure-grace-period-default", "7200");
+    sut.masterAdmin().put(realmPath, realm);
+    ErasureAdminApi admin =
+        new ErasureAdminApi(
+            sut.system().keycloakUrl(),
+            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    try {
+      ErasureAdminApi.Answer started =
+          admin.startErasureWithBody(org.id(), "{\"confirmation\": \"" + org.name() + "\"}");
+
+      assertEquals(201, started.status(), started.body());
+      assertEquals(7200, started.json().path("gracePeriodSeconds").asInt(), started.body());
+      ErasureRecords.awaitState(
+          sut.system(), started.json().path("id").asText(), Set.of("SCHEDULED"), COMPLETION);
+      assertEquals(200, admin.cancel(started.json().path("id").asText()).status());
+    } finally {
+      // Keycloak keeps attributes a realm update leaves out; blank means "no realm default".
+      attributes.put("org-erasure-grace-period-default", "");
+      sut.masterAdmin().put(realmPath, realm);
+    }
   }
 }

@@ -158,7 +158,7 @@ public class OrgErasureAdminResource {
               tenant,
               auth.adminAuth().getUser(),
               request.confirmation(),
-              request.gracePeriodSeconds().orElse(erasures.settings().gracePeriodDefaultSeconds()),
+              request.gracePeriodSeconds().orElse(erasures.gracePeriodDefaultSeconds()),
               request.memberPolicy());
     } catch (ConfirmationMismatchException e) {
       throw ErrorResponse.error(e.getMessage(), Response.Status.BAD_REQUEST);

@@ -9,6 +9,7 @@ import dev.orgerasure.keycloak.cancel.ErasureCanceller;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
@@ -91,6 +92,14 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
         MemberCounts.of(
             MemberRules.preview(
                 realm(), tenants(), tenant, MemberPolicy.DETACH, settings.lockoutBatchSize())));
+  }
+
+  @Override
+  public int gracePeriodDefaultSeconds() {
+    return GracePeriod.realmDefaultSeconds(
+        realm().getAttribute(GracePeriod.REALM_DEFAULT_ATTRIBUTE),
+        settings.gracePeriodDefaultSeconds(),
+        settings.gracePeriodMaxSeconds());
   }
 
   @Override

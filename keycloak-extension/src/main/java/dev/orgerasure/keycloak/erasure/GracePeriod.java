@@ -9,9 +9,31 @@ import java.util.OptionalInt;
  */
 public final class GracePeriod {
 
+  /**
+   * The realm attribute that gives a realm its own default grace period, in seconds, instead of the
+   * server's {@code grace-period-default}.
+   */
+  public static final String REALM_DEFAULT_ATTRIBUTE = "org-erasure-grace-period-default";
+
   private static final Map<String, Integer> SECONDS_PER_UNIT = Map.of("hours", 3600, "days", 86400);
 
   private GracePeriod() {}
+
+  /**
+   * The realm's default grace period: its attribute when that is whole seconds from 0 to the
+   * maximum, else the server's default (a mistyped attribute must not start an erasure at once).
+   */
+  public static int realmDefaultSeconds(String realmAttribute, int serverDefault, int maxSeconds) {
+    if (realmAttribute == null || realmAttribute.isBlank()) {
+      return serverDefault;
+    }
+    try {
+      int seconds = Integer.parseInt(realmAttribute.trim());
+      return seconds >= 0 && seconds <= maxSeconds ? seconds : serverDefault;
+    } catch (NumberFormatException e) {
+      return serverDefault;
+    }
+  }
 
   /**
    * The grace period in seconds; empty when no amount was typed.

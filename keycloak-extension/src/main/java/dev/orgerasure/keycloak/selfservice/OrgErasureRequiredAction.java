@@ -102,7 +102,7 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
                   form.getFirst(GRACE_PERIOD),
                   form.getFirst(GRACE_PERIOD_UNIT),
                   erasures.settings().gracePeriodMaxSeconds())
-              .orElse(erasures.settings().gracePeriodDefaultSeconds());
+              .orElse(erasures.gracePeriodDefaultSeconds());
     } catch (IllegalArgumentException e) {
       context.challenge(confirmPage(context, tenant.get(), "orgErasureGraceInvalid"));
       return;

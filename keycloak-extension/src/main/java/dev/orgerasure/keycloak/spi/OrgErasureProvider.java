@@ -8,6 +8,7 @@ import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
@@ -70,6 +71,12 @@ public interface OrgErasureProvider extends Provider {
 
   /** What erasing the tenant would do to its members now, before anyone confirms. */
   MemberPreview previewMembers(Tenant tenant);
+
+  /**
+   * The grace period of an erasure that names none: the realm's own default (attribute {@value
+   * GracePeriod#REALM_DEFAULT_ATTRIBUTE}), else the server's.
+   */
+  int gracePeriodDefaultSeconds();
 
   /** An erasure of the session's realm. */
   Optional<ErasureRepresentation> find(String erasureId);

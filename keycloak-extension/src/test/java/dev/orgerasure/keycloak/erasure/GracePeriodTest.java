@@ -30,4 +30,18 @@ class GracePeriodTest {
     assertThrows(IllegalArgumentException.class, () -> GracePeriod.seconds("NaN", "hours", MAX));
     assertThrows(IllegalArgumentException.class, () -> GracePeriod.seconds("x", "hours", MAX));
   }
+
+  @Test
+  void aRealmsOwnDefaultReplacesTheServersWhenItIsWholeSecondsWithinTheMaximum() {
+    assertEquals(3600, GracePeriod.realmDefaultSeconds("3600", 0, 86400));
+    assertEquals(0, GracePeriod.realmDefaultSeconds("0", 600, 86400));
+  }
+
+  @Test
+  void aMissingOrMistypedRealmDefaultFallsBackToTheServersDefault() {
+    assertEquals(600, GracePeriod.realmDefaultSeconds(null, 600, 86400));
+    assertEquals(600, GracePeriod.realmDefaultSeconds("an hour", 600, 86400));
+    assertEquals(600, GracePeriod.realmDefaultSeconds("-1", 600, 86400));
+    assertEquals(600, GracePeriod.realmDefaultSeconds("86401", 600, 86400));
+  }
 }
