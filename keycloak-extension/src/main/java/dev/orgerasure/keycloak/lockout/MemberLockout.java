@@ -5,6 +5,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.organization.utils.Organizations;
 
 /**
  * Shuts one member out for good: disabled, every online and offline session and every consent
@@ -17,7 +18,11 @@ public final class MemberLockout {
 
   /** A member to erase: disabled, every session and consent gone, every issued token refused. */
   public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
-    member.setEnabled(false);
+    // A managed member of a disabled organisation is kept disabled by Keycloak itself, which
+    // refuses writes to the account (in some request contexts) until the organisation is enabled.
+    if (!Organizations.isReadOnlyOrganizationMember(session, member)) {
+      member.setEnabled(false);
+    }
     signOut(session, realm, member);
     session
         .users()
