@@ -8,10 +8,13 @@ package dev.orgerasure.contract;
  * @param gracePeriodSeconds how long the purge waits; {@code null} for the service's default
  * @param memberPolicy what happens to the members, and so to their own rows; {@code null} for
  *     {@link MemberPolicy#ERASE}
+ * @param tenantKind what the tenant is in Keycloak, for the record; {@code null} for {@link
+ *     TenantKind#ORGANIZATION}
  */
 public record HandOver(
     String requestId,
     String organizationId,
     String organizationName,
     Long gracePeriodSeconds,
-    MemberPolicy memberPolicy) {}
+    MemberPolicy memberPolicy,
+    TenantKind tenantKind) {}
