@@ -14,6 +14,7 @@ import dev.orgerasure.keycloak.handover.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.TenantModel;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -91,6 +92,16 @@ public class OrgErasureAdminResource {
   @Path("audit")
   public AuditAdminResource audit() {
     return new AuditAdminResource(session, realm, auth);
+  }
+
+  /** How this realm models its tenants (README, "Tenant models"), for the page to say. */
+  @GET
+  @NoCache
+  @Path("tenant-model")
+  @Produces(MediaType.APPLICATION_JSON)
+  public TenantModel tenantModel() {
+    requireErasureRole();
+    return erasures.tenantModel();
   }
 
   @GET

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.application;
 
 import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
@@ -18,9 +19,10 @@ import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
-import dev.orgerasure.keycloak.tenant.OrganizationTenantDirectory;
 import dev.orgerasure.keycloak.tenant.Tenant;
+import dev.orgerasure.keycloak.tenant.TenantDirectories;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.TenantModel;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
@@ -49,7 +51,17 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
 
   @Override
   public TenantDirectory tenants() {
-    return new OrganizationTenantDirectory(session);
+    return tenants(tenantModel().kind());
+  }
+
+  @Override
+  public TenantDirectory tenants(TenantKind kind) {
+    return TenantDirectories.of(session, realm(), kind);
+  }
+
+  @Override
+  public TenantModel tenantModel() {
+    return TenantModel.of(realm());
   }
 
   @Override

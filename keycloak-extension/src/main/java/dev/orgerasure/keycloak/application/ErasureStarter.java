@@ -139,10 +139,12 @@ public class ErasureStarter {
             if (existing.isPresent()) {
               return new StartedErasure(ErasureRepresentation.of(existing.get()), false);
             }
-            TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+            OrgErasureProvider erasures = OrgErasureProvider.of(session);
+            TenantDirectory tenants = erasures.tenants();
             ErasureRequestEntity request =
                 new ErasureRequestEntity(
                     realmId,
+                    erasures.tenantModel().kind(),
                     tenant.id(),
                     tenant.name(),
                     requester.getId(),

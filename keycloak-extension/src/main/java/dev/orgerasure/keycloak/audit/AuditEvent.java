@@ -1,5 +1,7 @@
 package dev.orgerasure.keycloak.audit;
 
+import dev.orgerasure.contract.TenantKind;
+
 /**
  * What an audit record says, before it gets its place in the log. {@code event} is an {@link
  * AuditEventType}; {@code counts} is a JSON object; {@code notifiedTo} is set when the requester
@@ -10,6 +12,7 @@ public record AuditEvent(
     String requestId,
     String realmId,
     String realmName,
+    TenantKind tenantKind,
     String organizationId,
     String organizationName,
     String requesterId,

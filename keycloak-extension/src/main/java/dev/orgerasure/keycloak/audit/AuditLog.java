@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -125,7 +126,7 @@ public class AuditLog {
     json.put("erasureId", record.getRequestId());
     json.putObject("realm").put("id", record.getRealmId()).put("name", record.getRealmName());
     json.putObject("tenant")
-        .put("kind", "organization")
+        .put("kind", record.getTenantKind().name().toLowerCase(Locale.ROOT))
         .put("id", record.getOrganizationId())
         .put("name", record.getOrganizationName());
     json.putObject("requester")

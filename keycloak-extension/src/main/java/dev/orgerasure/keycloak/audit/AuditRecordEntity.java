@@ -1,7 +1,10 @@
 package dev.orgerasure.keycloak.audit;
 
+import dev.orgerasure.contract.TenantKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
@@ -101,7 +104,16 @@ public class AuditRecordEntity {
   @Column(name = "LEAF_HASH", length = 64)
   private String leafHash;
 
+  /** Null on records written before tenants could be groups: those were organisations. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "TENANT_KIND", length = 16)
+  private TenantKind tenantKind;
+
   protected AuditRecordEntity() {}
+
+  public TenantKind getTenantKind() {
+    return TenantKind.orDefault(tenantKind);
+  }
 
   AuditRecordEntity(long sequence, long recordedAt, AuditEvent event) {
     this.id = UUID.randomUUID().toString();
@@ -111,6 +123,7 @@ public class AuditRecordEntity {
     this.requestId = Objects.requireNonNull(event.requestId());
     this.realmId = Objects.requireNonNull(event.realmId());
     this.realmName = Objects.requireNonNull(event.realmName());
+    this.tenantKind = Objects.requireNonNull(event.tenantKind());
     this.organizationId = Objects.requireNonNull(event.organizationId());
     this.organizationName = Objects.requireNonNull(event.organizationName());
     this.requesterId = Objects.requireNonNull(event.requesterId());

@@ -115,7 +115,7 @@ public class ErasureCanceller {
     transactions.inRealmOf(
         requestId,
         (session, request) -> {
-          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           tenants.find(request.getOrganizationId()).ifPresent(tenants::reopen);
           return null;
         });
@@ -149,7 +149,7 @@ public class ErasureCanceller {
         (session, request) -> {
           RealmModel realm = session.getContext().getRealm();
           ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
-          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
               requests.findMembersToRestore(requestId, settings.lockoutBatchSize());

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.TenantKind;
 
 /**
  * An erasure request as the admin API and pages show it. Times are epoch milliseconds. {@code
@@ -15,6 +16,7 @@ import dev.orgerasure.contract.PurgeReport;
  */
 public record ErasureRepresentation(
     String id,
+    TenantKind tenantKind,
     String organizationId,
     String organizationName,
     ErasureState state,
@@ -44,6 +46,7 @@ public record ErasureRepresentation(
   public static ErasureRepresentation of(ErasureRequestEntity request) {
     return new ErasureRepresentation(
         request.getId(),
+        request.getTenantKind(),
         request.getOrganizationId(),
         request.getOrganizationName(),
         request.getState(),

@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.erasure;
 import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.keycloak.audit.AuditEvent;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import jakarta.persistence.Column;
@@ -93,6 +94,10 @@ public class ErasureRequestEntity {
   @Column(name = "MEMBER_POLICY", length = 8, nullable = false)
   private MemberPolicy memberPolicy;
 
+  @Enumerated(EnumType.STRING)
+  @Column(name = "TENANT_KIND", length = 16, nullable = false)
+  private TenantKind tenantKind;
+
   @Column(name = "MEMBER_COUNT", nullable = false)
   private long memberCount;
 
@@ -136,6 +141,7 @@ public class ErasureRequestEntity {
 
   public ErasureRequestEntity(
       String realmId,
+      TenantKind tenantKind,
       String organizationId,
       String organizationName,
       String requestedById,
@@ -147,6 +153,7 @@ public class ErasureRequestEntity {
       long requestedAt) {
     this.id = UUID.randomUUID().toString();
     this.realmId = Objects.requireNonNull(realmId);
+    this.tenantKind = Objects.requireNonNull(tenantKind);
     this.organizationId = Objects.requireNonNull(organizationId);
     this.activeOrganizationId = organizationId;
     this.organizationName = Objects.requireNonNull(organizationName);
@@ -349,6 +356,7 @@ public class ErasureRequestEntity {
         id,
         realmId,
         realmName,
+        tenantKind,
         getOrganizationId(),
         getOrganizationName(),
         getRequestedById(),
@@ -421,6 +429,10 @@ public class ErasureRequestEntity {
 
   public int getGracePeriodSeconds() {
     return gracePeriodSeconds;
+  }
+
+  public TenantKind getTenantKind() {
+    return tenantKind;
   }
 
   public MemberPolicy getMemberPolicy() {

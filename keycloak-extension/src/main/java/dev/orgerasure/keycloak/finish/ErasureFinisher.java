@@ -89,7 +89,7 @@ public class ErasureFinisher {
     transactions.inRealmOf(
         requestId,
         (session, request) -> {
-          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           tenants.find(request.getOrganizationId()).ifPresent(tenants::remove);
           return null;
         });
@@ -161,7 +161,7 @@ public class ErasureFinisher {
             requestId,
             (session, request) ->
                 OrgErasureProvider.of(session)
-                    .tenants()
+                    .tenants(request.getTenantKind())
                     .find(request.getOrganizationId())
                     .map(tenant -> new Target(tenant, request.getRealmId())));
     target.ifPresent(
@@ -195,7 +195,7 @@ public class ErasureFinisher {
         (session, request) -> {
           RealmModel realm = session.getContext().getRealm();
           ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
-          TenantDirectory tenants = OrgErasureProvider.of(session).tenants();
+          TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
               requests.findMembersToFinish(requestId, settings.identityBatchSize());

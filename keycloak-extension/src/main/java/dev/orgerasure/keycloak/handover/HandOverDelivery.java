@@ -51,7 +51,8 @@ public class HandOverDelivery {
                                     request.getOrganizationId(),
                                     request.getOrganizationName(),
                                     (long) request.getGracePeriodSeconds(),
-                                    request.getMemberPolicy()))));
+                                    request.getMemberPolicy(),
+                                    request.getTenantKind()))));
     if (delivery.isEmpty()) {
       return;
     }

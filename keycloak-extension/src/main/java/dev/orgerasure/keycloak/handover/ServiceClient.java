@@ -37,14 +37,23 @@ public class ServiceClient {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
+  /**
+   * Realm attribute naming the erasure-service that serves the realm (one service per realm), over
+   * the setting {@code service-url}.
+   */
+  public static final String REALM_SERVICE_URL_ATTRIBUTE = "org-erasure-service-url";
+
   private final ErasureSettings settings;
   private final String realmName;
   private final String clientSecret;
+  private final URI serviceUrl;
 
-  private ServiceClient(ErasureSettings settings, String realmName, String clientSecret) {
+  private ServiceClient(
+      ErasureSettings settings, String realmName, String clientSecret, URI serviceUrl) {
     this.settings = settings;
     this.realmName = realmName;
     this.clientSecret = clientSecret;
+    this.serviceUrl = serviceUrl;
   }
 
   /**
@@ -54,8 +63,14 @@ public class ServiceClient {
    */
   public static ServiceClient forRealm(ErasureSettings settings, RealmModel realm) {
     ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
+    String realmServiceUrl = realm.getAttribute(REALM_SERVICE_URL_ATTRIBUTE);
     return new ServiceClient(
-        settings, realm.getName(), dispatcher == null ? null : dispatcher.getSecret());
+        settings,
+        realm.getName(),
+        dispatcher == null ? null : dispatcher.getSecret(),
+        realmServiceUrl == null || realmServiceUrl.isBlank()
+            ? settings.serviceUrl()
+            : URI.create(realmServiceUrl.strip()));
   }
 
   /**
@@ -184,7 +199,7 @@ public class ServiceClient {
   /** A sentence for an admin about why a call to the service failed. */
   public String describe(Exception failure) {
     if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
-      return "The erasure-service could not be reached at " + settings.serviceUrl();
+      return "The erasure-service could not be reached at " + serviceUrl;
     }
     return failure.getMessage();
   }
@@ -231,7 +246,7 @@ public class ServiceClient {
   }
 
   private URI serviceUri(String path) {
-    return URI.create(settings.serviceUrl() + "/" + path);
+    return URI.create(serviceUrl + "/" + path);
   }
 
   private static String expectOk(HttpResponse<String> response) throws IOException {

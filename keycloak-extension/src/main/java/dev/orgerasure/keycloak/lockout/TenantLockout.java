@@ -71,9 +71,9 @@ public class TenantLockout {
   private Batch lockOutBatch(KeycloakSession session, Tenant tenant, String requestId, int first) {
     RealmModel realm = session.getContext().getRealm();
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
-    TenantDirectory tenants = erasures.tenants();
     ErasureRequestRepository requests = erasures.requests();
     ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
+    TenantDirectory tenants = erasures.tenants(request.getTenantKind());
     request.renewLease(Time.currentTimeMillis() + leaseMillis);
     List<UserModel> members = tenants.members(tenant, first, batchSize);
     int recorded = 0;

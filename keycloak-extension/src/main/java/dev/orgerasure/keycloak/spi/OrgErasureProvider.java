@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.spi;
 
 import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
@@ -14,6 +15,7 @@ import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.TenantModel;
 import java.util.List;
 import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
@@ -35,6 +37,12 @@ public interface OrgErasureProvider extends Provider {
 
   /** The tenants of the session's realm, as that realm models them. */
   TenantDirectory tenants();
+
+  /** The tenants of the session's realm as an erasure of this kind reads them. */
+  TenantDirectory tenants(TenantKind kind);
+
+  /** How the session's realm models its tenants. */
+  TenantModel tenantModel();
 
   /** Erasure requests and locked members, in this session's transaction. */
   ErasureRequestRepository requests();

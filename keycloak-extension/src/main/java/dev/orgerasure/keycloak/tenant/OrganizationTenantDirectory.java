@@ -20,9 +20,6 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   /** Organisation attribute listing the user ids of its admins. */
   public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
-  /** Organisation attribute naming the erasure that holds it. */
-  public static final String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
-
   /** Whether the organisation was enabled before the erasure closed it. */
   static final String WAS_ENABLED_ATTRIBUTE = "org-erasure-was-enabled";
 

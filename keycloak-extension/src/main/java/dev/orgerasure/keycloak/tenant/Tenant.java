@@ -1,4 +1,4 @@
 package dev.orgerasure.keycloak.tenant;
 
-/** An organisation as erasure sees it: a Keycloak Organization (groups as tenants come later). */
+/** A tenant as erasure sees it: a Keycloak Organization or a tenant group (see TenantModel). */
 public record Tenant(String id, String name) {}

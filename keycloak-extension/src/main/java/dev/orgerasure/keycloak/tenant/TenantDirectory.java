@@ -9,6 +9,9 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /** The few things erasure needs to know about tenants, whatever models them. */
 public interface TenantDirectory {
 
+  /** Attribute of the tenant (organisation or group) naming the erasure that holds it. */
+  String ERASURE_REQUEST_ATTRIBUTE = "org-erasure-request";
+
   Optional<Tenant> find(String id);
 
   Stream<Tenant> list(int first, int max);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
+import dev.orgerasure.contract.TenantKind;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,7 @@ class ErasureStateTest {
   private static ErasureRequestEntity request(int gracePeriodSeconds) {
     return new ErasureRequestEntity(
         "realm",
+        TenantKind.ORGANIZATION,
         "org",
         "Org",
         "user",

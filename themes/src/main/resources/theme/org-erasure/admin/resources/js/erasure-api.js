@@ -20,6 +20,10 @@ export class ErasureApi {
     return this.#request("GET", realm, "permissions");
   }
 
+  tenantModel(realm) {
+    return this.#request("GET", realm, "tenant-model");
+  }
+
   organizations(realm) {
     return this.#request("GET", realm, "organizations?max=500");
   }

@@ -22,6 +22,7 @@ export function ErasurePage({ api, realm, mayErase, t }) {
 
 function ErasureWork({ api, realm, t, addAlert }) {
   const [organizations, setOrganizations] = useState(null);
+  const [tenantModel, setTenantModel] = useState(null);
   const [appData, setAppData] = useState({});
   const [erasures, setErasures] = useState([]);
   const [erasing, setErasing] = useState(null);
@@ -29,7 +30,8 @@ function ErasureWork({ api, realm, t, addAlert }) {
 
   const reload = useCallback(async () => {
     try {
-      const [organizationList, erasureList] = await Promise.all([api.organizations(realm), api.erasures(realm)]);
+      const [model, organizationList, erasureList] = await Promise.all([api.tenantModel(realm), api.organizations(realm), api.erasures(realm)]);
+      setTenantModel(model);
       setOrganizations(organizationList);
       setErasures(erasureList);
       loadAppData(api, realm, organizationList, setAppData, addAlert);
@@ -54,6 +56,7 @@ function ErasureWork({ api, realm, t, addAlert }) {
     null,
     followed ? h(ErasureProgress, { key: followed, api, realm, erasureId: followed, t, addAlert, onFinished: reload }) : null,
     h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureOrganisations")),
+    tenantModel ? h("p", { "data-testid": "org-erasure-tenant-model" }, describeModel(tenantModel, t)) : null,
     organizations === null
       ? h("p", null, t("orgErasureLoading"))
       : h(OrganisationTable, { organizations, appData, t, onErase: setErasing, onFollow: setFollowed }),
@@ -61,6 +64,12 @@ function ErasureWork({ api, realm, t, addAlert }) {
     h(RecentErasures, { erasures, t, onFollow: setFollowed }),
     erasing ? h(EraseDialog, { api, realm, organization: erasing, t, addAlert, onClose: () => setErasing(null), onStarted: started }) : null,
   );
+}
+
+// Which tenant model the realm uses (README, "Tenant models").
+function describeModel(model, t) {
+  if (model.kind !== "GROUP") return t("orgErasureModelOrganizations");
+  return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath, model.adminGroupName) : t("orgErasureModelTopLevelGroups", model.adminGroupName);
 }
 
 // Counts come from the erasure-service, one organisation at a time, so a slow or unreachable

@@ -1,0 +1,232 @@
+package dev.orgerasure.keycloak.tenant;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * Tenants modelled as groups (README, "Tenant models"): each sub-group of the realm's tenant parent
+ * group (or each top-level group) is a tenant; its members are the members of the group and of all
+ * its sub-groups; its admins are the members of its sub-group named by the model. Groups have no
+ * identity providers and cannot be disabled, so the mark on the group is what closes it.
+ */
+public class GroupTenantDirectory implements TenantDirectory {
+
+  /**
+   * Group attribute, one per member the lockout took out of the tenant (a kept member): the ids of
+   * the tenant's groups they were in, so that a cancel puts back exactly those.
+   */
+  static final String LEFT_GROUPS_ATTRIBUTE_PREFIX = "org-erasure-left-groups.";
+
+  private final KeycloakSession session;
+  private final RealmModel realm;
+  private final TenantModel model;
+
+  public GroupTenantDirectory(KeycloakSession session, RealmModel realm, TenantModel model) {
+    this.session = session;
+    this.realm = realm;
+    this.model = model;
+  }
+
+  @Override
+  public Optional<Tenant> find(String id) {
+    return Optional.ofNullable(session.groups().getGroupById(realm, id))
+        .filter(this::isTenantGroup)
+        .map(GroupTenantDirectory::tenant);
+  }
+
+  @Override
+  public Stream<Tenant> list(int first, int max) {
+    Optional<GroupModel> parent = parent();
+    if (parent.isEmpty() && !model.parentGroupPath().isEmpty()) {
+      return Stream.empty();
+    }
+    return parent
+        .map(group -> group.getSubGroupsStream(first, max))
+        .orElseGet(() -> session.groups().getTopLevelGroupsStream(realm, first, max))
+        .map(GroupTenantDirectory::tenant);
+  }
+
+  /** Counted in the database: a member of several of the tenant's groups counts once. */
+  @Override
+  public long memberCount(Tenant tenant) {
+    return entityManager()
+        .createQuery(
+            "select count(distinct m.user.id) from UserGroupMembershipEntity m"
+                + " where m.groupId in :groups",
+            Long.class)
+        .setParameter("groups", subtree(group(tenant)))
+        .getSingleResult();
+  }
+
+  /** In the order of user ids, so that pages are stable while members are locked out. */
+  @Override
+  public List<UserModel> members(Tenant tenant, int first, int max) {
+    return entityManager()
+        .createQuery(
+            "select distinct m.user.id from UserGroupMembershipEntity m"
+                + " where m.groupId in :groups order by m.user.id",
+            String.class)
+        .setParameter("groups", subtree(group(tenant)))
+        .setFirstResult(first)
+        .setMaxResults(max)
+        .getResultStream()
+        .map(id -> session.users().getUserById(realm, id))
+        .filter(Objects::nonNull)
+        .toList();
+  }
+
+  @Override
+  public Stream<Tenant> administeredBy(UserModel user) {
+    return user.getGroupsStream()
+        .filter(group -> group.getName().equals(model.adminGroupName()))
+        .map(GroupModel::getParent)
+        .filter(Objects::nonNull)
+        .filter(this::isTenantGroup)
+        .sorted(Comparator.comparing(GroupModel::getName))
+        .map(GroupTenantDirectory::tenant);
+  }
+
+  @Override
+  public void markUnderErasure(Tenant tenant, String requestId) {
+    group(tenant).setSingleAttribute(ERASURE_REQUEST_ATTRIBUTE, requestId);
+  }
+
+  @Override
+  public boolean isMember(Tenant tenant, UserModel user) {
+    Set<String> groups = new HashSet<>(subtree(group(tenant)));
+    return user.getGroupsStream().anyMatch(group -> groups.contains(group.getId()));
+  }
+
+  /** Groups have no identity provider of their own: no member exists only through one. */
+  @Override
+  public boolean isManagedMember(Tenant tenant, UserModel user) {
+    return false;
+  }
+
+  @Override
+  public boolean belongsToAnotherTenant(Tenant tenant, UserModel user) {
+    return user.getGroupsStream()
+        .map(this::tenantGroupOf)
+        .flatMap(Optional::stream)
+        .anyMatch(group -> !group.getId().equals(tenant.id()));
+  }
+
+  /** Takes the member out of every group of the tenant, noting which, for a cancel. */
+  @Override
+  public void removeMember(Tenant tenant, UserModel user) {
+    GroupModel tenantGroup = group(tenant);
+    Set<String> groups = new HashSet<>(subtree(tenantGroup));
+    List<GroupModel> leaving =
+        user.getGroupsStream().filter(group -> groups.contains(group.getId())).toList();
+    if (leaving.isEmpty()) {
+      return;
+    }
+    tenantGroup.setAttribute(
+        LEFT_GROUPS_ATTRIBUTE_PREFIX + user.getId(),
+        leaving.stream().map(GroupModel::getId).toList());
+    leaving.forEach(user::leaveGroup);
+  }
+
+  /** A group can be neither disabled nor signed in through: the mark is what closes it. */
+  @Override
+  public void closeToNewMembers(Tenant tenant) {}
+
+  @Override
+  public void reopen(Tenant tenant) {
+    group(tenant).removeAttribute(ERASURE_REQUEST_ATTRIBUTE);
+  }
+
+  @Override
+  public void restoreMember(Tenant tenant, UserModel user) {
+    GroupModel tenantGroup = group(tenant);
+    String attribute = LEFT_GROUPS_ATTRIBUTE_PREFIX + user.getId();
+    tenantGroup
+        .getAttributeStream(attribute)
+        .map(id -> session.groups().getGroupById(realm, id))
+        .filter(Objects::nonNull)
+        .filter(group -> !user.isMemberOf(group))
+        .toList()
+        .forEach(user::joinGroup);
+    tenantGroup.removeAttribute(attribute);
+  }
+
+  @Override
+  public boolean canManage(AdminPermissionEvaluator auth, Tenant tenant) {
+    return auth.groups().canManage(group(tenant));
+  }
+
+  /** The group with its sub-groups; Keycloak removes their memberships with them. */
+  @Override
+  public void remove(Tenant tenant) {
+    session.groups().removeGroup(realm, group(tenant));
+  }
+
+  private Optional<GroupModel> parent() {
+    if (model.parentGroupPath().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        KeycloakModelUtils.findGroupByPath(session, realm, model.parentGroupPath()));
+  }
+
+  private boolean isTenantGroup(GroupModel group) {
+    if (group.getType() != GroupModel.Type.REALM) {
+      return false;
+    }
+    if (model.parentGroupPath().isEmpty()) {
+      return group.getParentId() == null;
+    }
+    return parent().map(parent -> parent.getId().equals(group.getParentId())).orElse(false);
+  }
+
+  /** The tenant a group belongs to: itself or its nearest ancestor that is a tenant. */
+  private Optional<GroupModel> tenantGroupOf(GroupModel group) {
+    for (GroupModel current = group; current != null; current = current.getParent()) {
+      if (isTenantGroup(current)) {
+        return Optional.of(current);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The ids of the group and of every group below it. */
+  private static List<String> subtree(GroupModel group) {
+    List<String> ids = new ArrayList<>();
+    List<GroupModel> pending = new ArrayList<>(List.of(group));
+    while (!pending.isEmpty()) {
+      GroupModel next = pending.remove(pending.size() - 1);
+      ids.add(next.getId());
+      next.getSubGroupsStream().forEach(pending::add);
+    }
+    return ids;
+  }
+
+  private GroupModel group(Tenant tenant) {
+    return find(tenant.id())
+        .map(found -> session.groups().getGroupById(realm, found.id()))
+        .orElseThrow(
+            () -> new IllegalStateException("Tenant group " + tenant.id() + " no longer exists"));
+  }
+
+  private EntityManager entityManager() {
+    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  }
+
+  private static Tenant tenant(GroupModel group) {
+    return new Tenant(group.getId(), group.getName());
+  }
+}
