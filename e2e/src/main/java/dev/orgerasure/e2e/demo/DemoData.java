@@ -22,17 +22,26 @@ public final class DemoData {
   private final Member realmAdmin;
   private final Member auditor;
   private final List<DemoOrg> orgs;
+  private final Member groupsRealmAdmin;
+  private final List<DemoOrg> groupTenants;
 
-  private DemoData(Member realmAdmin, Member auditor, List<DemoOrg> orgs) {
+  private DemoData(
+      Member realmAdmin,
+      Member auditor,
+      List<DemoOrg> orgs,
+      Member groupsRealmAdmin,
+      List<DemoOrg> groupTenants) {
     this.realmAdmin = realmAdmin;
     this.auditor = auditor;
     this.orgs = List.copyOf(orgs);
+    this.groupsRealmAdmin = groupsRealmAdmin;
+    this.groupTenants = List.copyOf(groupTenants);
   }
 
   public static DemoData load(WholeSystem system) {
     KeycloakAdminClient admin = masterAdmin(system);
     createRealm(admin, DemoRealm.REALM, system.smtpPort());
-    enableErasureAction(admin);
+    enableErasureAction(admin, DemoRealm.REALM);
     Member realmAdmin = createRealmAdmin(admin, DemoRealm.REALM);
     Member auditor = createAuditor(admin);
     OrgFactory factory = new OrgFactory(system, admin);
@@ -40,7 +49,40 @@ public final class DemoData {
     orgs.add(factory.create("Acme Academy", "acme-academy.example", 50));
     orgs.add(factory.create("Globex Learning", "globex-learning.example", 20));
     orgs.add(factory.create("Initech Training", "initech-training.example", 10));
-    return new DemoData(realmAdmin, auditor, orgs);
+    Member groupsRealmAdmin = createGroupsRealm(admin, system);
+    GroupTenantFactory groups = new GroupTenantFactory(system, admin);
+    List<DemoOrg> groupTenants = new ArrayList<>();
+    groupTenants.add(groups.create("Northwind School", "northwind-school.example", 12));
+    groupTenants.add(groups.create("Contoso Institute", "contoso-institute.example", 6));
+    return new DemoData(realmAdmin, auditor, orgs, groupsRealmAdmin, groupTenants);
+  }
+
+  /**
+   * Realm {@code learning-groups}: tenants are the groups under {@code /tenants}, erased by the
+   * realm's own erasure-service; a top-level group {@code staff} with a member is not a tenant.
+   */
+  private static Member createGroupsRealm(KeycloakAdminClient admin, WholeSystem system) {
+    createRealm(
+        admin,
+        DemoRealm.GROUPS_REALM,
+        system.smtpPort(),
+        Map.of(
+            "org-erasure-tenant-model",
+            "groups",
+            "org-erasure-tenant-parent-group",
+            DemoRealm.TENANTS_PATH,
+            "org-erasure-service-url",
+            system.groupsLibertyUrl() + "/erasure/api"));
+    enableErasureAction(admin, DemoRealm.GROUPS_REALM);
+    Member realmAdmin = createRealmAdmin(admin, DemoRealm.GROUPS_REALM);
+    String groups = DemoRealm.GROUPS_ADMIN_PATH + "/groups";
+    admin.post(groups, Map.of("name", DemoRealm.TENANTS_PATH.substring(1)));
+    String staff = admin.post(groups, Map.of("name", "staff"));
+    Member staffMember =
+        new MemberFactory(admin, DemoRealm.GROUPS_REALM).create("staff.example", 1).get(0);
+    admin.put(
+        DemoRealm.GROUPS_ADMIN_PATH + "/users/" + staffMember.id() + "/groups/" + staff, null);
+    return realmAdmin;
   }
 
   public static KeycloakAdminClient masterAdmin(WholeSystem system) {
@@ -61,6 +103,16 @@ public final class DemoData {
     return orgs;
   }
 
+  /** The realm admin of {@code learning-groups}, allowed to erase. */
+  public Member groupsRealmAdmin() {
+    return groupsRealmAdmin;
+  }
+
+  /** The demo tenants of {@code learning-groups}. */
+  public List<DemoOrg> groupTenants() {
+    return groupTenants;
+  }
+
   /** The realm's mail settings: the run's SMTP server on loopback. */
   public static Map<String, String> smtpServer(int port) {
     return Map.of(
@@ -76,6 +128,15 @@ public final class DemoData {
    * database.
    */
   public static void createRealm(KeycloakAdminClient admin, String realm, int smtpPort) {
+    createRealm(admin, realm, smtpPort, Map.of());
+  }
+
+  /**
+   * As {@link #createRealm(KeycloakAdminClient, String, int)}, with realm attributes (e.g. the
+   * tenant model, README "Tenant models").
+   */
+  public static void createRealm(
+      KeycloakAdminClient admin, String realm, int smtpPort, Map<String, String> attributes) {
     String adminPath = "/admin/realms/" + realm;
     if (admin.find(adminPath).isPresent()) {
       LOG.warning("Realm " + realm + " exists from an earlier run; deleting it");
@@ -98,13 +159,14 @@ public final class DemoData {
             Map.entry("smtpServer", smtpServer(smtpPort)),
             Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
             Map.entry("roles", ErasureClients.roles()),
-            Map.entry("users", ErasureClients.serviceAccounts())));
+            Map.entry("users", ErasureClients.serviceAccounts()),
+            Map.entry("attributes", attributes)));
   }
 
   /** Custom required actions are registered per realm; the org admin's erasure needs it enabled. */
-  private static void enableErasureAction(KeycloakAdminClient admin) {
+  static void enableErasureAction(KeycloakAdminClient admin, String realm) {
     admin.post(
-        DemoRealm.ADMIN_PATH + "/authentication/register-required-action",
+        "/admin/realms/" + realm + "/authentication/register-required-action",
         Map.of("providerId", DemoRealm.ERASURE_ACTION, "name", "Erase my organisation"));
   }
 

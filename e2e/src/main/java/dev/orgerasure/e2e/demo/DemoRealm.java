@@ -6,6 +6,20 @@ public final class DemoRealm {
   public static final String REALM = "learning";
   public static final String ADMIN_PATH = "/admin/realms/" + REALM;
 
+  /**
+   * The realm whose tenants are groups under {@link #TENANTS_PATH}, served by its own
+   * erasure-service.
+   */
+  public static final String GROUPS_REALM = "learning-groups";
+
+  public static final String GROUPS_ADMIN_PATH = "/admin/realms/" + GROUPS_REALM;
+
+  /** The group whose sub-groups are the tenants of {@link #GROUPS_REALM}. */
+  public static final String TENANTS_PATH = "/tenants";
+
+  /** Each tenant group's sub-group of admins. */
+  public static final String GROUP_TENANT_ADMINS = "org-admins";
+
   /** Public client with direct access grants, where members log in with the password grant. */
   public static final String APP_CLIENT = "learning-app";
 

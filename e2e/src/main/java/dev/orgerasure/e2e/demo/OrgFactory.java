@@ -9,14 +9,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Creates organisations of realm {@code learning}: the Keycloak organisation with a domain, its
@@ -25,18 +20,18 @@ import java.util.concurrent.Future;
  */
 public final class OrgFactory {
 
-  public static final String MEMBER_PASSWORD = "learning-demo";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int PARALLEL_USER_CREATION = 4;
 
   private final WholeSystem system;
   private static final String ORGS_PATH = DemoRealm.ADMIN_PATH + "/organizations";
 
   private final KeycloakAdminClient admin;
+  private final MemberFactory users;
 
   public OrgFactory(WholeSystem system, KeycloakAdminClient admin) {
     this.system = system;
     this.admin = admin;
+    this.users = new MemberFactory(admin, DemoRealm.REALM);
   }
 
   /** An organisation with a name no other call returns, e.g. "Test Org 3f9a1c2e". */
@@ -65,7 +60,7 @@ public final class OrgFactory {
                 true,
                 "domains",
                 List.of(Map.of("name", domain))));
-    List<Member> members = createUsers(domain, memberCount);
+    List<Member> members = users.create(domain, memberCount);
     for (Member member : members) {
       admin.post(ORGS_PATH + "/" + orgId + "/members", member.id());
     }
@@ -89,45 +84,6 @@ public final class OrgFactory {
     admin.put(path, org);
   }
 
-  private List<Member> createUsers(String domain, int count) {
-    ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_USER_CREATION);
-    try {
-      List<Future<Member>> created = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String first = PersonNames.first(i);
-        String last = PersonNames.last(i);
-        String username = (first + "." + last + "@" + domain).toLowerCase(Locale.ROOT);
-        created.add(pool.submit(() -> createUser(username, capitalize(first), capitalize(last))));
-      }
-      List<Member> members = new ArrayList<>();
-      for (Future<Member> member : created) {
-        members.add(member.get());
-      }
-      return members;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot create the members of " + domain, e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  Member createUser(String username, String firstName, String lastName) {
-    String id =
-        admin.post(
-            DemoRealm.ADMIN_PATH + "/users",
-            Map.of(
-                "username", username,
-                "email", username,
-                "firstName", firstName,
-                "lastName", lastName,
-                "enabled", true,
-                "emailVerified", true,
-                "credentials",
-                    List.of(
-                        Map.of("type", "password", "value", MEMBER_PASSWORD, "temporary", false))));
-    return new Member(id, username, MEMBER_PASSWORD, firstName, lastName);
-  }
-
   private AppDataSummary insertAppData(
       String orgId, String name, Member orgAdmin, List<Member> members) {
     try (Connection db = system.learningDatabase()) {
@@ -137,9 +93,5 @@ public final class OrgFactory {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the asset files of " + name, e);
     }
-  }
-
-  private static String capitalize(String word) {
-    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }
 }

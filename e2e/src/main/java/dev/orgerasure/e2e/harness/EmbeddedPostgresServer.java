@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 
 /** A throwaway PostgreSQL 17 on a free loopback port, its data under the instance directory. */
 public final class EmbeddedPostgresServer implements PostgresServer {
@@ -29,7 +28,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
               .start();
       EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
       try (Connection admin = server.connect("postgres")) {
-        PostgresServer.createDatabasesIfMissing(admin, List.of(KEYCLOAK_DB, LEARNING_DB));
+        PostgresServer.createDatabasesIfMissing(admin, DATABASES);
       }
       return server;
     } catch (IOException e) {

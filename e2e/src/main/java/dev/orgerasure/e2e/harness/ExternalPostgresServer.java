@@ -3,7 +3,6 @@ package dev.orgerasure.e2e.harness;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,7 +35,7 @@ public final class ExternalPostgresServer implements PostgresServer {
                       setting("password").orElse(""));
               try (Connection admin =
                   DriverManager.getConnection(url, server.user, server.password)) {
-                PostgresServer.createDatabasesIfMissing(admin, List.of(KEYCLOAK_DB, LEARNING_DB));
+                PostgresServer.createDatabasesIfMissing(admin, DATABASES);
               } catch (SQLException e) {
                 throw new IllegalStateException("cannot use the external PostgreSQL at " + url, e);
               }

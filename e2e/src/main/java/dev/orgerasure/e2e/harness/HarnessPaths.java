@@ -54,7 +54,12 @@ public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instan
   }
 
   public Path fileStore() {
-    return instanceDir.resolve("file-store");
+    return fileStore(ServiceSite.LEARNING);
+  }
+
+  /** The file store of one erasure-service. */
+  public Path fileStore(ServiceSite site) {
+    return instanceDir.resolve("file-store" + site.suffix());
   }
 
   static void requireDirectory(Path dir, String whatAndHow) {

@@ -21,15 +21,22 @@ public final class LibertyServer extends RestartableServer {
   public static final String SERVER_NAME = "erasure";
 
   private final HarnessPaths paths;
+  private final ServiceSite site;
   private final PostgresServer db;
   private final int port;
   private final Map<String, String> settings;
   private final Path userDir;
 
   private LibertyServer(
-      HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings, Path userDir) {
-    super("Open Liberty");
+      HarnessPaths paths,
+      ServiceSite site,
+      PostgresServer db,
+      int port,
+      Map<String, String> settings,
+      Path userDir) {
+    super("Open Liberty" + site.suffix());
     this.paths = paths;
+    this.site = site;
     this.db = db;
     this.port = port;
     this.settings = Map.copyOf(settings);
@@ -43,21 +50,25 @@ public final class LibertyServer extends RestartableServer {
    *     {@code ERASURE_KEYCLOAK_URL}, {@code ERASURE_PURGE_BATCH_SIZE}
    */
   public static LibertyServer start(
-      HarnessPaths paths, PostgresServer db, int port, Map<String, String> settings) {
+      HarnessPaths paths,
+      ServiceSite site,
+      PostgresServer db,
+      int port,
+      Map<String, String> settings) {
     HarnessPaths.requireDirectory(
         paths.libertyInstall(), "run the Maven build of e2e (it unpacks Open Liberty)");
     HarnessPaths.requireDirectory(
         paths.libertyServerTemplate(),
         "build the ear module (it assembles the Liberty server directory)");
-    Path userDir = paths.instanceDir().resolve("wlp-usr");
+    Path userDir = paths.instanceDir().resolve("wlp-usr" + site.suffix());
     try {
       KeycloakDistribution.deleteRecursively(userDir);
       copyTree(paths.libertyServerTemplate(), userDir.resolve("servers").resolve(SERVER_NAME));
-      Files.createDirectories(paths.fileStore());
+      Files.createDirectories(paths.fileStore(site));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);
     }
-    LibertyServer server = new LibertyServer(paths, db, port, settings, userDir);
+    LibertyServer server = new LibertyServer(paths, site, db, port, settings, userDir);
     server.start();
     return server;
   }
@@ -69,14 +80,15 @@ public final class LibertyServer extends RestartableServer {
         Map.of(
             "WLP_USER_DIR", userDir.toString(),
             "ERASURE_HTTP_PORT", Integer.toString(port),
-            "ERASURE_DB_URL", db.jdbcUrl(PostgresServer.LEARNING_DB),
+            "ERASURE_KEYCLOAK_REALM", site.realm(),
+            "ERASURE_DB_URL", db.jdbcUrl(site.database()),
             "ERASURE_DB_USER", db.user(),
             "ERASURE_DB_PASSWORD", db.password(),
-            "ERASURE_FILE_STORE_ROOT", paths.fileStore().toString()));
+            "ERASURE_FILE_STORE_ROOT", paths.fileStore(site).toString()));
     return new Launch(
         List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
         env,
-        paths.logs().resolve("liberty.log"),
+        paths.logs().resolve("liberty" + site.suffix() + ".log"),
         URI.create("http://127.0.0.1:" + port + "/health/ready"));
   }
 

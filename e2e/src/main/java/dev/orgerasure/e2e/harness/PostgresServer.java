@@ -5,11 +5,17 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 
-/** The PostgreSQL that holds Keycloak's database and the learning platform's database. */
+/**
+ * The PostgreSQL that holds Keycloak's database and the learning platform's databases, one per
+ * erasure-service (one service per realm).
+ */
 public interface PostgresServer extends AutoCloseable {
 
   String KEYCLOAK_DB = "keycloak";
   String LEARNING_DB = "learning";
+  String LEARNING_GROUPS_DB = "learning_groups";
+
+  List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
   String jdbcUrl(String database);
 

@@ -26,8 +26,8 @@ public final class WholeSystem implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(WholeSystem.class.getName());
 
-  /** The realm whose tokens the erasure service accepts and which it reports to. */
-  public static final String ERASURE_SERVICE_REALM = "learning";
+  /** The realm whose tokens the (first) erasure service accepts and which it reports to. */
+  public static final String ERASURE_SERVICE_REALM = ServiceSite.LEARNING.realm();
 
   /**
    * The secret of the realm's {@code erasure-service} client, given to Liberty as
@@ -42,6 +42,7 @@ public final class WholeSystem implements AutoCloseable {
   private int smtpPort;
   private KeycloakServer keycloak;
   private LibertyServer liberty;
+  private LibertyServer groupsLiberty;
   private final StartupTimes times = new StartupTimes();
 
   private WholeSystem(HarnessPaths paths) {
@@ -88,6 +89,7 @@ public final class WholeSystem implements AutoCloseable {
     // so Liberty knows its URL (it fetches the realm's keys only when the first token arrives).
     int keycloakPort = FreePorts.orFree(options.keycloakPort());
     int libertyPort = FreePorts.orFree(options.libertyPort());
+    int groupsLibertyPort = FreePorts.orFree(options.groupsLibertyPort());
     List<String> keycloakOptions = new ArrayList<>(erasureWiring(keycloakPort, libertyPort));
     keycloakOptions.add(
         "--spi-org-erasure--default--audit-keystore=" + paths.audit().resolve("audit-keys.p12"));
@@ -96,7 +98,6 @@ public final class WholeSystem implements AutoCloseable {
     keycloakOptions.addAll(options.keycloakOptions());
     Map<String, String> libertySettings = new HashMap<>();
     libertySettings.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
-    libertySettings.put("ERASURE_KEYCLOAK_REALM", ERASURE_SERVICE_REALM);
     libertySettings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
     libertySettings.putAll(options.libertySettings());
     CompletableFuture<KeycloakServer> keycloakStart =
@@ -110,7 +111,21 @@ public final class WholeSystem implements AutoCloseable {
             () ->
                 times.measure(
                     "Open Liberty",
-                    () -> LibertyServer.start(paths, postgres, libertyPort, libertySettings)));
+                    () ->
+                        LibertyServer.start(
+                            paths, ServiceSite.LEARNING, postgres, libertyPort, libertySettings)));
+    CompletableFuture<LibertyServer> groupsLibertyStart =
+        CompletableFuture.supplyAsync(
+            () ->
+                times.measure(
+                    "Open Liberty (learning-groups)",
+                    () ->
+                        LibertyServer.start(
+                            paths,
+                            ServiceSite.LEARNING_GROUPS,
+                            postgres,
+                            groupsLibertyPort,
+                            libertySettings)));
     // Wait for both before failing, so that a server that did come up is tracked and stopped.
     RuntimeException failure = null;
     try {
@@ -120,6 +135,11 @@ public final class WholeSystem implements AutoCloseable {
     }
     try {
       liberty = track(libertyStart.join());
+    } catch (CompletionException e) {
+      failure = failure == null ? unwrap(e) : failure;
+    }
+    try {
+      groupsLiberty = track(groupsLibertyStart.join());
     } catch (CompletionException e) {
       failure = failure == null ? unwrap(e) : failure;
     }
@@ -153,6 +173,11 @@ public final class WholeSystem implements AutoCloseable {
 
   public URI libertyUrl() {
     return liberty.baseUrl();
+  }
+
+  /** The erasure-service of realm {@code learning-groups} (one service per realm). */
+  public URI groupsLibertyUrl() {
+    return groupsLiberty.baseUrl();
   }
 
   /** Stops the erasure service gracefully; {@link #startLiberty()} brings it back. */
@@ -210,6 +235,11 @@ public final class WholeSystem implements AutoCloseable {
     return postgres.connect(PostgresServer.LEARNING_DB);
   }
 
+  /** The app database of realm {@code learning-groups}'s erasure-service. */
+  public Connection groupsLearningDatabase() throws SQLException {
+    return postgres.connect(PostgresServer.LEARNING_GROUPS_DB);
+  }
+
   /** The directory outside the database where Keycloak writes every audit checkpoint. */
   public Path auditCheckpoints() {
     return paths.auditCheckpoints();
@@ -217,6 +247,10 @@ public final class WholeSystem implements AutoCloseable {
 
   public Path fileStoreRoot() {
     return paths.fileStore();
+  }
+
+  public Path groupsFileStoreRoot() {
+    return paths.fileStore(ServiceSite.LEARNING_GROUPS);
   }
 
   public Path logsDir() {

@@ -35,6 +35,14 @@ public record WholeSystemOptions(
     this(instanceName, keycloakPort, libertyPort, smtpPort, keycloakOptions, Map.of());
   }
 
+  /**
+   * The port of the second erasure-service (realm {@code learning-groups}): the one after {@code
+   * libertyPort}, or a free one.
+   */
+  public int groupsLibertyPort() {
+    return libertyPort == 0 ? 0 : libertyPort + 1;
+  }
+
   public static WholeSystemOptions freePorts(String instanceName) {
     return new WholeSystemOptions(instanceName, 0, 0, 0, List.of(), Map.of());
   }

@@ -114,6 +114,30 @@ public final class Quickstart {
               + org.learners().get(0).password());
     }
     out.println();
+    out.println(
+        "Logins (realm learning-groups: tenants are the groups under /tenants, served by the"
+            + " second erasure service "
+            + system.groupsLibertyUrl()
+            + "/erasure):");
+    out.println("  admin console: " + keycloak + "/admin/learning-groups/console/");
+    out.println(
+        "  realm admin: "
+            + demo.groupsRealmAdmin().username()
+            + " / "
+            + demo.groupsRealmAdmin().password());
+    for (DemoOrg tenant : demo.groupTenants()) {
+      out.println(
+          "  "
+              + tenant.name()
+              + " ("
+              + tenant.members().size()
+              + " members, group id "
+              + tenant.id()
+              + ")");
+      out.println(
+          "    org admin: " + tenant.admin().username() + " / " + tenant.admin().password());
+    }
+    out.println();
     out.println("Start an erasure:");
     out.println(
         "  in the admin console of realm learning as "

@@ -45,7 +45,8 @@ class ServiceRefusalsIT {
   }
 
   private HttpResponse<String> handOver(String token) throws Exception {
-    HandOver body = new HandOver(UUID.randomUUID().toString(), org.id(), org.name(), 3600L, null);
+    HandOver body =
+        new HandOver(UUID.randomUUID().toString(), org.id(), org.name(), 3600L, null, null);
     return http.send(
         HttpRequest.newBuilder(sut.system().libertyUrl().resolve("/erasure/api/erasures"))
             .header("Authorization", "Bearer " + token)

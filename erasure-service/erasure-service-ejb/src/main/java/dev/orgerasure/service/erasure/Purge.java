@@ -7,6 +7,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.contract.TableCount;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.service.contract.InventoryCounts;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -63,6 +64,11 @@ public class Purge {
   @Column(name = "member_policy", nullable = false, updatable = false, length = 8)
   private MemberPolicy memberPolicy;
 
+  /** What the tenant is in Keycloak, for the record; the data is keyed by its id either way. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "tenant_kind", nullable = false, updatable = false, length = 16)
+  private TenantKind tenantKind;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 32)
   private PurgeState state;
@@ -113,6 +119,7 @@ public class Purge {
 
   /**
    * @param memberPolicy what the purge does to the members' own rows (the inventory says which)
+   * @param tenantKind what the tenant is in Keycloak
    * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
    */
   public Purge(
@@ -120,6 +127,7 @@ public class Purge {
       String orgId,
       String orgName,
       MemberPolicy memberPolicy,
+      TenantKind tenantKind,
       Duration gracePeriod,
       Instant now,
       List<String> tablesInPurgeOrder) {
@@ -127,6 +135,7 @@ public class Purge {
     this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
     this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
     this.memberPolicy = Objects.requireNonNull(memberPolicy, "memberPolicy");
+    this.tenantKind = Objects.requireNonNull(tenantKind, "tenantKind");
     Objects.requireNonNull(gracePeriod, "gracePeriod");
     if (gracePeriod.isNegative()) {
       throw new IllegalArgumentException("gracePeriod is negative");
@@ -372,6 +381,10 @@ public class Purge {
 
   public String orgName() {
     return orgName;
+  }
+
+  public TenantKind tenantKind() {
+    return tenantKind;
   }
 
   public MemberPolicy memberPolicy() {

@@ -2,6 +2,7 @@ package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -59,6 +60,7 @@ public class ErasureRequests {
               request.organizationId(),
               request.organizationName(),
               MemberPolicy.orDefault(request.memberPolicy()),
+              TenantKind.orDefault(request.tenantKind()),
               grace,
               clock.instant(),
               DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());

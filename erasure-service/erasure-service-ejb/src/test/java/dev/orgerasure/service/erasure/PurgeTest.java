@@ -14,6 +14,7 @@ import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.TableCount;
+import dev.orgerasure.contract.TenantKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +30,15 @@ class PurgeTest {
   private static final FileFailure STUCK = new FileFailure("org/1/stuck.pdf", "in use");
 
   private static Purge purge(Duration grace) {
-    return new Purge(UUID.randomUUID().toString(), "org-1", "Org One", ERASE, grace, T0, TABLES);
+    return new Purge(
+        UUID.randomUUID().toString(),
+        "org-1",
+        "Org One",
+        ERASE,
+        TenantKind.ORGANIZATION,
+        grace,
+        T0,
+        TABLES);
   }
 
   @Test
@@ -44,15 +53,40 @@ class PurgeTest {
   void malformedRequestsAreRefused() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Purge("not-a-uuid", "org", "Org", ERASE, Duration.ZERO, T0, TABLES));
+        () ->
+            new Purge(
+                "not-a-uuid",
+                "org",
+                "Org",
+                ERASE,
+                TenantKind.ORGANIZATION,
+                Duration.ZERO,
+                T0,
+                TABLES));
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            new Purge(UUID.randomUUID().toString(), " ", "Org", ERASE, Duration.ZERO, T0, TABLES));
+            new Purge(
+                UUID.randomUUID().toString(),
+                " ",
+                "Org",
+                ERASE,
+                TenantKind.ORGANIZATION,
+                Duration.ZERO,
+                T0,
+                TABLES));
     assertThrows(
         NullPointerException.class,
         () ->
-            new Purge(UUID.randomUUID().toString(), "org", null, ERASE, Duration.ZERO, T0, TABLES));
+            new Purge(
+                UUID.randomUUID().toString(),
+                "org",
+                null,
+                ERASE,
+                TenantKind.ORGANIZATION,
+                Duration.ZERO,
+                T0,
+                TABLES));
     assertThrows(
         IllegalArgumentException.class,
         () ->
@@ -61,13 +95,22 @@ class PurgeTest {
                 "org",
                 "Org",
                 ERASE,
+                TenantKind.ORGANIZATION,
                 Duration.ofSeconds(-1),
                 T0,
                 TABLES));
     assertThrows(
         NullPointerException.class,
         () ->
-            new Purge(UUID.randomUUID().toString(), "org", "Org", null, Duration.ZERO, T0, TABLES));
+            new Purge(
+                UUID.randomUUID().toString(),
+                "org",
+                "Org",
+                null,
+                TenantKind.ORGANIZATION,
+                Duration.ZERO,
+                T0,
+                TABLES));
   }
 
   @Test
@@ -78,6 +121,7 @@ class PurgeTest {
             "org-1",
             "Org One",
             MemberPolicy.DETACH,
+            TenantKind.ORGANIZATION,
             Duration.ZERO,
             T0,
             List.of("onboarding", "organizations"));

@@ -48,7 +48,12 @@ public class LearningPlatformIT {
     Writable target = writable(orgId);
     requests.accept(
         new HandOver(
-            UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds(), null));
+            UUID.randomUUID().toString(),
+            orgId,
+            "Org " + orgId,
+            LONG_GRACE.toSeconds(),
+            null,
+            null));
     Map<String, String> before = checksums(orgId);
 
     assertThrows(
@@ -85,7 +90,12 @@ public class LearningPlatformIT {
     assertFalse(platform.courses(orgId, OrgData.MEMBER).isEmpty());
     requests.accept(
         new HandOver(
-            UUID.randomUUID().toString(), orgId, "Org " + orgId, LONG_GRACE.toSeconds(), null));
+            UUID.randomUUID().toString(),
+            orgId,
+            "Org " + orgId,
+            LONG_GRACE.toSeconds(),
+            null,
+            null));
     Map<String, String> before = checksums(orgId);
 
     assertThrows(

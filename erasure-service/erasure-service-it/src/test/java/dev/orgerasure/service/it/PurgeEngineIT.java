@@ -10,6 +10,7 @@ import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -271,6 +272,7 @@ public class PurgeEngineIT {
             orgId,
             "Org " + orgId,
             policy,
+            TenantKind.ORGANIZATION,
             Duration.ZERO,
             Instant.now(),
             DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());

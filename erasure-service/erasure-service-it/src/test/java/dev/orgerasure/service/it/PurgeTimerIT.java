@@ -9,6 +9,7 @@ import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
@@ -64,10 +65,11 @@ public class PurgeTimerIT {
 
     Purge accepted =
         requests
-            .accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds(), null))
+            .accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds(), null, null))
             .purge();
     Instant graceUntil = accepted.graceUntil();
     assertEquals(MemberPolicy.ERASE, accepted.memberPolicy(), "a hand-over without a policy");
+    assertEquals(TenantKind.ORGANIZATION, accepted.tenantKind(), "a hand-over without a kind");
 
     // Until just before the grace period ends, the timer must not have touched anything.
     int looks = 0;
@@ -101,7 +103,8 @@ public class PurgeTimerIT {
   }
 
   @Test
-  public void aDetachHandOverIsPurgedByItsTimerWithTheOnboardingRowsReset() throws Exception {
+  public void aDetachHandOverOfAGroupTenantIsPurgedByItsTimerWithOnboardingResetAndItsKindKept()
+      throws Exception {
     String orgId = OrgData.newOrgId();
     Map<String, Long> before;
     List<String> onboarded;
@@ -112,7 +115,8 @@ public class PurgeTimerIT {
     }
     String requestId = UUID.randomUUID().toString();
 
-    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH));
+    requests.accept(
+        new HandOver(requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH, TenantKind.GROUP));
     Purge purged =
         Eventually.await(
             "the purge of the organisation's data",
@@ -120,6 +124,7 @@ public class PurgeTimerIT {
             () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
 
     assertEquals(MemberPolicy.DETACH, purged.memberPolicy());
+    assertEquals(TenantKind.GROUP, purged.tenantKind());
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
       assertEquals(before.get(table.name()), purged.rowsDeleted(table.name()), table.name());
     }
@@ -144,7 +149,7 @@ public class PurgeTimerIT {
     Files.writeString(stuckPath.resolve("keep"), "x");
     String requestId = UUID.randomUUID().toString();
 
-    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null));
+    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null, null));
     Eventually.await(
         "the purge with one file failing",
         Duration.ofSeconds(60),
