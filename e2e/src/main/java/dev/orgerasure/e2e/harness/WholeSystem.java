@@ -211,6 +211,19 @@ public final class WholeSystem implements AutoCloseable {
     keycloak.restart();
   }
 
+  /** As {@link #stopLiberty()}, for the erasure-service of realm {@code learning-groups}. */
+  public void stopGroupsLiberty() {
+    groupsLiberty.stop();
+  }
+
+  public void killGroupsLiberty() {
+    groupsLiberty.kill();
+  }
+
+  public void startGroupsLiberty() {
+    groupsLiberty.restart();
+  }
+
   public boolean isLibertyRunning() {
     return liberty.isRunning();
   }

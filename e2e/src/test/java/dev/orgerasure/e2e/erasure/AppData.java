@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -25,12 +27,17 @@ final class AppData {
 
   /** Rows of the organisation per inventory table. */
   static Map<String, Long> rowsOf(WholeSystem system, String organizationId) {
+    return rowsOf(system::learningDatabase, organizationId);
+  }
+
+  /** Rows of the tenant per inventory table, in one erasure-service's app database. */
+  static Map<String, Long> rowsOf(Callable<Connection> database, String organizationId) {
     Map<String, Long> rows = new LinkedHashMap<>();
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
       rows.put(
           table.name(),
           Sql.count(
-              system::learningDatabase,
+              database,
               "select count(*) from " + table.name() + " where org_id = ?",
               organizationId));
     }
@@ -42,18 +49,25 @@ final class AppData {
    * folder.
    */
   static Map<String, String> everythingBut(WholeSystem system, String organizationId) {
+    return everythingBut(system::learningDatabase, system.fileStoreRoot(), organizationId);
+  }
+
+  /**
+   * As {@link #everythingBut(WholeSystem, String)}, in one erasure-service's database and store.
+   */
+  static Map<String, String> everythingBut(
+      Callable<Connection> database, Path root, String organizationId) {
     Map<String, String> checksums = new TreeMap<>();
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
       checksums.put(
           table.name(),
           Sql.single(
-              system::learningDatabase,
+              database,
               "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from "
                   + table.name()
                   + " t where org_id <> ?",
               organizationId));
     }
-    Path root = system.fileStoreRoot();
     filesUnder(root).stream()
         .filter(file -> !file.startsWith(root.resolve(organizationId)))
         .forEach(file -> checksums.put(root.relativize(file).toString(), sha256(file)));
@@ -61,7 +75,11 @@ final class AppData {
   }
 
   static long filesOf(WholeSystem system, String organizationId) {
-    return filesUnder(system.fileStoreRoot().resolve(organizationId)).size();
+    return filesOf(system.fileStoreRoot(), organizationId);
+  }
+
+  static long filesOf(Path root, String organizationId) {
+    return filesUnder(root.resolve(organizationId)).size();
   }
 
   private static List<Path> filesUnder(Path dir) {

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 /**
@@ -22,8 +22,13 @@ import java.util.stream.Stream;
 record AppState(Map<String, String> tableChecksums, long files) {
 
   static AppState read(WholeSystem system) {
+    return read(system::learningDatabase, system.fileStoreRoot());
+  }
+
+  /** The state of one erasure-service's app database and file store. */
+  static AppState read(Callable<Connection> database, Path fileStoreRoot) {
     Map<String, String> checksums = new LinkedHashMap<>();
-    try (Connection db = system.learningDatabase();
+    try (Connection db = database.call();
         Statement statement = db.createStatement()) {
       for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
         String sql =
@@ -36,10 +41,10 @@ record AppState(Map<String, String> tableChecksums, long files) {
           checksums.put(table.name(), rows.getString(1));
         }
       }
-    } catch (SQLException e) {
+    } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    return new AppState(checksums, countFiles(system.fileStoreRoot()));
+    return new AppState(checksums, countFiles(fileStoreRoot));
   }
 
   private static long countFiles(Path root) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
@@ -13,32 +14,43 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An erasure runs to its end by itself: app data purged by the service, identities deleted, audit
- * written.
+ * written; for both tenant kinds (README, "Tenant models").
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TenantKind.class)
 @WholeSystemTest
 class ErasureCompletionIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
   private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
 
-  private final SystemUnderTest sut;
+  @Parameter private TenantKind kind;
 
-  ErasureCompletionIT(SystemUnderTest sut) {
-    this.sut = sut;
+  private final SystemUnderTest base;
+  private Tenancy sut;
+
+  ErasureCompletionIT(SystemUnderTest base) {
+    this.base = base;
+  }
+
+  @BeforeEach
+  void tenancy() {
+    sut = Tenancy.of(kind, base);
   }
 
   private String erase(DemoOrg org) {
-    ErasureAdminApi api =
-        new ErasureAdminApi(
-            sut.system().keycloakUrl(),
-            sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
-    ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name());
+    ErasureAdminApi.Answer answer = sut.asRealmAdmin().startErasure(org.id(), org.name());
     assertEquals(201, answer.status(), answer.body());
     return answer.json().path("id").asText();
   }
@@ -50,40 +62,40 @@ class ErasureCompletionIT {
    */
   @Test
   void noTableNamesAnErasedMemberAfterCompletion() throws Exception {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     for (Member member : org.members()) {
       sut.memberLogin(member, true).requireSuccess();
     }
 
     String requestId = erase(org);
-    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
 
-    assertEquals(List.of(), PersonalData.columnsNaming(sut.system(), org.members()));
+    assertEquals(List.of(), PersonalData.columnsNaming(base.system(), org.members()));
   }
 
   @Test
   void erasedOrganisationLeavesNothingBehindButOneAuditRecordWithExactCounts() throws Exception {
-    DemoOrg org = sut.createOrg(5);
-    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
-    long filesBefore = AppData.filesOf(sut.system(), org.id());
-    Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
+    DemoOrg org = sut.create(5);
+    Map<String, Long> rowsBefore = sut.appRows(org.id());
+    long filesBefore = sut.appFiles(org.id());
+    Map<String, String> othersBefore = sut.appDataOfEveryoneBut(org.id());
 
     String requestId = erase(org);
-    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
 
-    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-    assertEquals(0, AppData.filesOf(sut.system(), org.id()));
+    sut.appRows(org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    assertEquals(0, sut.appFiles(org.id()));
     for (Member member : org.members()) {
-      assertTrue(
-          sut.masterAdmin().find("/admin/realms/learning/users/" + member.id()).isEmpty(),
-          member.username());
+      assertFalse(sut.userExists(member), member.username());
     }
-    assertTrue(
-        sut.masterAdmin().find("/admin/realms/learning/organizations/" + org.id()).isEmpty());
-    assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
+    assertFalse(sut.tenantExists(org.id()));
+    assertEquals(othersBefore, sut.appDataOfEveryoneBut(org.id()));
 
-    ErasureRecords.Audit record = ErasureRecords.completionRecord(sut.system(), requestId);
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(base.system(), requestId);
     assertEquals("COMPLETED", record.status());
+    assertEquals(kind.name().toLowerCase(Locale.ROOT), record.tenantKind());
     assertEquals(org.members().size(), record.memberCount());
     assertEquals(org.members().size(), record.counts().path("identitiesDeleted").asLong());
     assertEquals(org.members().size(), record.counts().path("membersLocked").asLong());
@@ -95,7 +107,7 @@ class ErasureCompletionIT {
 
   @Test
   void fileThatCannotBeDeletedEndsCompletedWithErrorsAndTheCount() throws Exception {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     Path asset = firstFileOf(org);
     // A non-empty directory where the file was: no delete can remove it, not even as root.
     Files.delete(asset);
@@ -105,27 +117,28 @@ class ErasureCompletionIT {
     String requestId = erase(org);
     assertEquals(
         "COMPLETED_WITH_ERRORS",
-        ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+        ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
 
-    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-    ErasureRecords.Audit record = ErasureRecords.completionRecord(sut.system(), requestId);
+    sut.appRows(org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(base.system(), requestId);
     assertEquals("COMPLETED_WITH_ERRORS", record.status());
     assertEquals(1, record.appData().files().failed());
   }
 
   @Test
   void erasureHandedOverWhileTheServiceIsDownCompletesOnceItIsBack() throws Exception {
-    DemoOrg org = sut.createOrg(3);
-    sut.system().stopLiberty();
+    DemoOrg org = sut.create(3);
+    sut.stopService();
     String requestId;
     try {
       requestId = erase(org);
-      assertEquals("FAILED_RETRYING", ErasureRecords.state(sut.system(), requestId));
-      assertFalse(ErasureRecords.lastError(sut.system(), requestId).isBlank());
+      assertEquals("FAILED_RETRYING", ErasureRecords.state(base.system(), requestId));
+      assertFalse(ErasureRecords.lastError(base.system(), requestId).isBlank());
     } finally {
-      sut.system().startLiberty();
+      sut.startService();
     }
-    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
     assertEquals(
         List.of(
             "REQUESTED",
@@ -135,30 +148,30 @@ class ErasureCompletionIT {
             "NOTIFIED",
             "IDENTITIES_DELETED",
             "COMPLETED"),
-        ErasureRecords.auditRecords(sut.system(), requestId).stream()
+        ErasureRecords.auditRecords(base.system(), requestId).stream()
             .map(ErasureRecords.Audit::event)
             .toList());
   }
 
   @Test
   void purgeResumesAfterTheServiceIsKilledAndFinishesWithExactCounts() throws Exception {
-    DemoOrg org = sut.createOrg(20);
-    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
-    long filesBefore = AppData.filesOf(sut.system(), org.id());
-    Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
+    DemoOrg org = sut.create(20);
+    Map<String, Long> rowsBefore = sut.appRows(org.id());
+    long filesBefore = sut.appFiles(org.id());
+    Map<String, String> othersBefore = sut.appDataOfEveryoneBut(org.id());
 
     String requestId = erase(org);
     awaitPurgeUnderWay(org, rowsBefore);
-    sut.system().killLiberty();
-    long remaining =
-        AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum();
+    sut.killService();
+    long remaining = sut.appRows(org.id()).values().stream().mapToLong(Long::longValue).sum();
     assertTrue(remaining > 0, "the purge had finished before the kill");
-    sut.system().startLiberty();
+    sut.startService();
 
-    assertEquals("COMPLETED", ErasureRecords.awaitState(sut.system(), requestId, DONE, COMPLETION));
-    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
-    assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
-    ErasureRecords.Audit record = ErasureRecords.completionRecord(sut.system(), requestId);
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
+    sut.appRows(org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    assertEquals(othersBefore, sut.appDataOfEveryoneBut(org.id()));
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(base.system(), requestId);
     rowsBefore.forEach(
         (table, rows) -> assertEquals((long) rows, record.rowsDeleted(table), table));
     assertEquals(filesBefore, record.appData().files().deleted());
@@ -169,8 +182,7 @@ class ErasureCompletionIT {
       throws InterruptedException {
     long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (AppData.rowsOf(sut.system(), org.id()).values().stream().mapToLong(Long::longValue).sum()
-        == total) {
+    while (sut.appRows(org.id()).values().stream().mapToLong(Long::longValue).sum() == total) {
       if (Instant.now().isAfter(deadline)) {
         throw new AssertionError("The purge did not start");
       }
@@ -179,7 +191,7 @@ class ErasureCompletionIT {
   }
 
   private Path firstFileOf(DemoOrg org) throws Exception {
-    try (var files = Files.walk(sut.system().fileStoreRoot().resolve(org.id()))) {
+    try (var files = Files.walk(sut.fileStoreRoot().resolve(org.id()))) {
       return files.filter(Files::isRegularFile).sorted().findFirst().orElseThrow();
     }
   }

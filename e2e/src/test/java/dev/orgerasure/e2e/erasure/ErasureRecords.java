@@ -28,7 +28,8 @@ final class ErasureRecords {
       long memberCount,
       boolean notificationSent,
       String notifiedTo,
-      String notificationError) {
+      String notificationError,
+      String tenantKind) {
 
     /** The service's report the record keeps (docs/contract.md). */
     PurgeReport appData() {
@@ -124,7 +125,8 @@ final class ErasureRecords {
   /** Every audit record of the erasure, in log order. */
   static List<Audit> auditRecords(WholeSystem system, String requestId) {
     String sql =
-        "select event, status, counts, member_count, notification_sent, notified_to, notification_error"
+        "select event, status, counts, member_count, notification_sent, notified_to, notification_error,"
+            + " cast(record_json as jsonb) -> 'tenant' ->> 'kind'"
             + " from org_erasure_audit where request_id = ? order by seq";
     try (Connection db = system.keycloakDatabase();
         PreparedStatement statement = db.prepareStatement(sql)) {
@@ -140,7 +142,8 @@ final class ErasureRecords {
                   rows.getLong(4),
                   rows.getBoolean(5),
                   rows.getString(6),
-                  rows.getString(7)));
+                  rows.getString(7),
+                  rows.getString(8)));
         }
       }
       return records;

@@ -5,28 +5,43 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.TokenResponse;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The lockout at the start of an erasure, for both tenant kinds (README, "Tenant models"). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TenantKind.class)
 @WholeSystemTest
 class LockoutIT {
 
   private static final int GRACE_PERIOD_SECONDS = 3600;
 
-  private final SystemUnderTest sut;
+  @Parameter private TenantKind kind;
 
-  LockoutIT(SystemUnderTest sut) {
-    this.sut = sut;
+  private final SystemUnderTest base;
+  private Tenancy sut;
+
+  LockoutIT(SystemUnderTest base) {
+    this.base = base;
+  }
+
+  @BeforeEach
+  void tenancy() {
+    sut = Tenancy.of(kind, base);
   }
 
   private ErasureAdminApi asRealmAdmin() {
-    return new ErasureAdminApi(
-        sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
+    return sut.asRealmAdmin();
   }
 
   /**
@@ -42,7 +57,7 @@ class LockoutIT {
 
   @Test
   void memberCannotLogInAfterLockout() {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     Member member = org.learners().get(0);
     assertTrue(sut.memberLogin(member, false).isSuccess());
 
@@ -55,7 +70,7 @@ class LockoutIT {
 
   @Test
   void memberRefreshTokenIsRejectedAfterLockout() {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     TokenResponse tokens = sut.memberLogin(org.learners().get(0), false).requireSuccess();
 
     erase(org);
@@ -67,7 +82,7 @@ class LockoutIT {
 
   @Test
   void memberOfflineTokenIsRejectedAfterLockout() {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     TokenResponse offline = sut.memberLogin(org.learners().get(0), true).requireSuccess();
 
     erase(org);
@@ -79,20 +94,20 @@ class LockoutIT {
 
   @Test
   void lockoutRemovesEveryOnlineAndOfflineSessionOfEveryMember() {
-    DemoOrg org = sut.createOrg(4);
+    DemoOrg org = sut.create(4);
     for (Member member : org.members()) {
       sut.memberLogin(member, false).requireSuccess();
       sut.memberLogin(member, true).requireSuccess();
-      assertTrue(RealmState.sessionsOf(sut.system(), member.id()) >= 2);
+      assertTrue(RealmState.sessionsOf(base.system(), member.id()) >= 2);
     }
 
     erase(org);
 
     for (Member member : org.members()) {
-      assertEquals(0, RealmState.sessionsOf(sut.system(), member.id()), member.username());
+      assertEquals(0, RealmState.sessionsOf(base.system(), member.id()), member.username());
       assertFalse(
-          sut.masterAdmin()
-              .get("/admin/realms/learning/users/" + member.id())
+          base.masterAdmin()
+              .get(sut.adminPath() + "/users/" + member.id())
               .path("enabled")
               .asBoolean());
     }
@@ -100,15 +115,15 @@ class LockoutIT {
 
   @Test
   void lockoutKeepsEachMembersFormerEnabledFlag() {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     Member alreadyDisabled = org.learners().get(0);
-    String userPath = "/admin/realms/learning/users/" + alreadyDisabled.id();
-    ObjectNode user = (ObjectNode) sut.masterAdmin().get(userPath);
-    sut.masterAdmin().put(userPath, user.put("enabled", false));
+    String userPath = sut.adminPath() + "/users/" + alreadyDisabled.id();
+    ObjectNode user = (ObjectNode) base.masterAdmin().get(userPath);
+    base.masterAdmin().put(userPath, user.put("enabled", false));
 
     erase(org);
 
-    Map<String, Boolean> formerlyEnabled = LockedMembers.of(sut.system(), org.id());
+    Map<String, Boolean> formerlyEnabled = LockedMembers.of(base.system(), org.id());
     assertEquals(org.members().size(), formerlyEnabled.size());
     for (Member member : org.members()) {
       assertEquals(
@@ -118,8 +133,8 @@ class LockoutIT {
 
   @Test
   void memberOfAnotherOrganisationIsUntouchedAndStillLogsIn() {
-    DemoOrg erased = sut.createOrg(3);
-    DemoOrg other = sut.createOrg(3);
+    DemoOrg erased = sut.create(3);
+    DemoOrg other = sut.create(3);
     Member bystander = other.learners().get(0);
     TokenResponse before = sut.memberLogin(bystander, true).requireSuccess();
 
@@ -128,15 +143,15 @@ class LockoutIT {
     assertTrue(sut.memberLogin(bystander, false).isSuccess());
     assertTrue(sut.memberRefresh(before.refreshToken()).isSuccess());
     assertTrue(
-        sut.masterAdmin()
-            .get("/admin/realms/learning/users/" + bystander.id())
+        base.masterAdmin()
+            .get(sut.adminPath() + "/users/" + bystander.id())
             .path("enabled")
             .asBoolean());
   }
 
   @Test
   void organisationListShowsTheErasureState() {
-    DemoOrg org = sut.createOrg(2);
+    DemoOrg org = sut.create(2);
     erase(org);
 
     ErasureAdminApi.Answer list = asRealmAdmin().organizations();
@@ -153,20 +168,12 @@ class LockoutIT {
   }
 
   @Test
-  void organisationIsClosedToNewMembersAtLockout() {
-    DemoOrg org = sut.createOrg(2);
-    assertTrue(
-        sut.masterAdmin()
-            .get("/admin/realms/learning/organizations/" + org.id())
-            .path("enabled")
-            .asBoolean());
+  void tenantIsMarkedAndClosedToNewMembersAtLockout() {
+    DemoOrg org = sut.create(2);
+    assertTrue(sut.isOpen(org));
 
     erase(org);
 
-    assertFalse(
-        sut.masterAdmin()
-            .get("/admin/realms/learning/organizations/" + org.id())
-            .path("enabled")
-            .asBoolean());
+    assertFalse(sut.isOpen(org));
   }
 }

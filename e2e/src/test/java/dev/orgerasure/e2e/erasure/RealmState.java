@@ -12,19 +12,36 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 
 /**
- * What an erasure could change in realm {@code learning}, read straight from Keycloak's database:
- * users, organisations, sessions (online and offline, both persisted), erasure requests, and a
- * checksum of every user's enabled flag. Two equal states mean nothing changed.
+ * What an erasure could change in a realm ({@code learning} unless named), read straight from
+ * Keycloak's database: users, organisations, groups and group memberships, sessions (online and
+ * offline, both persisted), erasure requests, and a checksum of every user's enabled flag. Two
+ * equal states mean nothing changed.
  */
 record RealmState(
-    long users, long organizations, long sessions, long erasureRequests, String enabledChecksum) {
+    long users,
+    long organizations,
+    long groups,
+    long groupMemberships,
+    long sessions,
+    long erasureRequests,
+    String enabledChecksum) {
 
   static RealmState read(WholeSystem system) {
+    return read(system, DemoRealm.REALM);
+  }
+
+  static RealmState read(WholeSystem system, String realm) {
     try (Connection db = system.keycloakDatabase()) {
-      String realmId = single(db, "select id from realm where name = ?", DemoRealm.REALM);
+      String realmId = single(db, "select id from realm where name = ?", realm);
       return new RealmState(
           count(db, "select count(*) from user_entity where realm_id = ?", realmId),
           count(db, "select count(*) from org where realm_id = ?", realmId),
+          count(db, "select count(*) from keycloak_group where realm_id = ?", realmId),
+          count(
+              db,
+              "select count(*) from user_group_membership m join user_entity u on u.id = m.user_id"
+                  + " where u.realm_id = ?",
+              realmId),
           count(db, "select count(*) from offline_user_session where realm_id = ?", realmId),
           count(db, "select count(*) from org_erasure_request where realm_id = ?", realmId),
           sha256(
