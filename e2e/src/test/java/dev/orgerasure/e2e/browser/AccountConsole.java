@@ -20,19 +20,24 @@ public final class AccountConsole {
 
   private final Browser browser;
   private final URI keycloakUrl;
+  private final String realm;
 
   public AccountConsole(Browser browser, URI keycloakUrl) {
+    this(browser, keycloakUrl, DemoRealm.REALM);
+  }
+
+  /** The console of another realm, e.g. {@code learning-groups}. */
+  public AccountConsole(Browser browser, URI keycloakUrl, String realm) {
     this.browser = browser;
     this.keycloakUrl = keycloakUrl;
+    this.realm = realm;
   }
 
   /**
    * Signs in on Keycloak's login pages and waits until the page decided whether to offer the entry.
    */
   public void signIn(Member member) {
-    browser
-        .driver()
-        .get(keycloakUrl.resolve("/realms/" + DemoRealm.REALM + "/account/").toString());
+    browser.driver().get(keycloakUrl.resolve("/realms/" + realm + "/account/").toString());
     LoginPages.signIn(browser, member);
     // The <html> element is looked up on every poll: the login page's own is gone after the
     // redirect, and holding it fails with a stale reference when the redirect is slow.
@@ -82,13 +87,13 @@ public final class AccountConsole {
         "client_id=account-console&response_type=code&scope=openid&kc_action="
             + DemoRealm.ERASURE_ACTION
             + "&redirect_uri="
-            + keycloakUrl.resolve("/realms/" + DemoRealm.REALM + "/account/")
+            + keycloakUrl.resolve("/realms/" + realm + "/account/")
             + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&state=forced";
     browser
         .driver()
         .get(
             keycloakUrl
-                .resolve("/realms/" + DemoRealm.REALM + "/protocol/openid-connect/auth?" + query)
+                .resolve("/realms/" + realm + "/protocol/openid-connect/auth?" + query)
                 .toString());
     return new SelfServicePages(browser);
   }

@@ -26,10 +26,17 @@ public final class AdminConsole {
 
   private final Browser browser;
   private final URI keycloakUrl;
+  private final String realm;
 
   public AdminConsole(Browser browser, URI keycloakUrl) {
+    this(browser, keycloakUrl, DemoRealm.REALM);
+  }
+
+  /** The console of another realm, e.g. {@code learning-groups}. */
+  public AdminConsole(Browser browser, URI keycloakUrl, String realm) {
     this.browser = browser;
     this.keycloakUrl = keycloakUrl;
+    this.realm = realm;
   }
 
   /**
@@ -37,7 +44,7 @@ public final class AdminConsole {
    * organisations).
    */
   public void signIn(Member admin) {
-    browser.driver().get(keycloakUrl.resolve("/admin/" + DemoRealm.REALM + "/console/").toString());
+    browser.driver().get(keycloakUrl.resolve("/admin/" + realm + "/console/").toString());
     LoginPages.signIn(browser, admin);
     browser
         .waiting(PAGE_LOAD)
@@ -79,8 +86,7 @@ public final class AdminConsole {
         .driver()
         .get(
             keycloakUrl
-                .resolve(
-                    "/admin/" + DemoRealm.REALM + "/console/#/" + DemoRealm.REALM + "/" + route)
+                .resolve("/admin/" + realm + "/console/#/" + realm + "/" + route)
                 .toString());
     browser
         .waiting(PAGE_LOAD)

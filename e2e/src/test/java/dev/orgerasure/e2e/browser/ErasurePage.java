@@ -45,6 +45,16 @@ public final class ErasurePage {
   }
 
   /** The organisation's row once its app-data cell is answered: counts, or "unavailable". */
+  /** The sentence that says how the realm models its tenants. */
+  public String tenantModelText() {
+    return browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-testid=org-erasure-tenant-model]")))
+        .getText();
+  }
+
   public WebElement organisationRow(String name) {
     By appData =
         By.cssSelector("tr[data-organization='" + name + "'] [data-testid=org-erasure-app-data]");

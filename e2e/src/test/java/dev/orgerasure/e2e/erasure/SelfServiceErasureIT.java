@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.browser.AccountConsole;
@@ -21,14 +22,19 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The org admin erases their own organisation from the account console, through our required action
- * and login-theme pages, in a real headless Chromium; screenshots under {@code
- * e2e/target/screenshots/<test>/}.
+ * and login-theme pages, in a real headless Chromium, for both tenant kinds; screenshots under
+ * {@code e2e/target/screenshots/<test>-<kind>/}.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(TenantKind.class)
 @WholeSystemTest
 class SelfServiceErasureIT {
 
@@ -37,17 +43,21 @@ class SelfServiceErasureIT {
 
   private static final Duration ERASURE_TIMEOUT = Duration.ofMinutes(2);
 
-  private final SystemUnderTest sut;
+  @Parameter private TenantKind kind;
 
-  SelfServiceErasureIT(SystemUnderTest sut) {
-    this.sut = sut;
+  private final SystemUnderTest base;
+  private Tenancy sut;
+
+  SelfServiceErasureIT(SystemUnderTest base) {
+    this.base = base;
   }
 
   @BeforeEach
   void erasureActionAsksForRecentSignIn() {
+    sut = Tenancy.of(kind, base);
     sut.masterAdmin()
         .put(
-            DemoRealm.ADMIN_PATH
+            sut.adminPath()
                 + "/authentication/required-actions/"
                 + DemoRealm.ERASURE_ACTION
                 + "/config",
@@ -57,12 +67,12 @@ class SelfServiceErasureIT {
   @Test
   void orgAdminErasesTheirOrganisationAfterReauthenticatingAndIsToldByMailBeforeTheirAccountGoes()
       throws Exception {
-    DemoOrg org = sut.createOrg(3);
+    DemoOrg org = sut.create(3);
     Member orgAdmin = org.admin();
-    long enrollments = AppData.rowsOf(sut.system(), org.id()).get("enrollments");
+    long enrollments = sut.appRows(org.id()).get("enrollments");
     String requestId;
-    try (Browser browser = Browser.start("org-admin-erases-own-organisation")) {
-      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+    try (Browser browser = Browser.start("org-admin-erases-own-organisation-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
       account.signIn(orgAdmin);
       assertTrue(account.offersDeleteOrganisation());
       browser.screenshot("01-account-console");
@@ -78,12 +88,12 @@ class SelfServiceErasureIT {
           pages.inventoryText().contains("Enrollments " + enrollments), pages.inventoryText());
       browser.screenshot("03-confirm");
 
-      SystemState before = SystemState.read(sut.system());
+      SystemState before = sut.state();
       pages.confirmWith(org.name().toUpperCase());
       pages.confirmPageShown();
       assertTrue(pages.pageText().contains("does not match"), pages.pageText());
       browser.screenshot("04-wrong-name-refused");
-      assertEquals(before, SystemState.read(sut.system()));
+      assertEquals(before, sut.state());
 
       pages.confirmWith(org.name());
       requestId = pages.startedErasureId();
@@ -91,7 +101,7 @@ class SelfServiceErasureIT {
       assertEquals(0, RealmState.sessionsOf(sut.system(), orgAdmin.id()));
     }
 
-    MailBeforeDeletion order = MailBeforeDeletion.watch(sut, orgAdmin, ERASURE_TIMEOUT);
+    MailBeforeDeletion order = MailBeforeDeletion.watch(base, orgAdmin, ERASURE_TIMEOUT);
     assertEquals(
         "COMPLETED",
         ErasureRecords.awaitState(sut.system(), requestId, Set.of("COMPLETED"), ERASURE_TIMEOUT));
@@ -121,11 +131,11 @@ class SelfServiceErasureIT {
    */
   @Test
   void orgAdminWhoChoseAGracePeriodCancelsWithTheMailedLink() throws Exception {
-    DemoOrg org = sut.createOrg(2);
+    DemoOrg org = sut.create(2);
     Member orgAdmin = org.admin();
     String requestId;
-    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link")) {
-      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
       account.signIn(orgAdmin);
       SelfServicePages pages = account.deleteOrganisation();
       pages.reauthenticateIfAsked(orgAdmin);
@@ -140,7 +150,7 @@ class SelfServiceErasureIT {
     assertFalse(RealmState.isEnabled(sut.system(), orgAdmin.id()));
 
     URI link = CancelLink.mailedTo(sut.system(), orgAdmin.email(), org.name());
-    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link-2")) {
+    try (Browser browser = Browser.start("org-admin-cancels-with-the-mailed-link-2-" + kind)) {
       CancelLinkIT.open(browser, link);
       browser.screenshot("02-cancel-page");
       browser.driver().findElement(By.id("org-erasure-cancel-confirm")).click();
@@ -156,53 +166,53 @@ class SelfServiceErasureIT {
 
   @Test
   void plainMemberIsNotOfferedTheActionAndForcingItShowsTheErrorPage() throws Exception {
-    DemoOrg org = sut.createOrg(2);
+    DemoOrg org = sut.create(2);
     Member learner = org.learners().get(0);
-    try (Browser browser = Browser.start("plain-member-cannot-erase")) {
-      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+    try (Browser browser = Browser.start("plain-member-cannot-erase-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
       account.signIn(learner);
       assertFalse(account.showsDeleteOrganisationEntry());
       browser.screenshot("01-no-entry");
 
-      SystemState before = SystemState.read(sut.system());
+      SystemState before = sut.state();
       SelfServicePages pages = account.forceErasureAction();
       pages.reauthenticateIfAsked(learner);
       assertTrue(pages.errorPageShown());
       assertTrue(
           pages.pageText().contains("only erase an organisation you administer"), pages.pageText());
       browser.screenshot("02-forced-action-refused");
-      assertEquals(before, SystemState.read(sut.system()));
+      assertEquals(before, sut.state());
     }
   }
 
   @Test
   void orgAdminCannotEraseAnotherOrganisationByChangingTheRequest() throws Exception {
-    DemoOrg own = sut.createOrg(2);
-    DemoOrg other = sut.createOrg(2);
-    try (Browser browser = Browser.start("org-admin-cannot-erase-another-organisation")) {
-      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+    DemoOrg own = sut.create(2);
+    DemoOrg other = sut.create(2);
+    try (Browser browser = Browser.start("org-admin-cannot-erase-another-organisation-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
       account.signIn(own.admin());
       SelfServicePages pages = account.deleteOrganisation();
       pages.reauthenticateIfAsked(own.admin());
       pages.confirmPageShown();
 
-      SystemState before = SystemState.read(sut.system());
+      SystemState before = sut.state();
       pages.tamperOrganisation(other.id());
       pages.confirmWith(other.name());
       assertTrue(pages.errorPageShown());
       browser.screenshot("01-tampered-organisation-refused");
-      assertEquals(before, SystemState.read(sut.system()));
+      assertEquals(before, sut.state());
     }
   }
 
   @Test
   void adminOfSeveralOrganisationsPicksTheOneToErase() throws Exception {
-    DemoOrg first = sut.createOrg(2);
-    DemoOrg second = sut.createOrg(2);
+    DemoOrg first = sut.create(2);
+    DemoOrg second = sut.create(2);
     Member admin = first.admin();
     sut.designateAdmin(second, admin);
-    try (Browser browser = Browser.start("admin-of-several-organisations-picks-one")) {
-      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+    try (Browser browser = Browser.start("admin-of-several-organisations-picks-one-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
       account.signIn(admin);
       SelfServicePages pages = account.deleteOrganisation();
       pages.reauthenticateIfAsked(admin);

@@ -7,7 +7,9 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.GroupTenantFactory;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import dev.orgerasure.e2e.keycloak.TokenResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -38,8 +40,12 @@ final class Tenancy {
     return kind;
   }
 
-  SystemUnderTest sut() {
-    return sut;
+  WholeSystem system() {
+    return sut.system();
+  }
+
+  KeycloakAdminClient masterAdmin() {
+    return sut.masterAdmin();
   }
 
   String realm() {
@@ -64,6 +70,16 @@ final class Tenancy {
     } else {
       sut.masterAdmin()
           .post(adminPath() + "/organizations/" + tenant.id() + "/members", member.id());
+    }
+  }
+
+  /** Makes the person an admin of the tenant too (its attribute, or its admins' sub-group). */
+  void designateAdmin(DemoOrg tenant, Member member) {
+    if (isGroups()) {
+      GroupTenantFactory factory = new GroupTenantFactory(sut.system(), sut.masterAdmin());
+      factory.join(member, factory.subGroupId(tenant, DemoRealm.GROUP_TENANT_ADMINS));
+    } else {
+      sut.designateAdmin(tenant, member);
     }
   }
 
