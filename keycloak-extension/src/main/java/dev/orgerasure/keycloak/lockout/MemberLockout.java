@@ -1,11 +1,11 @@
 package dev.orgerasure.keycloak.lockout;
 
+import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserConsentModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.organization.utils.Organizations;
 
 /**
  * Shuts one member out for good: disabled, every online and offline session and every consent
@@ -17,10 +17,9 @@ public final class MemberLockout {
   private MemberLockout() {}
 
   /** A member to erase: disabled, every session and consent gone, every issued token refused. */
-  public static void lockOut(KeycloakSession session, RealmModel realm, UserModel member) {
-    // A managed member of a disabled organisation is kept disabled by Keycloak itself, which
-    // refuses writes to the account (in some request contexts) until the organisation is enabled.
-    if (!Organizations.isReadOnlyOrganizationMember(session, member)) {
+  public static void lockOut(
+      KeycloakSession session, RealmModel realm, TenantDirectory tenants, UserModel member) {
+    if (!tenants.keepsDisabledWhileClosed(member)) {
       member.setEnabled(false);
     }
     signOut(session, realm, member);

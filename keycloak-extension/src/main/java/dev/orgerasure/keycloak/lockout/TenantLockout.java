@@ -87,7 +87,7 @@ public class TenantLockout {
       requests.addLockedMember(
           new LockedMemberEntity(requestId, member.getId(), member.isEnabled(), decision));
       if (decision.disablesUntilTheEnd()) {
-        MemberLockout.lockOut(session, realm, member);
+        MemberLockout.lockOut(session, realm, tenants, member);
       } else {
         tenants.removeMember(tenant, member);
         MemberLockout.signOut(session, realm, member);

@@ -125,6 +125,12 @@ public class GroupTenantDirectory implements TenantDirectory {
         .anyMatch(group -> !group.getId().equals(tenant.id()));
   }
 
+  /** A group never disables anyone. */
+  @Override
+  public boolean keepsDisabledWhileClosed(UserModel member) {
+    return false;
+  }
+
   /** Takes the member out of every group of the tenant, noting which, for a cancel. */
   @Override
   public void removeMember(Tenant tenant, UserModel user) {

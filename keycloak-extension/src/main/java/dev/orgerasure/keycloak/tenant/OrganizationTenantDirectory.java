@@ -12,6 +12,7 @@ import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.ReadOnlyUserModelDelegate;
 import org.keycloak.organization.OrganizationProvider;
+import org.keycloak.organization.utils.Organizations;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
@@ -96,6 +97,11 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     return organizations
         .getByMember(user)
         .anyMatch(organization -> !organization.getId().equals(tenant.id()));
+  }
+
+  @Override
+  public boolean keepsDisabledWhileClosed(UserModel member) {
+    return Organizations.isReadOnlyOrganizationMember(session, member);
   }
 
   /** Only for unmanaged members: Keycloak deletes a managed member it removes. */

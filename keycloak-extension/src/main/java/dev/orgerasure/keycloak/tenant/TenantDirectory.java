@@ -37,6 +37,13 @@ public interface TenantDirectory {
 
   boolean belongsToAnotherTenant(Tenant tenant, UserModel user);
 
+  /**
+   * Whether the directory itself keeps the member disabled while the tenant is closed, and refuses
+   * writes to the account meanwhile (Keycloak does so for a managed member of a disabled
+   * organisation): the lockout then leaves the enabled flag alone.
+   */
+  boolean keepsDisabledWhileClosed(UserModel member);
+
   /** Takes the member out of the tenant; their account stays. */
   void removeMember(Tenant tenant, UserModel user);
 
