@@ -121,20 +121,19 @@ class GroupTenantsIT {
 
   @Test
   void anotherRealmsTenantsAreInvisible() {
-    DemoOrg organisation = Tenancy.of(TenantKind.ORGANIZATION, base).create(1);
+    Tenancy organisations = Tenancy.of(TenantKind.ORGANIZATION, base);
+    DemoOrg organisation = organisations.create(1);
     DemoOrg group = groups.create(1);
+    ErasureAdminApi groupsAdmin = groups.asRealmAdmin();
+    ErasureAdminApi organisationsAdmin = organisations.asRealmAdmin();
     SystemState groupsBefore = groups.state();
+    SystemState organisationsBefore = organisations.state();
 
-    assertEquals(
-        404, groups.asRealmAdmin().startErasure(organisation.id(), organisation.name()).status());
-    assertEquals(
-        404,
-        Tenancy.of(TenantKind.ORGANIZATION, base)
-            .asRealmAdmin()
-            .startErasure(group.id(), group.name())
-            .status());
+    assertEquals(404, groupsAdmin.startErasure(organisation.id(), organisation.name()).status());
+    assertEquals(404, organisationsAdmin.startErasure(group.id(), group.name()).status());
 
     assertEquals(groupsBefore, groups.state());
+    assertEquals(organisationsBefore, organisations.state());
   }
 
   @Test
