@@ -5,6 +5,7 @@ import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.harness.WholeSystemOptions;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
@@ -21,18 +22,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
- * Erases each demo organisation, smallest to largest, on the real system with production settings,
- * and reports how long each phase took: the request (confirm + lockout + hand-over), the purge in
- * the service, and the completion in Keycloak. Prints a table and writes it to {@code
- * target/benchmarks/end-to-end.txt}. Run: {@code ./mvnw -Pbenchmark verify -DskipTests}.
+ * Erases each demo tenant, smallest to largest, organisations of realm {@code learning} then group
+ * tenants of realm {@code learning-groups} (each realm has its own service), on the real system
+ * with production settings, and reports how long each phase took: the request (confirm + lockout +
+ * hand-over), the purge in the service, and the completion in Keycloak. Prints a table and writes
+ * it to {@code target/benchmarks/end-to-end.txt}. Run: {@code ./mvnw -Pbenchmark verify
+ * -DskipTests}.
  */
 public final class EndToEndErasureBenchmark {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private record Result(
+      String kind,
       String org,
       int members,
       long appRows,
@@ -50,9 +55,27 @@ public final class EndToEndErasureBenchmark {
       DemoData demo = DemoData.load(system);
       List<DemoOrg> orgs = new ArrayList<>(demo.orgs());
       orgs.sort(Comparator.comparingInt(org -> org.members().size()));
+      List<DemoOrg> groupTenants = new ArrayList<>(demo.groupTenants());
+      groupTenants.sort(Comparator.comparingInt(tenant -> tenant.members().size()));
       List<Result> results = new ArrayList<>();
       for (DemoOrg org : orgs) {
-        results.add(erase(system, demo, org));
+        results.add(
+            erase(
+                system,
+                new Realm(
+                    "organization", DemoRealm.REALM, demo.realmAdmin(), system::learningDatabase),
+                org));
+      }
+      for (DemoOrg tenant : groupTenants) {
+        results.add(
+            erase(
+                system,
+                new Realm(
+                    "group",
+                    DemoRealm.GROUPS_REALM,
+                    demo.groupsRealmAdmin(),
+                    system::groupsLearningDatabase),
+                tenant));
       }
       String table = table(results);
       System.out.println(table);
@@ -62,11 +85,14 @@ public final class EndToEndErasureBenchmark {
     System.exit(0);
   }
 
-  private static Result erase(WholeSystem system, DemoData demo, DemoOrg org) throws Exception {
-    long appRows = appRows(system, org.id());
+  /** Where a tenant kind lives: its realm, the realm's admin and its service's app database. */
+  private record Realm(String kind, String name, Member admin, Callable<Connection> appDatabase) {}
+
+  private static Result erase(WholeSystem system, Realm realm, DemoOrg org) throws Exception {
+    long appRows = appRows(realm, org.id());
     String token =
         new AdminConsoleLogin(system.keycloakUrl())
-            .login(DemoRealm.REALM, demo.realmAdmin().username(), demo.realmAdmin().password())
+            .login(realm.name(), realm.admin().username(), realm.admin().password())
             .requireSuccess()
             .accessToken();
     long start = System.nanoTime();
@@ -76,7 +102,8 @@ public final class EndToEndErasureBenchmark {
                     system
                         .keycloakUrl()
                         .resolve(
-                            DemoRealm.ADMIN_PATH
+                            "/admin/realms/"
+                                + realm.name()
                                 + "/org-erasure/organizations/"
                                 + org.id()
                                 + "/erasures"))
@@ -96,8 +123,9 @@ public final class EndToEndErasureBenchmark {
       Thread.sleep(20);
     }
     long totalMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    long purgeMillis = purgeMillis(system, requestId);
+    long purgeMillis = purgeMillis(realm, requestId);
     return new Result(
+        realm.kind(),
         org.name(),
         org.members().size(),
         appRows,
@@ -111,8 +139,9 @@ public final class EndToEndErasureBenchmark {
     StringBuilder table = new StringBuilder();
     table.append(
         String.format(
-            "%-18s %8s %9s %12s %10s %14s %10s%n",
-            "organisation",
+            "%-13s %-18s %8s %9s %12s %10s %14s %10s%n",
+            "kind",
+            "tenant",
             "members",
             "app rows",
             "request ms",
@@ -122,7 +151,8 @@ public final class EndToEndErasureBenchmark {
     for (Result r : results) {
       table.append(
           String.format(
-              "%-18s %8d %9d %12d %10d %14d %10d%n",
+              "%-13s %-18s %8d %9d %12d %10d %14d %10d%n",
+              r.kind(),
               r.org(),
               r.members(),
               r.appRows(),
@@ -140,9 +170,9 @@ public final class EndToEndErasureBenchmark {
     return table.toString();
   }
 
-  private static long appRows(WholeSystem system, String orgId) throws SQLException {
+  private static long appRows(Realm realm, String orgId) throws Exception {
     long rows = 0;
-    try (Connection db = system.learningDatabase()) {
+    try (Connection db = realm.appDatabase().call()) {
       for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
         rows +=
             Long.parseLong(
@@ -152,8 +182,8 @@ public final class EndToEndErasureBenchmark {
     return rows;
   }
 
-  private static long purgeMillis(WholeSystem system, String requestId) throws SQLException {
-    try (Connection db = system.learningDatabase()) {
+  private static long purgeMillis(Realm realm, String requestId) throws Exception {
+    try (Connection db = realm.appDatabase().call()) {
       return Long.parseLong(
           single(
               db,

@@ -95,6 +95,33 @@ class GroupTenantsIT {
   }
 
   @Test
+  void detachKeepsTheGroupTenantsPeopleInNoTenantWithTheirOnboardingReset() throws Exception {
+    DemoOrg tenant = groups.create(3);
+    ErasureAdminApi.Answer started =
+        groups.asRealmAdmin().startErasure(tenant.id(), tenant.name(), 0, "DETACH");
+    assertEquals(201, started.status(), started.body());
+
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(
+            base.system(), started.json().path("id").asText(), Set.of("COMPLETED"), COMPLETION));
+
+    assertFalse(groups.tenantExists(tenant.id()));
+    for (Member member : tenant.members()) {
+      assertTrue(groups.userExists(member), member.username());
+      assertTrue(RealmState.isEnabled(base.system(), member.id()), member.username());
+      assertEquals(0, groups.tenantsOf(member), member.username());
+      assertEquals(
+          "PENDING",
+          Sql.single(
+              groups.appDatabase(),
+              "select state || coalesce(org_id, '') from onboarding where user_id = ?",
+              member.id()),
+          member.username());
+    }
+  }
+
+  @Test
   void groupOutsideTheParentPathIsNotATenantAndCannotBeErased() {
     String staff =
         base.masterAdmin()
