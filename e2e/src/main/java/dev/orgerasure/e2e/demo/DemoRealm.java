@@ -1,16 +1,18 @@
 package dev.orgerasure.e2e.demo;
 
+import dev.orgerasure.e2e.harness.ServiceSite;
+
 /** Names shared by the demo realm, its clients and the tests. */
 public final class DemoRealm {
 
-  public static final String REALM = "learning";
+  public static final String REALM = ServiceSite.LEARNING.realm();
   public static final String ADMIN_PATH = "/admin/realms/" + REALM;
 
   /**
    * The realm whose tenants are groups under {@link #TENANTS_PATH}, served by its own
    * erasure-service.
    */
-  public static final String GROUPS_REALM = "learning-groups";
+  public static final String GROUPS_REALM = ServiceSite.LEARNING_GROUPS.realm();
 
   public static final String GROUPS_ADMIN_PATH = "/admin/realms/" + GROUPS_REALM;
 

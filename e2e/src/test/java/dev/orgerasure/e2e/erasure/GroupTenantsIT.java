@@ -112,12 +112,7 @@ class GroupTenantsIT {
       assertTrue(RealmState.isEnabled(base.system(), member.id()), member.username());
       assertEquals(0, groups.tenantsOf(member), member.username());
       assertEquals(
-          "PENDING",
-          Sql.single(
-              groups.appDatabase(),
-              "select state || coalesce(org_id, '') from onboarding where user_id = ?",
-              member.id()),
-          member.username());
+          "PENDING", Onboarding.stateOf(groups.appDatabase(), member.id()), member.username());
     }
   }
 

@@ -1,6 +1,8 @@
 package dev.orgerasure.e2e.erasure;
 
 import dev.orgerasure.e2e.harness.WholeSystem;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
 
 /** A person's onboarding state in the learning platform, as its database holds it. */
 final class Onboarding {
@@ -12,9 +14,14 @@ final class Onboarding {
    * the organisation, or {@code NO ROW}.
    */
   static String stateOf(WholeSystem system, String userId) {
+    return stateOf(system::learningDatabase, userId);
+  }
+
+  /** As {@link #stateOf(WholeSystem, String)}, in one erasure-service's app database. */
+  static String stateOf(Callable<Connection> database, String userId) {
     String row =
         Sql.single(
-            system::learningDatabase,
+            database,
             "select state || '/' || coalesce(org_id, '-') from onboarding where user_id = ?",
             userId);
     if (row == null) {

@@ -35,6 +35,12 @@ public class GroupTenantDirectory implements TenantDirectory {
   private final RealmModel realm;
   private final TenantModel model;
 
+  /**
+   * The parent group, looked up once: the member rules ask whether a group is a tenant for every
+   * group of every member. Empty for top-level tenants, or when the configured path does not exist.
+   */
+  private Optional<GroupModel> parent;
+
   public GroupTenantDirectory(KeycloakSession session, RealmModel realm, TenantModel model) {
     this.session = session;
     this.realm = realm;
@@ -43,9 +49,7 @@ public class GroupTenantDirectory implements TenantDirectory {
 
   @Override
   public Optional<Tenant> find(String id) {
-    return Optional.ofNullable(session.groups().getGroupById(realm, id))
-        .filter(this::isTenantGroup)
-        .map(GroupTenantDirectory::tenant);
+    return tenantGroup(id).map(GroupTenantDirectory::tenant);
   }
 
   @Override
@@ -182,11 +186,14 @@ public class GroupTenantDirectory implements TenantDirectory {
   }
 
   private Optional<GroupModel> parent() {
-    if (model.parentGroupPath().isEmpty()) {
-      return Optional.empty();
+    if (parent == null) {
+      parent =
+          model.parentGroupPath().isEmpty()
+              ? Optional.empty()
+              : Optional.ofNullable(
+                  KeycloakModelUtils.findGroupByPath(session, realm, model.parentGroupPath()));
     }
-    return Optional.ofNullable(
-        KeycloakModelUtils.findGroupByPath(session, realm, model.parentGroupPath()));
+    return parent;
   }
 
   private boolean isTenantGroup(GroupModel group) {
@@ -221,9 +228,13 @@ public class GroupTenantDirectory implements TenantDirectory {
     return ids;
   }
 
+  private Optional<GroupModel> tenantGroup(String id) {
+    return Optional.ofNullable(session.groups().getGroupById(realm, id))
+        .filter(this::isTenantGroup);
+  }
+
   private GroupModel group(Tenant tenant) {
-    return find(tenant.id())
-        .map(found -> session.groups().getGroupById(realm, found.id()))
+    return tenantGroup(tenant.id())
         .orElseThrow(
             () -> new IllegalStateException("Tenant group " + tenant.id() + " no longer exists"));
   }
