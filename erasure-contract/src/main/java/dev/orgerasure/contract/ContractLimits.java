@@ -15,6 +15,9 @@ public final class ContractLimits {
   /** Longest error text either side stores about a failed step. */
   public static final int ERROR_MAX_CHARS = 1000;
 
+  /** Most organisations one batched count ({@code POST organizations/data}) answers for. */
+  public static final int ORGANIZATIONS_PER_COUNT = 1_000;
+
   private ContractLimits() {}
 
   /** An error text cut to {@link #ERROR_MAX_CHARS}, the same way on both sides. */

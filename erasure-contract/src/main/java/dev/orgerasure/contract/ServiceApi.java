@@ -19,6 +19,12 @@ public final class ServiceApi {
   /** Relative to the service's API base: the realm it serves ({@code GET}). */
   public static final String SERVED_REALM = "served-realm";
 
+  /**
+   * Relative to the service's API base: the data of many organisations at once ({@code POST}, a
+   * JSON list of ids, at most {@link ContractLimits#ORGANIZATIONS_PER_COUNT}).
+   */
+  public static final String ORGANIZATIONS_DATA = "organizations/data";
+
   /** Relative to Keycloak's {@code /realms/{realm}/org-erasure/erasures/{requestId}/}. */
   public static final String APP_DATA_PURGED = "app-data-purged";
 

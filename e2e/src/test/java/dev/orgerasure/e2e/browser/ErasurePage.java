@@ -1,6 +1,7 @@
 package dev.orgerasure.e2e.browser;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -209,5 +210,15 @@ public final class ErasurePage {
 
   public WebElement progress() {
     return browser.waiting(UI).until(ExpectedConditions.visibilityOfElementLocated(PROGRESS));
+  }
+
+  /** The app-data calls the page has made so far, as the browser's resource timings list them. */
+  public List<String> appDataCalls() {
+    Object urls =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)"
+                    + ".filter(name => name.includes('/app-data'))");
+    return ((List<?>) urls).stream().map(String::valueOf).toList();
   }
 }

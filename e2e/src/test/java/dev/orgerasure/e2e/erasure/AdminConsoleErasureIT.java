@@ -13,6 +13,7 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -81,6 +82,31 @@ class AdminConsoleErasureIT {
       assertEquals(
           ErasureRecords.auditRecordId(sut.system(), requestId),
           page.progressField("audit-record"));
+    }
+  }
+
+  @Test
+  void thePageCountsTheAppDataOfAllItsOrganisationsInOneCall() throws Exception {
+    List<DemoOrg> orgs = List.of(sut.createOrg(1), sut.createOrg(2), sut.createOrg(1));
+    try (Browser browser = Browser.start("page-counts-in-one-call")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      ErasurePage page = console.openErasurePageFromNavigation().shown();
+      for (DemoOrg org : orgs) {
+        long rows =
+            AppData.rowsOf(sut.system(), org.id()).values().stream()
+                .mapToLong(Long::longValue)
+                .sum();
+        assertEquals(
+            rows + " rows, " + AppData.filesOf(sut.system(), org.id()) + " files",
+            page.organisationRow(org.name())
+                .findElement(By.cssSelector("[data-testid=org-erasure-app-data]"))
+                .getText());
+      }
+
+      List<String> calls = page.appDataCalls();
+      assertEquals(1, calls.size(), calls.toString());
+      assertTrue(calls.get(0).contains("/org-erasure/organizations/app-data?"), calls.get(0));
     }
   }
 

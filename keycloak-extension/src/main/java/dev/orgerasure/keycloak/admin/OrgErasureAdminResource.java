@@ -48,7 +48,7 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class OrgErasureAdminResource {
 
-  private static final int MAX_PAGE = 500;
+  private static final int MAX_PAGE = 1_000;
   private static final int RECENT_ERASURES = 50;
   private static final String ERASURE_POWERS_REQUIRED =
       "Erasing organisations needs the role "
@@ -117,13 +117,41 @@ public class OrgErasureAdminResource {
             .map(ErasureRepresentation::of)
             .collect(Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
     TenantDirectory tenants = erasures.tenants();
-    return tenants
-        .list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE))
+    List<Tenant> page = page(tenants, first, max);
+    Map<String, Long> memberCounts = tenants.memberCounts(page);
+    return page.stream()
         .map(
             t ->
                 new OrganizationErasureRepresentation(
-                    t.id(), t.name(), tenants.memberCount(t), active.get(t.id())))
+                    t.id(), t.name(), memberCounts.getOrDefault(t.id(), 0L), active.get(t.id())))
         .toList();
+  }
+
+  /**
+   * The application data of a page of organisations (the same page as {@link #organizations}), in
+   * one call to the erasure-service; organisations the caller may not manage are left out.
+   */
+  @GET
+  @NoCache
+  @Path("organizations/app-data")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<OrganizationData> appDataPage(
+      @QueryParam("first") @DefaultValue("0") int first,
+      @QueryParam("max") @DefaultValue("100") int max) {
+    requireErasureRole();
+    TenantDirectory tenants = erasures.tenants();
+    List<String> manageable =
+        page(tenants, first, max).stream()
+            .filter(tenant -> tenants.canManage(auth, tenant))
+            .map(Tenant::id)
+            .toList();
+    return manageable.isEmpty()
+        ? List.of()
+        : fromService(service -> service.organizationData(manageable));
+  }
+
+  private static List<Tenant> page(TenantDirectory tenants, int first, int max) {
+    return tenants.list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE)).toList();
   }
 
   /**

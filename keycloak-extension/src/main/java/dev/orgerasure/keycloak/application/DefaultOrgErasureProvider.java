@@ -103,7 +103,12 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
     return MemberPreview.fromDetach(
         MemberCounts.of(
             MemberRules.preview(
-                realm(), tenants(), tenant, MemberPolicy.DETACH, settings.lockoutBatchSize())));
+                session,
+                realm(),
+                tenants(),
+                tenant,
+                MemberPolicy.DETACH,
+                settings.lockoutBatchSize())));
   }
 
   @Override

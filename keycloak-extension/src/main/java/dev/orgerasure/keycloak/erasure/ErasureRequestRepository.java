@@ -2,14 +2,23 @@ package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.keycloak.members.MemberDecision;
 import jakarta.persistence.EntityManager;
+import java.sql.Clob;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Erasure requests and their locked members in Keycloak's database, for one session. */
 public class ErasureRequestRepository {
+
+  /** Ids per delete statement: well below every database's limit on bound parameters. */
+  private static final int DELETE_CHUNK = 1_000;
 
   private final EntityManager em;
 
@@ -88,26 +97,45 @@ public class ErasureRequestRepository {
   /**
    * Keycloak's admin events that name these people (an id anywhere, a username or e-mail as a JSON
    * string) in their path, representation or details: an erased person must not live on in the
-   * record of how their account was created or changed.
+   * record of how their account was created or changed. The realm's events are read once per call
+   * and matched against the whole batch, not searched once per person.
    */
   public long deleteAdminEventsNaming(String realmId, List<String> userIds, List<String> names) {
-    long deleted = 0;
-    for (String userId : userIds) {
-      deleted += deleteAdminEventsMatching(realmId, "%" + userId + "%");
+    if (userIds.isEmpty() && names.isEmpty()) {
+      return 0;
     }
-    for (String name : names) {
-      deleted += deleteAdminEventsMatching(realmId, "%\"" + name + "\"%");
+    AdminEventMatcher matcher = new AdminEventMatcher(userIds, names);
+    List<String> naming = new ArrayList<>();
+    try (Stream<?> rows =
+        em.createNativeQuery(
+                "select ID, RESOURCE_PATH, REPRESENTATION, DETAILS_JSON from ADMIN_EVENT_ENTITY"
+                    + " where REALM_ID = ?1")
+            .setParameter(1, realmId)
+            .getResultStream()) {
+      rows.map(Object[].class::cast)
+          .filter(row -> matcher.names(text(row[1]), text(row[2]), text(row[3])))
+          .forEach(row -> naming.add((String) row[0]));
+    }
+    long deleted = 0;
+    for (int from = 0; from < naming.size(); from += DELETE_CHUNK) {
+      deleted +=
+          em.createNativeQuery("delete from ADMIN_EVENT_ENTITY where ID in (?1)")
+              .setParameter(1, naming.subList(from, Math.min(naming.size(), from + DELETE_CHUNK)))
+              .executeUpdate();
     }
     return deleted;
   }
 
-  private int deleteAdminEventsMatching(String realmId, String pattern) {
-    return em.createNativeQuery(
-            "delete from ADMIN_EVENT_ENTITY where REALM_ID = ?1 and (RESOURCE_PATH like ?2"
-                + " or REPRESENTATION like ?2 or DETAILS_JSON like ?2)")
-        .setParameter(1, realmId)
-        .setParameter(2, pattern)
-        .executeUpdate();
+  /** Text columns arrive as strings, or as CLOBs on databases that store them so. */
+  private static String text(Object column) {
+    if (column instanceof Clob clob) {
+      try {
+        return clob.getSubString(1, (int) clob.length());
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read an admin event", e);
+      }
+    }
+    return (String) column;
   }
 
   /** A completed erasure's member rows: the audit holds their counts, so the rows go. */
@@ -145,8 +173,19 @@ public class ErasureRequestRepository {
     em.flush();
   }
 
-  public boolean isLocked(String requestId, String userId) {
-    return findMember(requestId, userId).isPresent();
+  /** Those of the users already recorded for the erasure. */
+  public Set<String> recordedAmong(String requestId, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        em.createQuery(
+                "select m.userId from LockedMemberEntity m"
+                    + " where m.requestId = :requestId and m.userId in :users",
+                String.class)
+            .setParameter("requestId", requestId)
+            .setParameter("users", userIds)
+            .getResultList());
   }
 
   public Optional<LockedMemberEntity> findMember(String requestId, String userId) {

@@ -14,6 +14,7 @@ import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
@@ -26,18 +27,19 @@ import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.ModelException;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserManager;
 import org.keycloak.models.UserModel;
 
 /**
  * Finishes an erasure whose app data is gone: tells the requester by e-mail, deletes every
- * locked-out member's identity through Keycloak's {@link UserManager} (so user-removed events fire
- * and caches and session stores are cleaned) with the login events that name them, removes the
- * tenant, and writes the audit record. Each step is idempotent and each batch is its own
- * transaction, so a second delivery or a restart in the middle ends the same way.
+ * locked-out member's identity a batch at a time ({@link IdentityDeletion}: user-removed events
+ * fire for each, caches and session stores are cleaned) with the login events that name them,
+ * removes the tenant, and writes the audit record. Each step is idempotent and each batch is its
+ * own transaction, so a second delivery or a restart in the middle ends the same way.
  */
 public class ErasureFinisher {
 
@@ -187,7 +189,10 @@ public class ErasureFinisher {
 
   /**
    * Deletes or detaches one batch of members, each decided again first: a member who joined another
-   * tenant or became an admin since the lockout is kept as they were, without this membership.
+   * tenant or became an admin since the lockout is kept as they were, without this membership. The
+   * facts behind the decisions are found for the whole batch at once, and the identities are
+   * deleted together ({@link IdentityDeletion}), in Keycloak's batch mode so that no query flushes
+   * what the batch has loaded so far.
    */
   private int finishMemberBatch(String requestId) {
     return transactions.inRealmOf(
@@ -202,42 +207,64 @@ public class ErasureFinisher {
           if (members.isEmpty()) {
             return 0;
           }
-          List<String> userIds = new ArrayList<>();
-          List<String> names = new ArrayList<>();
-          long deleted = 0;
-          UserManager users = new UserManager(session);
-          for (LockedMemberEntity member : members) {
-            UserModel user = session.users().getUserById(realm, member.userId());
-            MemberDecision now =
-                user == null
-                    ? MemberDecision.ERASE
-                    : MemberRules.decide(realm, tenants, tenant, request.getMemberPolicy(), user);
-            member.decidedAgain(now);
-            member.finished();
-            if (now == MemberDecision.DETACH) {
-              MemberDetachment.detach(tenants, tenant, user, member.wasEnabled());
-            } else if (!now.erases()) {
-              user.setEnabled(member.wasEnabled());
-              tenants.removeMember(tenant, user);
-            } else {
-              if (user != null) {
-                names.add(user.getUsername());
-                if (user.getEmail() != null) {
-                  names.add(user.getEmail());
+          MemberFacts facts =
+              MemberRules.factsOf(
+                  session,
+                  realm,
+                  tenants,
+                  tenant,
+                  members.stream().map(LockedMemberEntity::userId).toList());
+          List<String> erasedIds = new ArrayList<>();
+          List<String> erasedNames = new ArrayList<>();
+          long[] deleted = {0};
+          EntityManagers.runInBatch(
+              session,
+              () -> {
+                List<UserModel> toDelete = new ArrayList<>();
+                Map<String, UserModel> stored =
+                    IdentityDeletion.storedUsers(
+                        session, realm, members.stream().map(LockedMemberEntity::userId).toList());
+                for (LockedMemberEntity member : members) {
+                  UserModel user = stored.get(member.userId());
+                  MemberDecision now =
+                      user == null
+                          ? MemberDecision.ERASE
+                          : MemberRules.decide(facts, request.getMemberPolicy(), member.userId());
+                  member.decidedAgain(now);
+                  member.finished();
+                  if (now == MemberDecision.DETACH) {
+                    MemberDetachment.detach(
+                        tenants, tenant, cached(session, realm, user), member.wasEnabled());
+                  } else if (!now.erases()) {
+                    UserModel kept = cached(session, realm, user);
+                    kept.setEnabled(member.wasEnabled());
+                    tenants.removeMember(tenant, kept);
+                  } else {
+                    if (user != null) {
+                      erasedNames.add(user.getUsername());
+                      if (user.getEmail() != null) {
+                        erasedNames.add(user.getEmail());
+                      }
+                      toDelete.add(user);
+                    }
+                    erasedIds.add(member.userId());
+                  }
                 }
-                if (users.removeUser(realm, user)) {
-                  deleted++;
-                }
-              }
-              userIds.add(member.userId());
-            }
-          }
-          long events = userIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), userIds);
-          requests.deleteAdminEventsNaming(realm.getId(), userIds, names);
-          request.identitiesDeleted(deleted, events);
+                deleted[0] = IdentityDeletion.delete(session, realm, toDelete);
+              },
+              true);
+          long events =
+              erasedIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), erasedIds);
+          requests.deleteAdminEventsNaming(realm.getId(), erasedIds, erasedNames);
+          request.identitiesDeleted(deleted[0], events);
           request.counted(requests.countMembers(requestId));
           return members.size();
         });
+  }
+
+  /** The user through Keycloak's user cache, whose writes invalidate it everywhere. */
+  private static UserModel cached(KeycloakSession session, RealmModel realm, UserModel stored) {
+    return session.users().getUserById(realm, stored.getId());
   }
 
   private static ErasureCounts counts(ErasureRequestEntity request) {

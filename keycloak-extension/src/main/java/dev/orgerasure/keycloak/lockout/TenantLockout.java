@@ -5,11 +5,15 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -21,13 +25,15 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * Decides and locks out every member of a tenant not yet recorded for the erasure, in batches of
  * their own transactions: a member to erase or detach is disabled and signed out everywhere; a
- * member to keep loses this membership and is signed out. Passes repeat until one finds nobody new,
- * so a member added meanwhile, or skipped because kept members left the list, is not missed;
- * members already recorded are left as they are, so a pass after a crash goes on where it stopped.
+ * member to keep loses this membership and is signed out. Pages follow the members' ids, so members
+ * who leave meanwhile shift nothing; passes repeat until one finds nobody new, so a member added
+ * behind the page is not missed; members already recorded are left as they are, so a pass after a
+ * crash goes on where it stopped.
  */
 public class TenantLockout {
 
-  private record Batch(int size, int recorded, int removed) {}
+  /** One page of members: how many there were, how many were new, and the last id seen. */
+  private record Batch(int size, int recorded, String lastUserId) {}
 
   private final KeycloakSessionFactory factory;
   private final String realmId;
@@ -56,46 +62,55 @@ public class TenantLockout {
 
   private int pass(Tenant tenant, String requestId) {
     int recorded = 0;
-    int first = 0;
+    String after = "";
     Batch batch;
     do {
-      int offset = first;
-      batch = inRealm(session -> lockOutBatch(session, tenant, requestId, offset));
+      String from = after;
+      batch = inRealm(session -> lockOutBatch(session, tenant, requestId, from));
       recorded += batch.recorded();
-      // Kept members left the tenant: the next page starts that many places earlier.
-      first += batch.size() - batch.removed();
+      after = batch.lastUserId();
     } while (batch.size() == batchSize);
     return recorded;
   }
 
-  private Batch lockOutBatch(KeycloakSession session, Tenant tenant, String requestId, int first) {
+  /**
+   * Decides each new member of the page by the member rules, records them, and locks out those to
+   * erase or detach together; a member to keep loses the membership and is signed out.
+   */
+  private Batch lockOutBatch(
+      KeycloakSession session, Tenant tenant, String requestId, String afterUserId) {
     RealmModel realm = session.getContext().getRealm();
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     ErasureRequestRepository requests = erasures.requests();
     ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
     TenantDirectory tenants = erasures.tenants(request.getTenantKind());
     request.renewLease(Time.currentTimeMillis() + leaseMillis);
-    List<UserModel> members = tenants.members(tenant, first, batchSize);
-    int recorded = 0;
-    int removed = 0;
-    for (UserModel member : members) {
-      if (requests.isLocked(requestId, member.getId())) {
+    List<String> page = tenants.memberIds(tenant, afterUserId, batchSize);
+    if (page.isEmpty()) {
+      return new Batch(0, 0, afterUserId);
+    }
+    Set<String> recordedBefore = requests.recordedAmong(requestId, page);
+    List<String> fresh = page.stream().filter(id -> !recordedBefore.contains(id)).toList();
+    MemberFacts facts = MemberRules.factsOf(session, realm, tenants, tenant, fresh);
+    Map<String, Boolean> enabled = MemberLockout.enabledFlags(session, fresh);
+    List<String> toLockOut = new ArrayList<>();
+    List<String> toKeep = new ArrayList<>();
+    for (String userId : fresh) {
+      Boolean wasEnabled = enabled.get(userId);
+      if (wasEnabled == null) {
         continue;
       }
-      MemberDecision decision =
-          MemberRules.decide(realm, tenants, tenant, request.getMemberPolicy(), member);
-      requests.addLockedMember(
-          new LockedMemberEntity(requestId, member.getId(), member.isEnabled(), decision));
-      if (decision.disablesUntilTheEnd()) {
-        MemberLockout.lockOut(session, realm, tenants, member);
-      } else {
-        tenants.removeMember(tenant, member);
-        MemberLockout.signOut(session, realm, member);
-        removed++;
-      }
-      recorded++;
+      MemberDecision decision = MemberRules.decide(facts, request.getMemberPolicy(), userId);
+      requests.addLockedMember(new LockedMemberEntity(requestId, userId, wasEnabled, decision));
+      (decision.disablesUntilTheEnd() ? toLockOut : toKeep).add(userId);
     }
-    return new Batch(members.size(), recorded, removed);
+    for (String userId : toKeep) {
+      UserModel member = session.users().getUserById(realm, userId);
+      tenants.removeMember(tenant, member);
+      MemberLockout.signOut(session, realm, member);
+    }
+    MemberLockout.lockOut(session, realm, toLockOut);
+    return new Batch(page.size(), toLockOut.size() + toKeep.size(), page.get(page.size() - 1));
   }
 
   private <T> T inRealm(Function<KeycloakSession, T> work) {

@@ -2,9 +2,12 @@ package dev.orgerasure.keycloak.tenant;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -76,21 +79,25 @@ public class GroupTenantDirectory implements TenantDirectory {
         .getSingleResult();
   }
 
-  /** In the order of user ids, so that pages are stable while members are locked out. */
+  /** A tenant's members span its sub-groups, so each is counted on its own. */
   @Override
-  public List<UserModel> members(Tenant tenant, int first, int max) {
+  public Map<String, Long> memberCounts(List<Tenant> tenants) {
+    Map<String, Long> counts = new HashMap<>();
+    tenants.forEach(tenant -> counts.put(tenant.id(), memberCount(tenant)));
+    return counts;
+  }
+
+  @Override
+  public List<String> memberIds(Tenant tenant, String afterUserId, int max) {
     return entityManager()
         .createQuery(
             "select distinct m.user.id from UserGroupMembershipEntity m"
-                + " where m.groupId in :groups order by m.user.id",
+                + " where m.groupId in :groups and m.user.id > :after order by m.user.id",
             String.class)
         .setParameter("groups", subtree(group(tenant)))
-        .setFirstResult(first)
+        .setParameter("after", afterUserId)
         .setMaxResults(max)
-        .getResultStream()
-        .map(id -> session.users().getUserById(realm, id))
-        .filter(Objects::nonNull)
-        .toList();
+        .getResultList();
   }
 
   @Override
@@ -117,22 +124,37 @@ public class GroupTenantDirectory implements TenantDirectory {
 
   /** Groups have no identity provider of their own: no member exists only through one. */
   @Override
-  public boolean isManagedMember(Tenant tenant, UserModel user) {
-    return false;
+  public Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds) {
+    return Set.of();
   }
 
+  /** Each group the users are in is traced to its tenant once, however many members share it. */
   @Override
-  public boolean belongsToAnotherTenant(Tenant tenant, UserModel user) {
-    return user.getGroupsStream()
-        .map(this::tenantGroupOf)
-        .flatMap(Optional::stream)
-        .anyMatch(group -> !group.getId().equals(tenant.id()));
-  }
-
-  /** A group never disables anyone. */
-  @Override
-  public boolean keepsDisabledWhileClosed(UserModel member) {
-    return false;
+  public Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    Map<String, Optional<GroupModel>> tenantOfGroup = new HashMap<>();
+    Set<String> inAnother = new HashSet<>();
+    entityManager()
+        .createQuery(
+            "select m.user.id, m.groupId from UserGroupMembershipEntity m where m.user.id in :users",
+            Object[].class)
+        .setParameter("users", userIds)
+        .getResultList()
+        .forEach(
+            row -> {
+              Optional<GroupModel> owner =
+                  tenantOfGroup.computeIfAbsent(
+                      (String) row[1],
+                      id ->
+                          Optional.ofNullable(session.groups().getGroupById(realm, id))
+                              .flatMap(this::tenantGroupOf));
+              if (owner.filter(group -> !group.getId().equals(tenant.id())).isPresent()) {
+                inAnother.add((String) row[0]);
+              }
+            });
+    return inAnother;
   }
 
   /** Takes the member out of every group of the tenant, noting which, for a cancel. */

@@ -1,18 +1,22 @@
 package dev.orgerasure.keycloak.tenant;
 
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.IdentityProviderModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.ReadOnlyUserModelDelegate;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.organization.utils.Organizations;
+import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
@@ -52,12 +56,36 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     return organizations.getMembersCount(organization(tenant));
   }
 
+  /** One statement for all of them: the admin page lists up to a thousand organisations. */
   @Override
-  public List<UserModel> members(Tenant tenant, int first, int max) {
-    return organizations
-        .getMembersStream(organization(tenant), Map.<String, String>of(), false, first, max)
-        .map(OrganizationTenantDirectory::writable)
-        .toList();
+  public Map<String, Long> memberCounts(List<Tenant> tenants) {
+    Map<String, Long> counts = new HashMap<>();
+    if (!tenants.isEmpty()) {
+      entityManager()
+          .createQuery(
+              "select o.id, count(m) from OrganizationEntity o, UserGroupMembershipEntity m"
+                  + " where m.groupId = o.groupId and o.id in :orgs group by o.id",
+              Object[].class)
+          .setParameter("orgs", tenants.stream().map(Tenant::id).toList())
+          .getResultList()
+          .forEach(row -> counts.put((String) row[0], (Long) row[1]));
+    }
+    return counts;
+  }
+
+  /** Keycloak keeps an organisation's members in its internal group; read there, by id. */
+  @Override
+  public List<String> memberIds(Tenant tenant, String afterUserId, int max) {
+    return entityManager()
+        .createQuery(
+            "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
+                + " where o.id = :org and m.groupId = o.groupId and m.user.id > :after"
+                + " order by m.user.id",
+            String.class)
+        .setParameter("org", tenant.id())
+        .setParameter("after", afterUserId)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   @Override
@@ -88,20 +116,37 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   }
 
   @Override
-  public boolean isManagedMember(Tenant tenant, UserModel user) {
-    return organizations.isManagedMember(organization(tenant), user);
+  public Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        entityManager()
+            .createQuery(
+                "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
+                    + " where o.id = :org and m.groupId = o.groupId and m.membershipType = :managed"
+                    + " and m.user.id in :users",
+                String.class)
+            .setParameter("org", tenant.id())
+            .setParameter("managed", MembershipType.MANAGED.name())
+            .setParameter("users", userIds)
+            .getResultList());
   }
 
   @Override
-  public boolean belongsToAnotherTenant(Tenant tenant, UserModel user) {
-    return organizations
-        .getByMember(user)
-        .anyMatch(organization -> !organization.getId().equals(tenant.id()));
-  }
-
-  @Override
-  public boolean keepsDisabledWhileClosed(UserModel member) {
-    return Organizations.isReadOnlyOrganizationMember(session, member);
+  public Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        entityManager()
+            .createQuery(
+                "select distinct m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
+                    + " where o.id <> :org and m.groupId = o.groupId and m.user.id in :users",
+                String.class)
+            .setParameter("org", tenant.id())
+            .setParameter("users", userIds)
+            .getResultList());
   }
 
   /** Only for unmanaged members: Keycloak deletes a managed member it removes. */
@@ -189,24 +234,16 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     organizations.remove(organization);
   }
 
+  private EntityManager entityManager() {
+    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  }
+
   private OrganizationModel organization(Tenant tenant) {
     OrganizationModel organization = organizations.getById(tenant.id());
     if (organization == null) {
       throw new IllegalStateException("Organisation " + tenant.id() + " no longer exists");
     }
     return organization;
-  }
-
-  /**
-   * Keycloak hands out managed members of a disabled organisation as read-only views that claim to
-   * be disabled; erasure must see and change the real user.
-   */
-  private static UserModel writable(UserModel member) {
-    UserModel user = member;
-    while (user instanceof ReadOnlyUserModelDelegate readOnly) {
-      user = readOnly.getDelegate();
-    }
-    return user;
   }
 
   private static Tenant tenant(OrganizationModel organization) {

@@ -1,7 +1,10 @@
 package dev.orgerasure.keycloak.tenant;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
@@ -18,8 +21,14 @@ public interface TenantDirectory {
 
   long memberCount(Tenant tenant);
 
-  /** Members in a stable order, one page at a time. */
-  List<UserModel> members(Tenant tenant, int first, int max);
+  /** The member counts of many tenants, by tenant id. */
+  Map<String, Long> memberCounts(List<Tenant> tenants);
+
+  /**
+   * The ids of the members after {@code afterUserId} in the order of ids, at most {@code max}:
+   * pages stay stable while members are locked out or leave ({@code ""} starts at the first).
+   */
+  List<String> memberIds(Tenant tenant, String afterUserId, int max);
 
   /**
    * The tenants that designate {@code user} as their admin (an Organization lists them in its
@@ -32,17 +41,11 @@ public interface TenantDirectory {
 
   boolean isMember(Tenant tenant, UserModel user);
 
-  /** A member that exists only through the tenant's identity provider. */
-  boolean isManagedMember(Tenant tenant, UserModel user);
+  /** Those of the users who exist only through the tenant's identity provider. */
+  Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds);
 
-  boolean belongsToAnotherTenant(Tenant tenant, UserModel user);
-
-  /**
-   * Whether the directory itself keeps the member disabled while the tenant is closed, and refuses
-   * writes to the account meanwhile (Keycloak does so for a managed member of a disabled
-   * organisation): the lockout then leaves the enabled flag alone.
-   */
-  boolean keepsDisabledWhileClosed(UserModel member);
+  /** Those of the users who are also members of another tenant. */
+  Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds);
 
   /** Takes the member out of the tenant; their account stays. */
   void removeMember(Tenant tenant, UserModel user);

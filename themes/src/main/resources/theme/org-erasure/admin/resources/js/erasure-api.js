@@ -1,5 +1,8 @@
 // The extension's admin API, /admin/realms/{realm}/org-erasure, called with the console session's token.
 
+// Organisations per page: what the server answers at most, and one batched count per page.
+export const PAGE_SIZE = 1000;
+
 export class ApiError extends Error {
   constructor(status, message) {
     super(message);
@@ -24,8 +27,14 @@ export class ErasureApi {
     return this.#request("GET", realm, "tenant-model");
   }
 
-  organizations(realm) {
-    return this.#request("GET", realm, "organizations?max=500");
+  // A page of organisations.
+  organizations(realm, first = 0) {
+    return this.#request("GET", realm, `organizations?first=${first}&max=${PAGE_SIZE}`);
+  }
+
+  // The application data of the same page, in one call to the erasure-service.
+  appDataPage(realm, first = 0) {
+    return this.#request("GET", realm, `organizations/app-data?first=${first}&max=${PAGE_SIZE}`);
   }
 
   appData(realm, organizationId) {

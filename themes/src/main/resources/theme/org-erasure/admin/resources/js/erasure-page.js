@@ -5,6 +5,7 @@ import { EraseDialog } from "./erase-dialog.js";
 import { ErasureProgress } from "./erasure-progress.js";
 import { PageFrame } from "./page-frame.js";
 import { StateLabel, formatTime } from "./erasure-state.js";
+import { PAGE_SIZE } from "./erasure-api.js";
 import { tableHead } from "./table.js";
 
 export function ErasurePage({ api, realm, mayErase, t }) {
@@ -30,11 +31,13 @@ function ErasureWork({ api, realm, t, addAlert }) {
 
   const reload = useCallback(async () => {
     try {
-      const [model, organizationList, erasureList] = await Promise.all([api.tenantModel(realm), api.organizations(realm), api.erasures(realm)]);
+      const [model, firstPage, erasureList] = await Promise.all([api.tenantModel(realm), api.organizations(realm), api.erasures(realm)]);
       setTenantModel(model);
-      setOrganizations(organizationList);
+      setOrganizations(firstPage);
       setErasures(erasureList);
-      loadAppData(api, realm, organizationList, setAppData, addAlert);
+      setAppData({});
+      loadAppData(api, realm, 0, setAppData, addAlert);
+      loadFurtherPages(api, realm, firstPage, setOrganizations, setAppData, addAlert);
     } catch (error) {
       addAlert("danger", error.message);
     }
@@ -72,24 +75,39 @@ function describeModel(model, t) {
   return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath, model.adminGroupName) : t("orgErasureModelTopLevelGroups", model.adminGroupName);
 }
 
-// Counts come from the erasure-service, one organisation at a time, so a slow or unreachable
-// service never holds the list back; it is reported once.
-async function loadAppData(api, realm, organizations, setAppData, addAlert) {
-  const results = await Promise.allSettled(organizations.map((organization) => api.appData(realm, organization.id)));
-  const byOrganization = {};
-  results.forEach((result, index) => {
-    byOrganization[organizations[index].id] = result.status === "fulfilled" ? { counts: result.value } : { error: result.reason.message };
-  });
-  setAppData(byOrganization);
-  const failure = results.find((result) => result.status === "rejected");
-  if (failure) {
-    addAlert("danger", failure.reason.message);
+// Counts come from the erasure-service in one call per page of organisations, after the list
+// shows, so a slow or unreachable service never holds the list back; it is reported once.
+async function loadAppData(api, realm, first, setAppData, addAlert) {
+  try {
+    const page = await api.appDataPage(realm, first);
+    setAppData((known) => {
+      const byOrganization = { ...known };
+      page.forEach((counts) => {
+        byOrganization[counts.organizationId] = { counts };
+      });
+      return byOrganization;
+    });
+  } catch (error) {
+    setAppData((known) => ({ ...known, unavailable: true }));
+    addAlert("danger", error.message);
   }
 }
 
-function appDataSummary(entry, t) {
-  if (!entry) return t("orgErasureLoading");
-  if (entry.error) return t("orgErasureUnavailable");
+// A realm with more organisations than one page lists the rest as their pages arrive.
+async function loadFurtherPages(api, realm, firstPage, setOrganizations, setAppData, addAlert) {
+  let page = firstPage;
+  let first = 0;
+  while (page.length === PAGE_SIZE) {
+    first += PAGE_SIZE;
+    page = await api.organizations(realm, first);
+    const more = page;
+    setOrganizations((listed) => [...listed, ...more]);
+    if (more.length > 0) loadAppData(api, realm, first, setAppData, addAlert);
+  }
+}
+
+function appDataSummary(entry, unavailable, t) {
+  if (!entry) return unavailable ? t("orgErasureUnavailable") : t("orgErasureLoading");
   const rows = entry.counts.tables.reduce((sum, table) => sum + table.rows, 0);
   return t("orgErasureRowsAndFiles", rows, entry.counts.files.files);
 }
@@ -112,7 +130,7 @@ function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
           { key: organization.id, className: "pf-v5-c-table__tr", "data-organization": organization.name },
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[0] }, organization.name),
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[1] }, String(organization.memberCount)),
-          h("td", { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" }, appDataSummary(appData[organization.id], t)),
+          h("td", { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" }, appDataSummary(appData[organization.id], appData.unavailable, t)),
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[3] }, organization.erasure ? h(StateLabel, { erasure: organization.erasure, t }) : t("orgErasureNotStarted")),
           h(
             "td",

@@ -6,6 +6,12 @@ import dev.orgerasure.service.inventory.InventoryRowCounter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class JpaInventoryRowCounter implements InventoryRowCounter {
@@ -28,5 +34,37 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
                 .setParameter(1, orgId)
                 .getSingleResult();
     return count.longValue();
+  }
+
+  @Override
+  public Map<String, Long> countRowsByOrganization(InventoryTable table, List<String> orgIds) {
+    Map<String, Long> counts = new HashMap<>();
+    if (orgIds.isEmpty()) {
+      return counts;
+    }
+    Query query =
+        entityManager.createNativeQuery(
+            "SELECT "
+                + DataInventory.ORG_ID_COLUMN
+                + ", count(*) FROM "
+                + table.name()
+                + " WHERE "
+                + DataInventory.ORG_ID_COLUMN
+                + " IN ("
+                + placeholders(orgIds.size())
+                + ") GROUP BY "
+                + DataInventory.ORG_ID_COLUMN);
+    for (int i = 0; i < orgIds.size(); i++) {
+      query.setParameter(i + 1, orgIds.get(i));
+    }
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      counts.put((String) columns[0], ((Number) columns[1]).longValue());
+    }
+    return counts;
+  }
+
+  private static String placeholders(int count) {
+    return IntStream.rangeClosed(1, count).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
   }
 }
