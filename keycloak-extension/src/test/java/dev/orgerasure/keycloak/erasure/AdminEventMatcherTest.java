@@ -45,4 +45,9 @@ class AdminEventMatcherTest {
     assertTrue(
         matcher.names(null, "{\"note\":\"say \\\"hi\\\"\",\"email\":\"ada@acme.example\"}", null));
   }
+
+  @Test
+  void anIdInsideALongerRunOfHexDigitsIsStillFound() {
+    assertTrue(matcher.names("cache-key/" + ERASED_ID + "-a1", null, null));
+  }
 }
