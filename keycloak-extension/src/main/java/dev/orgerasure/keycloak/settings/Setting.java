@@ -23,12 +23,12 @@ public enum Setting {
   LOCKOUT_BATCH_SIZE(
       "lockout-batch-size",
       ProviderConfigProperty.INTEGER_TYPE,
-      "500",
+      "1000",
       "members locked out per transaction"),
   IDENTITY_BATCH_SIZE(
       "identity-batch-size",
       ProviderConfigProperty.INTEGER_TYPE,
-      "200",
+      "500",
       "identities deleted per transaction"),
   GRACE_PERIOD_DEFAULT(
       "grace-period-default",
