@@ -2,10 +2,10 @@ package dev.orgerasure.e2e.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.e2e.benchmark.BulkMembers.Person;
+import dev.orgerasure.e2e.benchmark.Measures.Measure;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
@@ -17,7 +17,6 @@ import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import dev.orgerasure.e2e.keycloak.TokenEndpoint;
 import dev.orgerasure.e2e.keycloak.TokenResponse;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,11 +28,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -51,36 +48,17 @@ import java.util.concurrent.Future;
  */
 public final class LargeTenantBenchmark {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int SIGN_IN_THREADS = 4;
 
   /** Connections a browser opens to one host at a time. */
   private static final int BROWSER_CONNECTIONS = 6;
 
-  /** One line of the table: our figure beside the baseline's, when there is one. */
-  record Measure(
-      String measure,
-      String kind,
-      int members,
-      long oursMillis,
-      String baseline,
-      Long baselineMillis,
-      String goal,
-      String note) {
-
-    Double ratio() {
-      return baselineMillis == null || oursMillis == 0
-          ? null
-          : (double) baselineMillis / oursMillis;
-    }
-  }
-
   private final WholeSystem system;
   private final KeycloakAdminClient admin;
   private final DemoData demo;
-  private final List<Measure> measures = new ArrayList<>();
+  private final Measures measures = new Measures();
 
   private LargeTenantBenchmark(WholeSystem system) {
     this.system = system;
@@ -108,7 +86,7 @@ public final class LargeTenantBenchmark {
       if (huge > 0) {
         benchmark.hugeLockout(huge, signedIn);
       }
-      benchmark.write(output);
+      benchmark.measures.write(output, "large-tenants");
     }
     System.exit(0);
   }
@@ -249,11 +227,12 @@ public final class LargeTenantBenchmark {
           twin,
           memberIds.stream().map(id -> UUID.randomUUID().toString()).toList());
     }
-    OtherOrganisationReader reader = new OtherOrganisationReader();
-    Latencies idle = reader.readFor(Duration.ofSeconds(10));
+    LearningApiReader reader = new LearningApiReader(system, demo.orgs().get(0));
+    LearningApiReader.Latencies idle = reader.readFor(Duration.ofSeconds(10));
     long start = System.nanoTime();
     Started started = startErasure(tenant, 0);
-    Latencies duringPurge = reader.readWhile(() -> !purgeFinished(started.requestId()));
+    LearningApiReader.Latencies duringPurge =
+        reader.readWhile(() -> !purgeFinished(started.requestId()));
     while (!erasureState(started.requestId()).startsWith("COMPLETED")) {
       Thread.sleep(20);
     }
@@ -291,58 +270,6 @@ public final class LargeTenantBenchmark {
             idle.p99(),
             "during <= 1.5x idle (ratio >= 0.67x)",
             duringPurge.count() + " reads during the purge, " + idle.count() + " idle"));
-  }
-
-  /** A member of a demo organisation, reading its courses from the learning API. */
-  private final class OtherOrganisationReader {
-    private final URI courses;
-    private final String token;
-
-    OtherOrganisationReader() {
-      DemoOrg other = demo.orgs().get(0);
-      Member reader = other.learners().get(0);
-      this.token =
-          new TokenEndpoint(system.keycloakUrl())
-              .password(DemoRealm.REALM, DemoRealm.APP_CLIENT, reader.username(), reader.password())
-              .requireSuccess()
-              .accessToken();
-      this.courses =
-          system
-              .libertyUrl()
-              .resolve("/erasure/api/learning/organizations/" + other.id() + "/courses");
-    }
-
-    Latencies readFor(Duration duration) throws Exception {
-      long end = System.nanoTime() + duration.toNanos();
-      return readWhile(() -> System.nanoTime() < end);
-    }
-
-    Latencies readWhile(Callable<Boolean> going) throws Exception {
-      List<Long> micros = new ArrayList<>();
-      while (going.call()) {
-        long start = System.nanoTime();
-        HttpResponse<String> answer =
-            HTTP.send(
-                HttpRequest.newBuilder(courses).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-          throw new IllegalStateException("The learning API answered " + answer.statusCode());
-        }
-        micros.add((System.nanoTime() - start) / 1_000);
-      }
-      return new Latencies(micros);
-    }
-  }
-
-  record Latencies(List<Long> micros) {
-    int count() {
-      return micros.size();
-    }
-
-    long p99() {
-      List<Long> sorted = micros.stream().sorted().toList();
-      return sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1_000;
-    }
   }
 
   private boolean purgeFinished(String requestId) throws SQLException {
@@ -713,51 +640,6 @@ public final class LargeTenantBenchmark {
 
   private static String realmId(Connection db, String realm) throws SQLException {
     return single(db, "select id from realm where name = ?", realm);
-  }
-
-  private void write(Path dir) throws Exception {
-    String table = table();
-    System.out.println(table);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("large-tenants.txt"), table);
-    List<Map<String, Object>> rows = new ArrayList<>();
-    for (Measure m : measures) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("measure", m.measure());
-      row.put("kind", m.kind());
-      row.put("members", m.members());
-      row.put("oursMillis", m.oursMillis());
-      row.put("baseline", m.baseline());
-      row.put("baselineMillis", m.baselineMillis());
-      row.put("ratio", m.ratio());
-      row.put("goal", m.goal());
-      row.put("note", m.note());
-      rows.add(row);
-    }
-    JSON.writeValue(dir.resolve("large-tenants.json").toFile(), Map.of("measures", rows));
-  }
-
-  private String table() {
-    StringBuilder table = new StringBuilder();
-    String format = "| %s | %s | %,d | %,d | %s | %s | %s | %s | %s |%n";
-    table.append(
-        "| measure | kind | members | ours ms | baseline | baseline ms | ratio | goal | note |\n");
-    table.append("|---|---|---|---|---|---|---|---|---|\n");
-    for (Measure m : measures) {
-      table.append(
-          String.format(
-              format,
-              m.measure(),
-              m.kind(),
-              m.members(),
-              m.oursMillis(),
-              m.baseline() == null ? "" : m.baseline(),
-              m.baselineMillis() == null ? "" : String.format("%,d", m.baselineMillis()),
-              m.ratio() == null ? "" : String.format("%.1fx", m.ratio()),
-              m.goal(),
-              m.note()));
-    }
-    return table.toString();
   }
 
   private static long millisSince(long start) {

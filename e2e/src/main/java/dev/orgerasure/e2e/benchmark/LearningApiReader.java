@@ -1,0 +1,69 @@
+package dev.orgerasure.e2e.benchmark;
+
+import dev.orgerasure.e2e.demo.DemoOrg;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import dev.orgerasure.e2e.keycloak.TokenEndpoint;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** A member of one organisation reading its courses from the learning API, one read at a time. */
+final class LearningApiReader {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final URI courses;
+  private final String token;
+
+  LearningApiReader(WholeSystem system, DemoOrg organisation) {
+    Member reader = organisation.learners().get(0);
+    this.token =
+        new TokenEndpoint(system.keycloakUrl())
+            .password(DemoRealm.REALM, DemoRealm.APP_CLIENT, reader.username(), reader.password())
+            .requireSuccess()
+            .accessToken();
+    this.courses =
+        system
+            .libertyUrl()
+            .resolve("/erasure/api/learning/organizations/" + organisation.id() + "/courses");
+  }
+
+  Latencies readFor(Duration duration) throws Exception {
+    long end = System.nanoTime() + duration.toNanos();
+    return readWhile(() -> System.nanoTime() < end);
+  }
+
+  Latencies readWhile(Callable<Boolean> going) throws Exception {
+    List<Long> micros = new ArrayList<>();
+    while (going.call()) {
+      long start = System.nanoTime();
+      HttpResponse<String> answer =
+          HTTP.send(
+              HttpRequest.newBuilder(courses).header("Authorization", "Bearer " + token).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (answer.statusCode() != 200) {
+        throw new IllegalStateException("The learning API answered " + answer.statusCode());
+      }
+      micros.add((System.nanoTime() - start) / 1_000);
+    }
+    return new Latencies(micros);
+  }
+
+  record Latencies(List<Long> micros) {
+    int count() {
+      return micros.size();
+    }
+
+    long p99() {
+      List<Long> sorted = micros.stream().sorted().toList();
+      return sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1_000;
+    }
+  }
+}
