@@ -15,8 +15,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -176,7 +174,8 @@ public final class EndToEndErasureBenchmark {
       for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
         rows +=
             Long.parseLong(
-                single(db, "select count(*) from " + table.name() + " where org_id = ?", orgId));
+                ErasureQueries.single(
+                    db, "select count(*) from " + table.name() + " where org_id = ?", orgId));
       }
     }
     return rows;
@@ -184,27 +183,13 @@ public final class EndToEndErasureBenchmark {
 
   private static long purgeMillis(Realm realm, String requestId) throws Exception {
     try (Connection db = realm.appDatabase().call()) {
-      return Long.parseLong(
-          single(
-              db,
-              "select (extract(epoch from finished_at - started_at) * 1000)::bigint from purge where request_id = ?",
-              requestId));
+      return ErasureQueries.purgeMillis(db, requestId);
     }
   }
 
   private static String state(WholeSystem system, String requestId) throws SQLException {
     try (Connection db = system.keycloakDatabase()) {
-      return single(db, "select state from org_erasure_request where id = ?", requestId);
-    }
-  }
-
-  private static String single(Connection db, String sql, String parameter) throws SQLException {
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
+      return ErasureQueries.state(db, requestId);
     }
   }
 }

@@ -276,7 +276,7 @@ public final class LargeTenantBenchmark {
     try (Connection db = system.learningDatabase()) {
       return !"0"
           .equals(
-              single(
+              ErasureQueries.single(
                   db,
                   "select count(*) from purge where request_id = ? and finished_at is not null",
                   requestId));
@@ -285,12 +285,7 @@ public final class LargeTenantBenchmark {
 
   private long purgeMillis(String requestId) throws SQLException {
     try (Connection db = system.learningDatabase()) {
-      return Long.parseLong(
-          single(
-              db,
-              "select (extract(epoch from finished_at - started_at) * 1000)::bigint"
-                  + " from purge where request_id = ?",
-              requestId));
+      return ErasureQueries.purgeMillis(db, requestId);
     }
   }
 
@@ -338,18 +333,7 @@ public final class LargeTenantBenchmark {
         String alias = "bench-page-" + i;
         created.add(
             pool.submit(
-                () ->
-                    admin.post(
-                        DemoRealm.ADMIN_PATH + "/organizations",
-                        Map.of(
-                            "name",
-                            "Bench Page " + alias,
-                            "alias",
-                            alias,
-                            "enabled",
-                            true,
-                            "domains",
-                            List.of(Map.of("name", alias + ".example"))))));
+                () -> createOrganization("Bench Page " + alias, alias, alias + ".example")));
       }
       for (Future<String> id : created) {
         ids.add(id.get());
@@ -422,27 +406,31 @@ public final class LargeTenantBenchmark {
       throws Exception {
     String alias = name.toLowerCase().replace(' ', '-');
     String domain = alias + ".example";
-    String id =
-        admin.post(
-            DemoRealm.ADMIN_PATH + "/organizations",
-            Map.of(
-                "name",
-                name,
-                "alias",
-                alias,
-                "enabled",
-                true,
-                "domains",
-                List.of(Map.of("name", domain))));
+    String id = createOrganization(name, alias, domain);
     List<Person> people;
     try (Connection db = system.keycloakDatabase()) {
-      String groupId = single(db, "select group_id from org where id = ?", id);
+      String groupId = ErasureQueries.single(db, "select group_id from org where id = ?", id);
       people =
           new BulkMembers(db)
               .insert(realmId(db, DemoRealm.REALM), groupId, alias, domain, members, membership);
     }
     return new Tenant(
         DemoRealm.REALM, id, name, people, signIn(DemoRealm.REALM, people.subList(0, signedIn)));
+  }
+
+  /** An enabled organisation with one domain, through the admin API; answers its id. */
+  private String createOrganization(String name, String alias, String domain) {
+    return admin.post(
+        DemoRealm.ADMIN_PATH + "/organizations",
+        Map.of(
+            "name",
+            name,
+            "alias",
+            alias,
+            "enabled",
+            true,
+            "domains",
+            List.of(Map.of("name", domain))));
   }
 
   /** Each person an online session and an offline one, as the learning app would. */
@@ -509,7 +497,7 @@ public final class LargeTenantBenchmark {
       try (Connection db = system.keycloakDatabase()) {
         completionMillis =
             Long.parseLong(
-                single(
+                ErasureQueries.single(
                     db,
                     "select completed_at - notified_at from org_erasure_request where id = ?",
                     requestId));
@@ -634,25 +622,15 @@ public final class LargeTenantBenchmark {
 
   private String erasureState(String requestId) throws SQLException {
     try (Connection db = system.keycloakDatabase()) {
-      return single(db, "select state from org_erasure_request where id = ?", requestId);
+      return ErasureQueries.state(db, requestId);
     }
   }
 
   private static String realmId(Connection db, String realm) throws SQLException {
-    return single(db, "select id from realm where name = ?", realm);
+    return ErasureQueries.single(db, "select id from realm where name = ?", realm);
   }
 
   private static long millisSince(long start) {
     return Duration.ofNanos(System.nanoTime() - start).toMillis();
-  }
-
-  private static String single(Connection db, String sql, String parameter) throws SQLException {
-    try (PreparedStatement statement = db.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      try (ResultSet rows = statement.executeQuery()) {
-        rows.next();
-        return rows.getString(1);
-      }
-    }
   }
 }

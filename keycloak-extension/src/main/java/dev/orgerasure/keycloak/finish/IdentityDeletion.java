@@ -145,7 +145,7 @@ final class IdentityDeletion {
       if (cache != null) {
         cache.evict(realm, user);
       }
-      session.getKeycloakSessionFactory().publish(new Removal(realm, user, session).preRemoved());
+      session.getKeycloakSessionFactory().publish(new PreRemoved(realm, user, session));
     }
     EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     em.flush();
@@ -159,10 +159,7 @@ final class IdentityDeletion {
     // The deleted users' entities must not be flushed again; listeners read what they need afresh.
     em.clear();
     users.forEach(
-        user ->
-            session
-                .getKeycloakSessionFactory()
-                .publish(new Removal(realm, user, session).removed()));
+        user -> session.getKeycloakSessionFactory().publish(new Removed(realm, user, session)));
     return deleted;
   }
 
@@ -207,45 +204,41 @@ final class IdentityDeletion {
     return known;
   }
 
-  /** The events Keycloak's user storage publishes around a user's removal. */
-  private record Removal(RealmModel realm, UserModel user, KeycloakSession session) {
+  /** What Keycloak's user-removal events carry; each event type is its own class. */
+  private abstract static class UserRemoval {
+    private final RealmModel realm;
+    private final UserModel user;
+    private final KeycloakSession session;
 
-    UserModel.UserPreRemovedEvent preRemoved() {
-      return new UserModel.UserPreRemovedEvent() {
-        @Override
-        public RealmModel getRealm() {
-          return realm;
-        }
-
-        @Override
-        public UserModel getUser() {
-          return user;
-        }
-
-        @Override
-        public KeycloakSession getKeycloakSession() {
-          return session;
-        }
-      };
+    UserRemoval(RealmModel realm, UserModel user, KeycloakSession session) {
+      this.realm = realm;
+      this.user = user;
+      this.session = session;
     }
 
-    UserModel.UserRemovedEvent removed() {
-      return new UserModel.UserRemovedEvent() {
-        @Override
-        public RealmModel getRealm() {
-          return realm;
-        }
+    public RealmModel getRealm() {
+      return realm;
+    }
 
-        @Override
-        public UserModel getUser() {
-          return user;
-        }
+    public UserModel getUser() {
+      return user;
+    }
 
-        @Override
-        public KeycloakSession getKeycloakSession() {
-          return session;
-        }
-      };
+    public KeycloakSession getKeycloakSession() {
+      return session;
+    }
+  }
+
+  private static final class PreRemoved extends UserRemoval
+      implements UserModel.UserPreRemovedEvent {
+    PreRemoved(RealmModel realm, UserModel user, KeycloakSession session) {
+      super(realm, user, session);
+    }
+  }
+
+  private static final class Removed extends UserRemoval implements UserModel.UserRemovedEvent {
+    Removed(RealmModel realm, UserModel user, KeycloakSession session) {
+      super(realm, user, session);
     }
   }
 }
