@@ -73,6 +73,14 @@ class AdminRefusalsIT {
   }
 
   @Test
+  void adminWithoutTheErasureRoleCannotReadThePagesBatchedCounts() throws Exception {
+    Member admin = Admins.realmAdminWithoutErasureRole(sut);
+    ErasureAdminApi api =
+        new ErasureAdminApi(sut.system().keycloakUrl(), sut.adminConsoleLogin(admin).accessToken());
+    assertRefusedAndNothingChanged(403, "erase-organizations", api::appDataPage);
+  }
+
+  @Test
   void passwordGrantTokenIsForbiddenAndChangesNothing() throws Exception {
     Member admin = sut.demo().realmAdmin();
     String token =

@@ -96,6 +96,11 @@ final class ErasureAdminApi {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }
 
+  /** The page's batched app-data counts of its first page of organisations. */
+  Answer appDataPage() {
+    return send(HttpRequest.newBuilder(base.resolve("organizations/app-data?max=1000")).GET());
+  }
+
   /** {@code GET audit/<path>}: the audit log's records, export, receipt. */
   Answer auditGet(String path) {
     return send(HttpRequest.newBuilder(base.resolve("audit/" + path)).GET());

@@ -99,6 +99,22 @@ class ServiceRefusalsIT {
   }
 
   @Test
+  void batchedDataCountsForAnotherClientWithTheServicesClientRoleAreForbidden() throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(
+                    sut.system().libertyUrl().resolve("/erasure/api/organizations/data"))
+                .header("Authorization", "Bearer " + clientWithServiceClientRoleToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("[\"" + org.id() + "\"]"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(403, answer.statusCode(), answer.body());
+    assertTrue(answer.body().contains("\"error\":\"wrong-client\""), answer.body());
+  }
+
+  @Test
   void dataCountsForAnotherClientWithTheServicesClientRoleAreForbidden() throws Exception {
     HttpResponse<String> answer = dataCounts(clientWithServiceClientRoleToken());
 
