@@ -28,14 +28,15 @@ public final class WholeSystemExtension implements ParameterResolver {
           "--spi-org-erasure--default--finisher-lease=10");
 
   /**
-   * The service purges in small batches, one per timer expiry, so that a test can catch a purge in
-   * the middle (and a test org of a few members still takes several batches). The tests run one
-   * Liberty server, so timer failover is off: a killed server, restarted, runs its timers at once
-   * instead of waiting out Liberty's minimum failover threshold of 100 s.
+   * The service purges in small batches of a fixed size, one per timer expiry, so that a test can
+   * catch a purge in the middle (and a test org of a few members still takes several batches). The
+   * tests run one Liberty server, so timer failover is off: a killed server, restarted, runs its
+   * timers at once instead of waiting out Liberty's minimum failover threshold of 100 s.
    */
   static final Map<String, String> LIBERTY_SETTINGS =
       Map.of(
           "ERASURE_PURGE_BATCH_SIZE", "5",
+          "ERASURE_PURGE_BATCH_SIZE_MAX", "5",
           "ERASURE_PURGE_TIMER_INTERVAL_MS", "200",
           "ERASURE_PURGE_TIMEOUT_BUDGET_MS", "0",
           "ERASURE_MISSED_TASK_THRESHOLD", "-1");

@@ -23,14 +23,17 @@ public class PurgeDriver {
 
   @Inject private KeycloakReporter reporter;
 
+  @Inject private PurgeSettings settings;
+
   /**
    * The last step's outcome; {@link StepOutcome#WAIT} after a failed step, which is retried later.
    */
   public StepOutcome advance(String requestId, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
+    BatchSizer sizer = settings.newBatchSizer();
     try {
       while (true) {
-        StepOutcome outcome = stepper.step(requestId);
+        StepOutcome outcome = stepper.step(requestId, sizer);
         if (outcome == StepOutcome.REPORT_DUE) {
           stepper
               .pendingReport(requestId)

@@ -17,6 +17,14 @@ public class PurgeSettings {
   int batchSize;
 
   @Inject
+  @ConfigProperty(name = "erasure.purge.batch-size-max")
+  int batchSizeMax;
+
+  @Inject
+  @ConfigProperty(name = "erasure.purge.batch-target-ms")
+  long batchTargetMs;
+
+  @Inject
   @ConfigProperty(name = "erasure.purge.timer-interval-ms")
   long timerIntervalMs;
 
@@ -44,8 +52,18 @@ public class PurgeSettings {
   @ConfigProperty(name = "erasure.file-retry.backoff-max-ms")
   long fileRetryMaxMs;
 
+  /** Rows of each table's first batch in one run of a purge. */
   public int batchSize() {
     return Math.max(1, batchSize);
+  }
+
+  /**
+   * A new sizer for one run of a purge: batches grow from {@link #batchSize()} towards the maximum
+   * while they take well under the target time.
+   */
+  public BatchSizer newBatchSizer() {
+    return new BatchSizer(
+        batchSize(), Math.max(1, batchSizeMax), Duration.ofMillis(Math.max(1, batchTargetMs)));
   }
 
   public Duration timerInterval() {

@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -36,7 +37,8 @@ public class PurgeStepper {
 
   private final Clock clock = Clock.systemUTC();
 
-  public StepOutcome step(String requestId) {
+  /** One step; a batch takes its size from {@code sizer} and tells it how long it took. */
+  public StepOutcome step(String requestId, BatchSizer sizer) {
     Optional<Purge> found = purges.lock(requestId);
     if (found.isEmpty()) {
       return StepOutcome.FINISHED;
@@ -57,19 +59,21 @@ public class PurgeStepper {
         if (purge.startPurgingIfScheduled(now)) {
           LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
         }
-        return purgeOneBatch(purge, now);
+        return purgeOneBatch(purge, now, sizer);
     }
   }
 
-  private StepOutcome purgeOneBatch(Purge purge, Instant now) {
+  private StepOutcome purgeOneBatch(Purge purge, Instant now, BatchSizer sizer) {
     BatchPurger purger = new BatchPurger(sql, fileStore::remove);
     // A table is done when a batch finds none of the organisation's rows: deleted rows are gone,
     // and rows reset under Detach no longer carry its org_id.
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      int size = sizer.sizeFor(table.name());
       long started = System.nanoTime();
-      BatchResult batch =
-          purger.purgeBatch(table, purge.orgId(), purge.memberPolicy(), settings.batchSize());
+      BatchResult batch = purger.purgeBatch(table, purge.orgId(), purge.memberPolicy(), size);
       if (!batch.isEmpty()) {
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        sizer.record(table.name(), size, batch.rows(), took);
         purge.recordBatch(
             table.name(),
             batch.rows(),
@@ -77,8 +81,17 @@ public class PurgeStepper {
             batch.fileFailures(),
             now,
             settings.fileRetryBackoff());
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        LOG.fine(() -> "Purge " + purge.requestId() + ": " + batch + " in " + millis + " ms");
+        LOG.fine(
+            () ->
+                "Purge "
+                    + purge.requestId()
+                    + ": "
+                    + batch
+                    + " of at most "
+                    + size
+                    + " in "
+                    + took.toMillis()
+                    + " ms");
         return StepOutcome.BATCH_DONE;
       }
     }

@@ -149,6 +149,8 @@ public class TestServer {
     env.put("ERASURE_DB_PASSWORD", "postgres");
     env.put("ERASURE_FILE_STORE_ROOT", fileStore.toString());
     env.put("ERASURE_PURGE_BATCH_SIZE", Integer.toString(BATCH_SIZE));
+    // Batches of a fixed size, so that tests can count them.
+    env.put("ERASURE_PURGE_BATCH_SIZE_MAX", Integer.toString(BATCH_SIZE));
     // The test realm: mpJwt takes its keys from there. It has no token endpoint and the service no
     // client secret here, so every report to Keycloak fails fast and is retried: a purge ends in
     // REPORT_RETRYING and never reaches a Keycloak running on this machine.
