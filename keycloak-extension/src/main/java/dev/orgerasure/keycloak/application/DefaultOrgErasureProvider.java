@@ -10,6 +10,8 @@ import dev.orgerasure.keycloak.cancel.ErasureCanceller;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureState;
+import dev.orgerasure.keycloak.erasure.FinishedMembers;
 import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
@@ -121,14 +123,23 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
 
   @Override
   public Optional<ErasureRepresentation> find(String erasureId) {
-    return requests().find(realm().getId(), erasureId).map(ErasureRepresentation::of);
+    return requests().find(realm().getId(), erasureId).map(this::represent);
   }
 
   @Override
   public List<ErasureRepresentation> recent(int max) {
     return requests().findRecentByRealm(realm().getId(), max).stream()
-        .map(ErasureRepresentation::of)
+        .map(this::represent)
         .toList();
+  }
+
+  /** The erasure as it stands, with the identities deleted so far while they are being deleted. */
+  private ErasureRepresentation represent(ErasureRequestEntity request) {
+    return ErasureRepresentation.of(
+        request,
+        request.getState() == ErasureState.DELETING_IDENTITIES
+            ? requests().finishedSoFar(request.getId())
+            : FinishedMembers.NONE);
   }
 
   @Override

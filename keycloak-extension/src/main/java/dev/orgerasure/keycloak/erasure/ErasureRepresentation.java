@@ -44,6 +44,14 @@ public record ErasureRepresentation(
     String auditRecordId) {
 
   public static ErasureRepresentation of(ErasureRequestEntity request) {
+    return of(request, FinishedMembers.NONE);
+  }
+
+  /**
+   * With what the finisher has deleted so far and not yet added to the erasure's totals (it does so
+   * when the erasure completes).
+   */
+  public static ErasureRepresentation of(ErasureRequestEntity request, FinishedMembers soFar) {
     return new ErasureRepresentation(
         request.getId(),
         request.getTenantKind(),
@@ -70,8 +78,8 @@ public record ErasureRepresentation(
         request.handOver().attempts(),
         request.lastError(),
         request.report().orElse(null),
-        request.finishing().identitiesDeleted(),
-        request.finishing().loginEventsDeleted(),
+        request.finishing().identitiesDeleted() + soFar.identitiesDeleted(),
+        request.finishing().loginEventsDeleted() + soFar.loginEventsDeleted(),
         request.finishing().completedAt(),
         request.finishing().auditRecordId());
   }

@@ -2,11 +2,13 @@ package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.keycloak.members.MemberDecision;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -78,20 +80,59 @@ public class ErasureRequestRepository {
     em.remove(member);
   }
 
-  /** Members to erase or detach whom the finisher has not dealt with yet, a batch at a time. */
-  public List<LockedMemberEntity> findMembersToFinish(String requestId, int max) {
-    return em.createNamedQuery("LockedMember.findToFinish", LockedMemberEntity.class)
+  /**
+   * Members to erase or detach whom the finisher has not dealt with yet, a batch at a time, whose
+   * user ids are at least {@code from} and, if given, below {@code below}.
+   */
+  public List<LockedMemberEntity> findMembersToFinish(
+      String requestId, String from, Optional<String> below, int max) {
+    TypedQuery<LockedMemberEntity> query =
+        below.isPresent()
+            ? em.createNamedQuery("LockedMember.findToFinishBelow", LockedMemberEntity.class)
+                .setParameter("below", below.get())
+            : em.createNamedQuery("LockedMember.findToFinish", LockedMemberEntity.class);
+    return query
         .setParameter("requestId", requestId)
+        .setParameter("from", from)
         .setMaxResults(max)
         .getResultList();
   }
 
-  /** Deletes the login events that name these users; Keycloak has no per-user event deletion. */
-  public long deleteLoginEvents(String realmId, List<String> userIds) {
-    return em.createNativeQuery("delete from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)")
+  /**
+   * Deletes the login events that name these users (Keycloak has no per-user event deletion);
+   * answers how many each user had.
+   */
+  public Map<String, Long> deleteLoginEvents(String realmId, List<String> userIds) {
+    Map<String, Long> perUser = new HashMap<>();
+    em.createNativeQuery(
+            "select USER_ID, count(*) from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)"
+                + " group by USER_ID")
         .setParameter(1, realmId)
         .setParameter(2, userIds)
-        .executeUpdate();
+        .getResultList()
+        .forEach(
+            result -> {
+              Object[] row = (Object[]) result;
+              perUser.put((String) row[0], ((Number) row[1]).longValue());
+            });
+    if (!perUser.isEmpty()) {
+      em.createNativeQuery("delete from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)")
+          .setParameter(1, realmId)
+          .setParameter(2, List.copyOf(perUser.keySet()))
+          .executeUpdate();
+    }
+    return perUser;
+  }
+
+  /** What the finisher has deleted so far, added up from the erasure's members. */
+  public FinishedMembers finishedSoFar(String requestId) {
+    Object[] row =
+        em.createNamedQuery("LockedMember.finishedSoFar", Object[].class)
+            .setParameter("requestId", requestId)
+            .getSingleResult();
+    return new FinishedMembers(
+        row[0] == null ? 0 : ((Number) row[0]).longValue(),
+        row[1] == null ? 0 : ((Number) row[1]).longValue());
   }
 
   /**

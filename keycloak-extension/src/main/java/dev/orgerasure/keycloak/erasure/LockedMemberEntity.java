@@ -27,7 +27,22 @@ import java.util.Objects;
           "select m from LockedMemberEntity m where m.requestId = :requestId and m.finished = false"
               + " and m.decision in (dev.orgerasure.keycloak.members.MemberDecision.ERASE,"
               + " dev.orgerasure.keycloak.members.MemberDecision.DETACH)"
+              + " and m.userId >= :from"
               + " order by m.userId"),
+  @NamedQuery(
+      name = "LockedMember.findToFinishBelow",
+      query =
+          "select m from LockedMemberEntity m where m.requestId = :requestId and m.finished = false"
+              + " and m.decision in (dev.orgerasure.keycloak.members.MemberDecision.ERASE,"
+              + " dev.orgerasure.keycloak.members.MemberDecision.DETACH)"
+              + " and m.userId >= :from and m.userId < :below"
+              + " order by m.userId"),
+  @NamedQuery(
+      name = "LockedMember.finishedSoFar",
+      query =
+          "select count(case when m.identityDeleted = true then 1 end),"
+              + " coalesce(sum(m.loginEventsDeleted), 0)"
+              + " from LockedMemberEntity m where m.requestId = :requestId"),
   @NamedQuery(
       name = "LockedMember.countByDecision",
       query =
@@ -57,6 +72,16 @@ public class LockedMemberEntity {
   @Enumerated(EnumType.STRING)
   @Column(name = "DECISION", length = 32, nullable = false)
   private MemberDecision decision;
+
+  /**
+   * What the finisher deleted for this member, kept on the member's own row so that batches running
+   * side by side never write a row in common; the erasure adds them up when it completes.
+   */
+  @Column(name = "IDENTITY_DELETED", nullable = false)
+  private boolean identityDeleted;
+
+  @Column(name = "LOGIN_EVENTS_DELETED", nullable = false)
+  private long loginEventsDeleted;
 
   protected LockedMemberEntity() {}
 
@@ -88,6 +113,15 @@ public class LockedMemberEntity {
   /** Deleted, or detached: the finisher is done with the member. */
   public void finished() {
     finished = true;
+  }
+
+  /** The member's identity was deleted (not merely found gone). */
+  public void identityDeleted() {
+    identityDeleted = true;
+  }
+
+  public void loginEventsDeleted(long events) {
+    loginEventsDeleted = events;
   }
 
   public static class Key implements Serializable {

@@ -10,6 +10,7 @@ import dev.orgerasure.keycloak.detach.MemberDetachment;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureTransactions;
+import dev.orgerasure.keycloak.erasure.FinishedMembers;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
@@ -22,9 +23,18 @@ import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.support.EntityManagers;
@@ -85,9 +95,7 @@ public class ErasureFinisher {
   private void finishClaimed(String requestId) {
     lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
-    while (finishMemberBatch(requestId) > 0) {
-      renewClaim(requestId);
-    }
+    finishMembers(requestId);
     transactions.inRealmOf(
         requestId,
         (session, request) -> {
@@ -99,6 +107,9 @@ public class ErasureFinisher {
         requestId,
         (session, request) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);
+          FinishedMembers finished = erasures.requests().finishedSoFar(requestId);
+          request.identitiesDeleted(finished.identitiesDeleted(), finished.loginEventsDeleted());
+          request.counted(erasures.requests().countMembers(requestId));
           erasures.recordAudit(
               AuditEventType.IDENTITIES_DELETED,
               request,
@@ -188,13 +199,77 @@ public class ErasureFinisher {
   }
 
   /**
-   * Deletes or detaches one batch of members, each decided again first: a member who joined another
-   * tenant or became an admin since the lockout is kept as they were, without this membership. The
-   * facts behind the decisions are found for the whole batch at once, and the identities are
-   * deleted together ({@link IdentityDeletion}), in Keycloak's batch mode so that no query flushes
-   * what the batch has loaded so far.
+   * Deletes or detaches every member still to finish: one worker per range of user ids, side by
+   * side, each a batch per transaction (Keycloak's listeners of user removal wait mostly on the
+   * database, so ranges overlap well). Workers write only their own members' rows; this thread
+   * keeps the erasure's lease meanwhile. A worker that fails lets the others end their ranges, then
+   * the erasure is tried again once its lease runs out.
    */
-  private int finishMemberBatch(String requestId) {
+  private void finishMembers(String requestId) {
+    List<UserIdRange> ranges = UserIdRange.split(settings.identityDeletionThreads());
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            ranges.size(),
+            work -> {
+              Thread thread = new Thread(work, "org-erasure-finisher-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (UserIdRange range : ranges) {
+        running.add(workers.submit(() -> finishRange(requestId, range)));
+      }
+      RuntimeException failure = null;
+      for (Future<?> worker : running) {
+        RuntimeException failed = awaitRenewingLease(requestId, worker);
+        failure = failure == null ? failed : failure;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      workers.shutdown();
+    }
+  }
+
+  private void finishRange(String requestId, UserIdRange range) {
+    int finished;
+    do {
+      finished = finishMemberBatch(requestId, range);
+    } while (finished > 0);
+  }
+
+  /** Waits for the worker, renewing the lease now and then; answers its failure, if any. */
+  private RuntimeException awaitRenewingLease(String requestId, Future<?> worker) {
+    long renewEveryMillis = Math.max(1_000, settings.finisherLeaseSeconds() * 1000L / 3);
+    while (true) {
+      try {
+        worker.get(renewEveryMillis, TimeUnit.MILLISECONDS);
+        return null;
+      } catch (TimeoutException stillWorking) {
+        renewClaim(requestId);
+      } catch (ExecutionException e) {
+        return e.getCause() instanceof RuntimeException cause
+            ? cause
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new IllegalStateException("interrupted while members were finished", e);
+      }
+    }
+  }
+
+  /**
+   * Deletes or detaches one batch of the range's members, each decided again first: a member who
+   * joined another tenant or became an admin since the lockout is kept as they were, without this
+   * membership. The facts behind the decisions are found for the whole batch at once, and the
+   * identities are deleted together ({@link IdentityDeletion}), in Keycloak's batch mode so that no
+   * query flushes what the batch has loaded so far. What was deleted is written on the members'
+   * rows; the erasure itself is only read.
+   */
+  private int finishMemberBatch(String requestId, UserIdRange range) {
     return transactions.inRealmOf(
         requestId,
         (session, request) -> {
@@ -203,7 +278,8 @@ public class ErasureFinisher {
           TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
-              requests.findMembersToFinish(requestId, settings.identityBatchSize());
+              requests.findMembersToFinish(
+                  requestId, range.from(), range.below(), settings.identityBatchSize());
           if (members.isEmpty()) {
             return 0;
           }
@@ -216,7 +292,7 @@ public class ErasureFinisher {
                   members.stream().map(LockedMemberEntity::userId).toList());
           List<String> erasedIds = new ArrayList<>();
           List<String> erasedNames = new ArrayList<>();
-          long[] deleted = {0};
+          Set<String> deleted = new HashSet<>();
           EntityManagers.runInBatch(
               session,
               () -> {
@@ -250,14 +326,18 @@ public class ErasureFinisher {
                     erasedIds.add(member.userId());
                   }
                 }
-                deleted[0] = IdentityDeletion.delete(session, realm, toDelete);
+                deleted.addAll(IdentityDeletion.delete(session, realm, toDelete));
               },
               true);
-          long events =
-              erasedIds.isEmpty() ? 0 : requests.deleteLoginEvents(realm.getId(), erasedIds);
+          Map<String, Long> events =
+              erasedIds.isEmpty() ? Map.of() : requests.deleteLoginEvents(realm.getId(), erasedIds);
           requests.deleteAdminEventsNaming(realm.getId(), erasedIds, erasedNames);
-          request.identitiesDeleted(deleted[0], events);
-          request.counted(requests.countMembers(requestId));
+          for (LockedMemberEntity member : members) {
+            if (deleted.contains(member.userId())) {
+              member.identityDeleted();
+            }
+            member.loginEventsDeleted(events.getOrDefault(member.userId(), 0L));
+          }
           return members.size();
         });
   }

@@ -75,10 +75,10 @@ final class IdentityDeletion {
 
   private IdentityDeletion() {}
 
-  /** Deletes the users; answers how many were deleted. */
-  static long delete(KeycloakSession session, RealmModel realm, List<UserModel> users) {
+  /** Deletes the users; answers the ids of those deleted (not found gone meanwhile). */
+  static Set<String> delete(KeycloakSession session, RealmModel realm, List<UserModel> users) {
     List<UserModel> inBatch = new ArrayList<>();
-    long deleted = 0;
+    Set<String> deleted = new HashSet<>();
     UserManager userManager = new UserManager(session);
     for (UserModel user : users) {
       if (isPlainLocalUser(user) && schemaKnown(session)) {
@@ -87,11 +87,12 @@ final class IdentityDeletion {
         // Through the user cache and the user's own storage, as Keycloak's admin API deletes.
         UserModel cached = session.users().getUserById(realm, user.getId());
         if (cached != null && userManager.removeUser(realm, cached)) {
-          deleted++;
+          deleted.add(user.getId());
         }
       }
     }
-    return deleted + deleteInBatch(session, realm, inBatch);
+    deleted.addAll(deleteInBatch(session, realm, inBatch));
+    return deleted;
   }
 
   /**
@@ -128,17 +129,18 @@ final class IdentityDeletion {
    * In Keycloak's batch mode with an entity manager of its own, whose clearing after the bulk
    * statements leaves the caller's entities alone.
    */
-  private static long deleteInBatch(
+  private static List<String> deleteInBatch(
       KeycloakSession session, RealmModel realm, List<UserModel> users) {
     if (users.isEmpty()) {
-      return 0;
+      return List.of();
     }
-    long[] deleted = {0};
-    EntityManagers.runInBatch(session, () -> deleted[0] = deleteRows(session, realm, users), true);
-    return deleted[0];
+    List<List<String>> deleted = new ArrayList<>();
+    EntityManagers.runInBatch(session, () -> deleted.add(deleteRows(session, realm, users)), true);
+    return deleted.get(0);
   }
 
-  private static long deleteRows(KeycloakSession session, RealmModel realm, List<UserModel> users) {
+  private static List<String> deleteRows(
+      KeycloakSession session, RealmModel realm, List<UserModel> users) {
     UserCache cache = session.getProvider(UserCache.class);
     List<String> ids = users.stream().map(UserModel::getId).toList();
     for (UserModel user : users) {
@@ -149,12 +151,12 @@ final class IdentityDeletion {
     }
     EntityManager em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     em.flush();
-    int deleted = 0;
+    List<String> deleted =
+        em.createQuery("select u.id from UserEntity u where u.id in :users", String.class)
+            .setParameter("users", ids)
+            .getResultList();
     for (String statement : ROWS_OF_USERS) {
-      int rows = em.createQuery(statement).setParameter("users", ids).executeUpdate();
-      if (statement.startsWith("delete from UserEntity ")) {
-        deleted = rows;
-      }
+      em.createQuery(statement).setParameter("users", ids).executeUpdate();
     }
     // The deleted users' entities must not be flushed again; listeners read what they need afresh.
     em.clear();

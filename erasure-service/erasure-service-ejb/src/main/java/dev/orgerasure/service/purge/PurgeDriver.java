@@ -30,10 +30,10 @@ public class PurgeDriver {
    */
   public StepOutcome advance(String requestId, Duration budget) {
     long deadline = System.nanoTime() + budget.toNanos();
-    BatchSizer sizer = settings.newBatchSizer();
+    PurgeRun run = settings.newRun();
     try {
       while (true) {
-        StepOutcome outcome = stepper.step(requestId, sizer);
+        StepOutcome outcome = stepper.step(requestId, run);
         if (outcome == StepOutcome.REPORT_DUE) {
           stepper
               .pendingReport(requestId)

@@ -58,11 +58,11 @@ public class PurgeSettings {
   }
 
   /**
-   * A new sizer for one run of a purge: batches grow from {@link #batchSize()} towards the maximum
-   * while they take well under the target time.
+   * A new run of a purge: batches grow from {@link #batchSize()} towards the maximum while they
+   * take well under the target time.
    */
-  public BatchSizer newBatchSizer() {
-    return new BatchSizer(
+  public PurgeRun newRun() {
+    return new PurgeRun(
         batchSize(), Math.max(1, batchSizeMax), Duration.ofMillis(Math.max(1, batchTargetMs)));
   }
 

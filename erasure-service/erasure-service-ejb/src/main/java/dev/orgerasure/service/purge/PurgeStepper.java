@@ -37,8 +37,11 @@ public class PurgeStepper {
 
   private final Clock clock = Clock.systemUTC();
 
-  /** One step; a batch takes its size from {@code sizer} and tells it how long it took. */
-  public StepOutcome step(String requestId, BatchSizer sizer) {
+  /**
+   * One step of a run: a batch takes its size from {@code run}, skips the tables the run emptied,
+   * and tells the run what it found and how long it took.
+   */
+  public StepOutcome step(String requestId, PurgeRun run) {
     Optional<Purge> found = purges.lock(requestId);
     if (found.isEmpty()) {
       return StepOutcome.FINISHED;
@@ -59,21 +62,26 @@ public class PurgeStepper {
         if (purge.startPurgingIfScheduled(now)) {
           LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
         }
-        return purgeOneBatch(purge, now, sizer);
+        return purgeOneBatch(purge, now, run);
     }
   }
 
-  private StepOutcome purgeOneBatch(Purge purge, Instant now, BatchSizer sizer) {
+  private StepOutcome purgeOneBatch(Purge purge, Instant now, PurgeRun run) {
     BatchPurger purger = new BatchPurger(sql, fileStore::remove);
-    // A table is done when a batch finds none of the organisation's rows: deleted rows are gone,
-    // and rows reset under Detach no longer carry its org_id.
+    // A table is done when a batch finds fewer of the organisation's rows than it asked for (the
+    // run then skips it) or none: deleted rows are gone, and rows reset under Detach no longer
+    // carry its org_id. A step that emptied a table early goes on to the next, if the run allows.
+    long stepStarted = System.nanoTime();
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-      int size = sizer.sizeFor(table.name());
+      if (run.hasEmptied(table.name())) {
+        continue;
+      }
+      int size = run.sizeFor(table.name());
       long started = System.nanoTime();
       BatchResult batch = purger.purgeBatch(table, purge.orgId(), purge.memberPolicy(), size);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      run.record(table.name(), size, batch.rows(), took);
       if (!batch.isEmpty()) {
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        sizer.record(table.name(), size, batch.rows(), took);
         purge.recordBatch(
             table.name(),
             batch.rows(),
@@ -92,7 +100,9 @@ public class PurgeStepper {
                     + " in "
                     + took.toMillis()
                     + " ms");
-        return StepOutcome.BATCH_DONE;
+        if (!run.goesOnAfter(table.name(), Duration.ofNanos(System.nanoTime() - stepStarted))) {
+          return StepOutcome.BATCH_DONE;
+        }
       }
     }
     purge.finishPurging(now);

@@ -82,8 +82,7 @@ public class PurgeEngineIT {
 
     long steps = 0;
     StepOutcome outcome;
-    while ((outcome = stepper.step(requestId, settings.newBatchSizer()))
-        == StepOutcome.BATCH_DONE) {
+    while ((outcome = stepper.step(requestId, settings.newRun())) == StepOutcome.BATCH_DONE) {
       steps++;
       assertTrue(steps <= expectedSteps, "more steps than batches");
       Map<String, Long> after = counts(orgId);
@@ -292,7 +291,7 @@ public class PurgeEngineIT {
   private void runToTheEnd(String requestId) {
     StepOutcome outcome;
     do {
-      outcome = stepper.step(requestId, settings.newBatchSizer());
+      outcome = stepper.step(requestId, settings.newRun());
     } while (outcome == StepOutcome.BATCH_DONE);
     assertEquals(StepOutcome.REPORT_DUE, outcome);
   }
