@@ -9,6 +9,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.RangeWorkers;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.handover.ServiceClient;
@@ -112,7 +113,15 @@ public class ErasureStarter {
 
   private void lockOutAndHandOver(Tenant tenant, String requestId) {
     MemberCounts members =
-        new TenantLockout(factory, realmId, settings.lockoutBatchSize(), leaseMillis())
+        new TenantLockout(
+                factory,
+                realmId,
+                settings.lockoutBatchSize(),
+                new RangeWorkers(
+                    "org-erasure-lockout",
+                    settings.batchThreads(),
+                    settings.leaseRenewal(),
+                    () -> renewLease(requestId)))
             .lockOutEveryMember(tenant, requestId);
     inRealm(
         (session, realm) -> {
@@ -173,6 +182,18 @@ public class ErasureStarter {
           .map(existing -> new StartedErasure(ErasureRepresentation.of(existing), false))
           .orElseThrow(() -> concurrentSubmit);
     }
+  }
+
+  private void renewLease(String requestId) {
+    inRealm(
+        (session, realm) -> {
+          OrgErasureProvider.of(session)
+              .requests()
+              .findById(requestId)
+              .orElseThrow()
+              .renewLease(leaseEnd());
+          return null;
+        });
   }
 
   private long leaseMillis() {

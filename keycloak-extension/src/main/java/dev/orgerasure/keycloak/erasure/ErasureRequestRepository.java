@@ -1,8 +1,8 @@
 package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.tenant.UserIdRange;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -81,19 +81,21 @@ public class ErasureRequestRepository {
   }
 
   /**
-   * Members to erase or detach whom the finisher has not dealt with yet, a batch at a time, whose
-   * user ids are at least {@code from} and, if given, below {@code below}.
+   * Members in {@code range} to erase or detach whom the finisher has not dealt with yet, a batch
+   * at a time.
    */
   public List<LockedMemberEntity> findMembersToFinish(
-      String requestId, String from, Optional<String> below, int max) {
-    TypedQuery<LockedMemberEntity> query =
-        below.isPresent()
-            ? em.createNamedQuery("LockedMember.findToFinishBelow", LockedMemberEntity.class)
-                .setParameter("below", below.get())
-            : em.createNamedQuery("LockedMember.findToFinish", LockedMemberEntity.class);
-    return query
+      String requestId, UserIdRange range, int max) {
+    return range
+        .bind(
+            em.createQuery(
+                "select m from LockedMemberEntity m where m.requestId = :requestId"
+                    + " and m.finished = false and m.decision in :toFinish"
+                    + range.condition("m.userId")
+                    + " order by m.userId",
+                LockedMemberEntity.class))
         .setParameter("requestId", requestId)
-        .setParameter("from", from)
+        .setParameter("toFinish", List.of(MemberDecision.ERASE, MemberDecision.DETACH))
         .setMaxResults(max)
         .getResultList();
   }

@@ -22,22 +22,6 @@ import java.util.Objects;
 @IdClass(LockedMemberEntity.Key.class)
 @NamedQueries({
   @NamedQuery(
-      name = "LockedMember.findToFinish",
-      query =
-          "select m from LockedMemberEntity m where m.requestId = :requestId and m.finished = false"
-              + " and m.decision in (dev.orgerasure.keycloak.members.MemberDecision.ERASE,"
-              + " dev.orgerasure.keycloak.members.MemberDecision.DETACH)"
-              + " and m.userId >= :from"
-              + " order by m.userId"),
-  @NamedQuery(
-      name = "LockedMember.findToFinishBelow",
-      query =
-          "select m from LockedMemberEntity m where m.requestId = :requestId and m.finished = false"
-              + " and m.decision in (dev.orgerasure.keycloak.members.MemberDecision.ERASE,"
-              + " dev.orgerasure.keycloak.members.MemberDecision.DETACH)"
-              + " and m.userId >= :from and m.userId < :below"
-              + " order by m.userId"),
-  @NamedQuery(
       name = "LockedMember.finishedSoFar",
       query =
           "select count(case when m.identityDeleted = true then 1 end),"

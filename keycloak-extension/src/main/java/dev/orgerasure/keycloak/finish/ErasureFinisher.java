@@ -13,6 +13,7 @@ import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.FinishedMembers;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.RangeWorkers;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
@@ -22,19 +23,13 @@ import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.support.EntityManagers;
@@ -184,7 +179,7 @@ public class ErasureFinisher {
                       factory,
                       t.realmId(),
                       settings.lockoutBatchSize(),
-                      settings.finisherLeaseSeconds() * 1000L)
+                      workers("org-erasure-lockout", requestId))
                   .lockOutEveryMember(t.tenant(), requestId);
           transactions.inTransaction(
               session -> {
@@ -201,64 +196,22 @@ public class ErasureFinisher {
   /**
    * Deletes or detaches every member still to finish: one worker per range of user ids, side by
    * side, each a batch per transaction (Keycloak's listeners of user removal wait mostly on the
-   * database, so ranges overlap well). Workers write only their own members' rows; this thread
-   * keeps the erasure's lease meanwhile. A worker that fails lets the others end their ranges, then
-   * the erasure is tried again once its lease runs out.
+   * database, so ranges overlap well). Workers write only their own members' rows.
    */
   private void finishMembers(String requestId) {
-    List<UserIdRange> ranges = UserIdRange.split(settings.identityDeletionThreads());
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            ranges.size(),
-            work -> {
-              Thread thread = new Thread(work, "org-erasure-finisher-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
+    workers("org-erasure-finisher", requestId)
+        .run(
+            range -> {
+              int finished;
+              do {
+                finished = finishMemberBatch(requestId, range);
+              } while (finished > 0);
             });
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (UserIdRange range : ranges) {
-        running.add(workers.submit(() -> finishRange(requestId, range)));
-      }
-      RuntimeException failure = null;
-      for (Future<?> worker : running) {
-        RuntimeException failed = awaitRenewingLease(requestId, worker);
-        failure = failure == null ? failed : failure;
-      }
-      if (failure != null) {
-        throw failure;
-      }
-    } finally {
-      workers.shutdown();
-    }
   }
 
-  private void finishRange(String requestId, UserIdRange range) {
-    int finished;
-    do {
-      finished = finishMemberBatch(requestId, range);
-    } while (finished > 0);
-  }
-
-  /** Waits for the worker, renewing the lease now and then; answers its failure, if any. */
-  private RuntimeException awaitRenewingLease(String requestId, Future<?> worker) {
-    long renewEveryMillis = Math.max(1_000, settings.finisherLeaseSeconds() * 1000L / 3);
-    while (true) {
-      try {
-        worker.get(renewEveryMillis, TimeUnit.MILLISECONDS);
-        return null;
-      } catch (TimeoutException stillWorking) {
-        renewClaim(requestId);
-      } catch (ExecutionException e) {
-        return e.getCause() instanceof RuntimeException cause
-            ? cause
-            : new IllegalStateException(e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new IllegalStateException("interrupted while members were finished", e);
-      }
-    }
+  private RangeWorkers workers(String threadName, String requestId) {
+    return new RangeWorkers(
+        threadName, settings.batchThreads(), settings.leaseRenewal(), () -> renewClaim(requestId));
   }
 
   /**
@@ -278,8 +231,7 @@ public class ErasureFinisher {
           TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
           Tenant tenant = new Tenant(request.getOrganizationId(), request.getOrganizationName());
           List<LockedMemberEntity> members =
-              requests.findMembersToFinish(
-                  requestId, range.from(), range.below(), settings.identityBatchSize());
+              requests.findMembersToFinish(requestId, range, settings.identityBatchSize());
           if (members.isEmpty()) {
             return 0;
           }

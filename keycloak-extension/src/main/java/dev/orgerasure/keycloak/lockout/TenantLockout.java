@@ -4,18 +4,19 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
+import dev.orgerasure.keycloak.erasure.RangeWorkers;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -28,7 +29,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * member to keep loses this membership and is signed out. Pages follow the members' ids, so members
  * who leave meanwhile shift nothing; passes repeat until one finds nobody new, so a member added
  * behind the page is not missed; members already recorded are left as they are, so a pass after a
- * crash goes on where it stopped.
+ * crash goes on where it stopped. Ranges of user ids run side by side ({@link RangeWorkers}); a
+ * batch writes the members' rows, never the erasure's.
  */
 public class TenantLockout {
 
@@ -38,35 +40,38 @@ public class TenantLockout {
   private final KeycloakSessionFactory factory;
   private final String realmId;
   private final int batchSize;
-  private final long leaseMillis;
+  private final RangeWorkers workers;
 
   /**
-   * @param leaseMillis how long each batch extends the caller's hold on the erasure
+   * @param workers run the ranges of members side by side and keep the caller's hold on the erasure
    */
   public TenantLockout(
-      KeycloakSessionFactory factory, String realmId, int batchSize, long leaseMillis) {
+      KeycloakSessionFactory factory, String realmId, int batchSize, RangeWorkers workers) {
     this.factory = factory;
     this.realmId = realmId;
     this.batchSize = batchSize;
-    this.leaseMillis = leaseMillis;
+    this.workers = workers;
   }
 
   /** Locks out every member not recorded yet; answers the members by decision, all recorded. */
   public MemberCounts lockOutEveryMember(Tenant tenant, String requestId) {
-    int recordedInPass;
-    do {
-      recordedInPass = pass(tenant, requestId);
-    } while (recordedInPass > 0);
+    workers.run(
+        range -> {
+          int recordedInPass;
+          do {
+            recordedInPass = pass(tenant, requestId, range);
+          } while (recordedInPass > 0);
+        });
     return inRealm(session -> OrgErasureProvider.of(session).requests().countMembers(requestId));
   }
 
-  private int pass(Tenant tenant, String requestId) {
+  private int pass(Tenant tenant, String requestId, UserIdRange range) {
     int recorded = 0;
     String after = "";
     Batch batch;
     do {
       String from = after;
-      batch = inRealm(session -> lockOutBatch(session, tenant, requestId, from));
+      batch = inRealm(session -> lockOutBatch(session, tenant, requestId, range, from));
       recorded += batch.recorded();
       after = batch.lastUserId();
     } while (batch.size() == batchSize);
@@ -78,14 +83,17 @@ public class TenantLockout {
    * erase or detach together; a member to keep loses the membership and is signed out.
    */
   private Batch lockOutBatch(
-      KeycloakSession session, Tenant tenant, String requestId, String afterUserId) {
+      KeycloakSession session,
+      Tenant tenant,
+      String requestId,
+      UserIdRange range,
+      String afterUserId) {
     RealmModel realm = session.getContext().getRealm();
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     ErasureRequestRepository requests = erasures.requests();
     ErasureRequestEntity request = requests.findById(requestId).orElseThrow();
     TenantDirectory tenants = erasures.tenants(request.getTenantKind());
-    request.renewLease(Time.currentTimeMillis() + leaseMillis);
-    List<String> page = tenants.memberIds(tenant, afterUserId, batchSize);
+    List<String> page = tenants.memberIds(tenant, range, afterUserId, batchSize);
     if (page.isEmpty()) {
       return new Batch(0, 0, afterUserId);
     }

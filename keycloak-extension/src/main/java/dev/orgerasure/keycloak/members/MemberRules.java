@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.members;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class MemberRules {
     List<String> page;
     String after = "";
     do {
-      page = tenants.memberIds(tenant, after, pageSize);
+      page = tenants.memberIds(tenant, UserIdRange.ALL, after, pageSize);
       MemberFacts facts = factsOf(administrators, tenants, tenant, page);
       page.forEach(id -> byDecision.merge(decide(facts, policy, id), 1L, Long::sum));
       after = page.isEmpty() ? after : page.get(page.size() - 1);

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.settings;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,7 +22,7 @@ public record ErasureSettings(
     int maxAuthAgeSeconds,
     int lockoutBatchSize,
     int identityBatchSize,
-    int identityDeletionThreads,
+    int batchThreads,
     int gracePeriodDefaultSeconds,
     int gracePeriodMaxSeconds,
     URI serviceUrl,
@@ -46,7 +47,7 @@ public record ErasureSettings(
         number(config, Setting.MAX_AUTH_AGE),
         number(config, Setting.LOCKOUT_BATCH_SIZE),
         number(config, Setting.IDENTITY_BATCH_SIZE),
-        number(config, Setting.IDENTITY_DELETION_THREADS),
+        number(config, Setting.BATCH_THREADS),
         number(config, Setting.GRACE_PERIOD_DEFAULT),
         number(config, Setting.GRACE_PERIOD_MAX),
         url(config, Setting.SERVICE_URL),
@@ -63,6 +64,14 @@ public record ErasureSettings(
         text(config, Setting.AUDIT_KEYSTORE_PASSWORD),
         text(config, Setting.AUDIT_KEY_ALIAS),
         path(config, Setting.AUDIT_CHECKPOINT_DIR));
+  }
+
+  /**
+   * How often a node renews its lease on an erasure while its workers lock out or finish members:
+   * three times per lease, so that one slow renewal does not lose it.
+   */
+  public Duration leaseRenewal() {
+    return Duration.ofMillis(Math.max(1_000, finisherLeaseSeconds * 1000L / 3));
   }
 
   private static String text(Config.Scope config, Setting setting) {

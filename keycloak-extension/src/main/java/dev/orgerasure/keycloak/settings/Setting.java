@@ -30,11 +30,11 @@ public enum Setting {
       ProviderConfigProperty.INTEGER_TYPE,
       "500",
       "identities deleted per transaction"),
-  IDENTITY_DELETION_THREADS(
-      "identity-deletion-threads",
+  BATCH_THREADS(
+      "batch-threads",
       ProviderConfigProperty.INTEGER_TYPE,
       "2",
-      "batches of identities deleted at once, each on its own range of user ids"),
+      "batches of lockout and of identity deletion run at once, each on its own range of user ids"),
   GRACE_PERIOD_DEFAULT(
       "grace-period-default",
       ProviderConfigProperty.INTEGER_TYPE,

@@ -88,12 +88,16 @@ public class GroupTenantDirectory implements TenantDirectory {
   }
 
   @Override
-  public List<String> memberIds(Tenant tenant, String afterUserId, int max) {
-    return entityManager()
-        .createQuery(
-            "select distinct m.user.id from UserGroupMembershipEntity m"
-                + " where m.groupId in :groups and m.user.id > :after order by m.user.id",
-            String.class)
+  public List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max) {
+    return range
+        .bind(
+            entityManager()
+                .createQuery(
+                    "select distinct m.user.id from UserGroupMembershipEntity m"
+                        + " where m.groupId in :groups and m.user.id > :after"
+                        + range.condition("m.user.id")
+                        + " order by m.user.id",
+                    String.class))
         .setParameter("groups", subtree(group(tenant)))
         .setParameter("after", afterUserId)
         .setMaxResults(max)

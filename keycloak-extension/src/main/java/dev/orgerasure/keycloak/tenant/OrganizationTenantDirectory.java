@@ -75,13 +75,16 @@ public class OrganizationTenantDirectory implements TenantDirectory {
 
   /** Keycloak keeps an organisation's members in its internal group; read there, by id. */
   @Override
-  public List<String> memberIds(Tenant tenant, String afterUserId, int max) {
-    return entityManager()
-        .createQuery(
-            "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                + " where o.id = :org and m.groupId = o.groupId and m.user.id > :after"
-                + " order by m.user.id",
-            String.class)
+  public List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max) {
+    return range
+        .bind(
+            entityManager()
+                .createQuery(
+                    "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
+                        + " where o.id = :org and m.groupId = o.groupId and m.user.id > :after"
+                        + range.condition("m.user.id")
+                        + " order by m.user.id",
+                    String.class))
         .setParameter("org", tenant.id())
         .setParameter("after", afterUserId)
         .setMaxResults(max)

@@ -25,10 +25,11 @@ public interface TenantDirectory {
   Map<String, Long> memberCounts(List<Tenant> tenants);
 
   /**
-   * The ids of the members after {@code afterUserId} in the order of ids, at most {@code max}:
-   * pages stay stable while members are locked out or leave ({@code ""} starts at the first).
+   * The ids of the members in {@code range} after {@code afterUserId} in the order of ids, at most
+   * {@code max}: pages stay stable while members are locked out or leave ({@code ""} starts at the
+   * range's first).
    */
-  List<String> memberIds(Tenant tenant, String afterUserId, int max);
+  List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max);
 
   /**
    * The tenants that designate {@code user} as their admin (an Organization lists them in its

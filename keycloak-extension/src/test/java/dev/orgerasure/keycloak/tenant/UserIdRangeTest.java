@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.finish;
+package dev.orgerasure.keycloak.tenant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

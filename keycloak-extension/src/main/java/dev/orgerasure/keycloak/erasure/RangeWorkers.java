@@ -1,0 +1,88 @@
+package dev.orgerasure.keycloak.erasure;
+
+import dev.orgerasure.keycloak.tenant.UserIdRange;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Runs one piece of an erasure's work per range of user ids, side by side on threads of its own,
+ * while the calling thread keeps the erasure's lease. Workers must not write the erasure's own row:
+ * two transactions changing it at once would refuse each other (it has a version). A worker that
+ * fails lets the others end their ranges; its failure is then thrown, and the erasure is resumed
+ * from what the workers committed.
+ */
+public final class RangeWorkers {
+
+  private final String threadName;
+  private final int threads;
+  private final Duration renewEvery;
+  private final Runnable renewLease;
+
+  /**
+   * @param threads how many ranges (and threads) the user ids are split into
+   * @param renewEvery how often the calling thread renews the lease while workers run
+   */
+  public RangeWorkers(String threadName, int threads, Duration renewEvery, Runnable renewLease) {
+    this.threadName = threadName;
+    this.threads = threads;
+    this.renewEvery = renewEvery;
+    this.renewLease = renewLease;
+  }
+
+  public void run(Consumer<UserIdRange> work) {
+    List<UserIdRange> ranges = UserIdRange.split(threads);
+    AtomicInteger started = new AtomicInteger();
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            ranges.size(),
+            task -> {
+              Thread thread = new Thread(task, threadName + "-" + started.incrementAndGet());
+              thread.setDaemon(true);
+              return thread;
+            });
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (UserIdRange range : ranges) {
+        running.add(workers.submit(() -> work.accept(range)));
+      }
+      RuntimeException failure = null;
+      for (Future<?> worker : running) {
+        RuntimeException failed = awaitRenewingLease(worker);
+        failure = failure == null ? failed : failure;
+      }
+      if (failure != null) {
+        throw failure;
+      }
+    } finally {
+      workers.shutdown();
+    }
+  }
+
+  /** Waits for the worker, renewing the lease now and then; answers its failure, if any. */
+  private RuntimeException awaitRenewingLease(Future<?> worker) {
+    while (true) {
+      try {
+        worker.get(renewEvery.toMillis(), TimeUnit.MILLISECONDS);
+        return null;
+      } catch (TimeoutException stillWorking) {
+        renewLease.run();
+      } catch (ExecutionException e) {
+        return e.getCause() instanceof RuntimeException cause
+            ? cause
+            : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new IllegalStateException("interrupted while waiting for a worker", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package dev.orgerasure.keycloak.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.keycloak.tenant.UserIdRange;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RangeWorkersTest {
+
+  private static final Duration RENEW_EVERY = Duration.ofMillis(20);
+
+  @Test
+  void everyRangeIsWorkedOnceAndSideBySide() throws Exception {
+    Set<UserIdRange> worked = ConcurrentHashMap.newKeySet();
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    new RangeWorkers("test", 2, RENEW_EVERY, () -> {})
+        .run(
+            range -> {
+              worked.add(range);
+              bothRunning.countDown();
+              await(bothRunning);
+            });
+
+    assertEquals(Set.copyOf(UserIdRange.split(2)), worked);
+  }
+
+  @Test
+  void theLeaseIsRenewedWhileWorkersRun() {
+    AtomicInteger renewals = new AtomicInteger();
+    new RangeWorkers("test", 2, RENEW_EVERY, renewals::incrementAndGet)
+        .run(range -> sleep(RENEW_EVERY.multipliedBy(5)));
+
+    assertTrue(renewals.get() >= 2, renewals + " renewals");
+  }
+
+  @Test
+  void aFailedWorkerIsThrownAfterTheOthersEndTheirRanges() {
+    IllegalStateException failure = new IllegalStateException("batch failed");
+    Set<UserIdRange> ended = ConcurrentHashMap.newKeySet();
+    List<UserIdRange> ranges = UserIdRange.split(2);
+    RangeWorkers workers = new RangeWorkers("test", 2, RENEW_EVERY, () -> {});
+
+    IllegalStateException thrown =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                workers.run(
+                    range -> {
+                      if (range.equals(ranges.get(0))) {
+                        throw failure;
+                      }
+                      sleep(RENEW_EVERY.multipliedBy(3));
+                      ended.add(range);
+                    }));
+
+    assertSame(failure, thrown);
+    assertEquals(Set.of(ranges.get(1)), ended);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      assertTrue(latch.await(10, TimeUnit.SECONDS), "the other worker never ran at the same time");
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
