@@ -30,6 +30,9 @@ final class TestRealm implements AutoCloseable {
   /** The audience the service requires (erasure.jwt.audience). */
   private static final String AUDIENCE = "erasure-service";
 
+  /** The client whose tokens the erasure API accepts (erasure.keycloak.dispatcher-client). */
+  private static final String DISPATCHER_CLIENT = "org-erasure-dispatcher";
+
   private static final String KEY_ID = "it";
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
@@ -67,11 +70,30 @@ final class TestRealm implements AutoCloseable {
 
   /** An access token of the realm for the service, valid for five minutes. */
   String accessToken(String subject) {
+    return signed(subject, "");
+  }
+
+  /**
+   * A token as Keycloak's dispatcher client gets one: issued to that client, with the service's
+   * client role {@code request-erasure}.
+   */
+  String dispatcherToken() {
+    return signed(
+        "service-account-" + DISPATCHER_CLIENT,
+        ",\"azp\":\""
+            + DISPATCHER_CLIENT
+            + "\",\"resource_access\":{\""
+            + AUDIENCE
+            + "\":{\"roles\":[\"request-erasure\"]}}");
+  }
+
+  private String signed(String subject, String moreClaims) {
     long now = Instant.now().getEpochSecond();
     String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + KEY_ID + "\"}";
     String claims =
-        "{\"iss\":\"%s/realms/%s\",\"sub\":\"%s\",\"aud\":\"%s\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}"
-            .formatted(url(), REALM, subject, AUDIENCE, now, now + 300, UUID.randomUUID());
+        "{\"iss\":\"%s/realms/%s\",\"sub\":\"%s\",\"aud\":\"%s\",\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"%s}"
+            .formatted(
+                url(), REALM, subject, AUDIENCE, now, now + 300, UUID.randomUUID(), moreClaims);
     String signed = base64url(header) + "." + base64url(claims);
     try {
       Signature rs256 = Signature.getInstance("SHA256withRSA");

@@ -105,6 +105,14 @@ public class TestServer {
     return URI.create("http://127.0.0.1:" + httpPort + "/erasure/api/" + path);
   }
 
+  /** A token of the realm the service trusts, as Keycloak's dispatcher client holds one. */
+  static String dispatcherToken() {
+    if (realm == null) {
+      throw new IllegalStateException("the test server is not prepared");
+    }
+    return realm.dispatcherToken();
+  }
+
   /** An access token of the realm the service trusts, issued to the user {@code subject}. */
   static String accessToken(String subject) {
     if (realm == null) {

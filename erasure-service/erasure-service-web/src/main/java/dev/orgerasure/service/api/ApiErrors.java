@@ -4,6 +4,7 @@ import dev.orgerasure.service.learning.NotAMemberException;
 import dev.orgerasure.service.learning.NotFoundInOrganizationException;
 import dev.orgerasure.service.learning.OrganizationUnderErasureException;
 import dev.orgerasure.service.purge.InvalidErasureRequestException;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -62,6 +63,21 @@ public final class ApiErrors {
     @Override
     public Response toResponse(IllegalArgumentException e) {
       return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+  }
+
+  /**
+   * A body that is not JSON, or not JSON of the expected shape: JSON-B (Yasson) fails while the
+   * resource's argument is read, before any resource code runs.
+   */
+  @Provider
+  public static class MalformedJson implements ExceptionMapper<JsonbException> {
+    @Override
+    public Response toResponse(JsonbException e) {
+      return response(
+          Response.Status.BAD_REQUEST,
+          "invalid-request",
+          "The body is not JSON of the expected shape.");
     }
   }
 }
