@@ -89,6 +89,9 @@ final class BulkAppData {
               orgId);
       writeFiles(db, fileStoreRoot, orgId);
       db.commit();
+      BulkMembers.analyze(
+          db,
+          "organizations, memberships, courses, modules, lessons, enrollments, progress, assets");
       return rows;
     } catch (SQLException | IOException | RuntimeException e) {
       db.rollback();

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -112,6 +113,7 @@ final class BulkMembers {
       }
       flush(users, credentials, memberships, defaultRoles);
       keycloakDb.commit();
+      analyze(keycloakDb, "user_entity, credential, user_group_membership, user_role_mapping");
     } catch (SQLException | RuntimeException e) {
       keycloakDb.rollback();
       throw e;
@@ -119,6 +121,20 @@ final class BulkMembers {
       keycloakDb.setAutoCommit(autoCommit);
     }
     return people;
+  }
+
+  /**
+   * Statistics for the planner after a bulk load, as any bulk load should be followed by: otherwise
+   * the tables keep the statistics of before the load until autovacuum gets to them, and what is
+   * measured next would depend on when it does.
+   */
+  static void analyze(Connection db, String tables) throws SQLException {
+    try (Statement analyze = db.createStatement()) {
+      analyze.execute("analyze " + tables);
+    }
+    if (!db.getAutoCommit()) {
+      db.commit();
+    }
   }
 
   private static void flush(PreparedStatement... statements) throws SQLException {
