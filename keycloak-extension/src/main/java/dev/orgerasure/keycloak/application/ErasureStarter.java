@@ -7,6 +7,7 @@ import dev.orgerasure.keycloak.erasure.ConfirmationRule;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.erasure.RangeWorkers;
@@ -121,7 +122,7 @@ public class ErasureStarter {
                     "org-erasure-lockout",
                     settings.batchThreads(),
                     settings.leaseRenewal(),
-                    () -> renewLease(requestId)))
+                    () -> new ErasureTransactions(factory).renewLease(requestId, leaseEnd())))
             .lockOutEveryMember(tenant, requestId);
     inRealm(
         (session, realm) -> {
@@ -182,18 +183,6 @@ public class ErasureStarter {
           .map(existing -> new StartedErasure(ErasureRepresentation.of(existing), false))
           .orElseThrow(() -> concurrentSubmit);
     }
-  }
-
-  private void renewLease(String requestId) {
-    inRealm(
-        (session, realm) -> {
-          OrgErasureProvider.of(session)
-              .requests()
-              .findById(requestId)
-              .orElseThrow()
-              .renewLease(leaseEnd());
-          return null;
-        });
   }
 
   private long leaseMillis() {

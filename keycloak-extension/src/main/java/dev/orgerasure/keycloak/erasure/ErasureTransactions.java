@@ -37,6 +37,15 @@ public final class ErasureTransactions {
         });
   }
 
+  /** Extends this node's hold on the erasure until {@code until}, in a transaction of its own. */
+  public void renewLease(String requestId, long until) {
+    inTransaction(
+        session -> {
+          request(session, requestId).renewLease(until);
+          return null;
+        });
+  }
+
   /** The erasure, which must exist. */
   public static ErasureRequestEntity request(KeycloakSession session, String requestId) {
     return new ErasureRequestRepository(

@@ -147,15 +147,7 @@ public class ErasureFinisher {
   }
 
   private void renewClaim(String requestId) {
-    transactions.inTransaction(
-        session -> {
-          OrgErasureProvider.of(session)
-              .requests()
-              .findById(requestId)
-              .orElseThrow()
-              .renewLease(leaseEnd());
-          return null;
-        });
+    transactions.renewLease(requestId, leaseEnd());
   }
 
   /**

@@ -78,18 +78,7 @@ public class BatchPurger {
   private int updateBatch(String statement, InventoryTable table, String orgId, int batchSize) {
     String key = table.keyColumn();
     List<Object[]> last =
-        sql.query(
-            "SELECT "
-                + key
-                + " FROM "
-                + table.name()
-                + " WHERE "
-                + ORG
-                + " = ?1 ORDER BY "
-                + key
-                + " OFFSET ?2 LIMIT 1",
-            orgId,
-            batchSize - 1);
+        sql.query(inKeyOrder(table, key) + " OFFSET ?2 LIMIT 1", orgId, batchSize - 1);
     if (last.isEmpty()) {
       return sql.update(statement + " WHERE " + ORG + " = ?1", orgId);
     }
@@ -103,17 +92,7 @@ public class BatchPurger {
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
-            "SELECT "
-                + key
-                + ", "
-                + assetFiles.pathColumn()
-                + " FROM "
-                + table.name()
-                + " WHERE "
-                + ORG
-                + " = ?1 ORDER BY "
-                + key
-                + " LIMIT ?2 FOR UPDATE",
+            inKeyOrder(table, key + ", " + assetFiles.pathColumn()) + " LIMIT ?2 FOR UPDATE",
             orgId,
             batchSize);
     if (rows.isEmpty()) {
@@ -138,5 +117,17 @@ public class BatchPurger {
             "DELETE FROM " + table.name() + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))",
             idArray);
     return new BatchResult(table.name(), deleted, removed, failures);
+  }
+
+  /** {@code columns} of the organisation's ({@code ?1}) rows of {@code table}, by key. */
+  private static String inKeyOrder(InventoryTable table, String columns) {
+    return "SELECT "
+        + columns
+        + " FROM "
+        + table.name()
+        + " WHERE "
+        + ORG
+        + " = ?1 ORDER BY "
+        + table.keyColumn();
   }
 }
