@@ -195,7 +195,6 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
-  /** Writes the new request at once, so that a concurrent duplicate fails here, not later. */
   /**
    * A removed realm's erasures and their member rows: there is nothing left to erase or to hand
    * over. Their audit records stay.
@@ -211,6 +210,7 @@ public class ErasureRequestRepository {
         .executeUpdate();
   }
 
+  /** Writes the new request at once, so that a concurrent duplicate fails here, not later. */
   public void add(ErasureRequestEntity request) {
     em.persist(request);
     em.flush();

@@ -18,11 +18,12 @@ import java.util.Set;
  * row).
  *
  * <p>Emptied: a batch that found fewer rows than it asked for took the table's last rows, so the
- * run does not look at that table again. When a batch empties its table in well under the target
- * time, the same transaction goes on with the next table, so that small tables do not cost a step
- * each. Looking costs a scan over the index entries of every row just deleted, until PostgreSQL
- * vacuums them. A row the run would miss cannot stay: every application table refers to the
- * organisation's row, which the purge deletes last, and the next run looks at every table again.
+ * run does not look at that table again: looking costs a scan over the index entries of every row
+ * just deleted, until PostgreSQL vacuums them. A step goes on with further batches (of the same
+ * table until it is emptied, then of the next) while it is under half the target time, so that
+ * small batches and small tables do not cost a step each. A row the run would miss cannot stay:
+ * every application table refers to the organisation's row, which the purge deletes last, and the
+ * next run looks at every table again.
  */
 public class PurgeRun {
 
@@ -53,11 +54,12 @@ public class PurgeRun {
   }
 
   /**
-   * Whether the step that just ran a batch of {@code table}, {@code stepTime} so far, goes on with
-   * the next table in the same transaction.
+   * Whether a step that has run for {@code stepTime} goes on with another batch in the same
+   * transaction: while it is under half the target, so that a step's fixed cost (lock, progress,
+   * commit) is paid once for several batches and no transaction runs much past the target.
    */
-  public boolean goesOnAfter(String table, Duration stepTime) {
-    return max > first && hasEmptied(table) && stepTime.toNanos() < targetNanos / 2;
+  public boolean goesOnAfter(Duration stepTime) {
+    return max > first && stepTime.toNanos() < targetNanos / 2;
   }
 
   /** Learns from a batch of {@code table}: asked for {@code size} rows, got {@code rows}. */

@@ -1,8 +1,6 @@
 package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.PurgeReport;
-import dev.orgerasure.db.inventory.DataInventory;
-import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.filestore.FileStore;
@@ -11,15 +9,15 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * One short transaction per call: a purge advances by at most one batch of one table, and that
- * table's progress is updated in the same transaction, so a crash loses nothing and counts nothing
- * twice.
+ * One short transaction per call: a purge advances by one step (see {@link PurgeStep}: one batch
+ * with batches of a fixed size, else batches for up to about half the target time), and the
+ * progress of each table it touched is updated in the same transaction, so a crash loses nothing
+ * and counts nothing twice.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -38,8 +36,8 @@ public class PurgeStepper {
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * One step of a run: a batch takes its size from {@code run}, skips the tables the run emptied,
-   * and tells the run what it found and how long it took.
+   * One step of a run: its batches take their sizes from {@code run}, skip the tables the run
+   * emptied, and tell the run what they found and how long they took.
    */
   public StepOutcome step(String requestId, PurgeRun run) {
     Optional<Purge> found = purges.lock(requestId);
@@ -62,48 +60,39 @@ public class PurgeStepper {
         if (purge.startPurgingIfScheduled(now)) {
           LOG.info(() -> "Purge " + requestId + " of organisation " + purge.orgId() + " started");
         }
-        return purgeOneBatch(purge, now, run);
+        return purgeOneStep(purge, now, run);
     }
   }
 
-  private StepOutcome purgeOneBatch(Purge purge, Instant now, PurgeRun run) {
-    BatchPurger purger = new BatchPurger(sql, fileStore::remove);
-    // A table is done when a batch finds fewer of the organisation's rows than it asked for (the
-    // run then skips it) or none: deleted rows are gone, and rows reset under Detach no longer
-    // carry its org_id. A step that emptied a table early goes on to the next, if the run allows.
-    long stepStarted = System.nanoTime();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-      if (run.hasEmptied(table.name())) {
-        continue;
-      }
-      int size = run.sizeFor(table.name());
-      long started = System.nanoTime();
-      BatchResult batch = purger.purgeBatch(table, purge.orgId(), purge.memberPolicy(), size);
-      Duration took = Duration.ofNanos(System.nanoTime() - started);
-      run.record(table.name(), size, batch.rows(), took);
-      if (!batch.isEmpty()) {
-        purge.recordBatch(
-            table.name(),
-            batch.rows(),
-            batch.filesDeleted(),
-            batch.fileFailures(),
-            now,
-            settings.fileRetryBackoff());
-        LOG.fine(
-            () ->
-                "Purge "
-                    + purge.requestId()
-                    + ": "
-                    + batch
-                    + " of at most "
-                    + size
-                    + " in "
-                    + took.toMillis()
-                    + " ms");
-        if (!run.goesOnAfter(table.name(), Duration.ofNanos(System.nanoTime() - stepStarted))) {
-          return StepOutcome.BATCH_DONE;
-        }
-      }
+  private StepOutcome purgeOneStep(Purge purge, Instant now, PurgeRun run) {
+    boolean purged =
+        PurgeStep.run(
+            new BatchPurger(sql, fileStore::remove),
+            run,
+            purge.orgId(),
+            purge.memberPolicy(),
+            (batch, size, took) -> {
+              purge.recordBatch(
+                  batch.table(),
+                  batch.rows(),
+                  batch.filesDeleted(),
+                  batch.fileFailures(),
+                  now,
+                  settings.fileRetryBackoff());
+              LOG.fine(
+                  () ->
+                      "Purge "
+                          + purge.requestId()
+                          + ": "
+                          + batch
+                          + " of at most "
+                          + size
+                          + " in "
+                          + took.toMillis()
+                          + " ms");
+            });
+    if (!purged) {
+      return StepOutcome.BATCH_DONE;
     }
     purge.finishPurging(now);
     LOG.info(

@@ -16,8 +16,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,34 +113,91 @@ class BatchPurgerTest {
     }
   }
 
-  /** What a whole purge did, batch by batch as in the service. */
-  private record Purged(Map<String, Long> rows, int batches, long filesDeleted, long filesFailed) {}
+  @Test
+  void anAdaptiveStepWithTimeLeftEmptiesEveryTableInPurgeOrderInOneTransaction() throws Exception {
+    String target = newOrg(9, 3);
+    String other = newOrg(5, 2);
+    Map<String, Long> before = counts(target);
+    Map<String, String> otherBefore = checksums(other);
+
+    Purged purged =
+        purgeAll(target, MemberPolicy.ERASE, new PurgeRun(2, 1_000, Duration.ofHours(1)));
+
+    assertEquals(1, purged.steps(), "one step: it never ran out of time");
+    assertEquals(before, purged.rows());
+    assertEquals(inPurgeOrder(purged.tablesInBatchOrder()), purged.tablesInBatchOrder());
+    assertTrue(purged.batches() > tables().size(), "batches grow from two rows, several per table");
+    assertTrue(counts(target).values().stream().allMatch(count -> count == 0));
+    assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
+  }
+
+  @Test
+  void anAdaptiveStepOutOfTimeEndsAfterOneBatchAndTheNextStepGoesOnWhereItStopped()
+      throws Exception {
+    String target = newOrg(9, 3);
+    String other = newOrg(5, 2);
+    Map<String, Long> before = counts(target);
+    Map<String, String> otherBefore = checksums(other);
+
+    Purged purged =
+        purgeAll(target, MemberPolicy.ERASE, new PurgeRun(2, 1_000, Duration.ofNanos(1)));
+
+    assertEquals(
+        purged.batches() + 1, purged.steps(), "one batch per step, then one that finds none");
+    assertEquals(before, purged.rows());
+    assertEquals(inPurgeOrder(purged.tablesInBatchOrder()), purged.tablesInBatchOrder());
+    assertTrue(counts(target).values().stream().allMatch(count -> count == 0));
+    assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
+  }
+
+  /** What a whole purge did: its steps, each committed as in the service, and their batches. */
+  private record Purged(
+      Map<String, Long> rows,
+      int steps,
+      int batches,
+      List<String> tablesInBatchOrder,
+      long filesDeleted,
+      long filesFailed) {}
 
   private Purged purgeAll(String org, MemberPolicy policy) throws SQLException {
+    return purgeAll(org, policy, new PurgeRun(4, 4, Duration.ofSeconds(1)));
+  }
+
+  private Purged purgeAll(String org, MemberPolicy policy, PurgeRun run) throws SQLException {
     Map<String, Long> rows = new LinkedHashMap<>();
-    int batches = 0;
-    long filesDeleted = 0;
-    long filesFailed = 0;
+    tables().forEach(table -> rows.put(table.name(), 0L));
+    List<String> tablesInBatchOrder = new ArrayList<>();
+    long[] files = new long[2];
+    int steps = 0;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
-      for (InventoryTable table : tables()) {
-        rows.put(table.name(), 0L);
-        while (true) {
-          BatchResult batch = purger.purgeBatch(table, org, policy, 4);
-          connection.commit(); // one transaction per batch, as in the service
-          if (batch.isEmpty()) {
-            break;
-          }
-          batches++;
-          assertTrue(batch.rows() <= 4 || table.name().equals("organizations"));
-          rows.merge(table.name(), batch.rows(), Long::sum);
-          filesDeleted += batch.filesDeleted();
-          filesFailed += batch.filesFailed();
-        }
+      boolean done = false;
+      while (!done) {
+        done =
+            PurgeStep.run(
+                purger,
+                run,
+                org,
+                policy,
+                (batch, size, took) -> {
+                  assertTrue(batch.rows() <= size || batch.table().equals("organizations"));
+                  tablesInBatchOrder.add(batch.table());
+                  rows.merge(batch.table(), batch.rows(), Long::sum);
+                  files[0] += batch.filesDeleted();
+                  files[1] += batch.filesFailed();
+                });
+        connection.commit(); // one transaction per step, as in the service
+        steps++;
       }
     }
-    return new Purged(rows, batches, filesDeleted, filesFailed);
+    return new Purged(
+        rows, steps, tablesInBatchOrder.size(), tablesInBatchOrder, files[0], files[1]);
+  }
+
+  private static List<String> inPurgeOrder(List<String> tableNames) {
+    List<String> names = tables().stream().map(InventoryTable::name).toList();
+    return tableNames.stream().sorted(Comparator.comparingInt(names::indexOf)).toList();
   }
 
   /** The users' onboarding rows as {@code state|org_id|completed_at}, by user id. */
