@@ -56,14 +56,35 @@ final class LearningApiReader {
     return new Latencies(micros);
   }
 
+  /** Read times in microseconds; answers in milliseconds. */
   record Latencies(List<Long> micros) {
+
+    static final Latencies NONE = new Latencies(List.of());
+
+    /** These reads and those, as one sample. */
+    Latencies plus(Latencies more) {
+      List<Long> both = new ArrayList<>(micros);
+      both.addAll(more.micros());
+      return new Latencies(both);
+    }
+
     int count() {
       return micros.size();
     }
 
+    long p50() {
+      return percentile(0.50);
+    }
+
     long p99() {
+      return percentile(0.99);
+    }
+
+    private long percentile(double fraction) {
       List<Long> sorted = micros.stream().sorted().toList();
-      return sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(sorted.size() * 0.99) - 1) / 1_000;
+      return sorted.isEmpty()
+          ? 0
+          : sorted.get((int) Math.ceil(sorted.size() * fraction) - 1) / 1_000;
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,6 +37,10 @@ final class Measures {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<Measure> measures = new ArrayList<>();
+
+  static long millisSince(long nanoTimeStart) {
+    return Duration.ofNanos(System.nanoTime() - nanoTimeStart).toMillis();
+  }
 
   void add(Measure measure) {
     measures.add(measure);

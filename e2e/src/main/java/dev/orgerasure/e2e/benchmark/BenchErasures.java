@@ -1,0 +1,133 @@
+package dev.orgerasure.e2e.benchmark;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.e2e.benchmark.BenchTenants.Tenant;
+import dev.orgerasure.e2e.demo.DemoData;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.harness.WholeSystem;
+import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Erasures as the benchmark makes them: started through our admin API as the realm's admin, the way
+ * the admin page does, and followed in Keycloak's database.
+ */
+final class BenchErasures {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final WholeSystem system;
+  private final DemoData demo;
+
+  BenchErasures(WholeSystem system, DemoData demo) {
+    this.system = system;
+    this.demo = demo;
+  }
+
+  /** The erasure's id and how long its request took (confirm, lockout, hand-over). */
+  record Started(String requestId, long requestMillis) {}
+
+  /** An erasure under way: when its request returned and when it completed. */
+  final class Erasure {
+    private final Started started;
+    private long completionMillis;
+
+    private Erasure(Started started) {
+      this.started = started;
+    }
+
+    long requestMillis() {
+      return started.requestMillis();
+    }
+
+    /**
+     * Keycloak's part after the purge: from the completion notice, sent as the finisher starts, to
+     * the erasure's completion (identities deleted, tenant removed, audit written).
+     */
+    long completionMillis() {
+      return completionMillis;
+    }
+
+    void awaitCompletion() throws Exception {
+      awaitCompleted(started.requestId());
+      try (Connection db = system.keycloakDatabase()) {
+        completionMillis =
+            Long.parseLong(
+                ErasureQueries.single(
+                    db,
+                    "select completed_at - notified_at from org_erasure_request where id = ?",
+                    started.requestId()));
+      }
+    }
+  }
+
+  Erasure erase(Tenant tenant, int gracePeriodSeconds) throws Exception {
+    return new Erasure(start(tenant, gracePeriodSeconds));
+  }
+
+  /** Starts the erasure; answers its id and how long the request took. */
+  Started start(Tenant tenant, int gracePeriodSeconds) throws Exception {
+    String token = realmAdminToken(tenant.realm());
+    long start = System.nanoTime();
+    HttpResponse<String> started =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    system
+                        .keycloakUrl()
+                        .resolve(
+                            "/admin/realms/"
+                                + tenant.realm()
+                                + "/org-erasure/organizations/"
+                                + tenant.id()
+                                + "/erasures"))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(30))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            Map.of(
+                                "confirmation",
+                                tenant.name(),
+                                "gracePeriodSeconds",
+                                gracePeriodSeconds))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    long requestMillis = Measures.millisSince(start);
+    if (started.statusCode() != 201) {
+      throw new IllegalStateException(
+          "Erasure of " + tenant.name() + " refused: " + started.statusCode() + started.body());
+    }
+    return new Started(JSON.readTree(started.body()).get("id").asText(), requestMillis);
+  }
+
+  void awaitCompleted(String requestId) throws Exception {
+    while (!state(requestId).startsWith("COMPLETED")) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** An access token of the realm's admin, as the admin console holds one. */
+  String realmAdminToken(String realm) {
+    Member realmAdmin =
+        realm.equals(DemoRealm.GROUPS_REALM) ? demo.groupsRealmAdmin() : demo.realmAdmin();
+    return new AdminConsoleLogin(system.keycloakUrl())
+        .login(realm, realmAdmin.username(), realmAdmin.password())
+        .requireSuccess()
+        .accessToken();
+  }
+
+  private String state(String requestId) throws SQLException {
+    try (Connection db = system.keycloakDatabase()) {
+      return ErasureQueries.state(db, requestId);
+    }
+  }
+}
