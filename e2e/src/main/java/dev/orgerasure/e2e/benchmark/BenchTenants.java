@@ -100,6 +100,18 @@ final class BenchTenants {
     return inParallel(creations);
   }
 
+  /** The admin events the realm holds: what the identity deletion searches for erased people. */
+  long adminEvents(String realm) throws SQLException {
+    try (Connection db = system.keycloakDatabase()) {
+      return Long.parseLong(
+          ErasureQueries.single(
+              db,
+              "select count(*)::text from admin_event_entity"
+                  + " where realm_id = (select id from realm where name = ?)",
+              realm));
+    }
+  }
+
   /** Benchmark realms ask for one hash iteration, so signing people in is not what is timed. */
   void cheapPasswords(String realm) {
     admin.put("/admin/realms/" + realm, Map.of("passwordPolicy", BulkMembers.PASSWORD_POLICY));

@@ -16,9 +16,11 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Benchmark data only: writes many people straight into Keycloak's database, each with the same
  * pre-hashed password and a membership of one group (an organisation's internal group, or a tenant
- * group) and the realm's default roles (which let them take offline tokens), in a few batched
- * statements. Keycloak has not cached these rows, so it reads them like any other. The realm's
- * password policy must be {@link #PASSWORD_POLICY}.
+ * group) and the realm's default roles (which let them take offline tokens), and the admin event
+ * that creating them through the admin API with admin events on would have left (so that the
+ * realm's admin events grow with its people, as they do where people are provisioned), in a few
+ * batched statements. Keycloak has not cached these rows, so it reads them like any other. The
+ * realm's password policy must be {@link #PASSWORD_POLICY}.
  */
 final class BulkMembers {
 
@@ -81,7 +83,12 @@ final class BulkMembers {
         PreparedStatement defaultRoles =
             keycloakDb.prepareStatement(
                 "insert into user_role_mapping (role_id, user_id)"
-                    + " select default_role, ? from realm where id = ?")) {
+                    + " select default_role, ? from realm where id = ?");
+        PreparedStatement adminEvents =
+            keycloakDb.prepareStatement(
+                "insert into admin_event_entity (id, admin_event_time, realm_id, operation_type,"
+                    + " auth_realm_id, resource_path, representation, resource_type)"
+                    + " select ?, ?, ?, 'CREATE', id, ?, ?, 'USER' from realm where name = 'master'")) {
       long now = System.currentTimeMillis();
       int pending = 0;
       for (Person person : people) {
@@ -106,14 +113,25 @@ final class BulkMembers {
         defaultRoles.setString(1, person.id());
         defaultRoles.setString(2, realmId);
         defaultRoles.addBatch();
+        adminEvents.setString(1, UUID.randomUUID().toString());
+        adminEvents.setLong(2, now);
+        adminEvents.setString(3, realmId);
+        adminEvents.setString(4, "users/" + person.id());
+        adminEvents.setString(
+            5,
+            "{\"username\":\"%s\",\"email\":\"%s\",\"enabled\":true,\"lastName\":\"Bench\"}"
+                .formatted(person.username(), person.username()));
+        adminEvents.addBatch();
         if (++pending == BATCH) {
-          flush(users, credentials, memberships, defaultRoles);
+          flush(users, credentials, memberships, defaultRoles, adminEvents);
           pending = 0;
         }
       }
-      flush(users, credentials, memberships, defaultRoles);
+      flush(users, credentials, memberships, defaultRoles, adminEvents);
       keycloakDb.commit();
-      analyze(keycloakDb, "user_entity, credential, user_group_membership, user_role_mapping");
+      analyze(
+          keycloakDb,
+          "user_entity, credential, user_group_membership, user_role_mapping, admin_event_entity");
     } catch (SQLException | RuntimeException e) {
       keycloakDb.rollback();
       throw e;

@@ -2,21 +2,15 @@ package dev.orgerasure.e2e.benchmark;
 
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.e2e.benchmark.BenchErasures.Started;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
-import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.harness.WholeSystemOptions;
-import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,8 +25,6 @@ import java.util.concurrent.Callable;
  * -DskipTests}.
  */
 public final class EndToEndErasureBenchmark {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private record Result(
       String kind,
@@ -51,6 +43,7 @@ public final class EndToEndErasureBenchmark {
         Path.of(System.getProperty("erasure.benchmark.output", "target/benchmarks/end-to-end.txt"));
     try (WholeSystem system = WholeSystem.start(WholeSystemOptions.freePorts("benchmark"))) {
       DemoData demo = DemoData.load(system);
+      BenchErasures erasures = new BenchErasures(system, demo);
       List<DemoOrg> orgs = new ArrayList<>(demo.orgs());
       orgs.sort(Comparator.comparingInt(org -> org.members().size()));
       List<DemoOrg> groupTenants = new ArrayList<>(demo.groupTenants());
@@ -59,20 +52,15 @@ public final class EndToEndErasureBenchmark {
       for (DemoOrg org : orgs) {
         results.add(
             erase(
-                system,
-                new Realm(
-                    "organization", DemoRealm.REALM, demo.realmAdmin(), system::learningDatabase),
+                erasures,
+                new Realm("organization", DemoRealm.REALM, system::learningDatabase),
                 org));
       }
       for (DemoOrg tenant : groupTenants) {
         results.add(
             erase(
-                system,
-                new Realm(
-                    "group",
-                    DemoRealm.GROUPS_REALM,
-                    demo.groupsRealmAdmin(),
-                    system::groupsLearningDatabase),
+                erasures,
+                new Realm("group", DemoRealm.GROUPS_REALM, system::groupsLearningDatabase),
                 tenant));
       }
       String table = table(results);
@@ -83,44 +71,17 @@ public final class EndToEndErasureBenchmark {
     System.exit(0);
   }
 
-  /** Where a tenant kind lives: its realm, the realm's admin and its service's app database. */
-  private record Realm(String kind, String name, Member admin, Callable<Connection> appDatabase) {}
+  /** Where a tenant kind lives: its realm and its service's app database. */
+  private record Realm(String kind, String name, Callable<Connection> appDatabase) {}
 
-  private static Result erase(WholeSystem system, Realm realm, DemoOrg org) throws Exception {
+  private static Result erase(BenchErasures erasures, Realm realm, DemoOrg org) throws Exception {
     long appRows = appRows(realm, org.id());
-    String token =
-        new AdminConsoleLogin(system.keycloakUrl())
-            .login(realm.name(), realm.admin().username(), realm.admin().password())
-            .requireSuccess()
-            .accessToken();
-    long start = System.nanoTime();
-    HttpResponse<String> started =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    system
-                        .keycloakUrl()
-                        .resolve(
-                            "/admin/realms/"
-                                + realm.name()
-                                + "/org-erasure/organizations/"
-                                + org.id()
-                                + "/erasures"))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"confirmation\":\"" + org.name() + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    long requestMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
-    if (started.statusCode() != 201) {
-      throw new IllegalStateException("Erasure of " + org.name() + " refused: " + started.body());
-    }
-    String requestId = started.body().replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
-    while (!List.of("COMPLETED", "COMPLETED_WITH_ERRORS").contains(state(system, requestId))) {
-      Thread.sleep(20);
-    }
-    long totalMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+    Started started = erasures.start(realm.name(), org.id(), org.name(), 0);
+    long afterRequest = System.nanoTime();
+    erasures.awaitCompleted(started.requestId());
+    long totalMillis = started.requestMillis() + Measures.millisSince(afterRequest);
+    long requestMillis = started.requestMillis();
+    String requestId = started.requestId();
     long purgeMillis = purgeMillis(realm, requestId);
     return new Result(
         realm.kind(),
@@ -184,12 +145,6 @@ public final class EndToEndErasureBenchmark {
   private static long purgeMillis(Realm realm, String requestId) throws Exception {
     try (Connection db = realm.appDatabase().call()) {
       return ErasureQueries.purgeMillis(db, requestId);
-    }
-  }
-
-  private static String state(WholeSystem system, String requestId) throws SQLException {
-    try (Connection db = system.keycloakDatabase()) {
-      return ErasureQueries.state(db, requestId);
     }
   }
 }

@@ -74,6 +74,26 @@ class ErasureCompletionIT {
     assertEquals(List.of(), PersonalData.columnsNaming(base.system(), org.members()));
   }
 
+  /**
+   * The admin events about erased members go, in one sweep after the last batch; those about
+   * another tenant's members stay exactly as they were.
+   */
+  @Test
+  void adminEventsAboutAnotherTenantsMembersStayAsTheyWere() throws Exception {
+    DemoOrg org = sut.create(3);
+    DemoOrg other = sut.create(2);
+    String othersEvents = PersonalData.adminEventsNaming(base.system(), other.members());
+    assertFalse(othersEvents.isEmpty(), "the other tenant's members have admin events");
+    assertFalse(PersonalData.adminEventsNaming(base.system(), org.members()).isEmpty());
+
+    String requestId = erase(org);
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
+
+    assertEquals("", PersonalData.adminEventsNaming(base.system(), org.members()));
+    assertEquals(othersEvents, PersonalData.adminEventsNaming(base.system(), other.members()));
+  }
+
   @Test
   void erasedOrganisationLeavesNothingBehindButOneAuditRecordWithExactCounts() throws Exception {
     DemoOrg org = sut.create(5);

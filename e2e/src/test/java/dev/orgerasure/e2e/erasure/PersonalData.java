@@ -52,6 +52,28 @@ final class PersonalData {
     return naming;
   }
 
+  /**
+   * Keycloak's admin events that carry one of these people's ids, each as {@code id:md5} of what it
+   * records, in id order: equal fingerprints mean the same events, unchanged. Empty when none.
+   */
+  static String adminEventsNaming(WholeSystem system, List<Member> members) throws SQLException {
+    try (Connection db = system.keycloakDatabase();
+        PreparedStatement statement =
+            db.prepareStatement(
+                "select coalesce(string_agg(id || ':' || md5(concat_ws('|', resource_path,"
+                    + " representation, details_json)), ',' order by id), '')"
+                    + " from admin_event_entity"
+                    + " where concat_ws('|', resource_path, representation, details_json)"
+                    + " like any (?)")) {
+      statement.setArray(
+          1, db.createArrayOf("text", members.stream().map(m -> "%" + m.id() + "%").toArray()));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getString(1);
+      }
+    }
+  }
+
   private static List<String[]> textColumns(Connection db) throws SQLException {
     List<String[]> columns = new ArrayList<>();
     try (PreparedStatement statement =

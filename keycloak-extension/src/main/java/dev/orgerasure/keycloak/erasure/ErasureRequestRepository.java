@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import java.sql.Clob;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,6 +99,20 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
+  /** Erased members of the erasure after this user id, in id order: a page of the sweep. */
+  public List<LockedMemberEntity> findErasedMembersAfter(String requestId, String after, int max) {
+    return em.createQuery(
+            "select m from LockedMemberEntity m where m.requestId = :requestId"
+                + " and m.finished = true and m.decision = :erase and m.userId > :after"
+                + " order by m.userId",
+            LockedMemberEntity.class)
+        .setParameter("requestId", requestId)
+        .setParameter("erase", MemberDecision.ERASE)
+        .setParameter("after", after)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   /**
    * Deletes the login events that name these users (Keycloak has no per-user event deletion);
    * answers how many each user had.
@@ -141,7 +154,7 @@ public class ErasureRequestRepository {
    * Keycloak's admin events that name these people (an id anywhere, a username or e-mail as a JSON
    * string) in their path, representation or details: an erased person must not live on in the
    * record of how their account was created or changed. The realm's events are read once per call
-   * and matched against the whole batch, not searched once per person.
+   * and matched against everyone given, not searched once per person.
    */
   public long deleteAdminEventsNaming(String realmId, List<String> userIds, List<String> names) {
     if (userIds.isEmpty() && names.isEmpty()) {
@@ -216,19 +229,30 @@ public class ErasureRequestRepository {
     em.flush();
   }
 
-  /** Those of the users already recorded for the erasure. */
-  public Set<String> recordedAmong(String requestId, Collection<String> userIds) {
-    if (userIds.isEmpty()) {
+  /**
+   * Those of a page of members already recorded for the erasure. The page is a window of user ids
+   * in id order, from {@code after} (exclusive) to its last id, and the recorded members are read
+   * by that range: a plan that stays cheap whatever PostgreSQL believes about this table's size. An
+   * IN list of the page's ids, planned generically as a sequential scan while the table's
+   * statistics still said it was empty, compared every row with every id of the page: one lockout
+   * of 50,000 members took 56 s instead of 5 s.
+   */
+  public Set<String> recordedAmong(String requestId, String after, List<String> page) {
+    if (page.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(
-        em.createQuery(
-                "select m.userId from LockedMemberEntity m"
-                    + " where m.requestId = :requestId and m.userId in :users",
-                String.class)
-            .setParameter("requestId", requestId)
-            .setParameter("users", userIds)
-            .getResultList());
+    Set<String> recorded =
+        new HashSet<>(
+            em.createQuery(
+                    "select m.userId from LockedMemberEntity m where m.requestId = :requestId"
+                        + " and m.userId > :after and m.userId <= :last",
+                    String.class)
+                .setParameter("requestId", requestId)
+                .setParameter("after", after)
+                .setParameter("last", page.get(page.size() - 1))
+                .getResultList());
+    recorded.retainAll(new HashSet<>(page));
+    return recorded;
   }
 
   public Optional<LockedMemberEntity> findMember(String requestId, String userId) {

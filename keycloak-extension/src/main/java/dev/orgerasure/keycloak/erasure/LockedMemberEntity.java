@@ -11,7 +11,9 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A member locked out by an erasure, with the enabled flag they had before, so that a cancel
@@ -67,6 +69,16 @@ public class LockedMemberEntity {
   @Column(name = "LOGIN_EVENTS_DELETED", nullable = false)
   private long loginEventsDeleted;
 
+  /**
+   * The erased member's username and e-mail as they were when the identity went: what the sweep of
+   * admin events after the last batch searches for beside the id. Gone with the row at completion.
+   */
+  @Column(name = "ERASED_USERNAME")
+  private String erasedUsername;
+
+  @Column(name = "ERASED_EMAIL")
+  private String erasedEmail;
+
   protected LockedMemberEntity() {}
 
   public LockedMemberEntity(
@@ -102,6 +114,19 @@ public class LockedMemberEntity {
   /** The member's identity was deleted (not merely found gone). */
   public void identityDeleted() {
     identityDeleted = true;
+  }
+
+  /** Who the erased member was known as, for the sweep of admin events. */
+  public void erasedAs(String username, String email) {
+    erasedUsername = username;
+    erasedEmail = email;
+  }
+
+  /**
+   * The names an erased member's admin events may carry: username, and e-mail when they had one.
+   */
+  public List<String> erasedNames() {
+    return Stream.of(erasedUsername, erasedEmail).filter(Objects::nonNull).toList();
   }
 
   public void loginEventsDeleted(long events) {

@@ -42,13 +42,17 @@ import org.keycloak.models.UserModel;
 /**
  * Finishes an erasure whose app data is gone: tells the requester by e-mail, deletes every
  * locked-out member's identity a batch at a time ({@link IdentityDeletion}: user-removed events
- * fire for each, caches and session stores are cleaned) with the login events that name them,
- * removes the tenant, and writes the audit record. Each step is idempotent and each batch is its
- * own transaction, so a second delivery or a restart in the middle ends the same way.
+ * fire for each, caches and session stores are cleaned) with the login events that name them, then
+ * the admin events that name any of them, removes the tenant, and writes the audit record. Each
+ * step is idempotent and each batch is its own transaction, so a second delivery or a restart in
+ * the middle ends the same way.
  */
 public class ErasureFinisher {
 
   private static final Logger LOG = Logger.getLogger(ErasureFinisher.class);
+
+  /** Erased members whose ids and names are held in memory for one pass over admin events. */
+  private static final int SWEEP_MEMBERS = 20_000;
 
   /** What the audit record counts, beside the service's report. */
   private record ErasureCounts(
@@ -91,6 +95,7 @@ public class ErasureFinisher {
     lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
     finishMembers(requestId);
+    deleteAdminEventsNamingErasedMembers(requestId);
     transactions.inRealmOf(
         requestId,
         (session, request) -> {
@@ -207,6 +212,43 @@ public class ErasureFinisher {
   }
 
   /**
+   * Deletes Keycloak's admin events that name an erased member by id, username or e-mail, once
+   * every member is finished: one pass over the realm's admin events per {@value #SWEEP_MEMBERS}
+   * erased members, so that the cost grows with events plus members, not with their product as a
+   * pass per batch would. The names were written on the members' rows with the deletion, so a
+   * restart before completion sweeps again and finds what is left.
+   */
+  private void deleteAdminEventsNamingErasedMembers(String requestId) {
+    String after = "";
+    while (after != null) {
+      String from = after;
+      after =
+          transactions.inRealmOf(
+              requestId,
+              (session, request) -> {
+                ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
+                List<LockedMemberEntity> erased =
+                    requests.findErasedMembersAfter(requestId, from, SWEEP_MEMBERS);
+                if (erased.isEmpty()) {
+                  return null;
+                }
+                long deleted =
+                    requests.deleteAdminEventsNaming(
+                        request.getRealmId(),
+                        erased.stream().map(LockedMemberEntity::userId).toList(),
+                        erased.stream().flatMap(m -> m.erasedNames().stream()).toList());
+                LOG.debugf(
+                    "Erasure %s: %d admin events named %d erased members",
+                    requestId, deleted, erased.size());
+                return erased.size() < SWEEP_MEMBERS
+                    ? null
+                    : erased.get(erased.size() - 1).userId();
+              });
+      renewClaim(requestId);
+    }
+  }
+
+  /**
    * Deletes or detaches one batch of the range's members, each decided again first: a member who
    * joined another tenant or became an admin since the lockout is kept as they were, without this
    * membership. The facts behind the decisions are found for the whole batch at once, and the
@@ -235,7 +277,6 @@ public class ErasureFinisher {
                   tenant,
                   members.stream().map(LockedMemberEntity::userId).toList());
           List<String> erasedIds = new ArrayList<>();
-          List<String> erasedNames = new ArrayList<>();
           Set<String> deleted = new HashSet<>();
           EntityManagers.runInBatch(
               session,
@@ -261,10 +302,7 @@ public class ErasureFinisher {
                     tenants.removeMember(tenant, kept);
                   } else {
                     if (user != null) {
-                      erasedNames.add(user.getUsername());
-                      if (user.getEmail() != null) {
-                        erasedNames.add(user.getEmail());
-                      }
+                      member.erasedAs(user.getUsername(), user.getEmail());
                       toDelete.add(user);
                     }
                     erasedIds.add(member.userId());
@@ -275,7 +313,6 @@ public class ErasureFinisher {
               true);
           Map<String, Long> events =
               erasedIds.isEmpty() ? Map.of() : requests.deleteLoginEvents(realm.getId(), erasedIds);
-          requests.deleteAdminEventsNaming(realm.getId(), erasedIds, erasedNames);
           for (LockedMemberEntity member : members) {
             if (deleted.contains(member.userId())) {
               member.identityDeleted();

@@ -97,7 +97,7 @@ public class TenantLockout {
     if (page.isEmpty()) {
       return new Batch(0, 0, afterUserId);
     }
-    Set<String> recordedBefore = requests.recordedAmong(requestId, page);
+    Set<String> recordedBefore = requests.recordedAmong(requestId, afterUserId, page);
     List<String> fresh = page.stream().filter(id -> !recordedBefore.contains(id)).toList();
     MemberFacts facts = MemberRules.factsOf(session, realm, tenants, tenant, fresh);
     Map<String, Boolean> enabled = MemberLockout.enabledFlags(session, fresh);
