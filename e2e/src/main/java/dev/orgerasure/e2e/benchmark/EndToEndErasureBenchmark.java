@@ -80,17 +80,15 @@ public final class EndToEndErasureBenchmark {
     long afterRequest = System.nanoTime();
     erasures.awaitCompleted(started.requestId());
     long totalMillis = started.requestMillis() + Measures.millisSince(afterRequest);
-    long requestMillis = started.requestMillis();
-    String requestId = started.requestId();
-    long purgeMillis = purgeMillis(realm, requestId);
+    long purgeMillis = purgeMillis(realm, started.requestId());
     return new Result(
         realm.kind(),
         org.name(),
         org.members().size(),
         appRows,
-        requestMillis,
+        started.requestMillis(),
         purgeMillis,
-        totalMillis - requestMillis - purgeMillis,
+        totalMillis - started.requestMillis() - purgeMillis,
         totalMillis);
   }
 

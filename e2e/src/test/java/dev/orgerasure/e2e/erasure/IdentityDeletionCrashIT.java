@@ -10,7 +10,6 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,20 +75,13 @@ class IdentityDeletionCrashIT {
     return RealmState.userExists(sut.system(), member.id());
   }
 
-  /** Polls Keycloak's database until a first identity batch is committed. */
+  /** Waits until a first identity batch is committed. */
   private void awaitFirstDeletedIdentities(String requestId) throws InterruptedException {
-    Instant deadline = Instant.now().plus(DELETION_START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (Sql.count(
-              sut.system()::keycloakDatabase,
-              "select count(*) from org_erasure_locked_member"
-                  + " where request_id = ? and identity_deleted",
-              requestId)
-          > 0) {
-        return;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no identity was deleted within " + DELETION_START_TIMEOUT);
+    Sql.awaitCount(
+        sut.system()::keycloakDatabase,
+        "select count(*) from org_erasure_locked_member"
+            + " where request_id = ? and identity_deleted",
+        requestId,
+        DELETION_START_TIMEOUT);
   }
 }

@@ -10,7 +10,6 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -86,22 +85,14 @@ class LockoutCrashIT {
     assertEquals(othersBefore, AppData.everythingBut(system, org.id()));
   }
 
-  /** Polls Keycloak's database until a first lockout batch is committed; answers its size. */
+  /** Waits until a first lockout batch is committed; answers its size. */
   private long awaitFirstLockedMembers(DemoOrg org) throws InterruptedException {
-    Instant deadline = Instant.now().plus(LOCKOUT_START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      long locked =
-          Sql.count(
-              sut.system()::keycloakDatabase,
-              "select count(*) from org_erasure_locked_member m"
-                  + " join org_erasure_request r on r.id = m.request_id"
-                  + " where r.organization_id = ?",
-              org.id());
-      if (locked > 0) {
-        return locked;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("no member was locked out within " + LOCKOUT_START_TIMEOUT);
+    return Sql.awaitCount(
+        sut.system()::keycloakDatabase,
+        "select count(*) from org_erasure_locked_member m"
+            + " join org_erasure_request r on r.id = m.request_id"
+            + " where r.organization_id = ?",
+        org.id(),
+        LOCKOUT_START_TIMEOUT);
   }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** One-value queries of the tests, against either database. */
@@ -28,5 +30,23 @@ final class Sql {
 
   static long count(Callable<Connection> database, String sql, String parameter) {
     return Long.parseLong(single(database, sql, parameter));
+  }
+
+  /**
+   * Polls the count every 10 ms, close enough to catch a batch's commit before the next, until it
+   * is above zero; answers it.
+   */
+  static long awaitCount(
+      Callable<Connection> database, String sql, String parameter, Duration timeout)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      long count = count(database, sql, parameter);
+      if (count > 0) {
+        return count;
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("nothing counted within " + timeout + ": " + sql);
   }
 }
