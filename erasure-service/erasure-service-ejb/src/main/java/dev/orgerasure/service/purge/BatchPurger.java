@@ -14,10 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * Deletes one batch of an organisation's rows from one inventory table, in the caller's
- * transaction; under {@link MemberPolicy#DETACH}, a table the inventory resets has its batch reset
- * instead (the rows stay, without the organisation). For the asset table the files named by the
- * batch's rows are removed first; a file that cannot be removed is returned with its error (the
- * purge keeps it and retries it) and its row is deleted all the same, so the purge goes on.
+ * transaction; batches are taken in key order, each after the last key of the one before; under
+ * {@link MemberPolicy#DETACH}, a table the inventory resets has its batch reset instead (the rows
+ * stay, without the organisation). For the asset table the files named by the batch's rows are
+ * removed first; a file that cannot be removed is returned with its error (the purge keeps it and
+ * retries it) and its row is deleted all the same, so the purge goes on.
  *
  * <p>Table and column names, and the reset's assignments, come from the inventory only, never from
  * a caller.
@@ -34,69 +35,62 @@ public class BatchPurger {
     this.files = Objects.requireNonNull(files, "files");
   }
 
+  /**
+   * One batch of {@code table}: the organisation's next {@code batchSize} rows in key order, those
+   * after the key {@code after} (the last key this run took from the table), or from its first row
+   * when {@code after} is null.
+   */
   public BatchResult purgeBatch(
-      InventoryTable table, String orgId, MemberPolicy policy, int batchSize) {
+      InventoryTable table, String orgId, MemberPolicy policy, int batchSize, Object after) {
     Objects.requireNonNull(policy, "policy");
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
     }
+    if (table.keyColumn().equals(ORG)) {
+      // One row per organisation: no batches.
+      int rows = sql.update("DELETE FROM " + table.name() + " WHERE " + ORG + " = ?1", orgId);
+      return new BatchResult(table.name(), rows, null, 0, List.of());
+    }
+    Window window = new Window(table, orgId, after);
     if (policy == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
-      return new BatchResult(table.name(), resetRows(table, orgId, batchSize), 0, List.of());
+      return updateBatch(
+          "UPDATE " + table.name() + " SET " + table.detachResetAssignments(), window, batchSize);
     }
     InventoryFiles assetFiles = DataInventory.assetFiles();
     if (table.name().equals(assetFiles.table())) {
-      return purgeRowsWithFiles(table, assetFiles, orgId, batchSize);
+      return purgeRowsWithFiles(window, assetFiles, batchSize);
     }
-    return new BatchResult(table.name(), deleteRows(table, orgId, batchSize), 0, List.of());
-  }
-
-  private int deleteRows(InventoryTable table, String orgId, int batchSize) {
-    if (table.keyColumn().equals(ORG)) {
-      // One row per organisation: no batches.
-      return sql.update("DELETE FROM " + table.name() + " WHERE " + ORG + " = ?1", orgId);
-    }
-    return updateBatch("DELETE FROM " + table.name(), table, orgId, batchSize);
+    return updateBatch("DELETE FROM " + table.name(), window, batchSize);
   }
 
   /**
-   * The reset sets {@code org_id} to NULL (the inventory makes sure), so the next batch finds the
-   * next rows, and none once all are reset.
+   * Runs {@code statement} (a delete, or under Detach a reset that sets {@code org_id} to NULL) on
+   * the window's next {@code batchSize} rows: those up to the batch's last key, found first.
    */
-  private int resetRows(InventoryTable table, String orgId, int batchSize) {
-    return updateBatch(
-        "UPDATE " + table.name() + " SET " + table.detachResetAssignments(),
-        table,
-        orgId,
-        batchSize);
-  }
-
-  /**
-   * Runs {@code statement} on the organisation's next {@code batchSize} rows by key: the rows up to
-   * the batch's last key, a range of the {@code (org_id, key)} index that PostgreSQL deletes as
-   * fast as it deletes all of them at once; all that are left when fewer remain.
-   */
-  private int updateBatch(String statement, InventoryTable table, String orgId, int batchSize) {
-    String key = table.keyColumn();
+  private BatchResult updateBatch(String statement, Window window, int batchSize) {
+    String key = window.table.keyColumn();
     List<Object[]> last =
-        sql.query(inKeyOrder(table, key) + " OFFSET ?2 LIMIT 1", orgId, batchSize - 1);
-    if (last.isEmpty()) {
-      return sql.update(statement + " WHERE " + ORG + " = ?1", orgId);
+        sql.query(
+            "SELECT max(" + key + ") FROM (" + window.select(key, batchSize) + ") batch",
+            window.parameters(batchSize));
+    Object lastKey = last.isEmpty() ? null : last.get(0)[0];
+    if (lastKey == null) {
+      return new BatchResult(window.table.name(), 0, null, 0, List.of());
     }
-    return sql.update(
-        statement + " WHERE " + ORG + " = ?1 AND " + key + " <= ?2", orgId, last.get(0)[0]);
+    int rows = sql.update(statement + window.upTo(lastKey), window.upToParameters(lastKey));
+    return new BatchResult(window.table.name(), rows, lastKey, 0, List.of());
   }
 
-  private BatchResult purgeRowsWithFiles(
-      InventoryTable table, InventoryFiles assetFiles, String orgId, int batchSize) {
-    String key = table.keyColumn();
+  private BatchResult purgeRowsWithFiles(Window window, InventoryFiles assetFiles, int batchSize) {
+    String table = window.table.name();
+    String key = window.table.keyColumn();
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
-            inKeyOrder(table, key + ", " + assetFiles.pathColumn()) + " LIMIT ?2 FOR UPDATE",
-            orgId,
-            batchSize);
+            window.select(key + ", " + assetFiles.pathColumn(), batchSize) + " FOR UPDATE",
+            window.parameters(batchSize));
     if (rows.isEmpty()) {
-      return new BatchResult(table.name(), 0, 0, List.of());
+      return new BatchResult(table, 0, null, 0, List.of());
     }
     List<Long> ids = new ArrayList<>(rows.size());
     long removed = 0;
@@ -114,20 +108,75 @@ public class BatchPurger {
     String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     int deleted =
         sql.update(
-            "DELETE FROM " + table.name() + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))",
-            idArray);
-    return new BatchResult(table.name(), deleted, removed, failures);
+            "DELETE FROM " + table + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))", idArray);
+    return new BatchResult(table, deleted, ids.get(ids.size() - 1), removed, failures);
   }
 
-  /** {@code columns} of the organisation's ({@code ?1}) rows of {@code table}, by key. */
-  private static String inKeyOrder(InventoryTable table, String columns) {
-    return "SELECT "
-        + columns
-        + " FROM "
-        + table.name()
-        + " WHERE "
-        + ORG
-        + " = ?1 ORDER BY "
-        + table.keyColumn();
+  /**
+   * The organisation's rows of one table after a key (or all of them), read through the table's
+   * {@code (org_id, key)} index only.
+   *
+   * <p>The batch's rows are selected without {@code org_id = ?}: with an equality on the
+   * organisation, {@code ORDER BY key LIMIT n} lets PostgreSQL read the key's own index in order
+   * and filter by organisation, a plan it favours for an organisation holding much of a table, and
+   * that walks over every other organisation's rows with smaller keys (and, at a table's last
+   * batch, over all rows with larger ones), in every batch. Bounds on {@code org_id} and a row
+   * comparison on {@code (org_id, key)} leave the {@code (org_id, key)} index as the only ordered
+   * path, in custom and generic plans alike. The statements that change the rows are bounded the
+   * same way, so that each batch reads its own rows and no others.
+   */
+  private static final class Window {
+    private final InventoryTable table;
+    private final String orgId;
+    private final Object after;
+
+    Window(InventoryTable table, String orgId, Object after) {
+      this.table = table;
+      this.orgId = orgId;
+      this.after = after;
+    }
+
+    /** {@code columns} of the window's first {@code limit} rows, in key order. */
+    String select(String columns, int limit) {
+      String from =
+          after == null
+              ? ORG + " >= ?1 AND " + ORG + " <= ?2"
+              : "(" + ORG + ", " + table.keyColumn() + ") > (?1, ?2) AND " + ORG + " <= ?3";
+      return "SELECT "
+          + columns
+          + " FROM "
+          + table.name()
+          + " WHERE "
+          + from
+          + " ORDER BY "
+          + ORG
+          + ", "
+          + table.keyColumn()
+          + " LIMIT ?"
+          + (after == null ? 3 : 4);
+    }
+
+    Object[] parameters(int limit) {
+      return after == null
+          ? new Object[] {orgId, orgId, limit}
+          : new Object[] {orgId, after, orgId, limit};
+    }
+
+    /** The {@code WHERE} clause of the window's rows up to {@code lastKey}. */
+    String upTo(Object lastKey) {
+      String row = "(" + ORG + ", " + table.keyColumn() + ")";
+      return " WHERE "
+          + ORG
+          + " = ?1 AND "
+          + (after == null
+              ? row + " <= (?2, ?3)"
+              : row + " > (?2, ?3) AND " + row + " <= (?4, ?5)");
+    }
+
+    Object[] upToParameters(Object lastKey) {
+      return after == null
+          ? new Object[] {orgId, orgId, lastKey}
+          : new Object[] {orgId, orgId, after, orgId, lastKey};
+    }
   }
 }

@@ -4,11 +4,12 @@ import dev.orgerasure.service.erasure.FileFailure;
 import java.util.List;
 
 /**
- * What one batch did to one table: the rows it deleted (or, under Detach, reset), the files it
+ * What one batch did to one table: the rows it deleted (or, under Detach, reset), the key of the
+ * last of them (null when it found none, or for the table keyed by the organisation), the files it
  * deleted and those it could not.
  */
 public record BatchResult(
-    String table, long rows, long filesDeleted, List<FileFailure> fileFailures) {
+    String table, long rows, Object lastKey, long filesDeleted, List<FileFailure> fileFailures) {
 
   public BatchResult {
     fileFailures = List.copyOf(fileFailures);

@@ -24,6 +24,10 @@ import java.util.Set;
  * small batches and small tables do not cost a step each. A row the run would miss cannot stay:
  * every application table refers to the organisation's row, which the purge deletes last, and the
  * next run looks at every table again.
+ *
+ * <p>Where: each table's batches go on after the key of the last row the run took from it. A run
+ * lives for one timer expiry and is dropped when a step fails, so it never remembers a key of rows
+ * whose deletion rolled back.
  */
 public class PurgeRun {
 
@@ -32,6 +36,7 @@ public class PurgeRun {
   private final long targetNanos;
   private final Map<String, Integer> sizes = new HashMap<>();
   private final Set<String> emptied = new HashSet<>();
+  private final Map<String, Object> lastKeys = new HashMap<>();
 
   public PurgeRun(int first, int max, Duration target) {
     if (first < 1 || max < 1) {
@@ -60,6 +65,24 @@ public class PurgeRun {
    */
   public boolean goesOnAfter(Duration stepTime) {
     return max > first && stepTime.toNanos() < targetNanos / 2;
+  }
+
+  /**
+   * The key of the last row this run's batches took from {@code table}, null before the first: the
+   * next batch starts after it, so that no batch reads again the index entries of the rows the
+   * batches before it deleted (they stay in the index until PostgreSQL vacuums them).
+   */
+  public Object lastKeyOf(String table) {
+    return lastKeys.get(table);
+  }
+
+  /**
+   * Remembers where the last batch of {@code table} ended; a batch that took no row changes none.
+   */
+  public void tookUpTo(String table, Object lastKey) {
+    if (lastKey != null) {
+      lastKeys.put(table, lastKey);
+    }
   }
 
   /** Learns from a batch of {@code table}: asked for {@code size} rows, got {@code rows}. */

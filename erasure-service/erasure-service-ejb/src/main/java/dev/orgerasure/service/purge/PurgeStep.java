@@ -33,9 +33,11 @@ public final class PurgeStep {
       while (!run.hasEmptied(table.name())) {
         int size = run.sizeFor(table.name());
         long started = System.nanoTime();
-        BatchResult batch = purger.purgeBatch(table, orgId, policy, size);
+        BatchResult batch =
+            purger.purgeBatch(table, orgId, policy, size, run.lastKeyOf(table.name()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         run.record(table.name(), size, batch.rows(), took);
+        run.tookUpTo(table.name(), batch.lastKey());
         if (!batch.isEmpty()) {
           listener.purged(batch, size, took);
           if (!run.goesOnAfter(Duration.ofNanos(System.nanoTime() - stepStarted))) {

@@ -1,6 +1,7 @@
 package dev.orgerasure.service.purge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
@@ -16,77 +17,126 @@ class BatchPurgerStatementTest {
   private static final String ORG = "org-1";
 
   @Test
-  void aBatchEndsAtTheKeyOfItsLastRowInTheOrganisationsKeyOrder() {
+  void aTablesFirstBatchFindsItsLastKeyAmongTheOrganisationsFirstRowsInKeyOrder() {
     RecordingSession session = new RecordingSession(Optional.of("user-9"));
-    purge(session, "onboarding", MemberPolicy.ERASE);
+    purge(session, "onboarding", MemberPolicy.ERASE, null);
 
     assertEquals(
         List.of(
             new Statement(
-                "SELECT user_id FROM onboarding WHERE org_id = ?1 ORDER BY user_id OFFSET ?2 LIMIT 1",
-                List.of(ORG, 49))),
+                "SELECT max(user_id) FROM (SELECT user_id FROM onboarding"
+                    + " WHERE org_id >= ?1 AND org_id <= ?2 ORDER BY org_id, user_id LIMIT ?3)"
+                    + " batch",
+                List.of(ORG, ORG, 50))),
         session.queries);
   }
 
   @Test
-  void underDetachATableTheInventoryResetsIsUpdatedInBatchesByItsKey() {
+  void aLaterBatchFindsItsLastKeyAmongTheRowsAfterTheLastKeyOfTheBatchBefore() {
+    RecordingSession session = new RecordingSession(Optional.of("user-9"));
+    purge(session, "onboarding", MemberPolicy.ERASE, "user-4");
+
+    assertEquals(
+        List.of(
+            new Statement(
+                "SELECT max(user_id) FROM (SELECT user_id FROM onboarding"
+                    + " WHERE (org_id, user_id) > (?1, ?2) AND org_id <= ?3"
+                    + " ORDER BY org_id, user_id LIMIT ?4) batch",
+                List.of(ORG, "user-4", ORG, 50))),
+        session.queries);
+  }
+
+  @Test
+  void aBatchDeletesTheOrganisationsRowsUpToItsLastKey() {
+    assertEquals(
+        new Statement(
+            "DELETE FROM onboarding WHERE org_id = ?1 AND (org_id, user_id) <= (?2, ?3)",
+            List.of(ORG, ORG, "user-9")),
+        statementOf("onboarding", MemberPolicy.ERASE, null));
+  }
+
+  @Test
+  void aLaterBatchDeletesTheOrganisationsRowsBetweenTheLastKeysOfTheBatchBeforeAndItsOwn() {
+    assertEquals(
+        new Statement(
+            "DELETE FROM progress WHERE org_id = ?1 AND (org_id, id) > (?2, ?3)"
+                + " AND (org_id, id) <= (?4, ?5)",
+            List.of(ORG, ORG, 40L, ORG, 90L)),
+        statementOf("progress", MemberPolicy.ERASE, 40L, 90L));
+  }
+
+  @Test
+  void underDetachATableTheInventoryResetsIsUpdatedInTheSameBatches() {
     assertEquals(
         new Statement(
             "UPDATE onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
-                + " WHERE org_id = ?1 AND user_id <= ?2",
-            List.of(ORG, "user-9")),
-        statementOf("onboarding", MemberPolicy.DETACH));
+                + " WHERE org_id = ?1 AND (org_id, user_id) <= (?2, ?3)",
+            List.of(ORG, ORG, "user-9")),
+        statementOf("onboarding", MemberPolicy.DETACH, null));
   }
 
   @Test
-  void underEraseTheSameTableIsDeletedInBatchesByItsKey() {
-    assertEquals(
-        new Statement(
-            "DELETE FROM onboarding WHERE org_id = ?1 AND user_id <= ?2", List.of(ORG, "user-9")),
-        statementOf("onboarding", MemberPolicy.ERASE));
-  }
-
-  @Test
-  void whenFewerRowsThanABatchAreLeftTheBatchIsAllOfThem() {
+  void aBatchThatFindsNoRowChangesNothingAndReportsNoLastKey() {
     RecordingSession session = new RecordingSession(Optional.empty());
-    purge(session, "progress", MemberPolicy.ERASE);
+    BatchResult batch = purge(session, "progress", MemberPolicy.ERASE, 40L);
 
-    assertEquals(
-        List.of(new Statement("DELETE FROM progress WHERE org_id = ?1", List.of(ORG))),
-        session.updates);
+    assertEquals(List.of(), session.updates);
+    assertEquals(0, batch.rows());
+    assertNull(batch.lastKey());
+  }
+
+  @Test
+  void aBatchReportsItsLastKeySoThatTheNextStartsAfterIt() {
+    RecordingSession session = new RecordingSession(Optional.of(90L));
+    assertEquals(90L, purge(session, "progress", MemberPolicy.ERASE, 40L).lastKey());
   }
 
   @Test
   void underDetachATableTheInventoryDeletesIsDeletedAsUnderErase() {
     for (String table : List.of("memberships", "organizations")) {
       assertEquals(
-          statementOf(table, MemberPolicy.ERASE), statementOf(table, MemberPolicy.DETACH), table);
+          statementOf(table, MemberPolicy.ERASE, null),
+          statementOf(table, MemberPolicy.DETACH, null),
+          table);
     }
-    assertEquals(
-        new Statement(
-            "DELETE FROM memberships WHERE org_id = ?1 AND id <= ?2", List.of(ORG, "user-9")),
-        statementOf("memberships", MemberPolicy.DETACH));
   }
 
-  private static Statement statementOf(String tableName, MemberPolicy policy) {
-    RecordingSession session = new RecordingSession(Optional.of("user-9"));
-    purge(session, tableName, policy);
+  @Test
+  void theOrganisationsOwnRowIsDeletedByItsIdWithoutLookingForAKey() {
+    RecordingSession session = new RecordingSession(Optional.of("unused"));
+    purge(session, "organizations", MemberPolicy.ERASE, null);
+
+    assertEquals(List.of(), session.queries);
+    assertEquals(
+        List.of(new Statement("DELETE FROM organizations WHERE org_id = ?1", List.of(ORG))),
+        session.updates);
+  }
+
+  private static Statement statementOf(String tableName, MemberPolicy policy, Object after) {
+    return statementOf(tableName, policy, after, "user-9");
+  }
+
+  private static Statement statementOf(
+      String tableName, MemberPolicy policy, Object after, Object lastKey) {
+    RecordingSession session = new RecordingSession(Optional.of(lastKey));
+    purge(session, tableName, policy, after);
     assertEquals(1, session.updates.size());
     return session.updates.get(0);
   }
 
-  private static void purge(RecordingSession session, String tableName, MemberPolicy policy) {
+  private static BatchResult purge(
+      RecordingSession session, String tableName, MemberPolicy policy, Object after) {
     InventoryTable table = DataInventory.appTable(tableName).orElseThrow();
-    BatchResult batch =
-        new BatchPurger(session, path -> Optional.empty()).purgeBatch(table, ORG, policy, 50);
-    assertEquals(RecordingSession.ROWS, batch.rows());
+    return new BatchPurger(session, path -> Optional.empty())
+        .purgeBatch(table, ORG, policy, 50, after);
   }
 
   private record Statement(String sql, List<Object> parameters) {}
 
   /**
-   * Records each statement; answers {@code lastKey} to the query for a batch's last key, and that
-   * each update touched {@link #ROWS} rows.
+   * Records each statement; answers {@code lastKey} to the query for a batch's last key (a row with
+   * NULL, as {@code max} over no rows, when empty), and that each update touched {@link #ROWS}
+   * rows.
    */
   private static final class RecordingSession implements SqlSession {
     static final int ROWS = 3;
@@ -108,7 +158,7 @@ class BatchPurgerStatementTest {
     @Override
     public List<Object[]> query(String sql, Object... parameters) {
       queries.add(new Statement(sql, List.of(parameters)));
-      return lastKey.map(key -> List.<Object[]>of(new Object[] {key})).orElse(List.of());
+      return List.<Object[]>of(new Object[] {lastKey.orElse(null)});
     }
   }
 }

@@ -106,7 +106,7 @@ class BatchPurgerTest {
       for (MemberPolicy policy : MemberPolicy.values()) {
         for (InventoryTable table : tables()) {
           assertTrue(
-              purger.purgeBatch(table, "no-such-org", policy, 10).isEmpty(),
+              purger.purgeBatch(table, "no-such-org", policy, 10, null).isEmpty(),
               table.name() + " under " + policy);
         }
       }
@@ -148,6 +148,72 @@ class BatchPurgerTest {
     assertEquals(inPurgeOrder(purged.tablesInBatchOrder()), purged.tablesInBatchOrder());
     assertTrue(counts(target).values().stream().allMatch(count -> count == 0));
     assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
+  }
+
+  @Test
+  void batchesReadTheOrganisationsOwnRowsOnlyHoweverManyRowsOtherOrganisationsHoldBeforeIt()
+      throws Exception {
+    String other = orgWithMembers(20_000);
+    String target = orgWithMembers(2_000);
+    String otherBefore = checksums(other).get("memberships");
+    InventoryTable memberships = DataInventory.appTable("memberships").orElseThrow();
+    try (Connection connection = dataSource.getConnection()) {
+      update(connection, "ANALYZE memberships");
+      connection.setAutoCommit(false);
+      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      PurgeRun run = new PurgeRun(200, 200, Duration.ofHours(1));
+      long readBefore = heapRowsRead(connection, "memberships");
+      long deleted = 0;
+      int batches = 0;
+      while (!run.hasEmptied("memberships")) {
+        BatchResult batch =
+            purger.purgeBatch(
+                memberships, target, MemberPolicy.ERASE, 200, run.lastKeyOf("memberships"));
+        run.record("memberships", 200, batch.rows(), Duration.ofMillis(1));
+        run.tookUpTo("memberships", batch.lastKey());
+        deleted += batch.rows();
+        batches++;
+      }
+      long read = heapRowsRead(connection, "memberships") - readBefore;
+      connection.commit();
+
+      assertEquals(2_000, deleted);
+      assertEquals(11, batches, "ten full batches, then one that finds none");
+      // Each of the organisation's rows is read by the batch that finds it and by the one that
+      // deletes it; a plan over the other organisation's rows would read 20,000 per batch.
+      assertTrue(read <= 2 * 2_000, read + " rows read to delete 2,000");
+    }
+    assertEquals(0, counts(target).get("memberships"));
+    assertEquals(otherBefore, checksums(other).get("memberships"));
+  }
+
+  /** Rows of {@code table} read so far in this transaction, by sequential and index scans. */
+  private static long heapRowsRead(Connection connection, String table) throws SQLException {
+    try (PreparedStatement read =
+        connection.prepareStatement(
+            "SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
+                + " FROM pg_stat_xact_user_tables WHERE relname = ?")) {
+      read.setString(1, table);
+      try (ResultSet rows = read.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** An organisation with {@code members} memberships and nothing else, inserted in one go. */
+  private static String orgWithMembers(int members) throws SQLException {
+    String org = UUID.randomUUID().toString();
+    try (Connection c = dataSource.getConnection()) {
+      update(c, "INSERT INTO organizations (org_id, name) VALUES (?, ?)", org, "Org " + org);
+      update(
+          c,
+          "INSERT INTO memberships (org_id, user_id, role)"
+              + " SELECT ?, gen_random_uuid()::text, 'LEARNER' FROM generate_series(1, ?)",
+          org,
+          members);
+    }
+    return org;
   }
 
   /** What a whole purge did: its steps, each committed as in the service, and their batches. */
@@ -226,7 +292,7 @@ class BatchPurgerTest {
       connection.setAutoCommit(false);
       BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
       InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
-      BatchResult batch = purger.purgeBatch(assets, target, MemberPolicy.ERASE, 100);
+      BatchResult batch = purger.purgeBatch(assets, target, MemberPolicy.ERASE, 100, null);
       connection.commit();
       assertEquals(paths.size(), batch.rows());
       assertEquals(
