@@ -17,14 +17,14 @@ class BatchPurgerStatementTest {
   private static final String ORG = "org-1";
 
   @Test
-  void aTablesFirstBatchFindsItsLastKeyAmongTheOrganisationsFirstRowsInKeyOrder() {
-    RecordingSession session = new RecordingSession(Optional.of("user-9"));
+  void aTablesFirstBatchFindsItsKeysAmongTheOrganisationsFirstRowsInKeyOrder() {
+    RecordingSession session = new RecordingSession("user-1", "user-9");
     purge(session, "onboarding", MemberPolicy.ERASE, null);
 
     assertEquals(
         List.of(
             new Statement(
-                "SELECT max(user_id) FROM (SELECT user_id FROM onboarding"
+                "SELECT min(user_id), max(user_id) FROM (SELECT user_id FROM onboarding"
                     + " WHERE org_id >= ?1 AND org_id <= ?2 ORDER BY org_id, user_id LIMIT ?3)"
                     + " batch",
                 List.of(ORG, ORG, 50))),
@@ -32,14 +32,14 @@ class BatchPurgerStatementTest {
   }
 
   @Test
-  void aLaterBatchFindsItsLastKeyAmongTheRowsAfterTheLastKeyOfTheBatchBefore() {
-    RecordingSession session = new RecordingSession(Optional.of("user-9"));
+  void aLaterBatchFindsItsKeysAmongTheRowsAfterTheLastKeyOfTheBatchBefore() {
+    RecordingSession session = new RecordingSession("user-5", "user-9");
     purge(session, "onboarding", MemberPolicy.ERASE, "user-4");
 
     assertEquals(
         List.of(
             new Statement(
-                "SELECT max(user_id) FROM (SELECT user_id FROM onboarding"
+                "SELECT min(user_id), max(user_id) FROM (SELECT user_id FROM onboarding"
                     + " WHERE (org_id, user_id) > (?1, ?2) AND org_id <= ?3"
                     + " ORDER BY org_id, user_id LIMIT ?4) batch",
                 List.of(ORG, "user-4", ORG, 50))),
@@ -47,22 +47,12 @@ class BatchPurgerStatementTest {
   }
 
   @Test
-  void aBatchDeletesTheOrganisationsRowsUpToItsLastKey() {
+  void aBatchDeletesTheOrganisationsRowsFromItsFirstKeyToItsLast() {
     assertEquals(
         new Statement(
-            "DELETE FROM onboarding WHERE org_id = ?1 AND (org_id, user_id) <= (?2, ?3)",
-            List.of(ORG, ORG, "user-9")),
-        statementOf("onboarding", MemberPolicy.ERASE, null));
-  }
-
-  @Test
-  void aLaterBatchDeletesTheOrganisationsRowsBetweenTheLastKeysOfTheBatchBeforeAndItsOwn() {
-    assertEquals(
-        new Statement(
-            "DELETE FROM progress WHERE org_id = ?1 AND (org_id, id) > (?2, ?3)"
-                + " AND (org_id, id) <= (?4, ?5)",
-            List.of(ORG, ORG, 40L, ORG, 90L)),
-        statementOf("progress", MemberPolicy.ERASE, 40L, 90L));
+            "DELETE FROM progress WHERE org_id = ?1 AND id >= ?2 AND id <= ?3",
+            List.of(ORG, 41L, 90L)),
+        statementOf("progress", MemberPolicy.ERASE, 40L, 41L, 90L));
   }
 
   @Test
@@ -70,14 +60,14 @@ class BatchPurgerStatementTest {
     assertEquals(
         new Statement(
             "UPDATE onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
-                + " WHERE org_id = ?1 AND (org_id, user_id) <= (?2, ?3)",
-            List.of(ORG, ORG, "user-9")),
-        statementOf("onboarding", MemberPolicy.DETACH, null));
+                + " WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3",
+            List.of(ORG, "user-1", "user-9")),
+        statementOf("onboarding", MemberPolicy.DETACH, null, "user-1", "user-9"));
   }
 
   @Test
   void aBatchThatFindsNoRowChangesNothingAndReportsNoLastKey() {
-    RecordingSession session = new RecordingSession(Optional.empty());
+    RecordingSession session = new RecordingSession(null, null);
     BatchResult batch = purge(session, "progress", MemberPolicy.ERASE, 40L);
 
     assertEquals(List.of(), session.updates);
@@ -87,7 +77,7 @@ class BatchPurgerStatementTest {
 
   @Test
   void aBatchReportsItsLastKeySoThatTheNextStartsAfterIt() {
-    RecordingSession session = new RecordingSession(Optional.of(90L));
+    RecordingSession session = new RecordingSession(41L, 90L);
     assertEquals(90L, purge(session, "progress", MemberPolicy.ERASE, 40L).lastKey());
   }
 
@@ -95,15 +85,15 @@ class BatchPurgerStatementTest {
   void underDetachATableTheInventoryDeletesIsDeletedAsUnderErase() {
     for (String table : List.of("memberships", "organizations")) {
       assertEquals(
-          statementOf(table, MemberPolicy.ERASE, null),
-          statementOf(table, MemberPolicy.DETACH, null),
+          statementOf(table, MemberPolicy.ERASE, null, 1L, 9L),
+          statementOf(table, MemberPolicy.DETACH, null, 1L, 9L),
           table);
     }
   }
 
   @Test
   void theOrganisationsOwnRowIsDeletedByItsIdWithoutLookingForAKey() {
-    RecordingSession session = new RecordingSession(Optional.of("unused"));
+    RecordingSession session = new RecordingSession(1L, 9L);
     purge(session, "organizations", MemberPolicy.ERASE, null);
 
     assertEquals(List.of(), session.queries);
@@ -112,13 +102,9 @@ class BatchPurgerStatementTest {
         session.updates);
   }
 
-  private static Statement statementOf(String tableName, MemberPolicy policy, Object after) {
-    return statementOf(tableName, policy, after, "user-9");
-  }
-
   private static Statement statementOf(
-      String tableName, MemberPolicy policy, Object after, Object lastKey) {
-    RecordingSession session = new RecordingSession(Optional.of(lastKey));
+      String tableName, MemberPolicy policy, Object after, Object firstKey, Object lastKey) {
+    RecordingSession session = new RecordingSession(firstKey, lastKey);
     purge(session, tableName, policy, after);
     assertEquals(1, session.updates.size());
     return session.updates.get(0);
@@ -134,18 +120,20 @@ class BatchPurgerStatementTest {
   private record Statement(String sql, List<Object> parameters) {}
 
   /**
-   * Records each statement; answers {@code lastKey} to the query for a batch's last key (a row with
-   * NULL, as {@code max} over no rows, when empty), and that each update touched {@link #ROWS}
-   * rows.
+   * Records each statement; answers the query for a batch's keys with {@code firstKey} and {@code
+   * lastKey} (both null, as {@code min} and {@code max} over no rows, for an empty batch), and that
+   * each update touched {@link #ROWS} rows.
    */
   private static final class RecordingSession implements SqlSession {
     static final int ROWS = 3;
 
-    final Optional<Object> lastKey;
+    final Object firstKey;
+    final Object lastKey;
     final List<Statement> queries = new ArrayList<>();
     final List<Statement> updates = new ArrayList<>();
 
-    RecordingSession(Optional<Object> lastKey) {
+    RecordingSession(Object firstKey, Object lastKey) {
+      this.firstKey = firstKey;
       this.lastKey = lastKey;
     }
 
@@ -158,7 +146,7 @@ class BatchPurgerStatementTest {
     @Override
     public List<Object[]> query(String sql, Object... parameters) {
       queries.add(new Statement(sql, List.of(parameters)));
-      return List.<Object[]>of(new Object[] {lastKey.orElse(null)});
+      return List.<Object[]>of(new Object[] {firstKey, lastKey});
     }
   }
 }
