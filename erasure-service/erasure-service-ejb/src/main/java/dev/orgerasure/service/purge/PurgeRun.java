@@ -18,16 +18,17 @@ import java.util.Set;
  * row).
  *
  * <p>Emptied: a batch that found fewer rows than it asked for took the table's last rows, so the
- * run does not look at that table again: looking costs a scan over the index entries of every row
- * just deleted, until PostgreSQL vacuums them. A step goes on with further batches (of the same
- * table until it is emptied, then of the next) while it is under half the target time, so that
- * small batches and small tables do not cost a step each. A row the run would miss cannot stay:
- * every application table refers to the organisation's row, which the purge deletes last, and the
- * next run looks at every table again.
+ * run does not look at that table again, not even for the statement a look costs. A step goes on
+ * with further batches (of the same table until it is emptied, then of the next) while it is under
+ * half the target time, so that small batches and small tables do not cost a step each. A row the
+ * run would miss cannot stay: every application table refers to the organisation's row, which the
+ * purge deletes last, and the next run looks at every table again.
  *
- * <p>Where: each table's batches go on after the key of the last row the run took from it. A run
- * lives for one timer expiry and is dropped when a step fails, so it never remembers a key of rows
- * whose deletion rolled back.
+ * <p>Where: each table's batches go on after the key of the last row the run took from it, so that
+ * no batch walks the index entries of the rows the batches before it deleted (they stay until
+ * PostgreSQL vacuums them); a new run starts each table from its first row. A run lives for one
+ * timer expiry and is dropped when a step fails, so it never remembers a key of rows whose deletion
+ * rolled back.
  */
 public class PurgeRun {
 
@@ -67,11 +68,7 @@ public class PurgeRun {
     return max > first && stepTime.toNanos() < targetNanos / 2;
   }
 
-  /**
-   * The key of the last row this run's batches took from {@code table}, null before the first: the
-   * next batch starts after it, so that no batch reads again the index entries of the rows the
-   * batches before it deleted (they stay in the index until PostgreSQL vacuums them).
-   */
+  /** The key of the last row this run's batches took from {@code table}, null before the first. */
   public Object lastKeyOf(String table) {
     return lastKeys.get(table);
   }

@@ -2,6 +2,7 @@ package dev.orgerasure.service.purge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,5 +120,29 @@ class PurgeRunTest {
   @Test
   void sizesBelowOneAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> new PurgeRun(0, 10, TARGET));
+  }
+
+  @Test
+  void eachTableStartsFromItsFirstRow() {
+    assertNull(new PurgeRun(100, 100, TARGET).lastKeyOf("progress"));
+  }
+
+  @Test
+  void aTablesNextBatchStartsAfterTheLastKeyItsBatchBeforeTook() {
+    PurgeRun run = new PurgeRun(100, 100, TARGET);
+    run.tookUpTo("progress", 40L);
+    run.tookUpTo("progress", 90L);
+
+    assertEquals(90L, run.lastKeyOf("progress"));
+    assertNull(run.lastKeyOf("assets"));
+  }
+
+  @Test
+  void aBatchThatTookNoRowLeavesTheLastKeyWhereItWas() {
+    PurgeRun run = new PurgeRun(100, 100, TARGET);
+    run.tookUpTo("progress", 90L);
+    run.tookUpTo("progress", null);
+
+    assertEquals(90L, run.lastKeyOf("progress"));
   }
 }
