@@ -79,7 +79,7 @@ final class AdminPageMeasure {
             listed.size(),
             pageMillis,
             "counts asked per organisation (" + BROWSER_CONNECTIONS + " at a time)",
-            oneByOne,
+            (double) oneByOne,
             "list < 1 s, one call to the service",
             String.format(
                 "%,d organisations listed in %,d ms, %,d counted in one call",

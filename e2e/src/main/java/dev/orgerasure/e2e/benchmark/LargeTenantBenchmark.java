@@ -118,7 +118,7 @@ public final class LargeTenantBenchmark {
             members,
             erasure.requestMillis(),
             "REST loop (GET+PUT user, logout, revoke consents)",
-            restLockout,
+            (double) restLockout,
             "<= 5 s and >= 20x",
             signedIn + " signed in (online + offline)"));
     long restDelete = restLoopDelete(twin);
@@ -129,7 +129,7 @@ public final class LargeTenantBenchmark {
             members,
             erasure.completionMillis(),
             "DELETE /users/{id} loop",
-            restDelete,
+            (double) restDelete,
             ">= 5x",
             "ours: Keycloak's completion (deletion, org removed, audit); realm holds "
                 + adminEvents
@@ -152,7 +152,7 @@ public final class LargeTenantBenchmark {
             members,
             erasure.completionMillis(),
             "Keycloak's organisation delete",
-            nativeMillis,
+            (double) nativeMillis,
             "none (shown beside it)",
             "native answered " + deleted.statusCode()));
   }

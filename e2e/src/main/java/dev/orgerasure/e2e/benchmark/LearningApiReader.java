@@ -56,7 +56,7 @@ final class LearningApiReader {
     return new Latencies(micros);
   }
 
-  /** Read times in microseconds; answers in milliseconds. */
+  /** Read times in microseconds; answers in milliseconds, to the microsecond. */
   record Latencies(List<Long> micros) {
 
     static final Latencies NONE = new Latencies(List.of());
@@ -72,19 +72,19 @@ final class LearningApiReader {
       return micros.size();
     }
 
-    long p50() {
+    double p50() {
       return percentile(0.50);
     }
 
-    long p99() {
+    double p99() {
       return percentile(0.99);
     }
 
-    private long percentile(double fraction) {
+    private double percentile(double fraction) {
       List<Long> sorted = micros.stream().sorted().toList();
       return sorted.isEmpty()
           ? 0
-          : sorted.get((int) Math.ceil(sorted.size() * fraction) - 1) / 1_000;
+          : sorted.get((int) Math.ceil(sorted.size() * fraction) - 1) / 1_000.0;
     }
   }
 }

@@ -19,17 +19,15 @@ final class Measures {
       String measure,
       String kind,
       int members,
-      long oursMillis,
+      double oursMillis,
       String baseline,
-      Long baselineMillis,
+      Double baselineMillis,
       String goal,
       String note) {
 
     /** The baseline's time over ours; for latencies, idle over busy. */
     Double ratio() {
-      return baselineMillis == null || oursMillis == 0
-          ? null
-          : (double) baselineMillis / oursMillis;
+      return baselineMillis == null || oursMillis == 0 ? null : baselineMillis / oursMillis;
     }
   }
 
@@ -69,9 +67,14 @@ final class Measures {
     JSON.writeValue(dir.resolve(name + ".json").toFile(), Map.of("measures", rows));
   }
 
+  /** Whole milliseconds, but tenths below 100 ms, where a millisecond moves a ratio. */
+  private static String millis(double value) {
+    return String.format(value < 100 ? "%.1f" : "%,.0f", value);
+  }
+
   private String table() {
     StringBuilder table = new StringBuilder();
-    String format = "| %s | %s | %,d | %,d | %s | %s | %s | %s | %s |%n";
+    String format = "| %s | %s | %,d | %s | %s | %s | %s | %s | %s |%n";
     table.append(
         "| measure | kind | members | ours ms | baseline | baseline ms | ratio | goal | note |\n");
     table.append("|---|---|---|---|---|---|---|---|---|\n");
@@ -82,10 +85,10 @@ final class Measures {
               m.measure(),
               m.kind(),
               m.members(),
-              m.oursMillis(),
+              millis(m.oursMillis()),
               m.baseline() == null ? "" : m.baseline(),
-              m.baselineMillis() == null ? "" : String.format("%,d", m.baselineMillis()),
-              m.ratio() == null ? "" : String.format("%.1fx", m.ratio()),
+              m.baselineMillis() == null ? "" : millis(m.baselineMillis()),
+              m.ratio() == null ? "" : String.format("%.2fx", m.ratio()),
               m.goal(),
               m.note()));
     }

@@ -107,7 +107,7 @@ final class WholeErasureMeasure {
             members,
             median(purges),
             "the same rows and files deleted in one transaction",
-            median(oneTransactions),
+            (double) median(oneTransactions),
             "ratio >= 0.7x",
             shape
                 + ", ours "
@@ -125,8 +125,8 @@ final class WholeErasureMeasure {
             idle.p99(),
             "during <= 1.5x idle (ratio >= 0.67x)",
             String.format(
-                "%d reads during the purges (p50 %d ms), %d idle (p50 %d ms), %d during the one"
-                    + " transactions (p50 %d ms, p99 %d ms)",
+                "%d reads during the purges (p50 %.1f ms), %d idle (p50 %.1f ms), %d during the"
+                    + " one transactions (p50 %.1f ms, p99 %.1f ms)",
                 duringPurge.count(),
                 duringPurge.p50(),
                 idle.count(),
