@@ -69,7 +69,7 @@ public class BatchPurger {
    * its last, found first.
    */
   private BatchResult updateBatch(String statement, Window window, int batchSize) {
-    String key = window.table.keyColumn();
+    String key = window.table().keyColumn();
     List<Object[]> keys =
         sql.query(
             String.format(
@@ -77,22 +77,22 @@ public class BatchPurger {
                 key, window.select(key, batchSize)),
             window.parameters(batchSize));
     if (keys.isEmpty() || keys.get(0)[1] == null) {
-      return new BatchResult(window.table.name(), 0, null, 0, List.of());
+      return new BatchResult(window.table().name(), 0, null, 0, List.of());
     }
     Object firstKey = keys.get(0)[0];
     Object lastKey = keys.get(0)[1];
     int rows =
         sql.update(
             String.format("%s WHERE %s = ?1 AND %3$s >= ?2 AND %3$s <= ?3", statement, ORG, key),
-            window.orgId,
+            window.orgId(),
             firstKey,
             lastKey);
-    return new BatchResult(window.table.name(), rows, lastKey, 0, List.of());
+    return new BatchResult(window.table().name(), rows, lastKey, 0, List.of());
   }
 
   private BatchResult purgeRowsWithFiles(Window window, InventoryFiles assetFiles, int batchSize) {
-    String table = window.table.name();
-    String key = window.table.keyColumn();
+    String table = window.table().name();
+    String key = window.table().keyColumn();
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
@@ -139,16 +139,7 @@ public class BatchPurger {
    * of the table and read all of it). So each batch reads its own rows and no others
    * (BatchPurgerTest counts them).
    */
-  private static final class Window {
-    private final InventoryTable table;
-    private final String orgId;
-    private final Object after;
-
-    Window(InventoryTable table, String orgId, Object after) {
-      this.table = table;
-      this.orgId = orgId;
-      this.after = after;
-    }
+  private record Window(InventoryTable table, String orgId, Object after) {
 
     /** {@code columns} of the window's first {@code limit} rows, in key order. */
     String select(String columns, int limit) {
