@@ -19,18 +19,12 @@ public final class DemoRealm {
   /** The group whose sub-groups are the tenants of {@link #GROUPS_REALM}. */
   public static final String TENANTS_PATH = "/tenants";
 
-  /** Each tenant group's sub-group of admins. */
-  public static final String GROUP_TENANT_ADMINS = "org-admins";
-
   /** Public client with direct access grants, where members log in with the password grant. */
   public static final String APP_CLIENT = "learning-app";
 
   public static final String REALM_ADMIN_USERNAME = "realm-admin";
   public static final String REALM_ADMIN_PASSWORD = "realm-admin";
   public static final String REALM_ADMIN_EMAIL = "realm-admin@learning.example";
-
-  /** Organisation attribute listing the user ids of its org admins. */
-  public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
   public static final String ERASE_ROLE = "erase-organizations";
 

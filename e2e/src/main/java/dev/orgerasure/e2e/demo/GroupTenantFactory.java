@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Creates tenants of realm {@code learning-groups}: a group under {@code /tenants} whose members
- * are split between the group itself and its sub-group {@code teachers}, its admin in its sub-group
- * {@code org-admins}, and app data in that realm's own app database, keyed by the group id.
+ * are split between the group itself and its sub-group {@code teachers}, its admin (a member
+ * allowed to erase it themselves), and app data in that realm's own app database, keyed by the
+ * group id.
  */
 public final class GroupTenantFactory {
 
@@ -23,11 +24,13 @@ public final class GroupTenantFactory {
   private final WholeSystem system;
   private final KeycloakAdminClient admin;
   private final MemberFactory users;
+  private final SelfServiceErasers erasers;
 
   public GroupTenantFactory(WholeSystem system, KeycloakAdminClient admin) {
     this.system = system;
     this.admin = admin;
     this.users = new MemberFactory(admin, DemoRealm.GROUPS_REALM);
+    this.erasers = new SelfServiceErasers(system, DemoRealm.GROUPS_REALM);
   }
 
   /** A tenant with a name no other call returns, e.g. "Test Group 3f9a1c2e". */
@@ -37,8 +40,8 @@ public final class GroupTenantFactory {
   }
 
   /**
-   * The first member is the tenant's admin (in {@code org-admins} only); the others alternate
-   * between the tenant group and {@code teachers}, so members of sub-groups only are covered.
+   * The first member is the tenant's admin (in {@code teachers}); the others alternate between the
+   * tenant group and {@code teachers}, so members of sub-groups only are covered.
    */
   public DemoOrg create(String name, String domain, int memberCount) {
     if (memberCount < 1) {
@@ -46,11 +49,9 @@ public final class GroupTenantFactory {
     }
     String groupId = admin.post(GROUPS_PATH + "/" + tenantsGroupId() + "/children", group(name));
     String teachers = admin.post(GROUPS_PATH + "/" + groupId + "/children", group("teachers"));
-    String orgAdmins =
-        admin.post(GROUPS_PATH + "/" + groupId + "/children", group(DemoRealm.GROUP_TENANT_ADMINS));
     List<Member> members = users.create(domain, memberCount);
     List<String> groupOfEach = new ArrayList<>();
-    groupOfEach.add(orgAdmins);
+    groupOfEach.add(teachers);
     for (int i = 1; i < members.size(); i++) {
       groupOfEach.add(i % 2 == 1 ? groupId : teachers);
     }
@@ -58,6 +59,7 @@ public final class GroupTenantFactory {
       join(members.get(i), groupOfEach.get(i));
     }
     Member tenantAdmin = members.get(0);
+    erasers.allow(groupId, tenantAdmin);
     return new DemoOrg(
         groupId,
         name,

@@ -1,8 +1,6 @@
 package dev.orgerasure.e2e.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.io.IOException;
@@ -15,8 +13,8 @@ import java.util.UUID;
 
 /**
  * Creates organisations of realm {@code learning}: the Keycloak organisation with a domain, its
- * members (password set, e-mail verified), its org admin, and its app data. Tests use {@link
- * #createUnique} so that no two tests share an organisation.
+ * members (password set, e-mail verified), its org admin (allowed to erase it themselves), and its
+ * app data. Tests use {@link #createUnique} so that no two tests share an organisation.
  */
 public final class OrgFactory {
 
@@ -27,11 +25,13 @@ public final class OrgFactory {
 
   private final KeycloakAdminClient admin;
   private final MemberFactory users;
+  private final SelfServiceErasers erasers;
 
   public OrgFactory(WholeSystem system, KeycloakAdminClient admin) {
     this.system = system;
     this.admin = admin;
     this.users = new MemberFactory(admin, DemoRealm.REALM);
+    this.erasers = new SelfServiceErasers(system, DemoRealm.REALM);
   }
 
   /** An organisation with a name no other call returns, e.g. "Test Org 3f9a1c2e". */
@@ -70,18 +70,9 @@ public final class OrgFactory {
         orgId, name, domain, orgAdmin, members, insertAppData(orgId, name, orgAdmin, members));
   }
 
-  /** Adds the member to the organisation's admins (its attribute {@code org-admins}). */
+  /** Allows the member, already in the organisation, to erase it themselves. */
   public void designateAdmin(String orgId, Member member) {
-    String path = ORGS_PATH + "/" + orgId;
-    ObjectNode org = (ObjectNode) admin.get(path);
-    ObjectNode attributes =
-        org.has("attributes") ? (ObjectNode) org.get("attributes") : org.putObject("attributes");
-    ArrayNode admins =
-        attributes.has(DemoRealm.ORG_ADMINS_ATTRIBUTE)
-            ? (ArrayNode) attributes.get(DemoRealm.ORG_ADMINS_ATTRIBUTE)
-            : attributes.putArray(DemoRealm.ORG_ADMINS_ATTRIBUTE);
-    admins.add(member.id());
-    admin.put(path, org);
+    erasers.allow(orgId, member);
   }
 
   private AppDataSummary insertAppData(

@@ -13,8 +13,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Keycloak's admin REST API as the master admin. Master access tokens live 60 s, so a fresh one is
- * taken whenever the current one is older than {@link #TOKEN_REUSE}.
+ * Keycloak's admin REST API as an admin of a realm (the master admin unless told otherwise), signed
+ * in through that realm's {@code admin-cli}. Access tokens live 60 s, so a fresh one is taken
+ * whenever the current one is older than {@link #TOKEN_REUSE}.
  */
 public final class KeycloakAdminClient {
 
@@ -22,6 +23,7 @@ public final class KeycloakAdminClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final URI keycloakUrl;
+  private final String adminRealm;
   private final String adminUser;
   private final String adminPassword;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -30,7 +32,13 @@ public final class KeycloakAdminClient {
   private Instant tokenTakenAt = Instant.MIN;
 
   public KeycloakAdminClient(URI keycloakUrl, String adminUser, String adminPassword) {
+    this(keycloakUrl, "master", adminUser, adminPassword);
+  }
+
+  public KeycloakAdminClient(
+      URI keycloakUrl, String adminRealm, String adminUser, String adminPassword) {
     this.keycloakUrl = keycloakUrl;
+    this.adminRealm = adminRealm;
     this.adminUser = adminUser;
     this.adminPassword = adminPassword;
     this.tokens = new TokenEndpoint(keycloakUrl);
@@ -99,7 +107,8 @@ public final class KeycloakAdminClient {
   private synchronized String token() {
     if (Instant.now().isAfter(tokenTakenAt.plus(TOKEN_REUSE))) {
       Instant now = Instant.now();
-      accessToken = tokens.password("master", "admin-cli", adminUser, adminPassword).accessToken();
+      accessToken =
+          tokens.password(adminRealm, "admin-cli", adminUser, adminPassword).accessToken();
       tokenTakenAt = now;
     }
     return accessToken;

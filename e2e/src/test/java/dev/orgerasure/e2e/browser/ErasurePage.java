@@ -86,6 +86,40 @@ public final class ErasurePage {
                     By.cssSelector("#org-erasure-dialog .pf-m-warning"))));
   }
 
+  /** Opens the organisation's "Self-service…" dialog and waits for its list of members. */
+  public void openSelfServiceDialog(String name) {
+    organisationRow(name)
+        .findElement(By.cssSelector("[data-testid=org-erasure-self-service]"))
+        .click();
+    browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.or(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid=org-erasure-self-service-erasers]")),
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("[data-testid=org-erasure-self-service-none]"))));
+  }
+
+  /** Allows the member of this username in the open dialog, and waits for their row. */
+  public void allowSelfServiceEraser(String username) {
+    WebElement input = browser.driver().findElement(By.id("org-erasure-self-service-username"));
+    input.sendKeys(username);
+    browser.driver().findElement(By.id("org-erasure-self-service-allow")).click();
+    browser
+        .waiting(UI)
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(
+                    "[data-testid=org-erasure-self-service-erasers] tr[data-username='"
+                        + username
+                        + "']")));
+  }
+
+  public String selfServiceDialogText() {
+    return browser.driver().findElement(By.id("org-erasure-self-service-dialog")).getText();
+  }
+
   public String dialogText() {
     return browser.driver().findElement(By.id("org-erasure-dialog")).getText();
   }

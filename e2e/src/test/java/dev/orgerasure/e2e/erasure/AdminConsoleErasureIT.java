@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.browser.AccountConsole;
 import dev.orgerasure.e2e.browser.AdminConsole;
 import dev.orgerasure.e2e.browser.Browser;
 import dev.orgerasure.e2e.browser.ErasurePage;
@@ -82,6 +83,29 @@ class AdminConsoleErasureIT {
       assertEquals(
           ErasureRecords.auditRecordId(sut.system(), requestId),
           page.progressField("audit-record"));
+    }
+  }
+
+  /** The realm admin allows a member to erase the organisation, who is then offered it. */
+  @Test
+  void realmAdminAllowsAMemberToEraseTheOrganisationThemselves() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    Member learner = org.learners().get(0);
+    try (Browser browser = Browser.start("realm-admin-allows-self-service-erasure")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      ErasurePage page = console.openErasurePageFromNavigation().shown();
+      page.openSelfServiceDialog(org.name());
+      assertTrue(page.selfServiceDialogText().contains(org.admin().username()));
+      assertFalse(page.selfServiceDialogText().contains(learner.username()));
+
+      page.allowSelfServiceEraser(learner.username());
+      browser.screenshot("01-member-allowed");
+    }
+    try (Browser browser = Browser.start("allowed-member-is-offered-erasure")) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl());
+      account.signIn(learner);
+      assertTrue(account.offersDeleteOrganisation());
     }
   }
 

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Admins of realm learning that tests need beside the demo's realm admin. */
+/** Admins of the demo realms that tests need beside the demo's realm admins. */
 final class Admins {
 
   private Admins() {}
@@ -27,14 +27,20 @@ final class Admins {
     return adminWith(sut, "realm-admin");
   }
 
-  /** A user of the demo realm holding only these {@code realm-management} roles. */
+  /** A user of realm learning holding only these {@code realm-management} roles. */
   static Member adminWith(SystemUnderTest sut, String... realmManagementRoles) {
+    return adminIn(sut, DemoRealm.REALM, realmManagementRoles);
+  }
+
+  /** A user of the realm holding only these {@code realm-management} roles. */
+  static Member adminIn(SystemUnderTest sut, String realm, String... realmManagementRoles) {
+    String adminPath = "/admin/realms/" + realm;
     KeycloakAdminClient admin = sut.masterAdmin();
     String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "admin-" + UUID.randomUUID();
     String id =
         admin.post(
-            DemoRealm.ADMIN_PATH + "/users",
+            adminPath + "/users",
             Map.of(
                 "username",
                 username,
@@ -50,7 +56,7 @@ final class Admins {
                 true,
                 "credentials",
                 List.of(Map.of("type", "password", "value", password, "temporary", false))));
-    grantRealmManagementRoles(admin, id, realmManagementRoles);
+    grantRealmManagementRoles(admin, adminPath, id, realmManagementRoles);
     return new Member(id, username, password, "Plain", "Admin");
   }
 
@@ -75,7 +81,8 @@ final class Admins {
             .get(DemoRealm.ADMIN_PATH + "/clients/" + id + "/service-account-user")
             .path("id")
             .asText();
-    grantRealmManagementRoles(admin, serviceAccount, "realm-admin", DemoRealm.ERASE_ROLE);
+    grantRealmManagementRoles(
+        admin, DemoRealm.ADMIN_PATH, serviceAccount, "realm-admin", DemoRealm.ERASE_ROLE);
     return sut.tokens()
         .clientCredentials(DemoRealm.REALM, clientId, secret)
         .requireSuccess()
@@ -122,22 +129,13 @@ final class Admins {
   }
 
   private static void grantRealmManagementRoles(
-      KeycloakAdminClient admin, String userId, String... roleNames) {
+      KeycloakAdminClient admin, String adminPath, String userId, String... roleNames) {
     String realmManagement =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=realm-management")
-            .get(0)
-            .path("id")
-            .asText();
+        admin.get(adminPath + "/clients?clientId=realm-management").get(0).path("id").asText();
     List<JsonNode> roles =
         Arrays.stream(roleNames)
-            .map(
-                name ->
-                    admin.get(
-                        DemoRealm.ADMIN_PATH + "/clients/" + realmManagement + "/roles/" + name))
+            .map(name -> admin.get(adminPath + "/clients/" + realmManagement + "/roles/" + name))
             .toList();
-    admin.post(
-        DemoRealm.ADMIN_PATH + "/users/" + userId + "/role-mappings/clients/" + realmManagement,
-        roles);
+    admin.post(adminPath + "/users/" + userId + "/role-mappings/clients/" + realmManagement, roles);
   }
 }

@@ -88,6 +88,47 @@ class CancelLinkIT {
     }
   }
 
+  /**
+   * A cancel that fails because the service is down does not spend the link: the locked-out
+   * requester is told to try again, nothing changed, and the same link cancels once it is back.
+   */
+  @Test
+  void aCancelTheServiceCouldNotAnswerLeavesTheLinkUsable() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    Scheduled scheduled = scheduled(org, 3600);
+    try (Browser browser = Browser.start("cancel-link-service-down")) {
+      open(browser, scheduled.link());
+      SystemState before = SystemState.read(sut.system());
+      sut.system().stopLiberty();
+      try {
+        browser.driver().findElement(By.id("org-erasure-cancel-confirm")).click();
+        String page =
+            browser
+                .waiting(UI)
+                .until(
+                    ExpectedConditions.visibilityOfElementLocated(
+                        By.id("org-erasure-cancel-refused")))
+                .getText();
+        browser.screenshot("01-try-again");
+        assertTrue(page.contains("try again"), page);
+        assertEquals(before, SystemState.read(sut.system()));
+      } finally {
+        sut.system().startLiberty();
+      }
+
+      open(browser, scheduled.link());
+      browser.driver().findElement(By.id("org-erasure-cancel-confirm")).click();
+      browser
+          .waiting(UI)
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-cancelled")));
+      browser.screenshot("02-cancelled-with-the-same-link");
+    }
+    assertEquals("CANCELLED", ErasureRecords.state(sut.system(), scheduled.erasureId()));
+    for (Member member : org.members()) {
+      assertTrue(RealmState.isEnabled(sut.system(), member.id()), member.username());
+    }
+  }
+
   @Test
   void aChangedTokenIsRefusedAndChangesNothing() throws Exception {
     DemoOrg org = sut.createOrg(2);

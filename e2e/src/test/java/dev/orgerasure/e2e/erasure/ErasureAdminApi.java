@@ -92,6 +92,20 @@ final class ErasureAdminApi {
             .GET());
   }
 
+  Answer selfServiceErasers(String organizationId) {
+    return send(
+        HttpRequest.newBuilder(
+                base.resolve("organizations/" + organizationId + "/self-service-erasers"))
+            .GET());
+  }
+
+  Answer allowSelfServiceEraser(String organizationId, String userId) {
+    return send(
+        HttpRequest.newBuilder(
+                base.resolve("organizations/" + organizationId + "/self-service-erasers/" + userId))
+            .PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   Answer organizations() {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }

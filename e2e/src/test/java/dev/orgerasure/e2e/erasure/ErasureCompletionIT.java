@@ -33,6 +33,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ErasureCompletionIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
+
+  /** Long enough to take a member out of the tenant before the purge starts. */
+  private static final int GRACE_SECONDS = 10;
+
   private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
 
   @Parameter private TenantKind kind;
@@ -92,6 +96,36 @@ class ErasureCompletionIT {
 
     assertEquals("", PersonalData.adminEventsNaming(base.system(), org.members()));
     assertEquals(othersEvents, PersonalData.adminEventsNaming(base.system(), other.members()));
+  }
+
+  /**
+   * Someone taken out of the tenant after the lockout, before the erasure completes, is no longer
+   * the tenant's to erase: kept with the enabled flag they had, able to sign in, and counted as
+   * kept in the audit.
+   */
+  @Test
+  void memberTakenOutOfTheTenantDuringTheGracePeriodIsKept() throws Exception {
+    DemoOrg org = sut.create(3);
+    Member leaving = org.learners().get(0);
+    ErasureAdminApi.Answer started =
+        sut.asRealmAdmin().startErasure(org.id(), org.name(), GRACE_SECONDS);
+    assertEquals(201, started.status(), started.body());
+    String requestId = started.json().path("id").asText();
+    assertFalse(RealmState.isEnabled(base.system(), leaving.id()));
+
+    sut.removeMember(org, leaving);
+    assertEquals(
+        "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
+
+    assertTrue(sut.userExists(leaving));
+    assertTrue(RealmState.isEnabled(base.system(), leaving.id()));
+    sut.memberLogin(leaving, false).requireSuccess();
+    for (Member member : org.members()) {
+      assertEquals(member.equals(leaving), sut.userExists(member), member.username());
+    }
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(base.system(), requestId);
+    assertEquals(1, record.counts().path("membersKeptAfterLeaving").asLong(), record.toString());
+    assertEquals(2, record.counts().path("identitiesDeleted").asLong(), record.toString());
   }
 
   @Test

@@ -14,8 +14,8 @@ import java.util.HexFormat;
 /**
  * What an erasure could change in a realm ({@code learning} unless named), read straight from
  * Keycloak's database: users, organisations, groups and group memberships, sessions (online and
- * offline, both persisted), erasure requests, and a checksum of every user's enabled flag. Two
- * equal states mean nothing changed.
+ * offline, both persisted), erasure requests, who may erase their organisation themselves, and a
+ * checksum of every user's enabled flag. Two equal states mean nothing changed.
  */
 record RealmState(
     long users,
@@ -24,6 +24,7 @@ record RealmState(
     long groupMemberships,
     long sessions,
     long erasureRequests,
+    long selfServiceErasers,
     String enabledChecksum) {
 
   static RealmState read(WholeSystem system) {
@@ -44,6 +45,10 @@ record RealmState(
               realmId),
           count(db, "select count(*) from offline_user_session where realm_id = ?", realmId),
           count(db, "select count(*) from org_erasure_request where realm_id = ?", realmId),
+          count(
+              db,
+              "select count(*) from org_erasure_self_service_eraser where realm_id = ?",
+              realmId),
           sha256(
               single(
                   db,

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
@@ -13,6 +14,7 @@ import dev.orgerasure.e2e.browser.SelfServicePages;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -183,6 +185,102 @@ class SelfServiceErasureIT {
       browser.screenshot("02-forced-action-refused");
       assertEquals(before, sut.state());
     }
+  }
+
+  /**
+   * A user manager can join any group and an organisation manager can edit any organisation's
+   * attributes; older set-ups named a tenant's admins there ("org-admins"). Neither grants the
+   * power to erase: a manager who names himself so is neither offered the erasure nor let through
+   * when he forces it.
+   */
+  @Test
+  void managerWhoNamesHimselfTheTenantsAdminIsNotOfferedItsErasure() throws Exception {
+    DemoOrg org = sut.create(2);
+    Member manager = managerWhoNamesHimselfAdminOf(org);
+    try (Browser browser = Browser.start("manager-named-admin-cannot-erase-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
+      account.signIn(manager);
+      assertFalse(account.showsDeleteOrganisationEntry());
+
+      SystemState before = sut.state();
+      SelfServicePages pages = account.forceErasureAction();
+      pages.reauthenticateIfAsked(manager);
+      assertTrue(pages.errorPageShown());
+      browser.screenshot("01-planted-admin-refused");
+      assertEquals(before, sut.state());
+    }
+  }
+
+  /**
+   * Only an admin who may erase the tenant may let a member erase it: a user manager who gave
+   * himself the erasure role lacks the powers, and is refused with nothing changed.
+   */
+  @Test
+  void adminWithoutTheErasurePowersCannotAllowAMemberToEraseTheTenant() {
+    DemoOrg org = sut.create(2);
+    Member userManager = Admins.adminIn(base, sut.realm(), "manage-users", DemoRealm.ERASE_ROLE);
+    ErasureAdminApi api = sut.adminApi(userManager);
+
+    SystemState before = sut.state();
+    ErasureAdminApi.Answer answer =
+        api.allowSelfServiceEraser(org.id(), org.learners().get(0).id());
+
+    assertEquals(403, answer.status(), answer.body());
+    assertTrue(answer.errorMessage().contains("powers the erasure uses"), answer.body());
+    assertEquals(before, sut.state());
+  }
+
+  @Test
+  void onlyAMemberOfTheTenantMayBeAllowedToEraseIt() {
+    DemoOrg org = sut.create(2);
+    DemoOrg other = sut.create(1);
+    ErasureAdminApi api = sut.asRealmAdmin();
+
+    SystemState before = sut.state();
+    ErasureAdminApi.Answer answer = api.allowSelfServiceEraser(org.id(), other.admin().id());
+
+    assertEquals(400, answer.status(), answer.body());
+    assertTrue(answer.errorMessage().contains("Only a member"), answer.body());
+    assertEquals(before, sut.state());
+  }
+
+  @Test
+  void memberWhoseSelfServiceErasureIsWithdrawnIsNoLongerOfferedIt() throws Exception {
+    DemoOrg org = sut.create(2);
+    sut.selfServiceErasers().withdraw(org.id(), org.admin());
+    assertEquals(0, sut.asRealmAdmin().selfServiceErasers(org.id()).json().size());
+    try (Browser browser = Browser.start("withdrawn-eraser-not-offered-" + kind)) {
+      AccountConsole account = new AccountConsole(browser, sut.system().keycloakUrl(), sut.realm());
+      account.signIn(org.admin());
+      assertFalse(account.showsDeleteOrganisationEntry());
+    }
+  }
+
+  /**
+   * A manager of the realm joins the tenant and names himself its admin the old ways, each with his
+   * own token: a user manager joins the tenant group's sub-group {@code org-admins}; an
+   * organisation manager joins the organisation and lists himself in its attribute {@code
+   * org-admins}.
+   */
+  private Member managerWhoNamesHimselfAdminOf(DemoOrg org) {
+    String adminPath = sut.adminPath();
+    if (kind == TenantKind.GROUP) {
+      Member userManager = Admins.adminIn(base, sut.realm(), "manage-users");
+      KeycloakAdminClient asManager = sut.adminClient(userManager);
+      String orgAdmins =
+          asManager.post(
+              adminPath + "/groups/" + org.id() + "/children", Map.of("name", "org-admins"));
+      asManager.put(adminPath + "/users/" + userManager.id() + "/groups/" + orgAdmins, null);
+      return userManager;
+    }
+    Member orgManager = Admins.adminIn(base, sut.realm(), "manage-organizations");
+    KeycloakAdminClient asManager = sut.adminClient(orgManager);
+    String orgPath = adminPath + "/organizations/" + org.id();
+    asManager.post(orgPath + "/members", orgManager.id());
+    ObjectNode organization = (ObjectNode) asManager.get(orgPath);
+    organization.putObject("attributes").putArray("org-admins").add(orgManager.id());
+    asManager.put(orgPath, organization);
+    return orgManager;
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.GroupTenantFactory;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.demo.SelfServiceErasers;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
@@ -73,14 +74,40 @@ final class Tenancy {
     }
   }
 
-  /** Makes the person an admin of the tenant too (its attribute, or its admins' sub-group). */
-  void designateAdmin(DemoOrg tenant, Member member) {
-    if (isGroups()) {
-      GroupTenantFactory factory = new GroupTenantFactory(sut.system(), sut.masterAdmin());
-      factory.join(member, factory.subGroupId(tenant, DemoRealm.GROUP_TENANT_ADMINS));
-    } else {
-      sut.designateAdmin(tenant, member);
+  /** Takes the person out of the tenant: out of the organisation, or out of every group of it. */
+  void removeMember(DemoOrg tenant, Member member) {
+    if (!isGroups()) {
+      sut.masterAdmin()
+          .delete(adminPath() + "/organizations/" + tenant.id() + "/members/" + member.id());
+      return;
     }
+    String tenantPath = DemoRealm.TENANTS_PATH + "/" + tenant.name();
+    stream(sut.masterAdmin().get(adminPath() + "/users/" + member.id() + "/groups"))
+        .filter(
+            group -> {
+              String path = group.path("path").asText();
+              return path.equals(tenantPath) || path.startsWith(tenantPath + "/");
+            })
+        .forEach(
+            group ->
+                sut.masterAdmin()
+                    .delete(
+                        adminPath()
+                            + "/users/"
+                            + member.id()
+                            + "/groups/"
+                            + group.path("id").asText()));
+  }
+
+  /** Makes the person a member of the tenant too, allowed to erase it themselves. */
+  void designateAdmin(DemoOrg tenant, Member member) {
+    addMember(tenant, member);
+    selfServiceErasers().allow(tenant.id(), member);
+  }
+
+  /** Who may erase which tenant themselves, managed as the realm's erasure admin. */
+  SelfServiceErasers selfServiceErasers() {
+    return new SelfServiceErasers(sut.system(), realm());
   }
 
   Member realmAdmin() {
@@ -89,13 +116,23 @@ final class Tenancy {
 
   /** The extension's admin API as the realm's admin, from an interactive console sign-in. */
   ErasureAdminApi asRealmAdmin() {
-    Member admin = realmAdmin();
+    return adminApi(realmAdmin());
+  }
+
+  /** The extension's admin API as this admin of the realm, from an interactive console sign-in. */
+  ErasureAdminApi adminApi(Member admin) {
     return new ErasureAdminApi(
         sut.system().keycloakUrl(),
         realm(),
         new AdminConsoleLogin(sut.system().keycloakUrl())
             .login(realm(), admin.username(), admin.password())
             .accessToken());
+  }
+
+  /** Keycloak's admin REST API as this admin of the realm, with their own tokens. */
+  KeycloakAdminClient adminClient(Member admin) {
+    return new KeycloakAdminClient(
+        sut.system().keycloakUrl(), realm(), admin.username(), admin.password());
   }
 
   TokenResponse memberLogin(Member member, boolean offline) {

@@ -3,10 +3,12 @@ package dev.orgerasure.e2e.harness;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,15 +51,22 @@ class WholeSystemIT {
   }
 
   @Test
-  void orgAdminIsNamedInTheOrgAdminsAttribute() {
+  void orgAdminIsTheOneMemberAllowedToEraseTheOrganisationThemselves() {
     DemoOrg org = sut.demo().orgs().get(1);
-    String admins =
-        sut.masterAdmin()
-            .get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id())
-            .path("attributes")
-            .path(DemoRealm.ORG_ADMINS_ATTRIBUTE)
-            .toString();
-    assertEquals("[\"" + org.admin().id() + "\"]", admins);
+    JsonNode erasers =
+        new KeycloakAdminClient(
+                sut.system().keycloakUrl(),
+                DemoRealm.REALM,
+                DemoRealm.REALM_ADMIN_USERNAME,
+                DemoRealm.REALM_ADMIN_PASSWORD)
+            .get(
+                DemoRealm.ADMIN_PATH
+                    + "/org-erasure/organizations/"
+                    + org.id()
+                    + "/self-service-erasers");
+    assertEquals(1, erasers.size(), erasers.toString());
+    assertEquals(org.admin().id(), erasers.get(0).path("userId").asText());
+    assertEquals(org.admin().username(), erasers.get(0).path("username").asText());
   }
 
   @Test

@@ -15,9 +15,11 @@ import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.TenantModel;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -32,10 +34,12 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.resteasy.reactive.NoCache;
+import org.keycloak.common.util.Time;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -179,6 +183,87 @@ public class OrgErasureAdminResource {
   public MemberPreview membersPreview(@PathParam("organizationId") String organizationId) {
     requireErasureRole();
     return erasures.previewMembers(manageableTenant(organizationId));
+  }
+
+  /**
+   * The members allowed to erase this organisation themselves from the account console (README,
+   * "Who may erase"), with the same role and powers as erasing it.
+   */
+  @GET
+  @NoCache
+  @Path("organizations/{organizationId}/self-service-erasers")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<SelfServiceEraserRepresentation> selfServiceErasers(
+      @PathParam("organizationId") String organizationId) {
+    requireErasureRole();
+    Tenant tenant = manageableTenant(organizationId);
+    return erasures.selfServiceErasers().of(tenant).stream()
+        .map(
+            eraser ->
+                new SelfServiceEraserRepresentation(
+                    eraser.userId(),
+                    usernameOf(eraser.userId()),
+                    eraser.grantedAt(),
+                    eraser.grantedById(),
+                    usernameOf(eraser.grantedById())))
+        .toList();
+  }
+
+  /**
+   * Allows a member to erase this organisation themselves. Only an admin who may erase it may allow
+   * it, and only for one of its members: the power is never read from anything a user or
+   * organisation manager can edit. {@code 204}; {@code 404} for an unknown user, {@code 400} for
+   * someone who is not a member; nothing changed then.
+   */
+  @PUT
+  @Path("organizations/{organizationId}/self-service-erasers/{userId}")
+  public Response designateSelfServiceEraser(
+      @PathParam("organizationId") String organizationId, @PathParam("userId") String userId) {
+    requireErasureRole();
+    Tenant tenant = manageableTenant(organizationId);
+    UserModel user = session.users().getUserById(realm, userId);
+    if (user == null) {
+      throw ErrorResponse.error("User not found", Response.Status.NOT_FOUND);
+    }
+    if (!erasures.tenants().isMember(tenant, user)) {
+      throw ErrorResponse.error(
+          "Only a member of the organisation may be allowed to erase it",
+          Response.Status.BAD_REQUEST);
+    }
+    if (erasures
+        .selfServiceErasers()
+        .designate(
+            tenant, user.getId(), auth.adminAuth().getUser().getId(), Time.currentTimeMillis())) {
+      adminEvent
+          .operation(OperationType.CREATE)
+          .resourcePath(
+              "org-erasure", "organizations", tenant.id(), "self-service-erasers", user.getId())
+          .success();
+    }
+    return Response.noContent().build();
+  }
+
+  /**
+   * Withdraws a member's permission to erase the organisation themselves; {@code 204} either way.
+   */
+  @DELETE
+  @Path("organizations/{organizationId}/self-service-erasers/{userId}")
+  public Response withdrawSelfServiceEraser(
+      @PathParam("organizationId") String organizationId, @PathParam("userId") String userId) {
+    requireErasureRole();
+    Tenant tenant = manageableTenant(organizationId);
+    if (erasures.selfServiceErasers().withdraw(tenant, userId)) {
+      adminEvent
+          .operation(OperationType.DELETE)
+          .resourcePath("org-erasure", "organizations", tenant.id(), "self-service-erasers", userId)
+          .success();
+    }
+    return Response.noContent().build();
+  }
+
+  private String usernameOf(String userId) {
+    UserModel user = session.users().getUserById(realm, userId);
+    return user == null ? null : user.getUsername();
   }
 
   @POST

@@ -7,6 +7,7 @@ import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.cancel.ErasureCanceller;
+import dev.orgerasure.keycloak.designation.SelfServiceErasers;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
@@ -70,6 +71,12 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   public ErasureRequestRepository requests() {
     return new ErasureRequestRepository(
         session.getProvider(JpaConnectionProvider.class).getEntityManager());
+  }
+
+  @Override
+  public SelfServiceErasers selfServiceErasers() {
+    return new SelfServiceErasers(
+        session.getProvider(JpaConnectionProvider.class).getEntityManager(), realm().getId());
   }
 
   @Override

@@ -61,9 +61,9 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
           } else if (event instanceof RealmModel.RealmPostCreateEvent created) {
             provision(created.getCreatedRealm());
           } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
-            OrgErasureProvider.of(removed.getKeycloakSession())
-                .requests()
-                .deleteRealm(removed.getRealm().getId());
+            OrgErasureProvider erasures = OrgErasureProvider.of(removed.getKeycloakSession());
+            erasures.requests().deleteRealm(removed.getRealm().getId());
+            erasures.selfServiceErasers().forgetRealm();
           }
         });
   }

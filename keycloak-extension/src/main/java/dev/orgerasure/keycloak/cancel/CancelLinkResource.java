@@ -18,8 +18,10 @@ import org.keycloak.models.KeycloakSession;
 /**
  * {@code /realms/{realm}/org-erasure/cancel}: where the cancel link of the "erasure scheduled"
  * e-mail leads. Opening it only shows what cancelling does and asks to confirm (mail scanners that
- * follow links cancel nothing); the confirmation spends the link and cancels. Every refusal is a
- * themed page that says why, and changes nothing.
+ * follow links cancel nothing); the confirmation spends the link and cancels. The link is spent
+ * before the cancel, so that two clicks never cancel twice, and given back when the cancel failed
+ * for a passing reason (the service is down): it stays usable until the grace period ends. Every
+ * refusal is a themed page that says why, and changes nothing.
  */
 public class CancelLinkResource {
 
@@ -74,6 +76,10 @@ public class CancelLinkResource {
     } catch (CancelRefusedException e) {
       LOG.infof(
           "Erasure %s: cancel through the link refused: %s", erasure.get().id(), e.getMessage());
+      if (e.isPassing()) {
+        links.unspend(link.get());
+        return refused("orgErasureCancelTryAgain", Response.Status.SERVICE_UNAVAILABLE);
+      }
       return refused("orgErasureCancelTooLate");
     }
   }
@@ -86,10 +92,11 @@ public class CancelLinkResource {
   }
 
   private Response refused(String reasonKey) {
-    return forms()
-        .setAttribute("reason", reasonKey)
-        .setStatus(Response.Status.CONFLICT)
-        .createForm(REFUSED_PAGE);
+    return refused(reasonKey, Response.Status.CONFLICT);
+  }
+
+  private Response refused(String reasonKey, Response.Status status) {
+    return forms().setAttribute("reason", reasonKey).setStatus(status).createForm(REFUSED_PAGE);
   }
 
   private LoginFormsProvider forms() {

@@ -68,6 +68,14 @@ public final class CancelLinks {
     return session.singleUseObjects().putIfAbsent(token.getId(), lifespan);
   }
 
+  /**
+   * Gives a spent token back: the cancel it was spent for could not be made for a passing reason,
+   * and the link is the locked-out requester's only way to cancel.
+   */
+  public void unspend(CancelLinkToken token) {
+    session.singleUseObjects().remove(token.getId());
+  }
+
   private static String issuer(URI publicUrl, RealmModel realm) {
     return publicUrl + "/realms/" + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8);
   }

@@ -61,20 +61,20 @@ public class ErasureCanceller {
                         + request.getState());
               }
               if (!request.claimCancel(Time.currentTimeMillis(), leaseEnd())) {
-                throw new CancelRefusedException(
+                throw CancelRefusedException.forNow(
                     "The erasure is being worked on; try again in a moment");
               }
               return ServiceClient.forRealm(
                   settings, session.realms().getRealm(request.getRealmId()));
             });
-    Optional<String> refusal = cancelAtTheService(service, requestId);
+    Optional<CancelRefusedException> refusal = cancelAtTheService(service, requestId);
     if (refusal.isPresent()) {
       transactions.inTransaction(
           session -> {
             request(session, requestId).releaseLease();
             return null;
           });
-      throw new CancelRefusedException(refusal.get());
+      throw refusal.get();
     }
     transactions.inTransaction(
         session -> {
@@ -100,14 +100,19 @@ public class ErasureCanceller {
     }
   }
 
-  private Optional<String> cancelAtTheService(ServiceClient service, String requestId) {
+  /** The service's refusal (the grace period is over), or a passing one when it cannot be asked. */
+  private Optional<CancelRefusedException> cancelAtTheService(
+      ServiceClient service, String requestId) {
     try {
-      return service.cancel(requestId);
+      return service.cancel(requestId).map(CancelRefusedException::new);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.of("Interrupted while asking the erasure-service; nothing was changed");
+      return Optional.of(
+          CancelRefusedException.forNow(
+              "Interrupted while asking the erasure-service; nothing was changed"));
     } catch (IOException e) {
-      return Optional.of(service.describe(e) + "; nothing was changed");
+      return Optional.of(
+          CancelRefusedException.forNow(service.describe(e) + "; nothing was changed"));
     }
   }
 

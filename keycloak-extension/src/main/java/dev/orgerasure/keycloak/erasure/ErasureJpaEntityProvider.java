@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.erasure;
 import dev.orgerasure.keycloak.audit.AuditCheckpointEntity;
 import dev.orgerasure.keycloak.audit.AuditLogHeadEntity;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
+import dev.orgerasure.keycloak.designation.SelfServiceEraserEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -19,7 +20,8 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
         LockedMemberEntity.class,
         AuditRecordEntity.class,
         AuditLogHeadEntity.class,
-        AuditCheckpointEntity.class);
+        AuditCheckpointEntity.class,
+        SelfServiceEraserEntity.class);
   }
 
   @Override

@@ -116,6 +116,9 @@ public class ErasureRequestEntity {
   @Column(name = "MEMBERS_DETACHED", nullable = false)
   private long membersDetached;
 
+  @Column(name = "MEMBERS_KEPT_LEFT", nullable = false)
+  private long membersKeptAfterLeaving;
+
   /** The service's report as JSON (docs/contract.md), once it arrived. */
   @Column(name = "APP_DATA_COUNTS", length = ContractLimits.STORED_REPORT_MAX_CHARS)
   private String appDataReport;
@@ -308,11 +311,16 @@ public class ErasureRequestEntity {
     this.membersKeptInOtherTenants = members.keptInOtherTenants();
     this.membersKeptAsAdministrators = members.keptAsAdministrators();
     this.membersDetached = members.detached();
+    this.membersKeptAfterLeaving = members.keptAfterLeaving();
   }
 
   public MemberCounts members() {
     return new MemberCounts(
-        membersLocked, membersKeptInOtherTenants, membersKeptAsAdministrators, membersDetached);
+        membersLocked,
+        membersKeptInOtherTenants,
+        membersKeptAsAdministrators,
+        membersDetached,
+        membersKeptAfterLeaving);
   }
 
   public void identitiesDeleted(long identities, long loginEvents) {

@@ -14,7 +14,11 @@ public record MemberPreview(MemberCounts erase, MemberCounts detach) {
   public static MemberPreview fromDetach(MemberCounts detach) {
     return new MemberPreview(
         new MemberCounts(
-            detach.signedOut(), detach.keptInOtherTenants(), detach.keptAsAdministrators(), 0),
+            detach.signedOut(),
+            detach.keptInOtherTenants(),
+            detach.keptAsAdministrators(),
+            0,
+            detach.keptAfterLeaving()),
         detach);
   }
 }

@@ -60,6 +60,7 @@ public class ErasureFinisher {
       long membersLocked,
       long membersKeptInOtherTenants,
       long membersKeptAsAdministrators,
+      long membersKeptAfterLeaving,
       long membersDetached,
       long identitiesDeleted,
       long loginEventsDeleted,
@@ -99,8 +100,10 @@ public class ErasureFinisher {
     transactions.inRealmOf(
         requestId,
         (session, request) -> {
-          TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
+          OrgErasureProvider erasures = OrgErasureProvider.of(session);
+          TenantDirectory tenants = erasures.tenants(request.getTenantKind());
           tenants.find(request.getOrganizationId()).ifPresent(tenants::remove);
+          erasures.selfServiceErasers().forget(request.getOrganizationId());
           return null;
         });
     transactions.inRealmOf(
@@ -251,10 +254,11 @@ public class ErasureFinisher {
   /**
    * Deletes or detaches one batch of the range's members, each decided again first: a member who
    * joined another tenant or became an admin since the lockout is kept as they were, without this
-   * membership. The facts behind the decisions are found for the whole batch at once, and the
-   * identities are deleted together ({@link IdentityDeletion}), in Keycloak's batch mode so that no
-   * query flushes what the batch has loaded so far. What was deleted is written on the members'
-   * rows; the erasure itself is only read.
+   * membership; one whom someone took out of the tenant since is kept as they were. The facts
+   * behind the decisions are found for the whole batch at once, and the identities are deleted
+   * together ({@link IdentityDeletion}), in Keycloak's batch mode so that no query flushes what the
+   * batch has loaded so far. What was deleted is written on the members' rows; the erasure itself
+   * is only read.
    */
   private int finishMemberBatch(String requestId, UserIdRange range) {
     return transactions.inRealmOf(
@@ -269,13 +273,9 @@ public class ErasureFinisher {
           if (members.isEmpty()) {
             return 0;
           }
-          MemberFacts facts =
-              MemberRules.factsOf(
-                  session,
-                  realm,
-                  tenants,
-                  tenant,
-                  members.stream().map(LockedMemberEntity::userId).toList());
+          List<String> memberIds = members.stream().map(LockedMemberEntity::userId).toList();
+          MemberFacts facts = MemberRules.factsOf(session, realm, tenants, tenant, memberIds);
+          Set<String> stillMembers = tenants.membersAmong(tenant, memberIds);
           List<String> erasedIds = new ArrayList<>();
           Set<String> deleted = new HashSet<>();
           EntityManagers.runInBatch(
@@ -283,17 +283,23 @@ public class ErasureFinisher {
               () -> {
                 List<UserModel> toDelete = new ArrayList<>();
                 Map<String, UserModel> stored =
-                    IdentityDeletion.storedUsers(
-                        session, realm, members.stream().map(LockedMemberEntity::userId).toList());
+                    IdentityDeletion.storedUsers(session, realm, memberIds);
                 for (LockedMemberEntity member : members) {
                   UserModel user = stored.get(member.userId());
                   MemberDecision now =
                       user == null
                           ? MemberDecision.ERASE
-                          : MemberRules.decide(facts, request.getMemberPolicy(), member.userId());
+                          : MemberRules.decideAgain(
+                              facts,
+                              request.getMemberPolicy(),
+                              member.userId(),
+                              member.decision(),
+                              stillMembers);
                   member.decidedAgain(now);
                   member.finished();
-                  if (now == MemberDecision.DETACH) {
+                  if (now == MemberDecision.KEEP_LEFT_TENANT) {
+                    cached(session, realm, user).setEnabled(member.wasEnabled());
+                  } else if (now == MemberDecision.DETACH) {
                     MemberDetachment.detach(
                         tenants, tenant, cached(session, realm, user), member.wasEnabled());
                   } else if (!now.erases()) {
@@ -334,6 +340,7 @@ public class ErasureFinisher {
         request.members().signedOut(),
         request.members().keptInOtherTenants(),
         request.members().keptAsAdministrators(),
+        request.members().keptAfterLeaving(),
         request.members().detached(),
         request.finishing().identitiesDeleted(),
         request.finishing().loginEventsDeleted(),

@@ -15,7 +15,12 @@ public enum MemberDecision {
   /** Also a member of another tenant: loses only this membership and is signed out. */
   KEEP_OTHER_TENANTS("KEEP: member of other organisations"),
   /** Holds an admin role: loses only this membership and is signed out. */
-  KEEP_ADMINISTRATOR("KEEP: administrator");
+  KEEP_ADMINISTRATOR("KEEP: administrator"),
+  /**
+   * Taken out of the tenant by someone else after the lockout, before the erasure completed: no
+   * longer the tenant's, so kept with the enabled flag they had before the lockout.
+   */
+  KEEP_LEFT_TENANT("KEEP: left the organisation before the erasure completed");
 
   private final String reason;
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -36,6 +37,23 @@ public final class MemberRules {
       return MemberDecision.KEEP_ADMINISTRATOR;
     }
     return policy == MemberPolicy.DETACH ? MemberDecision.DETACH : MemberDecision.ERASE;
+  }
+
+  /**
+   * The decision made again before identities go. A member the lockout left in the tenant (erased
+   * or detached at the end) whom someone took out of it since is no longer the tenant's to erase:
+   * kept. Members the lockout took out themselves are decided by the rules as before.
+   */
+  public static MemberDecision decideAgain(
+      MemberFacts facts,
+      MemberPolicy policy,
+      String userId,
+      MemberDecision atLockout,
+      Set<String> stillMembers) {
+    if (atLockout.disablesUntilTheEnd() && !stillMembers.contains(userId)) {
+      return MemberDecision.KEEP_LEFT_TENANT;
+    }
+    return decide(facts, policy, userId);
   }
 
   /** The facts the rules need about these members of the tenant, a statement or two each. */

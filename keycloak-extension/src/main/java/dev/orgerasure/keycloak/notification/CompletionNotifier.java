@@ -154,7 +154,7 @@ public class CompletionNotifier {
     attributes.put("organizationName", request.getOrganizationName());
     attributes.put("memberCount", request.getMemberCount());
     attributes.put("membersErased", request.members().erased());
-    attributes.put("membersKept", request.members().leftAtLockout());
+    attributes.put("membersKept", request.members().keptForAReason());
     attributes.put("memberPolicy", request.getMemberPolicy().name());
     attributes.put("membersDetached", request.members().detached());
     attributes.put("completedAt", TIME.format(Instant.ofEpochMilli(Time.currentTimeMillis())));

@@ -28,10 +28,10 @@ import org.keycloak.events.EventType;
 
 /**
  * An org admin erases their own organisation (GDPR Article 17 self-service). The organisation is
- * always one the signed-in user administers, whatever the request names; the erasure itself starts
- * through {@link OrgErasureProvider#start}, exactly as from the admin console. Keycloak has
- * re-authenticated the user before this runs when their sign-in was older than the action's {@code
- * max_auth_age}.
+ * always one an erasure admin designated the signed-in member to erase (README, "Who may erase"),
+ * whatever the request names; the erasure itself starts through {@link OrgErasureProvider#start},
+ * exactly as from the admin console. Keycloak has re-authenticated the user before this runs when
+ * their sign-in was older than the action's {@code max_auth_age}.
  */
 public class OrgErasureRequiredAction implements RequiredActionProvider {
 
@@ -149,7 +149,8 @@ public class OrgErasureRequiredAction implements RequiredActionProvider {
   }
 
   private List<Tenant> administered(RequiredActionContext context) {
-    return tenants(context).administeredBy(context.getUser()).toList();
+    OrgErasureProvider erasures = OrgErasureProvider.of(context.getSession());
+    return erasures.selfServiceErasers().erasableBy(erasures.tenants(), context.getUser());
   }
 
   private static TenantDirectory tenants(RequiredActionContext context) {

@@ -14,11 +14,11 @@ import org.keycloak.services.ErrorResponse;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
- * {@code /realms/{realm}/org-erasure/self-service}: the organisations the signed-in user
- * administers, so the account console shows "Delete organisation" to org admins only. The caller is
- * known by Keycloak's own sign-in cookie, as on Keycloak's login pages: the account console's
- * tokens stay inside its bundle. It is a same-origin read of the caller's own facts; nothing else
- * can read it (no CORS) and it changes nothing.
+ * {@code /realms/{realm}/org-erasure/self-service}: the organisations the signed-in user may erase
+ * themselves (README, "Who may erase"), so the account console shows "Delete organisation" to org
+ * admins only. The caller is known by Keycloak's own sign-in cookie, as on Keycloak's login pages:
+ * the account console's tokens stay inside its bundle. It is a same-origin read of the caller's own
+ * facts; nothing else can read it (no CORS) and it changes nothing.
  */
 public class SelfServiceResource {
 
@@ -38,9 +38,8 @@ public class SelfServiceResource {
     if (signedIn == null) {
       throw ErrorResponse.error("Not signed in", Response.Status.UNAUTHORIZED);
     }
-    return OrgErasureProvider.of(session)
-        .tenants()
-        .administeredBy(signedIn.user())
+    OrgErasureProvider erasures = OrgErasureProvider.of(session);
+    return erasures.selfServiceErasers().erasableBy(erasures.tenants(), signedIn.user()).stream()
         .map(tenant -> Map.of("id", tenant.id(), "name", tenant.name()))
         .toList();
   }

@@ -6,6 +6,7 @@ import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.audit.AuditLog;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
+import dev.orgerasure.keycloak.designation.SelfServiceErasers;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
@@ -46,6 +47,9 @@ public interface OrgErasureProvider extends Provider {
 
   /** Erasure requests and locked members, in this session's transaction. */
   ErasureRequestRepository requests();
+
+  /** Who may erase their own organisation in the session's realm (README, "Who may erase"). */
+  SelfServiceErasers selfServiceErasers();
 
   /** The audit log (docs/audit.md). */
   AuditLog audit();

@@ -3,7 +3,6 @@ package dev.orgerasure.keycloak.tenant;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -105,17 +104,6 @@ public class GroupTenantDirectory implements TenantDirectory {
   }
 
   @Override
-  public Stream<Tenant> administeredBy(UserModel user) {
-    return user.getGroupsStream()
-        .filter(group -> group.getName().equals(model.adminGroupName()))
-        .map(GroupModel::getParent)
-        .filter(Objects::nonNull)
-        .filter(this::isTenantGroup)
-        .sorted(Comparator.comparing(GroupModel::getName))
-        .map(GroupTenantDirectory::tenant);
-  }
-
-  @Override
   public void markUnderErasure(Tenant tenant, String requestId) {
     group(tenant).setSingleAttribute(ERASURE_REQUEST_ATTRIBUTE, requestId);
   }
@@ -124,6 +112,22 @@ public class GroupTenantDirectory implements TenantDirectory {
   public boolean isMember(Tenant tenant, UserModel user) {
     Set<String> groups = new HashSet<>(subtree(group(tenant)));
     return user.getGroupsStream().anyMatch(group -> groups.contains(group.getId()));
+  }
+
+  @Override
+  public Set<String> membersAmong(Tenant tenant, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        entityManager()
+            .createQuery(
+                "select distinct m.user.id from UserGroupMembershipEntity m"
+                    + " where m.groupId in :groups and m.user.id in :users",
+                String.class)
+            .setParameter("groups", subtree(group(tenant)))
+            .setParameter("users", userIds)
+            .getResultList());
   }
 
   /** Groups have no identity provider of their own: no member exists only through one. */

@@ -2,7 +2,6 @@ package dev.orgerasure.keycloak.tenant;
 
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,9 +20,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
 public class OrganizationTenantDirectory implements TenantDirectory {
-
-  /** Organisation attribute listing the user ids of its admins. */
-  public static final String ORG_ADMINS_ATTRIBUTE = "org-admins";
 
   /** Whether the organisation was enabled before the erasure closed it. */
   static final String WAS_ENABLED_ATTRIBUTE = "org-erasure-was-enabled";
@@ -92,20 +88,6 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   }
 
   @Override
-  public Stream<Tenant> administeredBy(UserModel user) {
-    return organizations
-        .getByMember(user)
-        .filter(
-            organization ->
-                organization
-                    .getAttributes()
-                    .getOrDefault(ORG_ADMINS_ATTRIBUTE, List.of())
-                    .contains(user.getId()))
-        .sorted(Comparator.comparing(OrganizationModel::getName))
-        .map(OrganizationTenantDirectory::tenant);
-  }
-
-  @Override
   public void markUnderErasure(Tenant tenant, String requestId) {
     OrganizationModel organization = organization(tenant);
     Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
@@ -116,6 +98,22 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   @Override
   public boolean isMember(Tenant tenant, UserModel user) {
     return organizations.isMember(organization(tenant), user);
+  }
+
+  @Override
+  public Set<String> membersAmong(Tenant tenant, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        entityManager()
+            .createQuery(
+                "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
+                    + " where o.id = :org and m.groupId = o.groupId and m.user.id in :users",
+                String.class)
+            .setParameter("org", tenant.id())
+            .setParameter("users", userIds)
+            .getResultList());
   }
 
   @Override

@@ -31,16 +31,13 @@ public interface TenantDirectory {
    */
   List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max);
 
-  /**
-   * The tenants that designate {@code user} as their admin (an Organization lists them in its
-   * attribute {@code org-admins}); a member is admin only where designated.
-   */
-  Stream<Tenant> administeredBy(UserModel user);
-
   /** Marks the tenant as under erasure, for everything that reads the tenant. */
   void markUnderErasure(Tenant tenant, String requestId);
 
   boolean isMember(Tenant tenant, UserModel user);
+
+  /** Those of the users who are members of the tenant now. */
+  Set<String> membersAmong(Tenant tenant, Collection<String> userIds);
 
   /** Those of the users who exist only through the tenant's identity provider. */
   Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds);

@@ -6,13 +6,12 @@ import org.keycloak.models.RealmModel;
 
 /**
  * How a realm models its tenants (README, "Tenant models"), set by the realm admin as realm
- * attributes: Keycloak Organizations (the default), or groups under a parent group, each with a
- * sub-group of its admins. One realm uses one model.
+ * attributes: Keycloak Organizations (the default), or groups under a parent group. One realm uses
+ * one model.
  *
  * @param parentGroupPath the group whose sub-groups are the tenants; empty for top-level groups
- * @param adminGroupName the name of each tenant's sub-group whose members are its admins
  */
-public record TenantModel(TenantKind kind, String parentGroupPath, String adminGroupName) {
+public record TenantModel(TenantKind kind, String parentGroupPath) {
 
   /** {@code organizations} (or absent) or {@code groups}. */
   public static final String MODEL_ATTRIBUTE = "org-erasure-tenant-model";
@@ -20,21 +19,13 @@ public record TenantModel(TenantKind kind, String parentGroupPath, String adminG
   /** The parent group's path, e.g. {@code /tenants}; absent or blank for top-level groups. */
   public static final String PARENT_GROUP_ATTRIBUTE = "org-erasure-tenant-parent-group";
 
-  /** The admins' sub-group name; {@value #DEFAULT_ADMIN_GROUP} when absent. */
-  public static final String ADMIN_GROUP_ATTRIBUTE = "org-erasure-tenant-admin-group";
-
-  public static final String DEFAULT_ADMIN_GROUP = "org-admins";
-
   public static TenantModel of(RealmModel realm) {
     String model = realm.getAttribute(MODEL_ATTRIBUTE);
     TenantKind kind =
         model != null && model.strip().toLowerCase(Locale.ROOT).equals("groups")
             ? TenantKind.GROUP
             : TenantKind.ORGANIZATION;
-    return new TenantModel(
-        kind,
-        normalisedPath(realm.getAttribute(PARENT_GROUP_ATTRIBUTE)),
-        blankOr(realm.getAttribute(ADMIN_GROUP_ATTRIBUTE), DEFAULT_ADMIN_GROUP));
+    return new TenantModel(kind, normalisedPath(realm.getAttribute(PARENT_GROUP_ATTRIBUTE)));
   }
 
   /** "/tenants" for "tenants", "/tenants/" or "/tenants"; empty for none. */
@@ -50,9 +41,5 @@ public record TenantModel(TenantKind kind, String parentGroupPath, String adminG
       return "";
     }
     return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
-  }
-
-  private static String blankOr(String value, String fallback) {
-    return value == null || value.isBlank() ? fallback : value.strip();
   }
 }

@@ -76,7 +76,7 @@ class ErasureStateTest {
   @Test
   void aHandedOverErasureAwaitsTheReportAndNoLongerTheHandOver() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     assertTrue(request.getState().awaitsHandOver());
     request.handedOver(2_000);
     assertFalse(request.getState().awaitsHandOver());
@@ -87,7 +87,7 @@ class ErasureStateTest {
   @Test
   void aReportThatNamesAnotherErasureIsRefused() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertThrows(
         IllegalArgumentException.class,
@@ -100,7 +100,7 @@ class ErasureStateTest {
   @Test
   void anErasureHeldByAFinisherIsNotClaimedAgainUntilItsLeaseEnds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
@@ -112,7 +112,7 @@ class ErasureStateTest {
   @Test
   void aFailedFinishShowsItsErrorUntilTheErasureCompletes() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handOverFailed("service down", 2_000);
     request.handedOver(3_000);
     request.appDataPurged(
@@ -151,7 +151,7 @@ class ErasureStateTest {
   @Test
   void handOverWithAGracePeriodSchedulesThePurge() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.SCHEDULED, request.getState());
   }
@@ -159,7 +159,7 @@ class ErasureStateTest {
   @Test
   void handOverWithoutAGracePeriodStartsThePurge() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
   }
@@ -167,7 +167,7 @@ class ErasureStateTest {
   @Test
   void failedHandOverIsRetriedAndThenSucceeds() {
     ErasureRequestEntity request = request(0);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handOverFailed("down", 5_000);
     request.handOverFailed("down", 9_000);
     assertEquals(ErasureState.FAILED_RETRYING, request.getState());
@@ -180,7 +180,7 @@ class ErasureStateTest {
   @Test
   void reportAfterTheGracePeriodCompletesThePurgeStep() {
     ErasureRequestEntity request = request(60);
-    request.lockedOut(new MemberCounts(3, 0, 0, 0), 1_000);
+    request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
     request.handedOver(2_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));

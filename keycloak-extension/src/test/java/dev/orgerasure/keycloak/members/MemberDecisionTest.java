@@ -66,8 +66,8 @@ class MemberDecisionTest {
 
   @Test
   void thePreviewUnderEraseCountsTheDetachedAsErased() {
-    MemberPreview preview = MemberPreview.fromDetach(new MemberCounts(10, 2, 1, 6));
-    assertEquals(new MemberCounts(10, 2, 1, 0), preview.erase());
+    MemberPreview preview = MemberPreview.fromDetach(new MemberCounts(10, 2, 1, 6, 0));
+    assertEquals(new MemberCounts(10, 2, 1, 0, 0), preview.erase());
     assertEquals(7, preview.erase().erased());
     assertEquals(1, preview.detach().erased());
   }

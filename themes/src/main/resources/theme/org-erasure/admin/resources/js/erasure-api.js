@@ -1,4 +1,5 @@
-// The extension's admin API, /admin/realms/{realm}/org-erasure, called with the console session's token.
+// The extension's admin API, /admin/realms/{realm}/org-erasure, called with the console session's token
+// (and Keycloak's own users API, to find a user by username).
 
 // Organisations per page: what the server answers at most, and one batched count per page.
 export const PAGE_SIZE = 1000;
@@ -43,6 +44,24 @@ export class ErasureApi {
 
   membersPreview(realm, organizationId) {
     return this.#request("GET", realm, `organizations/${encodeURIComponent(organizationId)}/members-preview`);
+  }
+
+  selfServiceErasers(realm, organizationId) {
+    return this.#request("GET", realm, `organizations/${encodeURIComponent(organizationId)}/self-service-erasers`);
+  }
+
+  allowSelfServiceEraser(realm, organizationId, userId) {
+    return this.#send("PUT", realm, `org-erasure/organizations/${encodeURIComponent(organizationId)}/self-service-erasers/${encodeURIComponent(userId)}`);
+  }
+
+  withdrawSelfServiceEraser(realm, organizationId, userId) {
+    return this.#send("DELETE", realm, `org-erasure/organizations/${encodeURIComponent(organizationId)}/self-service-erasers/${encodeURIComponent(userId)}`);
+  }
+
+  // The user of exactly this username, through Keycloak's own users API; undefined when there is none.
+  async userByUsername(realm, username) {
+    const response = await this.#fetch("GET", realm, `users?exact=true&briefRepresentation=true&username=${encodeURIComponent(username)}`);
+    return (await response.json())[0];
   }
 
   startErasure(realm, organizationId, confirmation, gracePeriodSeconds, memberPolicy) {
@@ -93,12 +112,17 @@ export class ErasureApi {
   }
 
   async #request(method, realm, path, body) {
-    return (await this.#fetch(method, realm, path, body)).json();
+    return (await this.#fetch(method, realm, `org-erasure/${path}`, body)).json();
+  }
+
+  // A call answered with no body (204).
+  async #send(method, realm, path) {
+    await this.#fetch(method, realm, path);
   }
 
   // A file the server names in its Content-Disposition, as { blob, filename }.
   async #download(realm, path) {
-    const response = await this.#fetch("GET", realm, path, undefined, "*/*");
+    const response = await this.#fetch("GET", realm, `org-erasure/${path}`, undefined, "*/*");
     const disposition = response.headers.get("Content-Disposition") ?? "";
     const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split(/[/?]/).pop();
     return { blob: await response.blob(), filename };
@@ -110,7 +134,7 @@ export class ErasureApi {
       headers["Content-Type"] = "application/json";
     }
     const response = await fetch(
-      `${this.#environment.adminBaseUrl}/admin/realms/${encodeURIComponent(realm)}/org-erasure/${path}`,
+      `${this.#environment.adminBaseUrl}/admin/realms/${encodeURIComponent(realm)}/${path}`,
       { method, headers, body: body === undefined ? undefined : JSON.stringify(body) },
     );
     if (!response.ok) {

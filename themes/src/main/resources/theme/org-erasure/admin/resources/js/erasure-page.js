@@ -2,6 +2,7 @@
 // state, the recent erasures, the erase dialog and the progress of the erasure being followed.
 import { createElement as h, useCallback, useEffect, useState } from "react";
 import { EraseDialog } from "./erase-dialog.js";
+import { SelfServiceErasersDialog } from "./self-service-erasers.js";
 import { ErasureProgress } from "./erasure-progress.js";
 import { PageFrame } from "./page-frame.js";
 import { StateLabel, formatTime } from "./erasure-state.js";
@@ -27,6 +28,7 @@ function ErasureWork({ api, realm, t, addAlert }) {
   const [appData, setAppData] = useState({});
   const [erasures, setErasures] = useState([]);
   const [erasing, setErasing] = useState(null);
+  const [delegating, setDelegating] = useState(null);
   const [followed, setFollowed] = useState(null);
 
   const reload = useCallback(async () => {
@@ -62,9 +64,10 @@ function ErasureWork({ api, realm, t, addAlert }) {
     tenantModel ? h("p", { "data-testid": "org-erasure-tenant-model" }, describeModel(tenantModel, t)) : null,
     organizations === null
       ? h("p", null, t("orgErasureLoading"))
-      : h(OrganisationTable, { organizations, appData, t, onErase: setErasing, onFollow: setFollowed }),
+      : h(OrganisationTable, { organizations, appData, t, onErase: setErasing, onFollow: setFollowed, onSelfService: setDelegating }),
     h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureRecent")),
     h(RecentErasures, { erasures, t, onFollow: setFollowed }),
+    delegating ? h(SelfServiceErasersDialog, { api, realm, organization: delegating, t, addAlert, onClose: () => setDelegating(null) }) : null,
     erasing ? h(EraseDialog, { api, realm, organization: erasing, t, addAlert, onClose: () => setErasing(null), onStarted: started }) : null,
   );
 }
@@ -72,7 +75,7 @@ function ErasureWork({ api, realm, t, addAlert }) {
 // Which tenant model the realm uses (README, "Tenant models").
 function describeModel(model, t) {
   if (model.kind !== "GROUP") return t("orgErasureModelOrganizations");
-  return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath, model.adminGroupName) : t("orgErasureModelTopLevelGroups", model.adminGroupName);
+  return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath) : t("orgErasureModelTopLevelGroups");
 }
 
 // Counts come from the erasure-service in one call per page of organisations, after the list
@@ -112,7 +115,7 @@ function appDataSummary(entry, unavailable, t) {
   return t("orgErasureRowsAndFiles", rows, entry.counts.files.files);
 }
 
-function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
+function OrganisationTable({ organizations, appData, t, onErase, onFollow, onSelfService }) {
   if (organizations.length === 0) {
     return h("p", null, t("orgErasureNoOrganisations"));
   }
@@ -137,7 +140,12 @@ function OrganisationTable({ organizations, appData, t, onErase, onFollow }) {
             { className: "pf-v5-c-table__td pf-v5-c-table__action" },
             organization.erasure
               ? h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", onClick: () => onFollow(organization.erasure.id) }, t("orgErasureFollowAction"))
-              : h("button", { type: "button", className: "pf-v5-c-button pf-m-danger", "data-testid": "org-erasure-erase", onClick: () => onErase(organization) }, t("orgErasureEraseAction")),
+              : h(
+                  "span",
+                  { className: "org-erasure-actions" },
+                  h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", "data-testid": "org-erasure-self-service", onClick: () => onSelfService(organization) }, t("orgErasureSelfServiceAction")),
+                  h("button", { type: "button", className: "pf-v5-c-button pf-m-danger", "data-testid": "org-erasure-erase", onClick: () => onErase(organization) }, t("orgErasureEraseAction")),
+                ),
           ),
         ),
       ),

@@ -70,6 +70,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
         erasure.memberPolicy === "DETACH" ? fact(t("orgErasureDetached"), String(erasure.membersDetached), "detached") : null,
         fact(t("orgErasureKeptInOtherTenants"), String(erasure.membersKeptInOtherTenants), "kept-other-tenants"),
         fact(t("orgErasureKeptAsAdministrators"), String(erasure.membersKeptAsAdministrators), "kept-administrators"),
+        erasure.membersKeptAfterLeaving > 0 ? fact(t("orgErasureKeptAfterLeaving"), String(erasure.membersKeptAfterLeaving), "kept-after-leaving") : null,
         fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
         fact(t("orgErasureRequestedBy"), erasure.requestedBy || t("orgErasureRequesterInAudit"), "requested-by"),
         fact(t("orgErasureRequestedAt"), formatTime(erasure.requestedAt), "requested-at"),
@@ -83,7 +84,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
 // Members kept (README, "Who is erased") lose only the membership, so they are not deleted.
 function toErase(erasure) {
   const counted = erasure.membersLocked > 0 ? erasure.membersLocked : erasure.memberCount;
-  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators - erasure.membersDetached;
+  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators - erasure.membersDetached - erasure.membersKeptAfterLeaving;
 }
 
 // The service's live status once it holds the erasure; before the hand-over it has nothing (404).
