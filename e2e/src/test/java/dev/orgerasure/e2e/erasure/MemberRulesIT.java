@@ -160,6 +160,35 @@ class MemberRulesIT {
     }
   }
 
+  /**
+   * The organisation's identity provider is unlinked, as Keycloak's own delete does, never deleted:
+   * a kept administrator linked to it keeps the link, and it is enabled again as it was.
+   */
+  @Test
+  void erasureUnlinksTheOrganisationsProviderAndAKeptAdminKeepsTheirLinkToIt() throws Exception {
+    DemoOrg erased = sut.createOrg(2);
+    PartnerIdentityProvider partner = PartnerIdentityProvider.linkedTo(sut, erased);
+    try {
+      Member admin = Admins.realmAdminWithoutErasureRole(sut);
+      addMember(erased, admin);
+      partner.link(admin);
+
+      ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased.id(), erased.name());
+      assertEquals(201, started.status(), started.body());
+      assertFalse(partner.isEnabled());
+      assertEquals(
+          "COMPLETED",
+          ErasureRecords.awaitState(
+              sut.system(), started.json().path("id").asText(), DONE, COMPLETION));
+
+      assertTrue(RealmState.userExists(sut.system(), admin.id()));
+      assertEquals(List.of(partner.alias()), partner.linksOf(admin));
+      assertTrue(partner.isEnabled());
+    } finally {
+      partner.remove();
+    }
+  }
+
   private String membershipType(DemoOrg org, Member member) {
     for (JsonNode listed :
         sut.masterAdmin().get(DemoRealm.ADMIN_PATH + "/organizations/" + org.id() + "/members")) {

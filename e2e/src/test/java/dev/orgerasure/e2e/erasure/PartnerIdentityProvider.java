@@ -5,6 +5,7 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,33 @@ final class PartnerIdentityProvider {
             .path("id")
             .asText();
     return new Member(id, username(), password(), "Mia", "Partner");
+  }
+
+  String alias() {
+    return alias;
+  }
+
+  /** Links a user of the demo realm to the provider's person, as an admin can. */
+  void link(Member member) {
+    sut.masterAdmin()
+        .post(
+            DemoRealm.ADMIN_PATH + "/users/" + member.id() + "/federated-identity/" + alias,
+            Map.of(
+                "identityProvider",
+                alias,
+                "userId",
+                "linked-" + member.id(),
+                "userName",
+                username()));
+  }
+
+  /** The aliases of the providers the user is linked to. */
+  List<String> linksOf(Member member) {
+    List<String> aliases = new ArrayList<>();
+    sut.masterAdmin()
+        .get(DemoRealm.ADMIN_PATH + "/users/" + member.id() + "/federated-identity")
+        .forEach(link -> aliases.add(link.path("identityProvider").asText()));
+    return aliases;
   }
 
   /** Whether the demo realm's link to the provider is enabled. */

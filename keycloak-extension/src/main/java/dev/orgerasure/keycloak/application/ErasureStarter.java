@@ -172,7 +172,7 @@ public class ErasureStarter {
                     request,
                     Map.of("gracePeriodSeconds", gracePeriodSeconds, "memberPolicy", memberPolicy));
             tenants.markUnderErasure(tenant, request.getId());
-            tenants.closeToNewMembers(tenant);
+            request.closedTenant(tenants.closeToNewMembers(tenant));
             return new StartedErasure(ErasureRepresentation.of(request), true);
           });
     } catch (RuntimeException concurrentSubmit) {

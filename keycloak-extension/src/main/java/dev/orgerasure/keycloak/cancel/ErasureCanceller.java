@@ -121,7 +121,9 @@ public class ErasureCanceller {
         requestId,
         (session, request) -> {
           TenantDirectory tenants = OrgErasureProvider.of(session).tenants(request.getTenantKind());
-          tenants.find(request.getOrganizationId()).ifPresent(tenants::reopen);
+          tenants
+              .find(request.getOrganizationId())
+              .ifPresent(tenant -> tenants.reopen(tenant, request.tenantClosure()));
           return null;
         });
     while (restoreBatch(requestId) > 0) {
@@ -164,7 +166,7 @@ public class ErasureCanceller {
               if (member.decision().disablesUntilTheEnd()) {
                 user.setEnabled(member.wasEnabled());
               } else {
-                tenants.restoreMember(tenant, user);
+                tenants.restoreMember(tenant, user, member.leftGroups());
               }
             }
             requests.removeMember(member);

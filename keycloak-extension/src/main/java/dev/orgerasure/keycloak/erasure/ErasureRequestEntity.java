@@ -6,6 +6,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.keycloak.audit.AuditEvent;
 import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.tenant.TenantClosure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -118,6 +119,10 @@ public class ErasureRequestEntity {
 
   @Column(name = "MEMBERS_KEPT_LEFT", nullable = false)
   private long membersKeptAfterLeaving;
+
+  /** What closing the tenant changed ({@link TenantClosure}, JSON), for a cancel to put back. */
+  @Column(name = "TENANT_CLOSURE", length = 1_000_000)
+  private String tenantClosure;
 
   /** The service's report as JSON (docs/contract.md), once it arrived. */
   @Column(name = "APP_DATA_COUNTS", length = ContractLimits.STORED_REPORT_MAX_CHARS)
@@ -312,6 +317,17 @@ public class ErasureRequestEntity {
     this.membersKeptAsAdministrators = members.keptAsAdministrators();
     this.membersDetached = members.detached();
     this.membersKeptAfterLeaving = members.keptAfterLeaving();
+  }
+
+  public void closedTenant(TenantClosure closure) {
+    tenantClosure = ContractJson.write(closure);
+  }
+
+  /** What closing the tenant changed; nothing when it was never closed. */
+  public TenantClosure tenantClosure() {
+    return tenantClosure == null
+        ? TenantClosure.NOTHING_CLOSED
+        : ContractJson.readStored(tenantClosure, TenantClosure.class);
   }
 
   public MemberCounts members() {

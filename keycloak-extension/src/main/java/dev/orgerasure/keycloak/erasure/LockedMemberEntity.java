@@ -79,6 +79,13 @@ public class LockedMemberEntity {
   @Column(name = "ERASED_EMAIL")
   private String erasedEmail;
 
+  /**
+   * The tenant's groups a kept member left at lockout, as a JSON array of ids, for a cancel to give
+   * back; kept here, not on the tenant, where a group manager could add to it.
+   */
+  @Column(name = "LEFT_GROUPS", length = 1_000_000)
+  private String leftGroups;
+
   protected LockedMemberEntity() {}
 
   public LockedMemberEntity(
@@ -127,6 +134,16 @@ public class LockedMemberEntity {
    */
   public List<String> erasedNames() {
     return Stream.of(erasedUsername, erasedEmail).filter(Objects::nonNull).toList();
+  }
+
+  public void leftGroups(List<String> groupIds) {
+    leftGroups = groupIds.isEmpty() ? null : ContractJson.write(groupIds);
+  }
+
+  public List<String> leftGroups() {
+    return leftGroups == null
+        ? List.of()
+        : List.of(ContractJson.readStored(leftGroups, String[].class));
   }
 
   public void loginEventsDeleted(long events) {

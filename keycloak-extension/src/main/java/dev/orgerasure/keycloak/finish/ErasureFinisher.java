@@ -102,7 +102,9 @@ public class ErasureFinisher {
         (session, request) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);
           TenantDirectory tenants = erasures.tenants(request.getTenantKind());
-          tenants.find(request.getOrganizationId()).ifPresent(tenants::remove);
+          tenants
+              .find(request.getOrganizationId())
+              .ifPresent(tenant -> tenants.remove(tenant, request.tenantClosure()));
           erasures.selfServiceErasers().forget(request.getOrganizationId());
           return null;
         });

@@ -13,6 +13,7 @@ import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,21 +103,27 @@ public class TenantLockout {
     MemberFacts facts = MemberRules.factsOf(session, realm, tenants, tenant, fresh);
     Map<String, Boolean> enabled = MemberLockout.enabledFlags(session, fresh);
     List<String> toLockOut = new ArrayList<>();
-    List<String> toKeep = new ArrayList<>();
+    Map<String, LockedMemberEntity> toKeep = new LinkedHashMap<>();
     for (String userId : fresh) {
       Boolean wasEnabled = enabled.get(userId);
       if (wasEnabled == null) {
         continue;
       }
       MemberDecision decision = MemberRules.decide(facts, request.getMemberPolicy(), userId);
-      requests.addLockedMember(new LockedMemberEntity(requestId, userId, wasEnabled, decision));
-      (decision.disablesUntilTheEnd() ? toLockOut : toKeep).add(userId);
+      LockedMemberEntity locked = new LockedMemberEntity(requestId, userId, wasEnabled, decision);
+      requests.addLockedMember(locked);
+      if (decision.disablesUntilTheEnd()) {
+        toLockOut.add(userId);
+      } else {
+        toKeep.put(userId, locked);
+      }
     }
-    for (String userId : toKeep) {
-      UserModel member = session.users().getUserById(realm, userId);
-      tenants.removeMember(tenant, member);
-      MemberLockout.signOut(session, realm, member);
-    }
+    toKeep.forEach(
+        (userId, locked) -> {
+          UserModel member = session.users().getUserById(realm, userId);
+          locked.leftGroups(tenants.removeMember(tenant, member));
+          MemberLockout.signOut(session, realm, member);
+        });
     MemberLockout.lockOut(session, realm, toLockOut);
     return new Batch(page.size(), toLockOut.size() + toKeep.size(), page.get(page.size() - 1));
   }

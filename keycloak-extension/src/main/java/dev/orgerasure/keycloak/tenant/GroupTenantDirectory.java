@@ -27,12 +27,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class GroupTenantDirectory implements TenantDirectory {
 
-  /**
-   * Group attribute, one per member the lockout took out of the tenant (a kept member): the ids of
-   * the tenant's groups they were in, so that a cancel puts back exactly those.
-   */
-  static final String LEFT_GROUPS_ATTRIBUTE_PREFIX = "org-erasure-left-groups.";
-
   private final KeycloakSession session;
   private final RealmModel realm;
   private final TenantModel model;
@@ -165,43 +159,38 @@ public class GroupTenantDirectory implements TenantDirectory {
     return inAnother;
   }
 
-  /** Takes the member out of every group of the tenant, noting which, for a cancel. */
+  /** Takes the member out of every group of the tenant; answers which, for a cancel. */
   @Override
-  public void removeMember(Tenant tenant, UserModel user) {
-    GroupModel tenantGroup = group(tenant);
-    Set<String> groups = new HashSet<>(subtree(tenantGroup));
+  public List<String> removeMember(Tenant tenant, UserModel user) {
+    Set<String> groups = new HashSet<>(subtree(group(tenant)));
     List<GroupModel> leaving =
         user.getGroupsStream().filter(group -> groups.contains(group.getId())).toList();
-    if (leaving.isEmpty()) {
-      return;
-    }
-    tenantGroup.setAttribute(
-        LEFT_GROUPS_ATTRIBUTE_PREFIX + user.getId(),
-        leaving.stream().map(GroupModel::getId).toList());
     leaving.forEach(user::leaveGroup);
+    return leaving.stream().map(GroupModel::getId).toList();
   }
 
   /** A group can be neither disabled nor signed in through: the mark is what closes it. */
   @Override
-  public void closeToNewMembers(Tenant tenant) {}
-
-  @Override
-  public void reopen(Tenant tenant) {
-    group(tenant).removeAttribute(ERASURE_REQUEST_ATTRIBUTE);
+  public TenantClosure closeToNewMembers(Tenant tenant) {
+    return TenantClosure.NOTHING_CLOSED;
   }
 
   @Override
-  public void restoreMember(Tenant tenant, UserModel user) {
-    GroupModel tenantGroup = group(tenant);
-    String attribute = LEFT_GROUPS_ATTRIBUTE_PREFIX + user.getId();
-    tenantGroup
-        .getAttributeStream(attribute)
+  public void reopen(Tenant tenant, TenantClosure closure) {
+    group(tenant).removeAttribute(ERASURE_REQUEST_ATTRIBUTE);
+  }
+
+  /** Only groups of the tenant's own subtree: the recorded ids are checked, not trusted. */
+  @Override
+  public void restoreMember(Tenant tenant, UserModel user, List<String> leftGroups) {
+    Set<String> tenantGroups = new HashSet<>(subtree(group(tenant)));
+    leftGroups.stream()
+        .filter(tenantGroups::contains)
         .map(id -> session.groups().getGroupById(realm, id))
         .filter(Objects::nonNull)
         .filter(group -> !user.isMemberOf(group))
         .toList()
         .forEach(user::joinGroup);
-    tenantGroup.removeAttribute(attribute);
   }
 
   @Override
@@ -211,7 +200,7 @@ public class GroupTenantDirectory implements TenantDirectory {
 
   /** The group with its sub-groups; Keycloak removes their memberships with them. */
   @Override
-  public void remove(Tenant tenant) {
+  public void remove(Tenant tenant, TenantClosure closure) {
     session.groups().removeGroup(realm, group(tenant));
   }
 

@@ -21,12 +21,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
 public class OrganizationTenantDirectory implements TenantDirectory {
 
-  /** Whether the organisation was enabled before the erasure closed it. */
-  static final String WAS_ENABLED_ATTRIBUTE = "org-erasure-was-enabled";
-
-  /** The identity providers the erasure disabled, by alias. */
-  static final String CLOSED_PROVIDERS_ATTRIBUTE = "org-erasure-closed-providers";
-
   private final KeycloakSession session;
   private final OrganizationProvider organizations;
 
@@ -152,67 +146,56 @@ public class OrganizationTenantDirectory implements TenantDirectory {
 
   /** Only for unmanaged members: Keycloak deletes a managed member it removes. */
   @Override
-  public void removeMember(Tenant tenant, UserModel user) {
+  public List<String> removeMember(Tenant tenant, UserModel user) {
     OrganizationModel organization = organization(tenant);
     if (organizations.isManagedMember(organization, user)) {
       throw new IllegalStateException("A managed member is erased, never only removed");
     }
     organizations.removeMember(organization, user);
+    return List.of();
   }
 
-  /**
-   * Notes on the organisation what it changes (whether it was enabled, which identity providers it
-   * disables), so that a cancel puts back exactly that and nothing more.
-   */
+  /** Disables the organisation and its enabled identity providers; answers what it changed. */
   @Override
-  public void closeToNewMembers(Tenant tenant) {
+  public TenantClosure closeToNewMembers(Tenant tenant) {
     OrganizationModel organization = organization(tenant);
     List<IdentityProviderModel> closing =
         organizations
             .getIdentityProviders(organization)
             .filter(IdentityProviderModel::isEnabled)
             .toList();
-    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
-    attributes.put(WAS_ENABLED_ATTRIBUTE, List.of(Boolean.toString(organization.isEnabled())));
-    attributes.put(
-        CLOSED_PROVIDERS_ATTRIBUTE, closing.stream().map(IdentityProviderModel::getAlias).toList());
-    organization.setAttributes(attributes);
+    TenantClosure closure =
+        new TenantClosure(
+            organization.isEnabled(),
+            closing.stream().map(IdentityProviderModel::getAlias).toList());
     organization.setEnabled(false);
     closing.forEach(
         idp -> {
           idp.setEnabled(false);
           session.identityProviders().update(idp);
         });
+    return closure;
   }
 
   /**
-   * Puts back what {@link #closeToNewMembers} and {@link #markUnderErasure} changed; idempotent.
+   * Puts back what {@link #closeToNewMembers} and {@link #markUnderErasure} changed; idempotent. A
+   * closed provider is enabled again only while it still belongs to this organisation.
    */
   @Override
-  public void reopen(Tenant tenant) {
+  public void reopen(Tenant tenant, TenantClosure closure) {
     OrganizationModel organization = organization(tenant);
-    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
-    if (!attributes.containsKey(WAS_ENABLED_ATTRIBUTE)) {
-      return;
-    }
     // The organisation first: Keycloak shows the providers of a disabled organisation as disabled.
-    organization.setEnabled(Boolean.parseBoolean(attributes.get(WAS_ENABLED_ATTRIBUTE).get(0)));
-    for (String alias : attributes.getOrDefault(CLOSED_PROVIDERS_ATTRIBUTE, List.of())) {
-      IdentityProviderModel idp = session.identityProviders().getByAlias(alias);
-      if (idp != null && !idp.isEnabled()) {
-        idp.setEnabled(true);
-        session.identityProviders().update(idp);
-      }
+    organization.setEnabled(closure.wasEnabled());
+    enableClosedProviders(linkedProviders(organization), closure);
+    Map<String, List<String>> attributes = new HashMap<>(organization.getAttributes());
+    if (attributes.remove(ERASURE_REQUEST_ATTRIBUTE) != null) {
+      organization.setAttributes(attributes);
     }
-    attributes.remove(WAS_ENABLED_ATTRIBUTE);
-    attributes.remove(CLOSED_PROVIDERS_ATTRIBUTE);
-    attributes.remove(ERASURE_REQUEST_ATTRIBUTE);
-    organization.setAttributes(attributes);
   }
 
   /** Gives a kept member back the membership the lockout removed. */
   @Override
-  public void restoreMember(Tenant tenant, UserModel user) {
+  public void restoreMember(Tenant tenant, UserModel user, List<String> leftGroups) {
     OrganizationModel organization = organization(tenant);
     if (!organizations.isMember(organization, user)) {
       organizations.addMember(organization, user);
@@ -224,15 +207,37 @@ public class OrganizationTenantDirectory implements TenantDirectory {
     return auth.orgs().canManage(organization(tenant));
   }
 
-  /** The organisation with its identity providers; its domains go with it. */
+  /**
+   * The organisation with its domains, through Keycloak, which unlinks its identity providers. A
+   * provider's deletion is left to its own admins: it needs {@code manage-identity-providers}, and
+   * kept people may still sign in through it.
+   */
   @Override
-  public void remove(Tenant tenant) {
+  public void remove(Tenant tenant, TenantClosure closure) {
     OrganizationModel organization = organization(tenant);
-    organizations
-        .getIdentityProviders(organization)
-        .toList()
-        .forEach(idp -> session.identityProviders().remove(idp.getAlias()));
+    List<String> linked = linkedProviders(organization);
     organizations.remove(organization);
+    enableClosedProviders(linked, closure);
+  }
+
+  private List<String> linkedProviders(OrganizationModel organization) {
+    return organizations
+        .getIdentityProviders(organization)
+        .map(IdentityProviderModel::getAlias)
+        .toList();
+  }
+
+  /** Those of the providers the erasure disabled that are among {@code aliases}. */
+  private void enableClosedProviders(List<String> aliases, TenantClosure closure) {
+    aliases.stream()
+        .filter(closure.closedProviders()::contains)
+        .map(alias -> session.identityProviders().getByAlias(alias))
+        .filter(idp -> idp != null && !idp.isEnabled())
+        .forEach(
+            idp -> {
+              idp.setEnabled(true);
+              session.identityProviders().update(idp);
+            });
   }
 
   private EntityManager entityManager() {

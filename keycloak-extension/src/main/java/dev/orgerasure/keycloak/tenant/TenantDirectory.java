@@ -45,27 +45,39 @@ public interface TenantDirectory {
   /** Those of the users who are also members of another tenant. */
   Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds);
 
-  /** Takes the member out of the tenant; their account stays. */
-  void removeMember(Tenant tenant, UserModel user);
+  /**
+   * Takes the member out of the tenant; their account stays. Answers the ids of the tenant's groups
+   * they left (a group tenant's own group and sub-groups; nothing for an organisation), for a
+   * cancel to give back.
+   */
+  List<String> removeMember(Tenant tenant, UserModel user);
 
   /**
    * Stops the tenant from taking members while it is erased: disabled, with its identity providers,
-   * so nobody signs up or in through them.
+   * so nobody signs up or in through them. Answers what it changed, for the erasure to keep.
    */
-  void closeToNewMembers(Tenant tenant);
+  TenantClosure closeToNewMembers(Tenant tenant);
 
   /**
    * Undoes {@link #closeToNewMembers} and {@link #markUnderErasure} after a cancel: enabled as it
-   * was, with the identity providers the erasure disabled. Calling it again changes nothing.
+   * was, with those of the closed identity providers that still belong to the tenant. Calling it
+   * again changes nothing.
    */
-  void reopen(Tenant tenant);
+  void reopen(Tenant tenant, TenantClosure closure);
 
-  /** Gives a kept member back their membership, after a cancel. */
-  void restoreMember(Tenant tenant, UserModel user);
+  /**
+   * Gives a kept member back their membership after a cancel: for a group tenant, those of the
+   * groups they left that are still the tenant's own, never any other group.
+   */
+  void restoreMember(Tenant tenant, UserModel user, List<String> leftGroups);
 
   /** Whether the admin may manage this tenant (fine-grained admin permissions included). */
   boolean canManage(AdminPermissionEvaluator auth, Tenant tenant);
 
-  /** Removes the tenant itself, with what exists only for it (its identity providers). */
-  void remove(Tenant tenant);
+  /**
+   * Removes the tenant itself, as Keycloak's own delete does: a group with its sub-groups; an
+   * organisation with its domains, its identity providers unlinked (never deleted: people outside
+   * the erased set may be linked to them) and enabled again as they were before {@code closure}.
+   */
+  void remove(Tenant tenant, TenantClosure closure);
 }
