@@ -32,7 +32,8 @@ public final class MemberFactory {
         String first = PersonNames.first(i);
         String last = PersonNames.last(i);
         String username = (first + "." + last + "@" + domain).toLowerCase(Locale.ROOT);
-        created.add(pool.submit(() -> createUser(username, capitalize(first), capitalize(last))));
+        created.add(
+            pool.submit(() -> createUser(username, username, capitalize(first), capitalize(last))));
       }
       List<Member> members = new ArrayList<>();
       for (Future<Member> member : created) {
@@ -46,13 +47,22 @@ public final class MemberFactory {
     }
   }
 
-  private Member createUser(String username, String firstName, String lastName) {
+  /**
+   * One person whose username is not their e-mail address, {@code username@domain}: e.g. a word
+   * that is also a key of Keycloak's JSON, such as "enabled". The {@link Member#email()} of the
+   * answer is its username, not this address.
+   */
+  public Member createWithUsername(String username, String domain) {
+    return createUser(username, username + "@" + domain, capitalize(username), "Member");
+  }
+
+  private Member createUser(String username, String email, String firstName, String lastName) {
     String id =
         admin.post(
             "/admin/realms/" + realm + "/users",
             Map.of(
                 "username", username,
-                "email", username,
+                "email", email,
                 "firstName", firstName,
                 "lastName", lastName,
                 "enabled", true,

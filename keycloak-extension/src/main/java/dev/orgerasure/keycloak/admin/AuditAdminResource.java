@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -313,35 +314,35 @@ public class AuditAdminResource {
     @Override
     public void record(AuditRecordEntity record, List<byte[]> inclusionProof) throws IOException {
       row(
-          Long.toString(record.getSequence()),
-          Instant.ofEpochMilli(record.getRecordedAt()).toString(),
-          record.getEvent(),
-          record.getRequestId(),
-          record.getRealmName(),
-          record.getOrganizationId(),
-          record.getOrganizationName(),
-          record.getRequesterId(),
-          record.getRequesterEmail(),
-          Long.toString(record.getMemberCount()),
-          record.getStatus(),
-          record.getCounts(),
-          record.getLeafHash());
+          CsvCells.number(record.getSequence()),
+          CsvCells.text(Instant.ofEpochMilli(record.getRecordedAt()).toString()),
+          CsvCells.text(record.getEvent()),
+          CsvCells.text(record.getRequestId()),
+          CsvCells.text(record.getRealmName()),
+          CsvCells.text(record.getOrganizationId()),
+          CsvCells.text(record.getOrganizationName()),
+          CsvCells.text(record.getRequesterId()),
+          CsvCells.text(record.getRequesterEmail()),
+          CsvCells.number(record.getMemberCount()),
+          CsvCells.text(record.getStatus()),
+          CsvCells.text(record.getCounts()),
+          CsvCells.text(record.getLeafHash()));
     }
 
     @Override
     public void finish() throws IOException {
       SignedCheckpoint latest = checkpoint.orElseThrow();
       row(
-          "checkpoint",
-          latest.checkpoint().time(),
-          Long.toString(latest.checkpoint().treeSize()),
-          latest.checkpoint().rootHash(),
-          latest.jws());
+          CsvCells.text("checkpoint"),
+          CsvCells.text(latest.checkpoint().time()),
+          CsvCells.number(latest.checkpoint().treeSize()),
+          CsvCells.text(latest.checkpoint().rootHash()),
+          CsvCells.text(latest.jws()));
     }
 
     @Override
     public void empty() throws IOException {
-      row(
+      headings(
           "seq",
           "time",
           "event",
@@ -357,13 +358,12 @@ public class AuditAdminResource {
           "leaf_hash");
     }
 
-    /** RFC 4180: every field quoted, quotes doubled. */
-    private void row(String... fields) throws IOException {
-      for (int i = 0; i < fields.length; i++) {
-        String field = fields[i] == null ? "" : fields[i];
-        writer.write((i == 0 ? "" : ",") + '"' + field.replace("\"", "\"\"") + '"');
-      }
-      writer.write("\r\n");
+    private void headings(String... names) throws IOException {
+      row(Arrays.stream(names).map(CsvCells::text).toArray(String[]::new));
+    }
+
+    private void row(String... cells) throws IOException {
+      writer.write(String.join(",", cells) + "\r\n");
     }
   }
 }

@@ -151,10 +151,10 @@ public class ErasureRequestRepository {
   }
 
   /**
-   * Keycloak's admin events that name these people (an id anywhere, a username or e-mail as a JSON
-   * string) in their path, representation or details: an erased person must not live on in the
-   * record of how their account was created or changed. The realm's events are read once per call
-   * and matched against everyone given, not searched once per person.
+   * Keycloak's admin events that name these people (as {@link AdminEventMatcher} reads them) in
+   * their path, representation or details: an erased person must not live on in the record of how
+   * their account was created or changed. The realm's events are read once per call and matched
+   * against everyone given, not searched once per person.
    */
   public long deleteAdminEventsNaming(String realmId, List<String> userIds, List<String> names) {
     if (userIds.isEmpty() && names.isEmpty()) {

@@ -79,9 +79,11 @@ public class CompletionNotifier {
     session.getContext().setRealm(realm);
     UserModel requester = requester(session, realm, request.getRequestedById());
     if (requester == null || requester.getEmail() == null || requester.getEmail().isBlank()) {
-      String error = "The requester " + request.getRequestedByUsername() + " has no e-mail address";
-      LOG.warnf("Erasure %s: notification not sent: %s", request.getId(), error);
-      return new Outcome(null, error);
+      LOG.warnf(
+          "Erasure %s: notification not sent: requester %s has no e-mail address",
+          request.getId(), request.getRequestedById());
+      return new Outcome(
+          null, "The requester " + request.getRequestedByUsername() + " has no e-mail address");
     }
     try {
       session
@@ -94,12 +96,15 @@ public class CompletionNotifier {
               TEMPLATE,
               attributes(
                   request, isErased(session, requester, request), receiptLink(session, request)));
-      LOG.infof("Erasure %s: completion notice sent to %s", request.getId(), requester.getEmail());
+      LOG.infof(
+          "Erasure %s: completion notice sent to user %s", request.getId(), requester.getId());
       return new Outcome(requester.getEmail(), null);
     } catch (EmailException e) {
-      String error = "The e-mail could not be sent: " + rootMessage(e);
-      LOG.warnf(e, "Erasure %s: notification not sent", request.getId());
-      return new Outcome(null, error);
+      LOG.warnf(
+          "Erasure %s: notification to user %s not sent: %s",
+          request.getId(), requester.getId(), MailFailures.forLog(e, requester.getEmail()));
+      LOG.debugf(e, "Erasure %s: notification not sent", request.getId());
+      return new Outcome(null, "The e-mail could not be sent: " + MailFailures.rootMessage(e));
     }
   }
 
@@ -165,13 +170,5 @@ public class CompletionNotifier {
     attributes.put("requesterErased", requesterErased);
     attributes.put("receiptLink", receiptLink);
     return attributes;
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 }

@@ -73,9 +73,12 @@ public class ScheduledNotice {
                                 CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
                             "cancelLink", link,
                             "requestId", requestId)));
-            LOG.infof("Erasure %s: scheduled notice sent to %s", requestId, requester.getEmail());
+            LOG.infof("Erasure %s: scheduled notice sent to user %s", requestId, requester.getId());
           } catch (EmailException e) {
-            LOG.warnf(e, "Erasure %s: scheduled notice not sent", requestId);
+            LOG.warnf(
+                "Erasure %s: scheduled notice to user %s not sent: %s",
+                requestId, requester.getId(), MailFailures.forLog(e, requester.getEmail()));
+            LOG.debugf(e, "Erasure %s: scheduled notice not sent", requestId);
           }
         });
   }
