@@ -11,6 +11,7 @@ import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -146,6 +147,83 @@ class CancelErasureIT {
     assertEquals(409, again.status(), again.body());
     assertTrue(again.errorMessage().contains("grace period"), again.body());
     assertEquals(before, SystemState.read(sut.system()));
+  }
+
+  /**
+   * The service cancelled the purge but Keycloak never heard (the answer was lost): asking again
+   * succeeds, since the service's cancel is idempotent, and puts every member back.
+   */
+  @Test
+  void aCancelWhoseAnswerWasLostSucceedsWhenAskedAgain() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String erasure = eraseWithGracePeriod(org, ONE_HOUR);
+    assertEquals(200, cancelAtTheService(erasure).statusCode());
+    assertEquals("SCHEDULED", ErasureRecords.state(sut.system(), erasure));
+
+    ErasureAdminApi.Answer cancelled = asRealmAdmin().cancel(erasure);
+
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals("CANCELLED", ErasureRecords.state(sut.system(), erasure));
+    for (Member member : org.members()) {
+      assertTrue(RealmState.isEnabled(sut.system(), member.id()), member.username());
+    }
+  }
+
+  /**
+   * Keycloak stopped between the service's cancel and its own record of it: its claim on the
+   * erasure lapsed with the erasure still in its grace period. The scheduled task asks the service
+   * and finishes the cancel.
+   */
+  @Test
+  void aCancelKeycloakStoppedInTheMiddleOfIsFinishedByTheScheduledTask() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    String erasure = eraseWithGracePeriod(org, ONE_HOUR);
+    assertEquals(200, cancelAtTheService(erasure).statusCode());
+    assertEquals(
+        1,
+        Sql.update(
+            sut.system()::keycloakDatabase,
+            "update org_erasure_request set finisher_lease_until = ? where id = ?",
+            System.currentTimeMillis() - 1_000,
+            erasure));
+
+    assertEquals(
+        "CANCELLED",
+        ErasureRecords.awaitState(sut.system(), erasure, Set.of("CANCELLED"), STATE_CHANGE));
+    for (Member member : org.members()) {
+      assertTrue(RealmState.isEnabled(sut.system(), member.id()), member.username());
+    }
+  }
+
+  /** The service's own cancel, as Keycloak's dispatcher asks it. */
+  private HttpResponse<String> cancelAtTheService(String erasure) throws Exception {
+    KeycloakAdminClient admin = sut.masterAdmin();
+    String dispatcher =
+        admin
+            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
+            .get(0)
+            .path("id")
+            .asText();
+    String secret =
+        admin
+            .get(DemoRealm.ADMIN_PATH + "/clients/" + dispatcher + "/client-secret")
+            .path("value")
+            .asText();
+    String token =
+        sut.tokens()
+            .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, secret)
+            .requireSuccess()
+            .accessToken();
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(
+                    sut.system()
+                        .libertyUrl()
+                        .resolve("/erasure/api/erasures/" + erasure + "/cancel"))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

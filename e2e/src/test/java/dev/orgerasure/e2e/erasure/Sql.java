@@ -28,6 +28,21 @@ final class Sql {
     }
   }
 
+  /** A statement that changes rows; answers how many. */
+  static int update(Callable<Connection> database, String sql, Object... parameters) {
+    try (Connection db = database.call();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot connect for " + sql, e);
+    }
+  }
+
   static long count(Callable<Connection> database, String sql, String parameter) {
     return Long.parseLong(single(database, sql, parameter));
   }

@@ -11,9 +11,9 @@ import org.keycloak.timer.ScheduledTask;
 
 /**
  * The safety net, run on one cluster node at a time: resumes lockouts a crash interrupted, hands
- * over erasures whose hand-over failed or never happened, finishes cancels a crash interrupted, and
- * resumes erasures left half-finished by a restart. Work a node still holds (its lease runs) is
- * left to it.
+ * over erasures whose hand-over failed or never happened, finishes cancels a crash interrupted
+ * (also one the service had already cancelled when Keycloak stopped), and resumes erasures left
+ * half-finished by a restart. Work a node still holds (its lease runs) is left to it.
  */
 public class ErasureTask implements ScheduledTask {
 
@@ -29,8 +29,13 @@ public class ErasureTask implements ScheduledTask {
         ids(requests.findUnheld(ErasureState.where(ErasureState::isFinishable), now));
     List<String> interruptedCancels =
         ids(requests.findUnheld(ErasureState.where(ErasureState::awaitsRestore), now));
+    // A cancel claims an erasure in its grace period before it asks the service; a lapsed claim
+    // means the node stopped in between, perhaps after the service had cancelled.
+    List<String> cancelsInDoubt =
+        ids(requests.findLapsedLeases(ErasureState.where(ErasureState::isCancellable), now));
     interruptedLockouts.forEach(erasures::resumeLockout);
     interruptedCancels.forEach(erasures::resumeCancel);
+    cancelsInDoubt.forEach(erasures::resumeCancel);
     dueHandOvers.forEach(erasures::handOver);
     unfinished.forEach(erasures::finish);
   }

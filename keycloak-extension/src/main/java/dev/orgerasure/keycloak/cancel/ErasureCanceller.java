@@ -2,6 +2,8 @@ package dev.orgerasure.keycloak.cancel;
 
 import static dev.orgerasure.keycloak.erasure.ErasureTransactions.request;
 
+import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
@@ -85,19 +87,68 @@ public class ErasureCanceller {
     return restore(requestId);
   }
 
-  /** Finishes a cancel a crash interrupted, unless a node holds it. */
+  /**
+   * Finishes a cancel a crash interrupted, unless a node holds it. Restoring goes on where it
+   * stopped. An erasure still in its grace period was claimed by a cancel that stopped before
+   * Keycloak recorded the service's answer: the service is asked, and a purge it cancelled is
+   * restored here; otherwise the erasure is left as it was (unreachable: asked again once the new
+   * claim lapses).
+   */
   public void resume(String requestId) {
-    boolean claimed =
+    record Claim(boolean restoring, ServiceClient service) {}
+    Claim claim =
         transactions.inTransaction(
             session -> {
               ErasureRequestEntity request = request(session, requestId);
-              return request.getState().awaitsRestore()
-                  && request.claimCancel(Time.currentTimeMillis(), leaseEnd());
+              boolean restoring = request.getState().awaitsRestore();
+              if (!request.claimCancel(Time.currentTimeMillis(), leaseEnd())) {
+                return null;
+              }
+              return new Claim(
+                  restoring,
+                  ServiceClient.forRealm(
+                      settings, session.realms().getRealm(request.getRealmId())));
             });
-    if (claimed) {
-      LOG.infof("Erasure %s: resuming the restore a stop interrupted", requestId);
-      restore(requestId);
+    if (claim == null) {
+      return;
     }
+    if (!claim.restoring()) {
+      if (!cancelledAtTheService(claim.service(), requestId)) {
+        return;
+      }
+      transactions.inTransaction(
+          session -> {
+            request(session, requestId).cancelling();
+            return null;
+          });
+    }
+    LOG.infof("Erasure %s: resuming the restore a stop interrupted", requestId);
+    restore(requestId);
+  }
+
+  /**
+   * Whether the service holds the purge as cancelled; when it does not, the claim is given back.
+   */
+  private boolean cancelledAtTheService(ServiceClient service, String requestId) {
+    Optional<PurgeState> there;
+    try {
+      there = service.purgeStatus(requestId).map(PurgeStatus::state);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (IOException e) {
+      LOG.debugf("Erasure %s: the service cannot say whether it was cancelled yet", requestId);
+      return false;
+    }
+    if (there.filter(state -> state == PurgeState.CANCELLED).isPresent()) {
+      return true;
+    }
+    transactions.inTransaction(
+        session -> {
+          request(session, requestId).releaseLease();
+          return null;
+        });
+    return false;
   }
 
   /** The service's refusal (the grace period is over), or a passing one when it cannot be asked. */

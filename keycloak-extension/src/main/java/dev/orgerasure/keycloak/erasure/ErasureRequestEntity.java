@@ -50,6 +50,11 @@ import java.util.UUID;
           "select r from ErasureRequestEntity r where r.state in :states"
               + " and (r.leaseUntil is null or r.leaseUntil < :now)"),
   @NamedQuery(
+      name = "ErasureRequest.findLapsedLeases",
+      query =
+          "select r from ErasureRequestEntity r where r.state in :states"
+              + " and r.leaseUntil is not null and r.leaseUntil < :now"),
+  @NamedQuery(
       name = "ErasureRequest.findRecentByRealm",
       query =
           "select r from ErasureRequestEntity r where r.realmId = :realmId order by r.requestedAt desc")

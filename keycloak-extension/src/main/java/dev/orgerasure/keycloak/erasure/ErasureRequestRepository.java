@@ -65,6 +65,17 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
+  /**
+   * Erasures in one of {@code states} that a node took and did not give back before its lease ran
+   * out: the node stopped in the middle.
+   */
+  public List<ErasureRequestEntity> findLapsedLeases(Set<ErasureState> states, long now) {
+    return em.createNamedQuery("ErasureRequest.findLapsedLeases", ErasureRequestEntity.class)
+        .setParameter("states", states)
+        .setParameter("now", now)
+        .getResultList();
+  }
+
   /** The members a cancel has not restored yet (each row goes once restored), a batch at a time. */
   public List<LockedMemberEntity> findMembersToRestore(String requestId, int max) {
     return em.createQuery(

@@ -117,7 +117,11 @@ public interface OrgErasureProvider extends Provider {
    */
   ErasureRepresentation cancel(String erasureId);
 
-  /** Finishes restoring a cancelled erasure a crash interrupted; a no-op if a node holds it. */
+  /**
+   * Finishes a cancel a crash interrupted; a no-op if a node holds it. An erasure still in its
+   * grace period whose cancel claim lapsed is restored when the service says it cancelled the
+   * purge.
+   */
   void resumeCancel(String erasureId);
 
   @Override

@@ -3,7 +3,7 @@ package dev.orgerasure.service.erasure;
 import dev.orgerasure.contract.PurgeState;
 import jakarta.ejb.ApplicationException;
 
-/** A cancel came when the purge could already start: after the grace period, or after a cancel. */
+/** A cancel came when the purge could already start: after the grace period. */
 @ApplicationException(rollback = true)
 public class GracePeriodOverException extends RuntimeException {
 
@@ -11,12 +11,10 @@ public class GracePeriodOverException extends RuntimeException {
 
   public GracePeriodOverException(String requestId, PurgeState state) {
     super(
-        state == PurgeState.CANCELLED
-            ? "Erasure " + requestId + " is already cancelled."
-            : "The grace period of erasure "
-                + requestId
-                + " is over; its purge has started or is about to ("
-                + state
-                + ").");
+        "The grace period of erasure "
+            + requestId
+            + " is over; its purge has started or is about to ("
+            + state
+            + ").");
   }
 }

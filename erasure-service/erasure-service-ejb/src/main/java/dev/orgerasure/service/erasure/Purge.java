@@ -325,9 +325,14 @@ public class Purge {
 
   /**
    * Only while the grace period runs: nothing has been deleted then. At its end the purge may start
-   * at any moment, so a cancel from then on is refused even if the timer has not fired yet.
+   * at any moment, so a cancel from then on is refused even if the timer has not fired yet. A
+   * second cancel of a cancelled purge changes nothing and succeeds: Keycloak asks again when it
+   * never heard the first answer.
    */
   public void cancel(Instant now) {
+    if (state == PurgeState.CANCELLED) {
+      return;
+    }
     if (state != PurgeState.SCHEDULED || !now.isBefore(graceUntil())) {
       throw new GracePeriodOverException(requestId, state);
     }

@@ -207,6 +207,15 @@ class PurgeTest {
     assertThrows(IllegalStateException.class, () -> scheduled.startPurging(T0.plusSeconds(7200)));
   }
 
+  /** Keycloak asks again when it never heard the first answer; the purge stays cancelled. */
+  @Test
+  void aSecondCancelOfACancelledPurgeSucceedsAndChangesNothing() {
+    Purge scheduled = purge(Duration.ofHours(1));
+    scheduled.cancel(T0.plusSeconds(10));
+    scheduled.cancel(T0.plusSeconds(7200));
+    assertEquals(PurgeState.CANCELLED, scheduled.state());
+  }
+
   @Test
   void aCancelAtTheEndOfTheGracePeriodIsRefusedEvenBeforeTheTimerFires() {
     Purge scheduled = purge(Duration.ofHours(1));

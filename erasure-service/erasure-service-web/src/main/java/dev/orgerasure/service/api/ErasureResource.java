@@ -62,8 +62,9 @@ public class ErasureResource {
   }
 
   /**
-   * Cancels the purge during its grace period: {@code 200} and the cancelled status; {@code 409}
-   * once the grace period is over (or it was cancelled before); nothing is deleted either way.
+   * Cancels the purge during its grace period: {@code 200} and the cancelled status, also for a
+   * purge cancelled before (Keycloak asks again when an answer was lost); {@code 409} once the
+   * grace period is over; nothing is deleted either way.
    */
   @POST
   @Path("{requestId}/cancel")
