@@ -17,14 +17,15 @@ public final class WholeSystemExtension implements ParameterResolver {
 
   /**
    * {@code kc.sh start} options of the shared Keycloak node. Lockouts and deletions run in small
-   * batches, so that a test org of a few members takes several and a crash can land between two; a
-   * node holds an erasure for only 10 s, so that after a crash the restarted node takes it over
-   * soon.
+   * batches, so that a test org of a few members takes several and a crash can land between two;
+   * admin events are swept a few pages per erasure, so that every erasure crosses pages; a node
+   * holds an erasure for only 10 s, so that after a crash the restarted node takes it over soon.
    */
   static final List<String> KEYCLOAK_OPTIONS =
       List.of(
           "--spi-org-erasure--default--lockout-batch-size=5",
           "--spi-org-erasure--default--identity-batch-size=3",
+          "--spi-org-erasure--default--admin-event-sweep-page=25",
           "--spi-org-erasure--default--finisher-lease=10");
 
   /**

@@ -3,9 +3,6 @@ package dev.orgerasure.keycloak.erasure;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
 import jakarta.persistence.EntityManager;
-import java.sql.Clob;
-import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,13 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** Erasure requests and their locked members in Keycloak's database, for one session. */
 public class ErasureRequestRepository {
-
-  /** Ids per delete statement: well below every database's limit on bound parameters. */
-  private static final int DELETE_CHUNK = 1_000;
 
   private final EntityManager em;
 
@@ -159,50 +152,6 @@ public class ErasureRequestRepository {
     return new FinishedMembers(
         row[0] == null ? 0 : ((Number) row[0]).longValue(),
         row[1] == null ? 0 : ((Number) row[1]).longValue());
-  }
-
-  /**
-   * Keycloak's admin events that name these people (as {@link AdminEventMatcher} reads them) in
-   * their path, representation or details: an erased person must not live on in the record of how
-   * their account was created or changed. The realm's events are read once per call and matched
-   * against everyone given, not searched once per person.
-   */
-  public long deleteAdminEventsNaming(String realmId, List<String> userIds, List<String> names) {
-    if (userIds.isEmpty() && names.isEmpty()) {
-      return 0;
-    }
-    AdminEventMatcher matcher = new AdminEventMatcher(userIds, names);
-    List<String> naming = new ArrayList<>();
-    try (Stream<?> rows =
-        em.createNativeQuery(
-                "select ID, RESOURCE_PATH, REPRESENTATION, DETAILS_JSON from ADMIN_EVENT_ENTITY"
-                    + " where REALM_ID = ?1")
-            .setParameter(1, realmId)
-            .getResultStream()) {
-      rows.map(Object[].class::cast)
-          .filter(row -> matcher.names(text(row[1]), text(row[2]), text(row[3])))
-          .forEach(row -> naming.add((String) row[0]));
-    }
-    long deleted = 0;
-    for (int from = 0; from < naming.size(); from += DELETE_CHUNK) {
-      deleted +=
-          em.createNativeQuery("delete from ADMIN_EVENT_ENTITY where ID in (?1)")
-              .setParameter(1, naming.subList(from, Math.min(naming.size(), from + DELETE_CHUNK)))
-              .executeUpdate();
-    }
-    return deleted;
-  }
-
-  /** Text columns arrive as strings, or as CLOBs on databases that store them so. */
-  private static String text(Object column) {
-    if (column instanceof Clob clob) {
-      try {
-        return clob.getSubString(1, (int) clob.length());
-      } catch (SQLException e) {
-        throw new IllegalStateException("Cannot read an admin event", e);
-      }
-    }
-    return (String) column;
   }
 
   /** A completed erasure's member rows: the audit holds their counts, so the rows go. */

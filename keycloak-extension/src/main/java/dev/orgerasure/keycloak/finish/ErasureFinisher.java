@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.support.EntityManagers;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -220,36 +221,53 @@ public class ErasureFinisher {
    * Deletes Keycloak's admin events that name an erased member by id, username or e-mail, once
    * every member is finished: one pass over the realm's admin events per {@value #SWEEP_MEMBERS}
    * erased members, so that the cost grows with events plus members, not with their product as a
-   * pass per batch would. The names were written on the members' rows with the deletion, so a
-   * restart before completion sweeps again and finds what is left.
+   * pass per batch would. A pass reads {@code admin-event-sweep-page} events per transaction and
+   * renews the lease after each, so that no other node takes the erasure over while a large realm
+   * is swept. The names were written on the members' rows with the deletion, so a restart before
+   * completion sweeps again and finds what is left.
    */
   private void deleteAdminEventsNamingErasedMembers(String requestId) {
+    record Erased(String realmId, List<String> ids, List<String> names) {}
     String after = "";
     while (after != null) {
       String from = after;
-      after =
+      Erased erased =
           transactions.inRealmOf(
               requestId,
               (session, request) -> {
-                ErasureRequestRepository requests = OrgErasureProvider.of(session).requests();
-                List<LockedMemberEntity> erased =
-                    requests.findErasedMembersAfter(requestId, from, SWEEP_MEMBERS);
-                if (erased.isEmpty()) {
-                  return null;
-                }
-                long deleted =
-                    requests.deleteAdminEventsNaming(
-                        request.getRealmId(),
-                        erased.stream().map(LockedMemberEntity::userId).toList(),
-                        erased.stream().flatMap(m -> m.erasedNames().stream()).toList());
-                LOG.debugf(
-                    "Erasure %s: %d admin events named %d erased members",
-                    requestId, deleted, erased.size());
-                return erased.size() < SWEEP_MEMBERS
-                    ? null
-                    : erased.get(erased.size() - 1).userId();
+                List<LockedMemberEntity> members =
+                    OrgErasureProvider.of(session)
+                        .requests()
+                        .findErasedMembersAfter(requestId, from, SWEEP_MEMBERS);
+                return new Erased(
+                    request.getRealmId(),
+                    members.stream().map(LockedMemberEntity::userId).toList(),
+                    members.stream().flatMap(m -> m.erasedNames().stream()).toList());
               });
-      renewClaim(requestId);
+      if (erased.ids().isEmpty()) {
+        return;
+      }
+      AdminEventMatcher matcher = new AdminEventMatcher(erased.ids(), erased.names());
+      Optional<AdminEventSweep.Position> page = Optional.of(AdminEventSweep.Position.START);
+      long deleted = 0;
+      while (page.isPresent()) {
+        AdminEventSweep.Position position = page.get();
+        AdminEventSweep.Page swept =
+            transactions.inTransaction(
+                session ->
+                    new AdminEventSweep(
+                            session.getProvider(JpaConnectionProvider.class).getEntityManager())
+                        .deleteNaming(
+                            erased.realmId(), matcher, position, settings.adminEventSweepPage()));
+        deleted += swept.deleted();
+        page = swept.next();
+        renewClaim(requestId);
+      }
+      LOG.debugf(
+          "Erasure %s: %d admin events named %d erased members",
+          requestId, deleted, erased.ids().size());
+      after =
+          erased.ids().size() < SWEEP_MEMBERS ? null : erased.ids().get(erased.ids().size() - 1);
     }
   }
 

@@ -30,6 +30,11 @@ public enum Setting {
       ProviderConfigProperty.INTEGER_TYPE,
       "500",
       "identities deleted per transaction"),
+  ADMIN_EVENT_SWEEP_PAGE(
+      "admin-event-sweep-page",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "5000",
+      "admin events read per transaction when those naming erased members are swept"),
   BATCH_THREADS(
       "batch-threads",
       ProviderConfigProperty.INTEGER_TYPE,

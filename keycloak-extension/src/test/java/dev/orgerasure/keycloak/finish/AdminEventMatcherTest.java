@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.finish;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

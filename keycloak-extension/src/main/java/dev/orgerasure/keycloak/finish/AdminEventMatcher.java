@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.finish;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
