@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
@@ -11,6 +12,7 @@ import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.TokenResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +49,75 @@ class LockoutIT {
   /**
    * Starts an erasure with a long grace period, so the lockout can be looked at before the purge.
    */
-  private void erase(DemoOrg org) {
+  private JsonNode erase(DemoOrg org) {
     ErasureAdminApi.Answer answer =
         asRealmAdmin().startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
     assertEquals(201, answer.status(), answer.body());
     assertEquals("SCHEDULED", answer.json().path("state").asText(), answer.body());
     assertEquals(org.members().size(), answer.json().path("membersLocked").asInt());
+    return answer.json();
+  }
+
+  /**
+   * A client that asked for back-channel logout hears of each member's ended session, as Keycloak's
+   * own logout tells it, so that the application's own session ends too.
+   */
+  @Test
+  void clientsThatAskedForBackChannelLogoutAreToldOfEachEndedSession() throws Exception {
+    DemoOrg org = sut.create(2);
+    Member member = org.learners().get(0);
+    try (BackchannelLogouts logouts = BackchannelLogouts.start()) {
+      String clientId = logouts.registerClient(sut);
+      String sessionId =
+          BackchannelLogouts.claims(
+                  base.tokens()
+                      .password(sut.realm(), clientId, member.username(), member.password())
+                      .requireSuccess()
+                      .accessToken())
+              .path("sid")
+              .asText();
+
+      erase(org);
+
+      JsonNode logout = logouts.await(sessionId, Duration.ofSeconds(30));
+      assertEquals(member.id(), logout.path("sub").asText(), logout.toString());
+      assertTrue(
+          logout.path("events").has("http://schemas.openid.net/event/backchannel-logout"),
+          logout.toString());
+    }
+  }
+
+  /**
+   * Keycloak refuses a token issued before a user's not-before, to the second; the lockout's
+   * not-before lies past the second it ran in, so a token issued in that very second is refused
+   * too. Tries a few tenants until a token lands in the lockout's second.
+   */
+  @Test
+  void notBeforeLiesPastATokenIssuedInTheLockoutsOwnSecond() {
+    ErasureAdminApi api = asRealmAdmin();
+    for (int attempt = 0; attempt < 10; attempt++) {
+      DemoOrg org = sut.create(1);
+      Member member = org.admin();
+      long issuedAt =
+          BackchannelLogouts.claims(sut.memberLogin(member, false).requireSuccess().accessToken())
+              .path("iat")
+              .asLong();
+
+      ErasureAdminApi.Answer started = api.startErasure(org.id(), org.name(), GRACE_PERIOD_SECONDS);
+
+      assertEquals(201, started.status(), started.body());
+      long lockoutSecond = started.json().path("lockedAt").asLong() / 1000;
+      long notBefore =
+          Sql.count(
+              base.system()::keycloakDatabase,
+              "select not_before from user_entity where id = ?",
+              member.id());
+      assertTrue(notBefore > issuedAt, "not-before " + notBefore + ", issued at " + issuedAt);
+      if (issuedAt == lockoutSecond) {
+        return;
+      }
+    }
+    throw new AssertionError("no token was issued in the second of its lockout in 10 attempts");
   }
 
   @Test

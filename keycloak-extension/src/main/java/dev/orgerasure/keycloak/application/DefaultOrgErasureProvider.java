@@ -19,6 +19,7 @@ import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.finish.ErasureFinisher;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
+import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -103,7 +104,11 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
       String confirmation,
       int gracePeriodSeconds,
       MemberPolicy memberPolicy) {
-    return new ErasureStarter(session.getKeycloakSessionFactory(), realm().getId(), settings)
+    return new ErasureStarter(
+            session.getKeycloakSessionFactory(),
+            realm().getId(),
+            settings,
+            Optional.of(RequestOrigin.of(session)))
         .start(tenant, requester, confirmation, gracePeriodSeconds, memberPolicy);
   }
 
@@ -156,7 +161,10 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
         .ifPresent(
             request ->
                 new ErasureStarter(
-                        session.getKeycloakSessionFactory(), request.getRealmId(), settings)
+                        session.getKeycloakSessionFactory(),
+                        request.getRealmId(),
+                        settings,
+                        Optional.empty())
                     .resume(erasureId));
   }
 

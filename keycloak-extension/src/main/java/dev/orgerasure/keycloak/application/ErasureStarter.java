@@ -14,6 +14,7 @@ import dev.orgerasure.keycloak.erasure.RangeWorkers;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.handover.ServiceClient;
+import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
@@ -42,11 +43,21 @@ public class ErasureStarter {
   private final KeycloakSessionFactory factory;
   private final String realmId;
   private final ErasureSettings settings;
+  private final Optional<RequestOrigin> origin;
 
-  public ErasureStarter(KeycloakSessionFactory factory, String realmId, ErasureSettings settings) {
+  /**
+   * @param origin the request that starts the erasure, whose context the lockout's sessions borrow
+   *     for back-channel logouts; none when the scheduled task resumes a lockout
+   */
+  public ErasureStarter(
+      KeycloakSessionFactory factory,
+      String realmId,
+      ErasureSettings settings,
+      Optional<RequestOrigin> origin) {
     this.factory = factory;
     this.realmId = realmId;
     this.settings = settings;
+    this.origin = origin;
   }
 
   public StartedErasure start(
@@ -122,7 +133,8 @@ public class ErasureStarter {
                     "org-erasure-lockout",
                     settings.batchThreads(),
                     settings.leaseRenewal(),
-                    () -> new ErasureTransactions(factory).renewLease(requestId, leaseEnd())))
+                    () -> new ErasureTransactions(factory).renewLease(requestId, leaseEnd())),
+                origin)
             .lockOutEveryMember(tenant, requestId);
     inRealm(
         (session, realm) -> {

@@ -182,7 +182,8 @@ public class ErasureFinisher {
                       factory,
                       t.realmId(),
                       settings.lockoutBatchSize(),
-                      workers("org-erasure-lockout", requestId))
+                      workers("org-erasure-lockout", requestId),
+                      Optional.empty())
                   .lockOutEveryMember(t.tenant(), requestId);
           transactions.inTransaction(
               session -> {

@@ -13,11 +13,15 @@ import org.keycloak.common.util.MultiSiteUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.AuthenticatedClientSessionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
+import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.cache.UserCache;
+import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.storage.StorageId;
 import org.keycloak.storage.UserStoragePrivateUtil;
 
@@ -32,6 +36,8 @@ import org.keycloak.storage.UserStoragePrivateUtil;
  * session or a consent cost calls of their own.
  */
 public final class MemberLockout {
+
+  private static final String SAML_PROTOCOL = "saml";
 
   private MemberLockout() {}
 
@@ -50,16 +56,23 @@ public final class MemberLockout {
     return flags;
   }
 
-  /** Members to erase or detach: disabled, every session and consent gone, tokens refused. */
+  /**
+   * Members to erase or detach: disabled, every session and consent gone, tokens refused. With
+   * {@code notifyClients}, clients that asked for back-channel logout are told of each session
+   * (needs the starting request's context in the session).
+   */
   public static void lockOut(
-      KeycloakSession session, RealmModel realm, Collection<String> userIds) {
+      KeycloakSession session,
+      RealmModel realm,
+      Collection<String> userIds,
+      boolean notifyClients) {
     if (userIds.isEmpty()) {
       return;
     }
     EntityManager em = entityManager(session);
     Set<String> signedIn = holdingSessions(session, realm, userIds);
     Map<String, List<String>> consents = consentedClients(em, userIds);
-    int notBefore = Time.currentTime();
+    int notBefore = notBeforeNow();
     UserProvider stored = UserStoragePrivateUtil.userLocalStorage(session);
     UserCache cache = session.getProvider(UserCache.class);
     EntityManagers.runInBatch(
@@ -87,7 +100,7 @@ public final class MemberLockout {
           em.clear();
           for (UserModel member : members) {
             if (signedIn.contains(member.getId())) {
-              removeSessions(session, realm, member);
+              removeSessions(session, realm, member, notifyClients);
             }
             consents
                 .getOrDefault(member.getId(), List.of())
@@ -103,18 +116,54 @@ public final class MemberLockout {
    * A member to keep: online and offline sessions gone and issued tokens refused (they carried this
    * tenant's membership); the account itself stays as it was.
    */
-  public static void signOut(KeycloakSession session, RealmModel realm, UserModel member) {
-    removeSessions(session, realm, member);
-    session.users().setNotBeforeForUser(realm, member, Time.currentTime());
+  public static void signOut(
+      KeycloakSession session, RealmModel realm, UserModel member, boolean notifyClients) {
+    removeSessions(session, realm, member, notifyClients);
+    session.users().setNotBeforeForUser(realm, member, notBeforeNow());
   }
 
-  private static void removeSessions(KeycloakSession session, RealmModel realm, UserModel member) {
+  /**
+   * A second ahead: Keycloak refuses a token issued before the not-before, and tokens carry whole
+   * seconds, so one issued in the second of the lockout would still pass.
+   */
+  private static int notBeforeNow() {
+    return Time.currentTime() + 1;
+  }
+
+  /**
+   * Every online and offline session of the member. Sessions of clients that asked to hear of a
+   * logout end through Keycloak's back-channel logout, as its own logout ends them; the rest are
+   * removed at once.
+   */
+  private static void removeSessions(
+      KeycloakSession session, RealmModel realm, UserModel member, boolean notifyClients) {
+    if (notifyClients) {
+      session
+          .sessions()
+          .getUserSessionsStream(realm, member)
+          .filter(MemberLockout::hasClientToNotify)
+          .toList()
+          .forEach(
+              userSession -> AuthenticationManager.backchannelLogout(session, userSession, false));
+    }
     session.sessions().removeUserSessions(realm, member);
     session
         .sessions()
         .getOfflineUserSessionsStream(realm, member)
         .toList()
         .forEach(offline -> session.sessions().removeOfflineUserSession(realm, offline));
+  }
+
+  /** Whether a client of the session asked to be told of its logout: OIDC back-channel, or SAML. */
+  private static boolean hasClientToNotify(UserSessionModel userSession) {
+    return userSession.getAuthenticatedClientSessions().values().stream()
+        .map(AuthenticatedClientSessionModel::getClient)
+        .anyMatch(
+            client -> {
+              String url =
+                  OIDCAdvancedConfigWrapper.fromClientModel(client).getBackchannelLogoutUrl();
+              return SAML_PROTOCOL.equals(client.getProtocol()) || (url != null && !url.isBlank());
+            });
   }
 
   /**

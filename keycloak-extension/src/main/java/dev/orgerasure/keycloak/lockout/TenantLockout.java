@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.keycloak.models.KeycloakSession;
@@ -42,16 +43,24 @@ public class TenantLockout {
   private final String realmId;
   private final int batchSize;
   private final RangeWorkers workers;
+  private final Optional<RequestOrigin> origin;
 
   /**
    * @param workers run the ranges of members side by side and keep the caller's hold on the erasure
+   * @param origin the request that started the erasure, for back-channel logouts; none after a
+   *     crash
    */
   public TenantLockout(
-      KeycloakSessionFactory factory, String realmId, int batchSize, RangeWorkers workers) {
+      KeycloakSessionFactory factory,
+      String realmId,
+      int batchSize,
+      RangeWorkers workers,
+      Optional<RequestOrigin> origin) {
     this.factory = factory;
     this.realmId = realmId;
     this.batchSize = batchSize;
     this.workers = workers;
+    this.origin = origin;
   }
 
   /** Locks out every member not recorded yet; answers the members by decision, all recorded. */
@@ -122,9 +131,9 @@ public class TenantLockout {
         (userId, locked) -> {
           UserModel member = session.users().getUserById(realm, userId);
           locked.leftGroups(tenants.removeMember(tenant, member));
-          MemberLockout.signOut(session, realm, member);
+          MemberLockout.signOut(session, realm, member, origin.isPresent());
         });
-    MemberLockout.lockOut(session, realm, toLockOut);
+    MemberLockout.lockOut(session, realm, toLockOut, origin.isPresent());
     return new Batch(page.size(), toLockOut.size() + toKeep.size(), page.get(page.size() - 1));
   }
 
@@ -133,6 +142,7 @@ public class TenantLockout {
         factory,
         session -> {
           session.getContext().setRealm(session.realms().getRealm(realmId));
+          origin.ifPresent(request -> request.lendTo(session));
           return work.apply(session);
         });
   }
