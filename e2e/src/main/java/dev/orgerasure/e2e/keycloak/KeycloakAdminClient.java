@@ -74,6 +74,13 @@ public final class KeycloakAdminClient {
         .orElse(null);
   }
 
+  /** POST a JSON body; fails unless 2xx. Returns the JSON the server answers with. */
+  public JsonNode postForJson(String path, Object body) {
+    HttpResponse<String> response = send("POST", path, body);
+    requireSuccess(response);
+    return readTree(response.body());
+  }
+
   public void put(String path, Object body) {
     requireSuccess(send("PUT", path, body));
   }

@@ -106,6 +106,10 @@ final class ErasureAdminApi {
             .PUT(HttpRequest.BodyPublishers.noBody()));
   }
 
+  Answer erasures() {
+    return send(HttpRequest.newBuilder(base.resolve("erasures")).GET());
+  }
+
   Answer organizations() {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }

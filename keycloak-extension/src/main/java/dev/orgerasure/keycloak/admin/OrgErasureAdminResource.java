@@ -15,6 +15,7 @@ import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.TenantModel;
+import dev.orgerasure.keycloak.tenant.UserIdRange;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -54,6 +56,7 @@ public class OrgErasureAdminResource {
 
   private static final int MAX_PAGE = 1_000;
   private static final int RECENT_ERASURES = 50;
+  private static final int MEMBER_PAGE = 500;
   private static final String ERASURE_POWERS_REQUIRED =
       "Erasing organisations needs the role "
           + ErasureRoles.ERASE_ORGANIZATIONS
@@ -121,7 +124,7 @@ public class OrgErasureAdminResource {
             .map(ErasureRepresentation::of)
             .collect(Collectors.toMap(ErasureRepresentation::organizationId, Function.identity()));
     TenantDirectory tenants = erasures.tenants();
-    List<Tenant> page = page(tenants, first, max);
+    List<Tenant> page = manageablePage(tenants, first, max);
     Map<String, Long> memberCounts = tenants.memberCounts(page);
     return page.stream()
         .map(
@@ -133,7 +136,7 @@ public class OrgErasureAdminResource {
 
   /**
    * The application data of a page of organisations (the same page as {@link #organizations}), in
-   * one call to the erasure-service; organisations the caller may not manage are left out.
+   * one call to the erasure-service.
    */
   @GET
   @NoCache
@@ -143,19 +146,44 @@ public class OrgErasureAdminResource {
       @QueryParam("first") @DefaultValue("0") int first,
       @QueryParam("max") @DefaultValue("100") int max) {
     requireErasureRole();
-    TenantDirectory tenants = erasures.tenants();
     List<String> manageable =
-        page(tenants, first, max).stream()
-            .filter(tenant -> tenants.canManage(auth, tenant))
-            .map(Tenant::id)
-            .toList();
+        manageablePage(erasures.tenants(), first, max).stream().map(Tenant::id).toList();
     return manageable.isEmpty()
         ? List.of()
         : fromService(service -> service.organizationData(manageable));
   }
 
-  private static List<Tenant> page(TenantDirectory tenants, int first, int max) {
-    return tenants.list(Math.max(first, 0), Math.min(Math.max(max, 1), MAX_PAGE)).toList();
+  /**
+   * A page of the organisations the caller may manage, {@code first} and {@code max} counted among
+   * those: an admin whose fine-grained permissions cover some organisations only sees and pages
+   * through those, as Keycloak's own lists do. Without such permissions every organisation counts,
+   * and the page is read as it is.
+   */
+  private List<Tenant> manageablePage(TenantDirectory tenants, int first, int max) {
+    int from = Math.max(first, 0);
+    int size = Math.min(Math.max(max, 1), MAX_PAGE);
+    if (!realm.isAdminPermissionsEnabled()) {
+      return tenants.list(from, size).toList();
+    }
+    List<Tenant> page = new ArrayList<>();
+    int skipped = 0;
+    List<Tenant> read;
+    int rawFirst = 0;
+    do {
+      read = tenants.list(rawFirst, MAX_PAGE).toList();
+      for (Tenant tenant : read) {
+        if (page.size() == size || !tenants.canManage(auth, tenant)) {
+          continue;
+        }
+        if (skipped < from) {
+          skipped++;
+        } else {
+          page.add(tenant);
+        }
+      }
+      rawFirst += MAX_PAGE;
+    } while (read.size() == MAX_PAGE && page.size() < size);
+    return page;
   }
 
   /**
@@ -274,6 +302,7 @@ public class OrgErasureAdminResource {
     requireErasureRole();
     requireInteractiveSession();
     Tenant tenant = manageableTenant(organizationId);
+    requireEveryMemberManageable(tenant);
     StartErasureBody request = readBody(body);
     StartedErasure started;
     try {
@@ -307,7 +336,9 @@ public class OrgErasureAdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   public List<ErasureRepresentation> recentErasures() {
     requireErasureRole();
-    return erasures.recent(RECENT_ERASURES);
+    return erasures.recent(RECENT_ERASURES).stream()
+        .filter(erasure -> mayFollow(erasure.organizationId()))
+        .toList();
   }
 
   @GET
@@ -316,9 +347,14 @@ public class OrgErasureAdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   public ErasureRepresentation erasure(@PathParam("id") String id) {
     requireErasureRole();
-    return erasures
-        .find(id)
-        .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
+    ErasureRepresentation erasure =
+        erasures
+            .find(id)
+            .orElseThrow(() -> ErrorResponse.error("Erasure not found", Response.Status.NOT_FOUND));
+    if (!mayFollow(erasure.organizationId())) {
+      throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
+    }
+    return erasure;
   }
 
   /**
@@ -454,14 +490,45 @@ public class OrgErasureAdminResource {
 
   /** An erasure's organisation may be gone already: then the erasure role and powers suffice. */
   private void manageableTenantOrGone(String organizationId) {
-    erasures
+    if (!mayFollow(organizationId)) {
+      throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
+    }
+  }
+
+  /** Whether the caller may see an erasure: its organisation is theirs to manage, or gone. */
+  private boolean mayFollow(String organizationId) {
+    return erasures
         .tenants()
         .find(organizationId)
-        .filter(tenant -> !erasures.tenants().canManage(auth, tenant))
-        .ifPresent(
-            tenant -> {
-              throw ErrorResponse.error(ERASURE_POWERS_REQUIRED, Response.Status.FORBIDDEN);
-            });
+        .map(tenant -> erasures.tenants().canManage(auth, tenant))
+        .orElse(true);
+  }
+
+  /**
+   * The erasure deletes every member, so the caller must be allowed to manage each of them, not
+   * only users as a kind: fine-grained admin permissions may deny some people to an admin who
+   * manages users. Without those permissions the answer is the same for everyone, and one check (in
+   * {@link #mayErase}) stands for all.
+   */
+  private void requireEveryMemberManageable(Tenant tenant) {
+    if (!realm.isAdminPermissionsEnabled()) {
+      return;
+    }
+    TenantDirectory tenants = erasures.tenants();
+    List<String> page;
+    String after = "";
+    do {
+      page = tenants.memberIds(tenant, UserIdRange.ALL, after, MEMBER_PAGE);
+      for (String userId : page) {
+        UserModel member = session.users().getUserById(realm, userId);
+        if (member != null && !auth.users().canManage(member)) {
+          throw ErrorResponse.error(
+              "Erasing this organisation deletes every member; you may not manage all of them",
+              Response.Status.FORBIDDEN);
+        }
+      }
+      after = page.isEmpty() ? after : page.get(page.size() - 1);
+    } while (page.size() == MEMBER_PAGE);
   }
 
   /** The organisation, which the caller must also be allowed to manage. */
