@@ -8,6 +8,9 @@ import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +18,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** Erasure requests and audit records as Keycloak's database holds them. */
@@ -27,9 +32,29 @@ final class ErasureRecords {
       JsonNode counts,
       long memberCount,
       boolean notificationSent,
-      String notifiedTo,
+      String notifiedToDigest,
       String notificationError,
       String tenantKind) {
+
+    /**
+     * Whether the record says the completion e-mail went to this address: its digest is SHA-256 of
+     * the salt and the address in lower case (docs/audit.md, "Records"), recomputed here.
+     */
+    boolean notifiedTo(String email) {
+      if (notifiedToDigest == null) {
+        return false;
+      }
+      String[] parts = notifiedToDigest.split(":");
+      try {
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update(HexFormat.of().parseHex(parts[1]));
+        byte[] hash =
+            sha256.digest(email.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+        return parts[0].equals("sha256") && HexFormat.of().formatHex(hash).equals(parts[2]);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
 
     /** The service's report the record keeps (docs/contract.md). */
     PurgeReport appData() {
@@ -125,7 +150,8 @@ final class ErasureRecords {
   /** Every audit record of the erasure, in log order. */
   static List<Audit> auditRecords(WholeSystem system, String requestId) {
     String sql =
-        "select event, status, counts, member_count, notification_sent, notified_to, notification_error,"
+        "select event, status, counts, member_count, notification_sent, notified_to_digest,"
+            + " notification_error,"
             + " cast(record_json as jsonb) -> 'tenant' ->> 'kind'"
             + " from org_erasure_audit where request_id = ? order by seq";
     try (Connection db = system.keycloakDatabase();

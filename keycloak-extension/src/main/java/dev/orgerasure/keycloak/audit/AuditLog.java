@@ -131,13 +131,13 @@ public class AuditLog {
         .put("name", record.getOrganizationName());
     json.putObject("requester")
         .put("id", record.getRequesterId())
-        .put("email", record.getRequesterEmail());
+        .put("emailDigest", record.getRequesterEmailDigest());
     json.put("memberCount", record.getMemberCount());
     try {
       json.set("counts", JsonSerialization.mapper.readTree(record.getCounts()));
-      if (record.getNotifiedTo() != null || record.getNotificationError() != null) {
+      if (record.getNotifiedToDigest() != null || record.getNotificationError() != null) {
         json.putObject("notification")
-            .put("sentTo", record.getNotifiedTo())
+            .put("sentToDigest", record.getNotifiedToDigest())
             .put("error", record.getNotificationError());
       }
       json.put("status", record.getStatus());

@@ -77,8 +77,13 @@ public class AuditRecordEntity {
   @Column(name = "REQUESTER_ID", length = 36, nullable = false)
   private String requesterId;
 
+  /** Only on records written before addresses were logged as digests. */
   @Column(name = "REQUESTER_EMAIL")
   private String requesterEmail;
+
+  /** The requester's address as the record names it ({@link EmailDigest}). */
+  @Column(name = "REQUESTER_EMAIL_DIGEST", length = 120)
+  private String requesterEmailDigest;
 
   @Column(name = "MEMBER_COUNT", nullable = false)
   private long memberCount;
@@ -89,8 +94,12 @@ public class AuditRecordEntity {
   @Column(name = "NOTIFICATION_SENT", nullable = false)
   private boolean notificationSent;
 
+  /** Only on records written before addresses were logged as digests. */
   @Column(name = "NOTIFIED_TO")
   private String notifiedTo;
+
+  @Column(name = "NOTIFIED_TO_DIGEST", length = 120)
+  private String notifiedToDigest;
 
   @Column(name = "NOTIFICATION_ERROR", length = 1000)
   private String notificationError;
@@ -127,11 +136,11 @@ public class AuditRecordEntity {
     this.organizationId = Objects.requireNonNull(event.organizationId());
     this.organizationName = Objects.requireNonNull(event.organizationName());
     this.requesterId = Objects.requireNonNull(event.requesterId());
-    this.requesterEmail = event.requesterEmail();
+    this.requesterEmailDigest = EmailDigest.of(event.requesterEmail());
     this.memberCount = event.memberCount();
     this.counts = Objects.requireNonNull(event.counts());
     this.notificationSent = event.notifiedTo() != null;
-    this.notifiedTo = event.notifiedTo();
+    this.notifiedToDigest = EmailDigest.of(event.notifiedTo());
     this.notificationError = event.notificationError();
     this.status = Objects.requireNonNull(event.status());
   }
@@ -186,6 +195,10 @@ public class AuditRecordEntity {
     return requesterEmail;
   }
 
+  public String getRequesterEmailDigest() {
+    return requesterEmailDigest;
+  }
+
   public long getMemberCount() {
     return memberCount;
   }
@@ -196,6 +209,10 @@ public class AuditRecordEntity {
 
   public String getNotifiedTo() {
     return notifiedTo;
+  }
+
+  public String getNotifiedToDigest() {
+    return notifiedToDigest;
   }
 
   public String getNotificationError() {

@@ -14,14 +14,17 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The link in the completion e-mail from which the requester downloads the erasure's receipt. Its
  * token names the erasure and is signed with the audit key, which outlives the requester's account
- * and the realm, so the link keeps working after both are gone. Its own JWS type keeps it from
- * passing for a checkpoint, and the other way round.
+ * and the realm, so the link keeps working after both are gone, for as long as the audit key, or
+ * until the expiry the operator set ({@code receipt-link-lifetime-days}). Its own JWS type keeps it
+ * from passing for a checkpoint, and the other way round.
  */
 public final class ReceiptLinks {
 
@@ -32,9 +35,14 @@ public final class ReceiptLinks {
   public static final String PATH = "realms/master/org-erasure/receipt";
 
   private final AuditKeys keys;
+  private final Duration lifetime;
 
-  public ReceiptLinks(AuditKeys keys) {
+  /**
+   * @param lifetime how long a new link works; zero for as long as the audit key
+   */
+  public ReceiptLinks(AuditKeys keys, Duration lifetime) {
     this.keys = keys;
+    this.lifetime = lifetime;
   }
 
   /** The download link of this erasure's receipt, under Keycloak's public base URL. */
@@ -55,7 +63,7 @@ public final class ReceiptLinks {
                   .type(new JOSEObjectType(TYPE))
                   .keyID(keys.keyId())
                   .build(),
-              new Payload(Map.of("erasureId", erasureId)));
+              new Payload(claims(erasureId)));
       token.sign(new ECDSASigner(keys.signingKey()));
       return token.serialize();
     } catch (JOSEException e) {
@@ -63,7 +71,17 @@ public final class ReceiptLinks {
     }
   }
 
-  /** The erasure a genuine token names; empty for anything not signed by an audit key. */
+  private Map<String, Object> claims(String erasureId) {
+    if (lifetime.isZero()) {
+      return Map.of("erasureId", erasureId);
+    }
+    return Map.of("erasureId", erasureId, "exp", Instant.now().plus(lifetime).getEpochSecond());
+  }
+
+  /**
+   * The erasure a genuine, unexpired token names; empty for anything not signed by an audit key,
+   * and for a link past its expiry.
+   */
   public Optional<String> erasureOf(String token) {
     try {
       JWSObject jws = JWSObject.parse(token);
@@ -76,7 +94,12 @@ public final class ReceiptLinks {
       if (!(key instanceof ECKey ecKey) || !jws.verify(new ECDSAVerifier(ecKey))) {
         return Optional.empty();
       }
-      Object erasureId = jws.getPayload().toJSONObject().get("erasureId");
+      Map<String, Object> claims = jws.getPayload().toJSONObject();
+      if (claims.get("exp") instanceof Number expiry
+          && Instant.now().getEpochSecond() >= expiry.longValue()) {
+        return Optional.empty();
+      }
+      Object erasureId = claims.get("erasureId");
       return erasureId instanceof String id ? Optional.of(id) : Optional.empty();
     } catch (ParseException | JOSEException | RuntimeException notAToken) {
       return Optional.empty();

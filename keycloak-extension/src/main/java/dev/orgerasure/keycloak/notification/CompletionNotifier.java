@@ -7,6 +7,7 @@ import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.ReceiptLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -82,8 +83,8 @@ public class CompletionNotifier {
       LOG.warnf(
           "Erasure %s: notification not sent: requester %s has no e-mail address",
           request.getId(), request.getRequestedById());
-      return new Outcome(
-          null, "The requester " + request.getRequestedByUsername() + " has no e-mail address");
+      // The reason goes into the audit log, which names no person: the requester's id is there.
+      return new Outcome(null, "The requester has no e-mail address");
     }
     try {
       session
@@ -104,7 +105,8 @@ public class CompletionNotifier {
           "Erasure %s: notification to user %s not sent: %s",
           request.getId(), requester.getId(), MailFailures.forLog(e, requester.getEmail()));
       LOG.debugf(e, "Erasure %s: notification not sent", request.getId());
-      return new Outcome(null, "The e-mail could not be sent: " + MailFailures.rootMessage(e));
+      return new Outcome(
+          null, "The e-mail could not be sent: " + MailFailures.forLog(e, requester.getEmail()));
     }
   }
 
@@ -133,7 +135,8 @@ public class CompletionNotifier {
 
   private static String receiptLink(KeycloakSession session, ErasureRequestEntity request) {
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
-    return new ReceiptLinks(erasures.auditKeys())
+    return new ReceiptLinks(
+            erasures.auditKeys(), Duration.ofDays(erasures.settings().receiptLinkLifetimeDays()))
         .linkFor(erasures.settings().publicUrl(), request.getId())
         .toString();
   }

@@ -15,8 +15,8 @@ final class MailFailures {
   }
 
   /**
-   * The same for the log, which carries ids, never addresses: a server's refusal often quotes the
-   * recipient's address, in any case.
+   * The same without the recipient's address, for the log and the audit record, which carry ids,
+   * never addresses: a server's refusal often quotes the recipient's address, in any case.
    */
   static String forLog(Throwable failure, String recipient) {
     String message = rootMessage(failure);

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.ErrorResponse;
 
@@ -51,7 +52,9 @@ public class OrgErasureRealmResource {
   public Response receipt(@QueryParam("token") String token) {
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     String erasureId =
-        new ReceiptLinks(erasures.auditKeys())
+        new ReceiptLinks(
+                erasures.auditKeys(),
+                Duration.ofDays(erasures.settings().receiptLinkLifetimeDays()))
             .erasureOf(token == null ? "" : token)
             .orElseThrow(
                 () ->

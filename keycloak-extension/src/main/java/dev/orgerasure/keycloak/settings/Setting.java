@@ -90,6 +90,11 @@ public enum Setting {
       ProviderConfigProperty.INTEGER_TYPE,
       "120",
       "seconds a node holds an erasure it is finishing"),
+  RECEIPT_LINK_LIFETIME_DAYS(
+      "receipt-link-lifetime-days",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "0",
+      "days the receipt link of the completion e-mail works; 0: as long as the audit key"),
   AUDIT_KEYSTORE(
       "audit-keystore",
       ProviderConfigProperty.STRING_TYPE,

@@ -224,7 +224,7 @@ function RecordTable({ records, t, onSelect }) {
           cell(headers[2], record.event),
           cell(headers[3], record.organizationName),
           cell(headers[4], record.realmName),
-          cell(headers[5], record.requesterEmail ?? ""),
+          cell(headers[5], requesterOf(record)),
           cell(headers[6], String(record.memberCount)),
           cell(headers[7], record.status),
         ),
@@ -283,7 +283,7 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
             { className: "org-erasure-facts" },
             fact(t("orgErasureAuditErasureId"), erasureId, "erasure-id"),
             fact(t("orgErasureAuditRealm"), first.realmName, "realm"),
-            fact(t("orgErasureAuditRequester"), first.requesterEmail ?? "", "requester"),
+            fact(t("orgErasureAuditRequester"), requesterOf(first), "requester"),
             fact(t("orgErasureMembers"), String(first.memberCount), "member-count"),
           )
         : null,
@@ -327,4 +327,9 @@ function saveFile(blob, filename) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), DOWNLOAD_URL_LIFETIME_MS);
+}
+
+// Records name the requester's address by salted digest (docs/audit.md); older ones by the address.
+function requesterOf(record) {
+  return record.requesterEmail ?? record.requesterEmailDigest ?? "";
 }
