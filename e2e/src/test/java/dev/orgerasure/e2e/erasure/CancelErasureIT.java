@@ -150,6 +150,44 @@ class CancelErasureIT {
   }
 
   /**
+   * An erasure no hand-over attempt reached (the service was down: every connection refused) is not
+   * the service's: it is cancelled in Keycloak alone, and the service, back, never purges it.
+   */
+  @Test
+  void anErasureTheServiceNeverReceivedIsCancelledWhileTheServiceIsDown() throws Exception {
+    DemoOrg org = sut.createOrg(2);
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
+    ErasureAdminApi admin = asRealmAdmin();
+    String erasure;
+    sut.system().stopLiberty();
+    try {
+      ErasureAdminApi.Answer started = admin.startErasure(org.id(), org.name(), ONE_HOUR);
+      assertEquals(201, started.status(), started.body());
+      erasure = started.json().path("id").asText();
+      assertEquals("FAILED_RETRYING", ErasureRecords.state(sut.system(), erasure));
+
+      ErasureAdminApi.Answer cancelled = admin.cancel(erasure);
+
+      assertEquals(200, cancelled.status(), cancelled.body());
+      assertEquals("CANCELLED", ErasureRecords.state(sut.system(), erasure));
+      for (Member member : org.members()) {
+        assertTrue(RealmState.isEnabled(sut.system(), member.id()), member.username());
+      }
+    } finally {
+      sut.system().startLiberty();
+    }
+    // A few runs of the scheduled task, which would hand a pending erasure over.
+    Thread.sleep(5_000);
+    assertEquals(
+        0,
+        Sql.count(
+            sut.system()::learningDatabase,
+            "select count(*) from purge where org_id = ?",
+            org.id()));
+    assertEquals(rowsBefore, AppData.rowsOf(sut.system(), org.id()));
+  }
+
+  /**
    * The service cancelled the purge but Keycloak never heard (the answer was lost): asking again
    * succeeds, since the service's cancel is idempotent, and puts every member back.
    */

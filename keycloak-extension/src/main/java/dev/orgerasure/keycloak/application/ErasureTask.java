@@ -32,7 +32,7 @@ public class ErasureTask implements ScheduledTask {
     // A cancel claims an erasure in its grace period before it asks the service; a lapsed claim
     // means the node stopped in between, perhaps after the service had cancelled.
     List<String> cancelsInDoubt =
-        ids(requests.findLapsedLeases(ErasureState.where(ErasureState::isCancellable), now));
+        ids(requests.findLapsedLeases(ErasureState.where(ErasureState::isInGracePeriod), now));
     interruptedLockouts.forEach(erasures::resumeLockout);
     interruptedCancels.forEach(erasures::resumeCancel);
     cancelsInDoubt.forEach(erasures::resumeCancel);

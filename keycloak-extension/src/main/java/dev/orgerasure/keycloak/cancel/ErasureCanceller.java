@@ -27,7 +27,8 @@ import org.keycloak.models.UserModel;
 
 /**
  * Cancels an erasure during its grace period (README, "Cancelling an erasure"): the service cancels
- * its purge first, since only it knows whether the grace period is over; then everything the
+ * its purge first, since only it knows whether the grace period is over (an erasure no hand-over
+ * attempt may have reached is not the service's, and is cancelled here alone); then everything the
  * lockout changed is put back, a batch of members per transaction: each erased-to-be member's
  * former enabled flag, each kept member's membership, the organisation and its identity providers.
  * Sessions are not restored. A crash in the middle is finished by the scheduled task.
@@ -53,7 +54,8 @@ public class ErasureCanceller {
    *     could not be asked; nothing changed then
    */
   public ErasureRepresentation cancel(String requestId) {
-    ServiceClient service =
+    // Empty when the service never received the erasure: nothing to cancel there.
+    Optional<ServiceClient> service =
         transactions.inTransaction(
             session -> {
               ErasureRequestEntity request = request(session, requestId);
@@ -66,10 +68,15 @@ public class ErasureCanceller {
                 throw CancelRefusedException.forNow(
                     "The erasure is being worked on; try again in a moment");
               }
-              return ServiceClient.forRealm(
-                  settings, session.realms().getRealm(request.getRealmId()));
+              if (!request.handOver().mayBeAtTheService()) {
+                return Optional.<ServiceClient>empty();
+              }
+              return Optional.of(
+                  ServiceClient.forRealm(
+                      settings, session.realms().getRealm(request.getRealmId())));
             });
-    Optional<CancelRefusedException> refusal = cancelAtTheService(service, requestId);
+    Optional<CancelRefusedException> refusal =
+        service.flatMap(client -> cancelAtTheService(client, requestId));
     if (refusal.isPresent()) {
       transactions.inTransaction(
           session -> {
@@ -83,7 +90,9 @@ public class ErasureCanceller {
           request(session, requestId).cancelling();
           return null;
         });
-    LOG.infof("Erasure %s cancelled at the service; restoring its members", requestId);
+    LOG.infof(
+        "Erasure %s cancelled %s; restoring its members",
+        requestId, service.isPresent() ? "at the service" : "before the service received it");
     return restore(requestId);
   }
 

@@ -206,15 +206,28 @@ public class ErasureRequestEntity {
     moveTo(ErasureState.LOCKED);
   }
 
+  /**
+   * Takes the erasure for one hand-over attempt until {@code leaseUntil}, unless it is handed over
+   * or a node holds it (a cancel, another attempt): an attempt and a cancel never overlap.
+   */
+  public boolean claimHandOver(long now, long leaseUntil) {
+    return state.awaitsHandOver() && !handOver.isDelivered() && claim(now, leaseUntil);
+  }
+
   /** The service accepted the request: its grace period, or the purge, runs from now on. */
   public void handedOver(long at) {
+    leaseUntil = null;
     handOver.delivered(at);
     moveTo(gracePeriodSeconds > 0 ? ErasureState.SCHEDULED : ErasureState.PURGING_APP_DATA);
   }
 
-  /** The service did not accept the request; it is tried again at {@code retryAt}. */
-  public void handOverFailed(String error, long retryAt) {
-    handOver.failed(error, retryAt);
+  /**
+   * The service did not accept the request; it is tried again at {@code retryAt}. {@code
+   * reachedTheService}: the attempt may have arrived (anything but a connection never made).
+   */
+  public void handOverFailed(String error, boolean reachedTheService, long retryAt) {
+    leaseUntil = null;
+    handOver.failed(error, reachedTheService, retryAt);
     if (state != ErasureState.FAILED_RETRYING) {
       moveTo(ErasureState.FAILED_RETRYING);
     }
@@ -263,8 +276,8 @@ public class ErasureRequestEntity {
   }
 
   /**
-   * Takes the erasure for cancelling until {@code leaseUntil}: during its grace period, or to
-   * finish restoring a cancel a crash interrupted.
+   * Takes the erasure for cancelling until {@code leaseUntil}: before the hand-over or during its
+   * grace period, or to finish restoring a cancel a crash interrupted.
    */
   public boolean claimCancel(long now, long leaseUntil) {
     return (state.isCancellable() || state.awaitsRestore()) && claim(now, leaseUntil);

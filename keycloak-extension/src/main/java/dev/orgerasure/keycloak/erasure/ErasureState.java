@@ -38,7 +38,7 @@ public enum ErasureState {
 
   static {
     REQUESTED.next = EnumSet.of(LOCKED, FAILED_RETRYING);
-    LOCKED.next = EnumSet.of(SCHEDULED, PURGING_APP_DATA, FAILED_RETRYING);
+    LOCKED.next = EnumSet.of(SCHEDULED, PURGING_APP_DATA, FAILED_RETRYING, CANCELLING);
     SCHEDULED.next = EnumSet.of(PURGING_APP_DATA, CANCELLING, FAILED_RETRYING);
     PURGING_APP_DATA.next = EnumSet.of(APP_DATA_PURGED, FAILED_RETRYING);
     APP_DATA_PURGED.next = EnumSet.of(DELETING_IDENTITIES, FAILED_RETRYING);
@@ -49,7 +49,8 @@ public enum ErasureState {
     CANCELLED.next = EnumSet.noneOf(ErasureState.class);
     // A retried step resumes where it failed, so a retry may lead back to any working state.
     FAILED_RETRYING.next =
-        EnumSet.of(LOCKED, SCHEDULED, PURGING_APP_DATA, APP_DATA_PURGED, DELETING_IDENTITIES);
+        EnumSet.of(
+            LOCKED, SCHEDULED, PURGING_APP_DATA, APP_DATA_PURGED, DELETING_IDENTITIES, CANCELLING);
   }
 
   public boolean canMoveTo(ErasureState target) {
@@ -75,8 +76,16 @@ public enum ErasureState {
     return this == SCHEDULED || this == PURGING_APP_DATA;
   }
 
-  /** In its grace period: the service has not started the purge and a cancel may stop it. */
+  /**
+   * Nothing has been deleted, and a cancel may stop the erasure: in its grace period at the
+   * service, or not handed over yet.
+   */
   public boolean isCancellable() {
+    return this == SCHEDULED || awaitsHandOver();
+  }
+
+  /** The service holds the erasure and its grace period runs; the purge has not started. */
+  public boolean isInGracePeriod() {
     return this == SCHEDULED;
   }
 

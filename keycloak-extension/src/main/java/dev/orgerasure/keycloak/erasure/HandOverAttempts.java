@@ -26,6 +26,14 @@ public class HandOverAttempts {
   @Column(name = "LAST_ERROR", length = ContractLimits.ERROR_MAX_CHARS)
   private String lastError;
 
+  /**
+   * Whether a failed attempt may have reached the service all the same (it answered, or the
+   * connection broke after it was made): only an erasure none of whose attempts did can be
+   * cancelled without the service.
+   */
+  @Column(name = "DELIVERY_MAY_HAVE_ARRIVED", nullable = false)
+  private boolean mayHaveArrived;
+
   void dueForTakeoverAfter(long lockedAt) {
     nextAttemptAt = lockedAt + TAKEOVER_MILLIS;
   }
@@ -36,8 +44,9 @@ public class HandOverAttempts {
     lastError = null;
   }
 
-  void failed(String error, long retryAt) {
+  void failed(String error, boolean reachedTheService, long retryAt) {
     attempts++;
+    mayHaveArrived |= reachedTheService;
     nextAttemptAt = retryAt;
     lastError = ContractLimits.truncatedError(error);
   }
@@ -62,5 +71,10 @@ public class HandOverAttempts {
 
   public String lastError() {
     return lastError;
+  }
+
+  /** Whether the service may hold the erasure: delivered, or an attempt may have arrived. */
+  public boolean mayBeAtTheService() {
+    return deliveredAt != null || mayHaveArrived;
   }
 }

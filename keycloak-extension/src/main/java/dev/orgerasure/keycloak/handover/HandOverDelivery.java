@@ -16,7 +16,9 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * Hands one locked erasure over to the erasure-service. The network call runs outside any
  * transaction; its outcome is recorded in a short one: accepted, or failed and due again after a
- * back-off that doubles up to the configured maximum.
+ * back-off that doubles up to the configured maximum. The attempt holds the erasure's lease, so a
+ * cancel never runs while an attempt may still reach the service; a failure records whether the
+ * attempt may have arrived all the same (README, "Cancelling an erasure").
  */
 public class HandOverDelivery {
 
@@ -40,7 +42,7 @@ public class HandOverDelivery {
                 OrgErasureProvider.of(session)
                     .requests()
                     .findById(requestId)
-                    .filter(request -> !request.handOver().isDelivered())
+                    .filter(request -> request.claimHandOver(Time.currentTimeMillis(), leaseEnd()))
                     .map(
                         request ->
                             new Delivery(
@@ -57,6 +59,7 @@ public class HandOverDelivery {
       return;
     }
     String failure;
+    boolean reachedTheService = true;
     ServiceClient service = delivery.get().service();
     try {
       service.handOver(delivery.get().request());
@@ -66,20 +69,25 @@ public class HandOverDelivery {
       failure = "Interrupted while handing over";
     } catch (Exception e) {
       failure = "The hand-over did not succeed: " + service.describe(e);
+      reachedTheService = !ServiceClient.neverConnected(e);
     }
-    if (record(requestId, failure)) {
+    if (record(requestId, failure, reachedTheService)) {
       new ScheduledNotice(factory).send(requestId);
     }
   }
 
+  private long leaseEnd() {
+    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
+  }
+
   /** Records the attempt; {@code true} when it is the hand-over, recorded now. */
-  private boolean record(String requestId, String failure) {
+  private boolean record(String requestId, String failure, boolean reachedTheService) {
     return KeycloakModelUtils.runJobInTransactionWithResult(
         factory,
         session -> {
           ErasureRequestEntity request =
               OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
-          if (request.handOver().isDelivered()) {
+          if (request.handOver().isDelivered() || !request.getState().awaitsHandOver()) {
             return false;
           }
           long now = Time.currentTimeMillis();
@@ -95,7 +103,7 @@ public class HandOverDelivery {
           } else {
             long backoffSeconds =
                 request.handOver().backoffSeconds(settings.deliveryMaxBackoffSeconds());
-            request.handOverFailed(failure, now + backoffSeconds * 1000);
+            request.handOverFailed(failure, reachedTheService, now + backoffSeconds * 1000);
             LOG.warnf(
                 "Erasure %s: hand-over failed (%s); retrying in %d s",
                 requestId, failure, backoffSeconds);

@@ -208,9 +208,14 @@ public class ServiceClient {
     return ContractJson.read(expectOk(response), PurgeStatus.class);
   }
 
+  /** Whether the call failed before any connection to the service was made: it never arrived. */
+  public static boolean neverConnected(Exception failure) {
+    return failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException;
+  }
+
   /** A sentence for an admin about why a call to the service failed. */
   public String describe(Exception failure) {
-    if (failure instanceof ConnectException || failure instanceof HttpConnectTimeoutException) {
+    if (neverConnected(failure)) {
       return "The erasure-service could not be reached at " + serviceUrl;
     }
     return failure.getMessage();

@@ -33,15 +33,19 @@ class ErasureStateTest {
   }
 
   @Test
-  void cancelIsOnlyPossibleDuringTheGracePeriodAndEndsAfterTheRestore() {
+  void cancelIsOnlyPossibleBeforeThePurgeStartsAndEndsAfterTheRestore() {
+    EnumSet<ErasureState> beforeThePurge =
+        EnumSet.of(ErasureState.LOCKED, ErasureState.FAILED_RETRYING, ErasureState.SCHEDULED);
     assertTrue(
         ErasureState.where(state -> state.canMoveTo(ErasureState.CANCELLING))
-            .equals(EnumSet.of(ErasureState.SCHEDULED)));
+            .equals(beforeThePurge));
     assertTrue(
         ErasureState.where(state -> state.canMoveTo(ErasureState.CANCELLED))
             .equals(EnumSet.of(ErasureState.CANCELLING)));
+    assertTrue(ErasureState.where(ErasureState::isCancellable).equals(beforeThePurge));
     assertTrue(
-        ErasureState.where(ErasureState::isCancellable).equals(EnumSet.of(ErasureState.SCHEDULED)));
+        ErasureState.where(ErasureState::isInGracePeriod)
+            .equals(EnumSet.of(ErasureState.SCHEDULED)));
   }
 
   @Test
@@ -113,7 +117,7 @@ class ErasureStateTest {
   void aFailedFinishShowsItsErrorUntilTheErasureCompletes() {
     ErasureRequestEntity request = request(0);
     request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
-    request.handOverFailed("service down", 2_000);
+    request.handOverFailed("service down", false, 2_000);
     request.handedOver(3_000);
     request.appDataPurged(
         new PurgeReport(request.getId(), "org", List.of(), new FileOutcome(0, 0)));
@@ -164,12 +168,31 @@ class ErasureStateTest {
     assertEquals(ErasureState.PURGING_APP_DATA, request.getState());
   }
 
+  /**
+   * A cancel asks the service unless no attempt can have reached it: a connection never made is the
+   * only failure that says the service did not get the erasure.
+   */
+  @Test
+  void onlyAnErasureNoAttemptMayHaveReachedIsNotTheServicesToCancel() {
+    ErasureRequestEntity neverConnected = request(0);
+    neverConnected.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
+    neverConnected.handOverFailed("connection refused", false, 2_000);
+    assertFalse(neverConnected.handOver().mayBeAtTheService());
+
+    ErasureRequestEntity answered = request(0);
+    answered.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
+    answered.handOverFailed("connection refused", false, 2_000);
+    answered.handOverFailed("timed out", true, 3_000);
+    answered.handOverFailed("connection refused", false, 4_000);
+    assertTrue(answered.handOver().mayBeAtTheService());
+  }
+
   @Test
   void failedHandOverIsRetriedAndThenSucceeds() {
     ErasureRequestEntity request = request(0);
     request.lockedOut(new MemberCounts(3, 0, 0, 0, 0), 1_000);
-    request.handOverFailed("down", 5_000);
-    request.handOverFailed("down", 9_000);
+    request.handOverFailed("down", false, 5_000);
+    request.handOverFailed("down", false, 9_000);
     assertEquals(ErasureState.FAILED_RETRYING, request.getState());
     assertEquals(2, request.handOver().attempts());
     request.handedOver(10_000);

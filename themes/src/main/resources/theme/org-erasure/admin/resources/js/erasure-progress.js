@@ -167,7 +167,7 @@ function GracePeriod({ api, realm, erasure, t, addAlert, onCancelled }) {
   return h(
     "div",
     { className: "pf-v5-c-alert pf-m-info pf-m-inline", "data-testid": "org-erasure-grace-period" },
-    h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureGraceUntil", formatTime(erasure.graceEndsAt))),
+    h("p", { className: "pf-v5-c-alert__title" }, erasure.graceEndsAt ? t("orgErasureGraceUntil", formatTime(erasure.graceEndsAt)) : t("orgErasureNotHandedOverYet")),
     h("p", { className: "pf-v5-c-alert__description" }, t("orgErasureCancelExplained")),
     h(
       "div",
