@@ -12,6 +12,7 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -75,7 +76,9 @@ class FineGrainedPermissionsIT {
 
   @Test
   void delegatedAdminListsOnlyTheTenantsTheyMayManage() {
-    JsonNode listed = sut.adminApi(delegated).organizations().json();
+    ErasureAdminApi.Answer answer = sut.adminApi(delegated).organizations();
+    assertEquals(200, answer.status(), answer.body());
+    JsonNode listed = answer.json();
 
     List<String> ids = idsOf(listed);
     assertTrue(ids.contains(own.id()), listed.toString());
@@ -91,7 +94,9 @@ class FineGrainedPermissionsIT {
     try {
       ErasureAdminApi api = sut.adminApi(delegated);
 
-      assertFalse(idsOf(api.erasures().json()).contains(erasure));
+      ErasureAdminApi.Answer listed = api.erasures();
+      assertEquals(200, listed.status(), listed.body());
+      assertFalse(idsOf(listed.json()).contains(erasure), listed.body());
       assertEquals(403, api.erasure(erasure).status());
       assertEquals(403, api.purge(erasure).status());
     } finally {
@@ -127,21 +132,21 @@ class FineGrainedPermissionsIT {
         .asText();
   }
 
+  /**
+   * A scope permission of the resource type; without resources it covers all of that type (an empty
+   * list does not: Keycloak then grants nothing on the type as a whole).
+   */
   private void permission(
       String resourceType, List<String> resources, List<String> scopes, String policy) {
-    master.postForJson(
-        authz("/permission/scope"),
-        Map.of(
-            "name",
-            "permission-" + UUID.randomUUID(),
-            "resourceType",
-            resourceType,
-            "resources",
-            resources,
-            "scopes",
-            scopes,
-            "policies",
-            List.of(policy)));
+    Map<String, Object> permission = new HashMap<>();
+    permission.put("name", "permission-" + UUID.randomUUID());
+    permission.put("resourceType", resourceType);
+    permission.put("scopes", scopes);
+    permission.put("policies", List.of(policy));
+    if (!resources.isEmpty()) {
+      permission.put("resources", resources);
+    }
+    master.postForJson(authz("/permission/scope"), permission);
   }
 
   private String authz(String path) {
