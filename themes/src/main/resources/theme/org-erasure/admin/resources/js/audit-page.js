@@ -224,7 +224,7 @@ function RecordTable({ records, t, onSelect }) {
           cell(headers[2], record.event),
           cell(headers[3], record.organizationName),
           cell(headers[4], record.realmName),
-          cell(headers[5], requesterOf(record)),
+          cell(headers[5], requesterOf(record, true)),
           cell(headers[6], String(record.memberCount)),
           cell(headers[7], record.status),
         ),
@@ -330,6 +330,9 @@ function saveFile(blob, filename) {
 }
 
 // Records name the requester's address by salted digest (docs/audit.md); older ones by the address.
-function requesterOf(record) {
-  return record.requesterEmail ?? record.requesterEmailDigest ?? "";
+// The table shows the digest's start, so that the row keeps its width; the details show it whole.
+function requesterOf(record, short = false) {
+  const digest = record.requesterEmailDigest;
+  if (record.requesterEmail || !digest) return record.requesterEmail ?? "";
+  return short ? `${digest.slice(0, 15)}…` : digest;
 }
