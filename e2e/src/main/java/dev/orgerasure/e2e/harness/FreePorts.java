@@ -1,25 +1,49 @@
 package dev.orgerasure.e2e.harness;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Loopback ports nobody listens on right now. */
+/**
+ * Loopback ports nobody listens on right now, taken below the systems' ephemeral ranges (Linux from
+ * 32768, macOS and Windows from 49152). A port the kernel hands out for port 0 lies in that range,
+ * where any outgoing connection may take it as its source port before the server that was given it
+ * binds it, tens of seconds later; below it, only a listener can.
+ */
 public final class FreePorts {
+
+  private static final int FIRST = 20_000;
+  private static final int COUNT = 12_000;
+
+  /** A random start, so that two harness processes do not walk the same ports. */
+  private static final AtomicInteger NEXT =
+      new AtomicInteger(ThreadLocalRandom.current().nextInt(COUNT));
 
   private FreePorts() {}
 
   public static int find() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    for (int tried = 0; tried < COUNT; tried++) {
+      int port = FIRST + Math.floorMod(NEXT.getAndIncrement(), COUNT);
+      if (isFree(port)) {
+        return port;
+      }
     }
+    throw new IllegalStateException(
+        "no free loopback port from " + FIRST + " to " + (FIRST + COUNT - 1));
   }
 
   /** The given port, or a free one when it is 0. */
   public static int orFree(int port) {
     return port == 0 ? find() : port;
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException taken) {
+      return false;
+    }
   }
 }
