@@ -12,6 +12,7 @@ import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ class FineGrainedPermissionsIT {
   private DemoOrg other;
   private Member delegated;
   private String delegatedPolicy;
+  private final List<String> created = new ArrayList<>();
 
   FineGrainedPermissionsIT(SystemUnderTest base) {
     this.base = base;
@@ -69,8 +71,16 @@ class FineGrainedPermissionsIT {
     permission("Users", List.of(), List.of("view", "manage"), delegatedPolicy);
   }
 
+  /**
+   * Keycloak decides a permission unanimously over every permission that applies, so one test's
+   * permissions would refuse the next test's admin: each test's go with it.
+   */
   @AfterEach
   void permissionsOff() {
+    // Permissions before the policies they name: newest first.
+    for (int i = created.size() - 1; i >= 0; i--) {
+      master.delete(authz("/policy/" + created.get(i)));
+    }
     master.put(sut.adminPath(), Map.of("adminPermissionsEnabled", false));
   }
 
@@ -123,13 +133,21 @@ class FineGrainedPermissionsIT {
   }
 
   private String policy(Member user, String logic) {
-    return master
-        .postForJson(
-            authz("/policy/user"),
-            Map.of(
-                "name", "policy-" + UUID.randomUUID(), "users", List.of(user.id()), "logic", logic))
-        .path("id")
-        .asText();
+    String id =
+        master
+            .postForJson(
+                authz("/policy/user"),
+                Map.of(
+                    "name",
+                    "policy-" + UUID.randomUUID(),
+                    "users",
+                    List.of(user.id()),
+                    "logic",
+                    logic))
+            .path("id")
+            .asText();
+    created.add(id);
+    return id;
   }
 
   /**
@@ -146,7 +164,7 @@ class FineGrainedPermissionsIT {
     if (!resources.isEmpty()) {
       permission.put("resources", resources);
     }
-    master.postForJson(authz("/permission/scope"), permission);
+    created.add(master.postForJson(authz("/permission/scope"), permission).path("id").asText());
   }
 
   private String authz(String path) {
