@@ -34,6 +34,21 @@ public final class FreePorts {
         "no free loopback port from " + FIRST + " to " + (FIRST + COUNT - 1));
   }
 
+  /**
+   * A free port whose next one is free too, for a server that takes both (the quickstart's second
+   * erasure-service listens on the first one's port + 1); neither is handed out again.
+   */
+  public static int findPair() {
+    for (int tried = 0; tried < COUNT; tried += 2) {
+      int port = FIRST + Math.floorMod(NEXT.getAndAdd(2), COUNT - 1);
+      if (isFree(port) && isFree(port + 1)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException(
+        "no two free loopback ports in a row from " + FIRST + " to " + (FIRST + COUNT - 1));
+  }
+
   /** The given port, or a free one when it is 0. */
   public static int orFree(int port) {
     return port == 0 ? find() : port;

@@ -29,7 +29,7 @@ class QuickstartIT {
   @Test
   void quickstartComesUpAndStopsOnSigtermLeavingNoProcess() throws Exception {
     int keycloakPort = FreePorts.find();
-    int libertyPort = FreePorts.find();
+    int libertyPort = FreePorts.findPair();
     Path output =
         Files.createTempFile(
             Path.of(System.getProperty("erasure.e2e.work-dir")), "quickstart-", ".log");
