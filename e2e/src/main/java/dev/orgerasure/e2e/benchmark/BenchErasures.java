@@ -139,7 +139,7 @@ final class BenchErasures {
    * The erasures' member table as production has it between erasures: its rows deleted at the last
    * completion, then vacuumed and analysed (autovacuum does so), so that every lockout starts from
    * statistics that call the table empty while it grows, the state in which a plan that depends on
-   * its size can go wrong (README, "Large tenants: where the time goes").
+   * its size can go wrong (docs/benchmarks.md, "Large tenants: where the time goes").
    */
   private void vacuumMemberTable() throws SQLException {
     try (Connection db = system.keycloakDatabase();

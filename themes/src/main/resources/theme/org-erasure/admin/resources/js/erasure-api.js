@@ -60,7 +60,7 @@ export class ErasureApi {
 
   // The user of exactly this username, through Keycloak's own users API; undefined when there is none.
   async userByUsername(realm, username) {
-    const response = await this.#fetch("GET", realm, `users?exact=true&briefRepresentation=true&username=${encodeURIComponent(username)}`);
+    const response = await this.#fetch("GET", realm, `users?exact=true&username=${encodeURIComponent(username)}`);
     return (await response.json())[0];
   }
 
