@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.tenant;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -96,52 +97,43 @@ public class OrganizationTenantDirectory implements TenantDirectory {
 
   @Override
   public Set<String> membersAmong(Tenant tenant, Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        entityManager()
-            .createQuery(
-                "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                    + " where o.id = :org and m.groupId = o.groupId and m.user.id in :users",
-                String.class)
-            .setParameter("org", tenant.id())
-            .setParameter("users", userIds)
-            .getResultList());
+    return usersAmong(tenant, userIds, "o.id = :org", Map.of());
   }
 
   @Override
   public Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        entityManager()
-            .createQuery(
-                "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                    + " where o.id = :org and m.groupId = o.groupId and m.membershipType = :managed"
-                    + " and m.user.id in :users",
-                String.class)
-            .setParameter("org", tenant.id())
-            .setParameter("managed", MembershipType.MANAGED.name())
-            .setParameter("users", userIds)
-            .getResultList());
+    return usersAmong(
+        tenant,
+        userIds,
+        "o.id = :org and m.membershipType = :managed",
+        Map.of("managed", MembershipType.MANAGED.name()));
   }
 
   @Override
   public Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds) {
+    return usersAmong(tenant, userIds, "o.id <> :org", Map.of());
+  }
+
+  /**
+   * Those of the users with an organisation membership {@code m} of an organisation {@code o} that
+   * meets {@code condition}, where {@code :org} is the tenant: one statement for the whole batch.
+   */
+  private Set<String> usersAmong(
+      Tenant tenant, Collection<String> userIds, String condition, Map<String, Object> parameters) {
     if (userIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(
+    TypedQuery<String> query =
         entityManager()
             .createQuery(
                 "select distinct m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                    + " where o.id <> :org and m.groupId = o.groupId and m.user.id in :users",
+                    + " where m.groupId = o.groupId and m.user.id in :users and "
+                    + condition,
                 String.class)
             .setParameter("org", tenant.id())
-            .setParameter("users", userIds)
-            .getResultList());
+            .setParameter("users", userIds);
+    parameters.forEach(query::setParameter);
+    return new HashSet<>(query.getResultList());
   }
 
   /** Only for unmanaged members: Keycloak deletes a managed member it removes. */
