@@ -1,5 +1,7 @@
 package dev.orgerasure.contract;
 
+import java.util.List;
+
 /**
  * The body of {@code POST /erasures}: Keycloak hands an erasure whose members are locked out over
  * to the service. Idempotent by {@code requestId}.
@@ -10,6 +12,9 @@ package dev.orgerasure.contract;
  *     {@link MemberPolicy#ERASE}
  * @param tenantKind what the tenant is in Keycloak, for the record; {@code null} for {@link
  *     TenantKind#ORGANIZATION}
+ * @param erasedMemberIds the Keycloak ids of the members whose accounts the erasure deletes, as
+ *     decided at lockout: their own rows in per-person tables are deleted, every other person's are
+ *     reset (docs/contract.md, "People's own rows"); {@code null} for none
  */
 public record HandOver(
     String requestId,
@@ -17,4 +22,11 @@ public record HandOver(
     String organizationName,
     Long gracePeriodSeconds,
     MemberPolicy memberPolicy,
-    TenantKind tenantKind) {}
+    TenantKind tenantKind,
+    List<String> erasedMemberIds) {
+
+  /** The erased members' ids; empty when the hand-over names none. */
+  public List<String> erasedMembers() {
+    return erasedMemberIds == null ? List.of() : erasedMemberIds;
+  }
+}

@@ -17,6 +17,12 @@ public final class DataInventory {
    */
   public static final String ORG_ID_COLUMN = "org_id";
 
+  /**
+   * The erasure service's table of the members whose accounts an erasure deletes ({@code
+   * request_id}, {@code user_id}): a per-person table's rows of these people are deleted.
+   */
+  public static final String ERASED_MEMBER_TABLE = "purge_erased_member";
+
   /** The key column of every table but the organisations and onboarding tables. */
   private static final String ID_COLUMN = "id";
 
@@ -41,12 +47,13 @@ public final class DataInventory {
           deletedUnderDetach(MODULES, "Modules", false, List.of(COURSES, ORGANIZATIONS)),
           deletedUnderDetach(COURSES, "Courses", false, List.of(ORGANIZATIONS)),
           deletedUnderDetach(MEMBERSHIPS, "Memberships", true, List.of(ORGANIZATIONS)),
-          // One row per person, the person's own: a Detach keeps it and sends them through
-          // onboarding again.
+          // One row per person, the person's own: kept and reset for everyone who keeps their
+          // account, which sends them through onboarding again.
           new InventoryTable(
               ONBOARDING,
               "Onboarding",
               true,
+              "user_id",
               "user_id",
               List.of(ORGANIZATIONS),
               DetachAction.RESET,
@@ -60,6 +67,7 @@ public final class DataInventory {
               "Organisation",
               true,
               ORG_ID_COLUMN,
+              null,
               List.of(),
               DetachAction.DELETE,
               List.of()));
@@ -73,14 +81,14 @@ public final class DataInventory {
    * erased.
    */
   private static final List<String> SERVICE_TABLES =
-      List.of("purge", "purge_progress", "purge_failed_file");
+      List.of("purge", "purge_progress", "purge_failed_file", ERASED_MEMBER_TABLE);
 
   private DataInventory() {}
 
   private static InventoryTable deletedUnderDetach(
       String name, String category, boolean personalData, List<String> parents) {
     return new InventoryTable(
-        name, category, personalData, ID_COLUMN, parents, DetachAction.DELETE, List.of());
+        name, category, personalData, ID_COLUMN, null, parents, DetachAction.DELETE, List.of());
   }
 
   /** The application tables, every child before its parents. */

@@ -12,21 +12,26 @@ import java.util.stream.Collectors;
  * @param category the label shown to people, e.g. "Courses"
  * @param personalData whether its rows identify or describe a person
  * @param keyColumn the column that identifies a row; batches are taken in its order
+ * @param personColumn for a table of people's own rows, the column naming the Keycloak user a row
+ *     belongs to, else {@code null}. Under either policy such a table's rows of the members the
+ *     erasure deletes are deleted, and every other row of the organisation is reset, so that people
+ *     who keep their accounts keep their rows (docs/contract.md, "People's own rows").
  * @param parents the tables its foreign keys point to; they are purged after it
- * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them)
- * @param detachResets for a {@link DetachAction#RESET} table, the columns a Detach sets back on
- *     each kept row; among them {@code org_id} to {@code NULL}, so that the row leaves the
- *     organisation and the purge does not find it again. Empty for a {@link DetachAction#DELETE}
- *     table.
+ * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them),
+ *     as people are shown it; a per-person table is {@link DetachAction#RESET}
+ * @param resets for a {@link DetachAction#RESET} table, the columns set back on each kept row;
+ *     among them {@code org_id} to {@code NULL}, so that the row leaves the organisation and the
+ *     purge does not find it again. Empty for a {@link DetachAction#DELETE} table.
  */
 public record InventoryTable(
     String name,
     String category,
     boolean personalData,
     String keyColumn,
+    String personColumn,
     List<String> parents,
     DetachAction underDetach,
-    List<ColumnReset> detachResets) {
+    List<ColumnReset> resets) {
 
   public InventoryTable {
     Objects.requireNonNull(name, "name");
@@ -34,17 +39,20 @@ public record InventoryTable(
     Objects.requireNonNull(keyColumn, "keyColumn");
     Objects.requireNonNull(underDetach, "underDetach");
     parents = List.copyOf(parents);
-    detachResets = List.copyOf(detachResets);
+    resets = List.copyOf(resets);
     if (parents.contains(name)) {
       throw new IllegalArgumentException(name + " cannot be its own parent");
     }
     if (underDetach == DetachAction.RESET
-        && !detachResets.contains(ColumnReset.toNull(DataInventory.ORG_ID_COLUMN))) {
+        && !resets.contains(ColumnReset.toNull(DataInventory.ORG_ID_COLUMN))) {
       throw new IllegalArgumentException(
           name + ": a reset must set " + DataInventory.ORG_ID_COLUMN + " to NULL");
     }
-    if (underDetach == DetachAction.DELETE && !detachResets.isEmpty()) {
+    if (underDetach == DetachAction.DELETE && !resets.isEmpty()) {
       throw new IllegalArgumentException(name + ": only a table reset under Detach has resets");
+    }
+    if (personColumn != null && underDetach != DetachAction.RESET) {
+      throw new IllegalArgumentException(name + ": a per-person table keeps kept people's rows");
     }
   }
 
@@ -52,11 +60,15 @@ public record InventoryTable(
     return parents.contains(table);
   }
 
-  /** The {@code SET} list of a Detach reset, e.g. {@code org_id = NULL, state = 'PENDING'}. */
-  public String detachResetAssignments() {
+  public boolean isPerPerson() {
+    return personColumn != null;
+  }
+
+  /** The {@code SET} list of a reset, e.g. {@code org_id = NULL, state = 'PENDING'}. */
+  public String resetAssignments() {
     if (underDetach != DetachAction.RESET) {
       throw new IllegalStateException(name + " is deleted under Detach, not reset");
     }
-    return detachResets.stream().map(ColumnReset::assignment).collect(Collectors.joining(", "));
+    return resets.stream().map(ColumnReset::assignment).collect(Collectors.joining(", "));
   }
 }

@@ -62,14 +62,14 @@ class DataInventoryTest {
   void theOnboardingResetSendsThePersonThroughOnboardingAgain() {
     assertEquals(
         "org_id = NULL, state = 'PENDING', completed_at = NULL",
-        DataInventory.appTable("onboarding").orElseThrow().detachResetAssignments());
+        DataInventory.appTable("onboarding").orElseThrow().resetAssignments());
   }
 
   @Test
   void aTableDeletedUnderDetachHasNoReset() {
     InventoryTable courses = DataInventory.appTable("courses").orElseThrow();
-    assertEquals(List.of(), courses.detachResets());
-    assertThrows(IllegalStateException.class, courses::detachResetAssignments);
+    assertEquals(List.of(), courses.resets());
+    assertThrows(IllegalStateException.class, courses::resetAssignments);
   }
 
   /** Else the rows would stay the organisation's, and the purge would find them again. */
@@ -83,9 +83,35 @@ class DataInventoryTest {
                 "Notes",
                 true,
                 "id",
+                null,
                 List.of(),
                 DetachAction.RESET,
                 List.of(ColumnReset.toNull("completed_at"))));
+  }
+
+  /** Else a person who keeps their account would lose their own row with the organisation. */
+  @Test
+  void aPerPersonTableThatIsNotResetIsRefused() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new InventoryTable(
+                "preferences",
+                "Preferences",
+                true,
+                "id",
+                "user_id",
+                List.of(),
+                DetachAction.DELETE,
+                List.of()));
+  }
+
+  @Test
+  void onlyTheOnboardingTableHoldsPeoplesOwnRows() {
+    for (InventoryTable table : tables) {
+      assertEquals(
+          table.name().equals("onboarding") ? "user_id" : null, table.personColumn(), table.name());
+    }
   }
 
   @Test

@@ -118,6 +118,23 @@ class SchemaMatchesInventoryTest {
     }
   }
 
+  @Test
+  void everyPersonColumnExistsAndHoldsText() throws SQLException {
+    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      if (table.isPerPerson()) {
+        assertEquals(
+            Set.of("character varying"),
+            strings(
+                """
+                    SELECT data_type FROM information_schema.columns
+                    WHERE table_schema = 'public' AND table_name = ? AND column_name = ?""",
+                table.name(),
+                table.personColumn()),
+            table.name() + "." + table.personColumn());
+      }
+    }
+  }
+
   /**
    * A column reset to NULL must allow it; one reset to a value must default to that value, so a
    * reset row reads like a new one.
@@ -125,7 +142,7 @@ class SchemaMatchesInventoryTest {
   @Test
   void everyResetColumnExistsAndIsNullableOrDefaultsToItsResetValue() throws SQLException {
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-      for (ColumnReset reset : table.detachResets()) {
+      for (ColumnReset reset : table.resets()) {
         String column = table.name() + "." + reset.column();
         String fact =
             """
@@ -150,12 +167,12 @@ class SchemaMatchesInventoryTest {
   @Test
   void everyResetIsValidSqlOnTheSchema() throws SQLException {
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
-      if (!table.detachResets().isEmpty()) {
+      if (!table.resets().isEmpty()) {
         try (Connection connection = dataSource.getConnection();
             Statement statement = connection.createStatement()) {
           // Plans the assignment (names and types) without touching a row.
           statement.executeUpdate(
-              "UPDATE " + table.name() + " SET " + table.detachResetAssignments() + " WHERE false");
+              "UPDATE " + table.name() + " SET " + table.resetAssignments() + " WHERE false");
         }
       }
     }

@@ -87,6 +87,13 @@ class DetachPolicyIT {
     PartnerIdentityProvider partner = PartnerIdentityProvider.linkedTo(sut, org);
     try {
       Member managed = partner.signInFirstTime();
+      // The managed member onboarded into the organisation, as its other members did.
+      Sql.update(
+          sut.system()::learningDatabase,
+          "insert into onboarding (user_id, org_id, state, completed_at)"
+              + " values (?, ?, 'COMPLETED', now())",
+          managed.id(),
+          org.id());
       Map<String, Boolean> enabledBefore = enabledFlagsOf(org.members());
       Map<String, String> otherDataBefore = AppData.everythingBut(sut.system(), org.id());
       int otherMembersBefore = sut.masterAdmin().get(membersPath(other)).size();
@@ -102,6 +109,10 @@ class DetachPolicyIT {
         assertEquals("PENDING", Onboarding.stateOf(sut.system(), member.id()), member.username());
       }
       assertFalse(RealmState.userExists(sut.system(), managed.id()));
+      assertEquals(
+          "NO ROW",
+          Onboarding.stateOf(sut.system(), managed.id()),
+          "the erased member's own row is deleted, not reset");
       assertTrue(
           AppData.rowsOf(sut.system(), org.id()).values().stream().allMatch(rows -> rows == 0),
           AppData.rowsOf(sut.system(), org.id()).toString());

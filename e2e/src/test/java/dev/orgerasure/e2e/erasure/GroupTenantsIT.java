@@ -76,11 +76,17 @@ class GroupTenantsIT {
     DemoOrg erased = groups.create(3);
     DemoOrg other = groups.create(2);
     Member shared = erased.members().get(2);
+    Member alone = erased.members().get(0);
     factory.join(shared, other.id());
     Map<String, String> othersBefore = groups.appDataOfEveryoneBut(erased.id());
 
     String id = eraseAndAwaitCompletion(erased);
 
+    assertEquals(
+        "PENDING",
+        Onboarding.stateOf(groups.appDatabase(), shared.id()),
+        "the kept person's own row is reset, not deleted");
+    assertEquals("NO ROW", Onboarding.stateOf(groups.appDatabase(), alone.id()));
     assertTrue(groups.userExists(shared));
     assertTrue(RealmState.isEnabled(base.system(), shared.id()));
     assertEquals(1, groups.tenantsOf(shared));

@@ -93,6 +93,11 @@ class MemberRulesIT {
 
     assertTrue(user(shared).path("enabled").asBoolean());
     assertEquals(List.of(other.id()), organisationsOf(shared));
+    assertEquals(
+        "PENDING",
+        Onboarding.stateOf(sut.system(), shared.id()),
+        "the kept person's own row is reset, not deleted");
+    assertEquals("NO ROW", Onboarding.stateOf(sut.system(), erased.learners().get(1).id()));
     assertEquals(otherDataBefore, AppData.everythingBut(sut.system(), erased.id()));
     for (Member member : erased.members()) {
       assertEquals(

@@ -46,7 +46,7 @@ class ServiceRefusalsIT {
 
   private HttpResponse<String> handOver(String token) throws Exception {
     HandOver body =
-        new HandOver(UUID.randomUUID().toString(), org.id(), org.name(), 3600L, null, null);
+        new HandOver(UUID.randomUUID().toString(), org.id(), org.name(), 3600L, null, null, null);
     return http.send(
         HttpRequest.newBuilder(sut.system().libertyUrl().resolve("/erasure/api/erasures"))
             .header("Authorization", "Bearer " + token)

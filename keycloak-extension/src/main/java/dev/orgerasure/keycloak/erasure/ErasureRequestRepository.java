@@ -103,6 +103,20 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
+  /**
+   * The ids of the members the erasure deletes, as decided at lockout: what the hand-over names, so
+   * that the service deletes their own rows and resets everyone else's.
+   */
+  public List<String> findErasedMemberIds(String requestId) {
+    return em.createQuery(
+            "select m.userId from LockedMemberEntity m where m.requestId = :requestId"
+                + " and m.decision = :erase order by m.userId",
+            String.class)
+        .setParameter("requestId", requestId)
+        .setParameter("erase", MemberDecision.ERASE)
+        .getResultList();
+  }
+
   /** Erased members of the erasure after this user id, in id order: a page of the sweep. */
   public List<LockedMemberEntity> findErasedMembersAfter(String requestId, String after, int max) {
     return em.createQuery(

@@ -54,7 +54,10 @@ public class HandOverDelivery {
                                     request.getOrganizationName(),
                                     (long) request.getGracePeriodSeconds(),
                                     request.getMemberPolicy(),
-                                    request.getTenantKind()))));
+                                    request.getTenantKind(),
+                                    OrgErasureProvider.of(session)
+                                        .requests()
+                                        .findErasedMemberIds(requestId)))));
     if (delivery.isEmpty()) {
       return;
     }

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.erasure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +20,13 @@ public interface PurgeRepository {
   List<String> findInProgress();
 
   void store(Purge purge);
+
+  /**
+   * Stores the members whose accounts the purge's erasure deletes, with the purge stored before in
+   * the same transaction.
+   */
+  void storeErasedMembers(String requestId, Collection<String> userIds);
+
+  /** Forgets the purge's erased members, once nothing of theirs is left to purge. */
+  void forgetErasedMembers(String requestId);
 }

@@ -7,6 +7,7 @@ import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.FileFailure;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,9 +17,11 @@ import java.util.stream.Collectors;
  * Deletes one batch of an organisation's rows from one inventory table, in the caller's
  * transaction; batches are taken in key order, each after the last key of the one before; under
  * {@link MemberPolicy#DETACH}, a table the inventory resets has its batch reset instead (the rows
- * stay, without the organisation). For the asset table the files named by the batch's rows are
- * removed first; a file that cannot be removed is returned with its error (the purge keeps it and
- * retries it) and its row is deleted all the same, so the purge goes on.
+ * stay, without the organisation). A per-person table's batch, under either policy, deletes the
+ * rows of the members the erasure deletes and resets everyone else's. For the asset table the files
+ * named by the batch's rows are removed first; a file that cannot be removed is returned with its
+ * error (the purge keeps it and retries it) and its row is deleted all the same, so the purge goes
+ * on.
  *
  * <p>Table and column names, and the reset's assignments, come from the inventory only, never from
  * a caller.
@@ -41,20 +44,23 @@ public class BatchPurger {
    * when {@code after} is null.
    */
   public BatchResult purgeBatch(
-      InventoryTable table, String orgId, MemberPolicy policy, int batchSize, Object after) {
-    Objects.requireNonNull(policy, "policy");
+      InventoryTable table, PurgeTarget target, int batchSize, Object after) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
     }
+    String orgId = target.orgId();
     if (table.keyColumn().equals(ORG)) {
       // One row per organisation: no batches.
       int rows = sql.update("DELETE FROM " + table.name() + " WHERE " + ORG + " = ?1", orgId);
       return new BatchResult(table.name(), rows, null, 0, List.of());
     }
     Window window = new Window(table, orgId, after);
-    if (policy == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
+    if (table.isPerPerson()) {
+      return personalBatch(window, target.requestId(), batchSize);
+    }
+    if (target.policy() == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
       return updateBatch(
-          "UPDATE " + table.name() + " SET " + table.detachResetAssignments(), window, batchSize);
+          "UPDATE " + table.name() + " SET " + table.resetAssignments(), window, batchSize);
     }
     InventoryFiles assetFiles = DataInventory.assetFiles();
     if (table.name().equals(assetFiles.table())) {
@@ -69,6 +75,46 @@ public class BatchPurger {
    * its last, found first.
    */
   private BatchResult updateBatch(String statement, Window window, int batchSize) {
+    Optional<Object[]> keys = nextKeys(window, batchSize);
+    if (keys.isEmpty()) {
+      return new BatchResult(window.table().name(), 0, null, 0, List.of());
+    }
+    int rows = sql.update(statement + window.betweenKeys(), window.between(keys.get()));
+    return new BatchResult(window.table().name(), rows, keys.get()[1], 0, List.of());
+  }
+
+  /**
+   * The window's next {@code batchSize} rows of a per-person table: those of the erasure's erased
+   * members are deleted, then the others, people who keep their accounts or whom Keycloak did not
+   * name, are reset.
+   */
+  private BatchResult personalBatch(Window window, String requestId, int batchSize) {
+    Optional<Object[]> keys = nextKeys(window, batchSize);
+    InventoryTable table = window.table();
+    if (keys.isEmpty()) {
+      return new BatchResult(table.name(), 0, null, 0, List.of());
+    }
+    Object[] between = window.between(keys.get());
+    Object[] erasedBetween = Arrays.copyOf(between, between.length + 1);
+    erasedBetween[between.length] = requestId;
+    int deleted =
+        sql.update(
+            String.format(
+                "DELETE FROM %s%s AND %s IN (SELECT user_id FROM %s WHERE request_id = ?4)",
+                table.name(),
+                window.betweenKeys(),
+                table.personColumn(),
+                DataInventory.ERASED_MEMBER_TABLE),
+            erasedBetween);
+    int reset =
+        sql.update(
+            "UPDATE " + table.name() + " SET " + table.resetAssignments() + window.betweenKeys(),
+            between);
+    return new BatchResult(table.name(), deleted + reset, keys.get()[1], 0, List.of());
+  }
+
+  /** The first and last key of the window's next {@code batchSize} rows, if it has any. */
+  private Optional<Object[]> nextKeys(Window window, int batchSize) {
     String key = window.table().keyColumn();
     List<Object[]> keys =
         sql.query(
@@ -77,17 +123,9 @@ public class BatchPurger {
                 key, window.select(key, batchSize)),
             window.parameters(batchSize));
     if (keys.isEmpty() || keys.get(0)[1] == null) {
-      return new BatchResult(window.table().name(), 0, null, 0, List.of());
+      return Optional.empty();
     }
-    Object firstKey = keys.get(0)[0];
-    Object lastKey = keys.get(0)[1];
-    int rows =
-        sql.update(
-            String.format("%s WHERE %s = ?1 AND %3$s >= ?2 AND %3$s <= ?3", statement, ORG, key),
-            window.orgId(),
-            firstKey,
-            lastKey);
-    return new BatchResult(window.table().name(), rows, lastKey, 0, List.of());
+    return Optional.of(keys.get(0));
   }
 
   private BatchResult purgeRowsWithFiles(Window window, InventoryFiles assetFiles, int batchSize) {
@@ -159,6 +197,18 @@ public class BatchPurger {
           + table.keyColumn()
           + " LIMIT ?"
           + (after == null ? 3 : 4);
+    }
+
+    /**
+     * The condition on the organisation's rows from a batch's first key to its last, with the
+     * parameters of {@link #between}.
+     */
+    String betweenKeys() {
+      return String.format(" WHERE %s = ?1 AND %2$s >= ?2 AND %2$s <= ?3", ORG, table.keyColumn());
+    }
+
+    Object[] between(Object[] firstAndLastKey) {
+      return new Object[] {orgId, firstAndLastKey[0], firstAndLastKey[1]};
     }
 
     Object[] parameters(int limit) {

@@ -11,7 +11,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /** Accepts erasures handed over by Keycloak and answers their status. */
@@ -27,6 +29,9 @@ public class ErasureRequests {
   @Inject private PurgeStepper stepper;
 
   @Inject private PurgeSettings settings;
+
+  /** As long as the user id column of the erased members' table. */
+  private static final int USER_ID_MAX_LENGTH = 255;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -48,6 +53,7 @@ public class ErasureRequests {
     if (existing.isPresent()) {
       return new Acceptance(existing.get(), false);
     }
+    Set<String> erasedMembers = erasedMembers(request);
     Duration grace =
         request.gracePeriodSeconds() == null
             ? settings.defaultGracePeriod()
@@ -68,6 +74,7 @@ public class ErasureRequests {
       throw new InvalidErasureRequestException(e.getMessage());
     }
     purges.store(purge);
+    purges.storeErasedMembers(purge.requestId(), erasedMembers);
     timer.schedule(purge);
     LOG.info(
         () ->
@@ -80,6 +87,21 @@ public class ErasureRequests {
                 + "); purge starts at "
                 + purge.graceUntil());
     return new Acceptance(purge, true);
+  }
+
+  /** The hand-over's erased members, each a Keycloak user id; anything else is refused. */
+  private static Set<String> erasedMembers(HandOver request) {
+    Set<String> userIds = new HashSet<>();
+    for (String userId : request.erasedMembers()) {
+      if (userId == null || userId.isBlank() || userId.length() > USER_ID_MAX_LENGTH) {
+        throw new InvalidErasureRequestException(
+            "erasedMemberIds holds a blank id or one longer than "
+                + USER_ID_MAX_LENGTH
+                + " characters");
+      }
+      userIds.add(userId);
+    }
+    return userIds;
   }
 
   /**
@@ -100,6 +122,7 @@ public class ErasureRequests {
     found.ifPresent(
         purge -> {
           purge.cancel(clock.instant());
+          purges.forgetErasedMembers(requestId);
           LOG.info(() -> "Erasure " + requestId + " cancelled during its grace period");
         });
     return found;

@@ -1,6 +1,5 @@
 package dev.orgerasure.service.purge;
 
-import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import java.time.Duration;
@@ -27,14 +26,13 @@ public final class PurgeStep {
    * false, even if that batch took the last rows: the next step finds them gone.
    */
   public static boolean run(
-      BatchPurger purger, PurgeRun run, String orgId, MemberPolicy policy, BatchListener listener) {
+      BatchPurger purger, PurgeRun run, PurgeTarget target, BatchListener listener) {
     long stepStarted = System.nanoTime();
     for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
       while (!run.hasEmptied(table.name())) {
         int size = run.sizeFor(table.name());
         long started = System.nanoTime();
-        BatchResult batch =
-            purger.purgeBatch(table, orgId, policy, size, run.lastKeyOf(table.name()));
+        BatchResult batch = purger.purgeBatch(table, target, size, run.lastKeyOf(table.name()));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         run.record(table.name(), size, batch.rows(), took);
         run.tookUpTo(table.name(), batch.lastKey());

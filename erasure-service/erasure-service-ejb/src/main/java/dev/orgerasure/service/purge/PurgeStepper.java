@@ -69,8 +69,7 @@ public class PurgeStepper {
         PurgeStep.run(
             new BatchPurger(sql, fileStore::remove),
             run,
-            purge.orgId(),
-            purge.memberPolicy(),
+            new PurgeTarget(purge.requestId(), purge.orgId(), purge.memberPolicy()),
             (batch, size, took) -> {
               purge.recordBatch(
                   batch.table(),
@@ -95,6 +94,7 @@ public class PurgeStepper {
       return StepOutcome.BATCH_DONE;
     }
     purge.finishPurging(now);
+    purges.forgetErasedMembers(purge.requestId());
     LOG.info(
         () ->
             "Purge "

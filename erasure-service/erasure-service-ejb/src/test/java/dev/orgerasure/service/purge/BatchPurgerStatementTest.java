@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class BatchPurgerStatementTest {
 
   private static final String ORG = "org-1";
+  private static final String REQUEST = "request-1";
 
   @Test
   void aTablesFirstBatchFindsItsKeysAmongTheOrganisationsFirstRowsInKeyOrder() {
@@ -56,13 +57,26 @@ class BatchPurgerStatementTest {
   }
 
   @Test
-  void underDetachATableTheInventoryResetsIsUpdatedInTheSameBatches() {
-    assertEquals(
-        new Statement(
-            "UPDATE onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
-                + " WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3",
-            List.of(ORG, "user-1", "user-9")),
-        statementOf("onboarding", MemberPolicy.DETACH, null, "user-1", "user-9"));
+  void aPerPersonTablesBatchDeletesTheErasedMembersRowsAndResetsEveryOtherUnderEitherPolicy() {
+    for (MemberPolicy policy : MemberPolicy.values()) {
+      RecordingSession session = new RecordingSession("user-1", "user-9");
+      BatchResult batch = purge(session, "onboarding", policy, null);
+
+      assertEquals(
+          List.of(
+              new Statement(
+                  "DELETE FROM onboarding WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3"
+                      + " AND user_id IN (SELECT user_id FROM purge_erased_member"
+                      + " WHERE request_id = ?4)",
+                  List.of(ORG, "user-1", "user-9", REQUEST)),
+              new Statement(
+                  "UPDATE onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
+                      + " WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3",
+                  List.of(ORG, "user-1", "user-9"))),
+          session.updates,
+          policy.name());
+      assertEquals(2 * RecordingSession.ROWS, batch.rows(), "rows deleted and rows reset");
+    }
   }
 
   @Test
@@ -114,7 +128,7 @@ class BatchPurgerStatementTest {
       RecordingSession session, String tableName, MemberPolicy policy, Object after) {
     InventoryTable table = DataInventory.appTable(tableName).orElseThrow();
     return new BatchPurger(session, path -> Optional.empty())
-        .purgeBatch(table, ORG, policy, 50, after);
+        .purgeBatch(table, new PurgeTarget(REQUEST, ORG, policy), 50, after);
   }
 
   private record Statement(String sql, List<Object> parameters) {}

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The batch engine's SQL on a real PostgreSQL with the real migrations. */
 class BatchPurgerTest {
 
+  /** No purge: its list of erased members is empty. */
+  private static final String NO_PURGE = "no-purge";
+
   private static EmbeddedPostgres postgres;
   private static DataSource dataSource;
 
@@ -61,14 +64,14 @@ class BatchPurgerTest {
     Map<String, String> otherBefore = checksums(other);
     List<String> onboarded = strings("SELECT user_id FROM onboarding WHERE org_id = ?", target);
 
-    Purged purged = purgeAll(target, MemberPolicy.ERASE);
+    Purged purged = purgeAll(target, MemberPolicy.ERASE, onboarded);
 
     assertEquals(before, purged.rows());
     assertTrue(purged.batches() > tables().size(), "several batches per table");
     assertTrue(
         counts(target).values().stream().allMatch(count -> count == 0),
         "nothing of the org is left");
-    assertEquals(List.of(), onboardingOf(onboarded), "onboarding rows deleted");
+    assertEquals(List.of(), onboardingOf(onboarded), "the erased members' onboarding rows deleted");
     assertEquals(before.get("assets"), purged.filesDeleted());
     assertEquals(0, purged.filesFailed());
     assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
@@ -78,6 +81,29 @@ class BatchPurgerTest {
     assertEquals(2 * 2, countFiles(fileStore.resolve(other)), "two courses with two files each");
   }
 
+  /**
+   * Under Erase, a person who keeps their account (an administrator, a member of another
+   * organisation) or whom Keycloak did not name keeps their own row, without the organisation.
+   */
+  @Test
+  void underEraseOnlyTheErasedMembersOwnRowsAreDeletedAndEveryOtherPersonsRowIsReset()
+      throws Exception {
+    String target = newOrg(9, 1);
+    List<String> onboarded = strings("SELECT user_id FROM onboarding WHERE org_id = ?", target);
+    List<String> erased = onboarded.subList(0, 6);
+    List<String> kept = onboarded.subList(6, 9);
+    Map<String, Long> before = counts(target);
+
+    Purged purged = purgeAll(target, MemberPolicy.ERASE, erased);
+
+    assertEquals(before, purged.rows(), "rows deleted, or reset for the kept people's onboarding");
+    assertEquals(List.of(), onboardingOf(erased), "the erased members' rows deleted");
+    assertEquals(
+        Collections.nCopies(kept.size(), "PENDING||"),
+        onboardingOf(kept),
+        "the kept people's rows kept, pending and without the organisation");
+  }
+
   @Test
   void underDetachTheOnboardingRowsAreResetInBatchesAndEveryOtherTableIsDeleted() throws Exception {
     String target = newOrg(9, 1);
@@ -85,17 +111,21 @@ class BatchPurgerTest {
     Map<String, Long> before = counts(target);
     Map<String, String> otherBefore = checksums(other);
     List<String> onboarded = strings("SELECT user_id FROM onboarding WHERE org_id = ?", target);
+    // Erased under Detach all the same, as a member the organisation's identity provider manages.
+    List<String> erased = onboarded.subList(0, 1);
+    List<String> detached = onboarded.subList(1, onboarded.size());
 
-    Purged purged = purgeAll(target, MemberPolicy.DETACH);
+    Purged purged = purgeAll(target, MemberPolicy.DETACH, erased);
 
     assertEquals(before, purged.rows(), "rows deleted, or reset for onboarding");
     assertTrue(
         counts(target).values().stream().allMatch(count -> count == 0),
         "nothing of the org is left");
     assertEquals(
-        Collections.nCopies(onboarded.size(), "PENDING||"),
-        onboardingOf(onboarded),
-        "every onboarding row kept, pending and without the organisation");
+        Collections.nCopies(detached.size(), "PENDING||"),
+        onboardingOf(detached),
+        "every detached member's onboarding row kept, pending and without the organisation");
+    assertEquals(List.of(), onboardingOf(erased), "the erased member's row deleted");
     assertEquals(otherBefore, checksums(other), "the other organisation is byte-identical");
   }
 
@@ -106,7 +136,9 @@ class BatchPurgerTest {
       for (MemberPolicy policy : MemberPolicy.values()) {
         for (InventoryTable table : tables()) {
           assertTrue(
-              purger.purgeBatch(table, "no-such-org", policy, 10, null).isEmpty(),
+              purger
+                  .purgeBatch(table, new PurgeTarget(NO_PURGE, "no-such-org", policy), 10, null)
+                  .isEmpty(),
               table.name() + " under " + policy);
         }
       }
@@ -121,7 +153,8 @@ class BatchPurgerTest {
     Map<String, String> otherBefore = checksums(other);
 
     Purged purged =
-        purgeAll(target, MemberPolicy.ERASE, new PurgeRun(2, 1_000, Duration.ofHours(1)));
+        purgeAll(
+            target, MemberPolicy.ERASE, List.of(), new PurgeRun(2, 1_000, Duration.ofHours(1)));
 
     assertEquals(1, purged.steps(), "one step: it never ran out of time");
     assertEquals(before, purged.rows());
@@ -140,7 +173,8 @@ class BatchPurgerTest {
     Map<String, String> otherBefore = checksums(other);
 
     Purged purged =
-        purgeAll(target, MemberPolicy.ERASE, new PurgeRun(2, 1_000, Duration.ofNanos(1)));
+        purgeAll(
+            target, MemberPolicy.ERASE, List.of(), new PurgeRun(2, 1_000, Duration.ofNanos(1)));
 
     assertEquals(
         purged.batches() + 1, purged.steps(), "one batch per step, then one that finds none");
@@ -169,7 +203,10 @@ class BatchPurgerTest {
         long readBefore = heapRowsRead(connection, "memberships");
         BatchResult batch =
             purger.purgeBatch(
-                memberships, target, MemberPolicy.ERASE, 500, run.lastKeyOf("memberships"));
+                memberships,
+                new PurgeTarget(NO_PURGE, target, MemberPolicy.ERASE),
+                500,
+                run.lastKeyOf("memberships"));
         readPerBatch.add(heapRowsRead(connection, "memberships") - readBefore);
         run.record("memberships", 500, batch.rows(), Duration.ofMillis(1));
         run.tookUpTo("memberships", batch.lastKey());
@@ -226,11 +263,15 @@ class BatchPurgerTest {
       long filesDeleted,
       long filesFailed) {}
 
-  private Purged purgeAll(String org, MemberPolicy policy) throws SQLException {
-    return purgeAll(org, policy, new PurgeRun(4, 4, Duration.ofSeconds(1)));
+  private Purged purgeAll(String org, MemberPolicy policy, List<String> erasedMembers)
+      throws SQLException {
+    return purgeAll(org, policy, erasedMembers, new PurgeRun(4, 4, Duration.ofSeconds(1)));
   }
 
-  private Purged purgeAll(String org, MemberPolicy policy, PurgeRun run) throws SQLException {
+  /** A purge of the organisation, as handed over with {@code erasedMembers}, run to its end. */
+  private Purged purgeAll(String org, MemberPolicy policy, List<String> erasedMembers, PurgeRun run)
+      throws SQLException {
+    String requestId = handedOver(org, policy, erasedMembers);
     Map<String, Long> rows = new LinkedHashMap<>();
     tables().forEach(table -> rows.put(table.name(), 0L));
     List<String> tablesInBatchOrder = new ArrayList<>();
@@ -245,8 +286,7 @@ class BatchPurgerTest {
             PurgeStep.run(
                 purger,
                 run,
-                org,
-                policy,
+                new PurgeTarget(requestId, org, policy),
                 (batch, size, took) -> {
                   assertTrue(batch.rows() <= size || batch.table().equals("organizations"));
                   tablesInBatchOrder.add(batch.table());
@@ -260,6 +300,30 @@ class BatchPurgerTest {
     }
     return new Purged(
         rows, steps, tablesInBatchOrder.size(), tablesInBatchOrder, files[0], files[1]);
+  }
+
+  /** The purge's row and its erased members, as the service stores a hand-over. */
+  private static String handedOver(String org, MemberPolicy policy, List<String> erasedMembers)
+      throws SQLException {
+    String requestId = UUID.randomUUID().toString();
+    try (Connection c = dataSource.getConnection()) {
+      update(
+          c,
+          "INSERT INTO purge (request_id, org_id, org_name, state, requested_at, grace_until,"
+              + " member_policy) VALUES (?, ?, ?, 'PURGING_APP_DATA', now(), now(), ?)",
+          requestId,
+          org,
+          "Org " + org,
+          policy.name());
+      for (String userId : erasedMembers) {
+        update(
+            c,
+            "INSERT INTO purge_erased_member (request_id, user_id) VALUES (?, ?)",
+            requestId,
+            userId);
+      }
+    }
+    return requestId;
   }
 
   private static List<String> inPurgeOrder(List<String> tableNames) {
@@ -293,7 +357,9 @@ class BatchPurgerTest {
       connection.setAutoCommit(false);
       BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
       InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
-      BatchResult batch = purger.purgeBatch(assets, target, MemberPolicy.ERASE, 100, null);
+      BatchResult batch =
+          purger.purgeBatch(
+              assets, new PurgeTarget(NO_PURGE, target, MemberPolicy.ERASE), 100, null);
       connection.commit();
       assertEquals(paths.size(), batch.rows());
       assertEquals(

@@ -53,6 +53,7 @@ public class LearningPlatformIT {
             "Org " + orgId,
             LONG_GRACE.toSeconds(),
             null,
+            null,
             null));
     Map<String, String> before = checksums(orgId);
 
@@ -94,6 +95,7 @@ public class LearningPlatformIT {
             orgId,
             "Org " + orgId,
             LONG_GRACE.toSeconds(),
+            null,
             null,
             null));
     Map<String, String> before = checksums(orgId);

@@ -199,7 +199,8 @@ public class PurgeEngineIT {
   }
 
   @Test
-  public void underEraseThePurgeDeletesTheOrganisationsOnboardingRows() throws Exception {
+  public void underEraseThePurgeDeletesTheErasedMembersOnboardingRowsAndResetsTheKeptPersons()
+      throws Exception {
     String orgId = OrgData.newOrgId();
     String otherId = OrgData.newOrgId();
     Map<String, String> otherBefore;
@@ -210,16 +211,25 @@ public class PurgeEngineIT {
       otherBefore = OrgData.checksums(db, otherId);
       onboarded = OrgData.onboardedInto(db, orgId);
     }
-    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
+    List<String> kept = onboarded.subList(0, 1);
+    List<String> erased = onboarded.subList(1, onboarded.size());
+    String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE, erased);
 
     runToTheEnd(requestId);
 
     assertEquals(
         onboarded.size(), requests.find(requestId).orElseThrow().rowsDeleted("onboarding"));
     try (Connection db = OrgData.connectInContainer()) {
-      assertEquals(List.of(), OrgData.onboardingOf(db, onboarded), "onboarding rows deleted");
+      assertEquals(List.of(), OrgData.onboardingOf(db, erased), "erased members' rows deleted");
+      assertEquals(
+          List.of("PENDING||"), OrgData.onboardingOf(db, kept), "the kept person's row reset");
       assertTrue(OrgData.counts(db, orgId).values().stream().allMatch(rows -> rows == 0));
       assertEquals(otherBefore, OrgData.checksums(db, otherId));
+      assertEquals(
+          0,
+          OrgData.firstId(
+              db, "SELECT count(*) FROM purge_erased_member WHERE request_id = ?", requestId),
+          "the erased members are forgotten once the data is purged");
     }
   }
 
@@ -265,6 +275,11 @@ public class PurgeEngineIT {
   }
 
   private String storePurgeWithoutTimer(String orgId, MemberPolicy policy) throws Exception {
+    return storePurgeWithoutTimer(orgId, policy, List.of());
+  }
+
+  private String storePurgeWithoutTimer(
+      String orgId, MemberPolicy policy, List<String> erasedMembers) throws Exception {
     String requestId = UUID.randomUUID().toString();
     Purge purge =
         new Purge(
@@ -280,6 +295,7 @@ public class PurgeEngineIT {
     transaction.begin();
     try {
       purges.store(purge);
+      purges.storeErasedMembers(requestId, erasedMembers);
     } catch (RuntimeException e) {
       transaction.rollback();
       throw e;

@@ -2,6 +2,7 @@ package dev.orgerasure.service.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.FileOutcome;
@@ -15,6 +16,7 @@ import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.filestore.FileStore;
 import dev.orgerasure.service.purge.ErasureRequests;
+import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import dev.orgerasure.service.purge.PurgeSettings;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
@@ -65,7 +67,8 @@ public class PurgeTimerIT {
 
     Purge accepted =
         requests
-            .accept(new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds(), null, null))
+            .accept(
+                new HandOver(requestId, orgId, "Org " + orgId, GRACE.toSeconds(), null, null, null))
             .purge();
     Instant graceUntil = accepted.graceUntil();
     assertEquals(MemberPolicy.ERASE, accepted.memberPolicy(), "a hand-over without a policy");
@@ -116,7 +119,8 @@ public class PurgeTimerIT {
     String requestId = UUID.randomUUID().toString();
 
     requests.accept(
-        new HandOver(requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH, TenantKind.GROUP));
+        new HandOver(
+            requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH, TenantKind.GROUP, null));
     Purge purged =
         Eventually.await(
             "the purge of the organisation's data",
@@ -136,6 +140,18 @@ public class PurgeTimerIT {
   }
 
   @Test
+  public void aHandOverNamingABlankErasedMemberIsRefusedAndStoresNoPurge() {
+    String requestId = UUID.randomUUID().toString();
+    String orgId = OrgData.newOrgId();
+    HandOver blankMember =
+        new HandOver(
+            requestId, orgId, "Org " + orgId, 0L, null, null, List.of(UUID.randomUUID() + "", " "));
+
+    assertThrows(InvalidErasureRequestException.class, () -> requests.accept(blankMember));
+    assertTrue(requests.find(requestId).isEmpty());
+  }
+
+  @Test
   public void theTimerRetriesAFileThatCouldNotBeDeletedUntilItIsGone() throws Exception {
     String orgId = OrgData.newOrgId();
     List<String> files;
@@ -149,7 +165,7 @@ public class PurgeTimerIT {
     Files.writeString(stuckPath.resolve("keep"), "x");
     String requestId = UUID.randomUUID().toString();
 
-    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null, null));
+    requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null, null, null));
     Eventually.await(
         "the purge with one file failing",
         Duration.ofSeconds(60),

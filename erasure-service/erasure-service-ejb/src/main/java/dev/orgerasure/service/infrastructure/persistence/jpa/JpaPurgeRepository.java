@@ -1,14 +1,17 @@
 package dev.orgerasure.service.infrastructure.persistence.jpa;
 
 import dev.orgerasure.contract.PurgeState;
+import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaPurgeRepository implements PurgeRepository {
@@ -47,5 +50,38 @@ public class JpaPurgeRepository implements PurgeRepository {
   @Override
   public void store(Purge purge) {
     entityManager.persist(purge);
+  }
+
+  @Override
+  public void storeErasedMembers(String requestId, Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return;
+    }
+    // The purge's row first: the members' rows refer to it.
+    entityManager.flush();
+    entityManager
+        .createNativeQuery(
+            "INSERT INTO "
+                + DataInventory.ERASED_MEMBER_TABLE
+                + " (request_id, user_id) SELECT DISTINCT ?1, unnest(CAST(?2 AS varchar[]))")
+        .setParameter(1, requestId)
+        .setParameter(2, textArray(userIds))
+        .executeUpdate();
+  }
+
+  @Override
+  public void forgetErasedMembers(String requestId) {
+    entityManager
+        .createNativeQuery(
+            "DELETE FROM " + DataInventory.ERASED_MEMBER_TABLE + " WHERE request_id = ?1")
+        .setParameter(1, requestId)
+        .executeUpdate();
+  }
+
+  /** A PostgreSQL array literal of the texts, each quoted, so no text can end or split it. */
+  static String textArray(Collection<String> texts) {
+    return texts.stream()
+        .map(text -> '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+        .collect(Collectors.joining(",", "{", "}"));
   }
 }
