@@ -27,11 +27,11 @@ import org.keycloak.storage.UserStoragePrivateUtil;
 
 /**
  * Deletes a batch of identities as Keycloak deletes one user, with the database's part done once
- * for the whole batch: each user is evicted from the user cache (on this node and, through
- * Keycloak's invalidation events, on the others), {@link UserModel.UserPreRemovedEvent} and {@link
- * UserModel.UserRemovedEvent} are published for each user so every provider that listens (sessions,
- * authorization, organisations, workflows) does its part, and the user's rows go in one statement
- * per table for the batch.
+ * for the whole batch: each user is evicted from the user cache and, after the commit, fully
+ * invalidated on every node as Keycloak's own delete does ({@link FullUserInvalidation}), {@link
+ * UserModel.UserPreRemovedEvent} and {@link UserModel.UserRemovedEvent} are published for each user
+ * so every provider that listens (sessions, authorization, organisations, workflows) does its part,
+ * and the user's rows go in one statement per table for the batch.
  *
  * <p>Only users stored in Keycloak's own database, not linked to a user federation and not a
  * service account, are deleted so, and only while Keycloak's schema holds no table that refers to a
@@ -143,6 +143,7 @@ final class IdentityDeletion {
       KeycloakSession session, RealmModel realm, List<UserModel> users) {
     UserCache cache = session.getProvider(UserCache.class);
     List<String> ids = users.stream().map(UserModel::getId).toList();
+    FullUserInvalidation invalidation = FullUserInvalidation.of(session, realm, users);
     for (UserModel user : users) {
       if (cache != null) {
         cache.evict(realm, user);
@@ -160,6 +161,7 @@ final class IdentityDeletion {
     }
     // The deleted users' entities must not be flushed again; listeners read what they need afresh.
     em.clear();
+    invalidation.afterCommit(session);
     users.forEach(
         user -> session.getKeycloakSessionFactory().publish(new Removed(realm, user, session)));
     return deleted;
