@@ -10,11 +10,38 @@ public final class ServiceApi {
    */
   public static final String REQUEST_ERASURE_ROLE = "request-erasure";
 
-  /** The audience every token presented to the service must carry. */
-  public static final String AUDIENCE = "erasure-service";
+  /**
+   * The service's own client in Keycloak, holder of {@link #REQUEST_ERASURE_ROLE} and the only
+   * client whose report Keycloak accepts; the default of both sides' settings.
+   */
+  public static final String SERVICE_CLIENT = "erasure-service";
+
+  /** The audience every token presented to the service must carry: the service's client. */
+  public static final String AUDIENCE = SERVICE_CLIENT;
+
+  /**
+   * Keycloak's client whose service account hands erasures over; the service accepts tokens issued
+   * to it ({@code azp}) only. The default of both sides' settings.
+   */
+  public static final String DISPATCHER_CLIENT = "org-erasure-dispatcher";
 
   /** Relative to the service's API base: hand-over ({@code POST}). */
   public static final String ERASURES = "erasures";
+
+  /** Relative to {@link #ERASURES}: one purge, by the template parameter {@code requestId}. */
+  public static final String ERASURE = "{requestId}";
+
+  /** Relative to {@link #ERASURES}: retry a purge's failed files now ({@code POST}). */
+  public static final String FAILED_FILES_RETRY = ERASURE + "/failed-files/retry";
+
+  /** Relative to {@link #ERASURES}: cancel a purge during its grace period ({@code POST}). */
+  public static final String CANCEL = ERASURE + "/cancel";
+
+  /**
+   * Relative to the service's API base: an organisation's data counts ({@code GET}), by the
+   * template parameter {@code orgId}.
+   */
+  public static final String ORGANIZATION_DATA = "organizations/{orgId}/data";
 
   /** Relative to the service's API base: the realm it serves ({@code GET}). */
   public static final String SERVED_REALM = "served-realm";
@@ -32,22 +59,22 @@ public final class ServiceApi {
 
   /** Relative to the service's API base: one purge's status ({@code GET}). */
   public static String erasure(String encodedRequestId) {
-    return ERASURES + "/" + encodedRequestId;
+    return ERASURES + "/" + ERASURE.replace("{requestId}", encodedRequestId);
   }
 
   /** Relative to the service's API base: retry a purge's failed files now ({@code POST}). */
   public static String failedFilesRetry(String encodedRequestId) {
-    return erasure(encodedRequestId) + "/failed-files/retry";
+    return ERASURES + "/" + FAILED_FILES_RETRY.replace("{requestId}", encodedRequestId);
   }
 
   /** Relative to the service's API base: cancel a purge during its grace period ({@code POST}). */
   public static String cancel(String encodedRequestId) {
-    return erasure(encodedRequestId) + "/cancel";
+    return ERASURES + "/" + CANCEL.replace("{requestId}", encodedRequestId);
   }
 
   /** Relative to the service's API base: an organisation's data counts ({@code GET}). */
   public static String organizationData(String encodedOrganizationId) {
-    return "organizations/" + encodedOrganizationId + "/data";
+    return ORGANIZATION_DATA.replace("{orgId}", encodedOrganizationId);
   }
 
   /** Relative to Keycloak's base URL: where the service reports a purge done. */

@@ -1,8 +1,8 @@
 package dev.orgerasure.contract;
 
 /**
- * What models a tenant in Keycloak (README, "Tenant models"): the app data is keyed by the tenant's
- * id whichever it is; the kind is carried for the record.
+ * What models a tenant in Keycloak (docs/erasure.md, "Tenant models"): the app data is keyed by the
+ * tenant's id whichever it is; the kind is carried for the record.
  */
 public enum TenantKind {
   /** A Keycloak Organization. */

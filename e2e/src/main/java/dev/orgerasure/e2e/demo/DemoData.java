@@ -133,7 +133,7 @@ public final class DemoData {
 
   /**
    * As {@link #createRealm(KeycloakAdminClient, String, int)}, with realm attributes (e.g. the
-   * tenant model, README "Tenant models").
+   * tenant model, docs/erasure.md, "Tenant models").
    */
   public static void createRealm(
       KeycloakAdminClient admin, String realm, int smtpPort, Map<String, String> attributes) {

@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.demo;
 
+import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.e2e.harness.ServiceSite;
 
 /** Names shared by the demo realm, its clients and the tests. */
@@ -47,13 +48,13 @@ public final class DemoRealm {
    * The erasure-service's own client: it verifies tokens for this audience and reports back with
    * it.
    */
-  public static final String SERVICE_CLIENT = "erasure-service";
+  public static final String SERVICE_CLIENT = ServiceApi.SERVICE_CLIENT;
 
   /** The role of {@link #SERVICE_CLIENT} that may hand an erasure over to the service. */
-  public static final String REQUEST_ERASURE_ROLE = "request-erasure";
+  public static final String REQUEST_ERASURE_ROLE = ServiceApi.REQUEST_ERASURE_ROLE;
 
   /** The client whose service account the extension hands erasures over with. */
-  public static final String DISPATCHER_CLIENT = "org-erasure-dispatcher";
+  public static final String DISPATCHER_CLIENT = ServiceApi.DISPATCHER_CLIENT;
 
   private DemoRealm() {}
 }

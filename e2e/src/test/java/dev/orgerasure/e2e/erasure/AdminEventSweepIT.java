@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sweep of admin events after an erasure takes the events about the erased members and nothing
- * else, even when a member's username is a key of every account's JSON (README, "Deletion").
+ * else, even when a member's username is a key of every account's JSON (docs/erasure.md,
+ * "Deletion").
  */
 @WholeSystemTest
 class AdminEventSweepIT {

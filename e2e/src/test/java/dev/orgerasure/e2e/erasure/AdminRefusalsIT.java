@@ -22,9 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may start an erasure (README, "Who may erase"): an admin without the role or the powers, a
- * token that is not from an interactive console session, an impersonation, a realm the service does
- * not serve; each refused with nothing changed. Asking wrongly is in StartErasureRefusalsIT.
+ * Who may start an erasure (docs/erasure.md, "Who may erase"): an admin without the role or the
+ * powers, a token that is not from an interactive console session, an impersonation, a realm the
+ * service does not serve; each refused with nothing changed. Asking wrongly is in
+ * StartErasureRefusalsIT.
  */
 @WholeSystemTest
 class AdminRefusalsIT {

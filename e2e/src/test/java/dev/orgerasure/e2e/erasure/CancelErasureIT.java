@@ -24,7 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * An erasure in its grace period can be cancelled from the console (README, "Cancelling an
+ * An erasure in its grace period can be cancelled from the console (docs/erasure.md, "Cancelling an
  * erasure"): everything its lockout changed is put back exactly, the app data is untouched, the
  * audit records the cancel. After the grace period a cancel is refused and changes nothing.
  */

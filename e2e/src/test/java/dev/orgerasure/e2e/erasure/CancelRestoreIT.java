@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A cancel puts back what the erasure recorded, never what the tenant says during the grace period
- * (README, "Cancelling an erasure"): the tenant's attributes are its managers' to edit, so state
- * planted there must not reach a member or another identity provider.
+ * (docs/erasure.md, "Cancelling an erasure"): the tenant's attributes are its managers' to edit, so
+ * state planted there must not reach a member or another identity provider.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TenantKind.class)

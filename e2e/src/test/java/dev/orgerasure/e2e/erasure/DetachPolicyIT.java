@@ -24,10 +24,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Detach member policy (README, "Member policy"): the organisation and its app data go, its
- * people stay, as they were before the erasure, in no organisation, and go through onboarding once
- * at their next sign-in; accounts the organisation's identity provider manages are erased all the
- * same. Screenshots under {@code e2e/target/screenshots/<test>/}.
+ * The Detach member policy (docs/erasure.md, "Member policy"): the organisation and its app data
+ * go, its people stay, as they were before the erasure, in no organisation, and go through
+ * onboarding once at their next sign-in; accounts the organisation's identity provider manages are
+ * erased all the same. Screenshots under {@code e2e/target/screenshots/<test>/}.
  */
 @WholeSystemTest
 class DetachPolicyIT {

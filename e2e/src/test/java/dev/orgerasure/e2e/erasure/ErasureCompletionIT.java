@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * An erasure runs to its end by itself: app data purged by the service, identities deleted, audit
- * written; for both tenant kinds (README, "Tenant models").
+ * written; for both tenant kinds (docs/erasure.md, "Tenant models").
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TenantKind.class)

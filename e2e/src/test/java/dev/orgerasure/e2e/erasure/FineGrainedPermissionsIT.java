@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An admin whom Keycloak's fine-grained admin permissions (v2) give one tenant group and the
- * realm's users (README, "Who may erase"): the erasure's reads show them only what they may manage,
- * and an erasure of a tenant with a member denied to them is refused. In realm {@code
+ * realm's users (docs/erasure.md, "Who may erase"): the erasure's reads show them only what they
+ * may manage, and an erasure of a tenant with a member denied to them is refused. In realm {@code
  * learning-groups}, whose tenants are groups, with the permissions switched on for each test and
  * off after it.
  */

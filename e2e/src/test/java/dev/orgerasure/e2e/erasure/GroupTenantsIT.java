@@ -21,9 +21,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * What only group tenants have (README, "Tenant models"): members of sub-groups, a person in two
- * tenant groups, groups that are not tenants, and another realm's tenants. The behaviours both
- * kinds share run for both in the parameterised tests (LockoutIT, ErasureCompletionIT, …).
+ * What only group tenants have (docs/erasure.md, "Tenant models"): members of sub-groups, a person
+ * in two tenant groups, groups that are not tenants, and another realm's tenants. The behaviours
+ * both kinds share run for both in the parameterised tests (LockoutIT, ErasureCompletionIT, …).
  */
 @WholeSystemTest
 class GroupTenantsIT {

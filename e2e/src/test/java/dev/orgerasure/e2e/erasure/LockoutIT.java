@@ -20,7 +20,9 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** The lockout at the start of an erasure, for both tenant kinds (README, "Tenant models"). */
+/**
+ * The lockout at the start of an erasure, for both tenant kinds (docs/erasure.md, "Tenant models").
+ */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TenantKind.class)
 @WholeSystemTest

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An erasure removes exactly the tenant's people: a member of another organisation, and an
- * administrator, keep their accounts and lose only this membership (README, "Who is erased").
+ * administrator, keep their accounts and lose only this membership (docs/erasure.md, "Who is
+ * erased").
  */
 @WholeSystemTest
 class MemberRulesIT {

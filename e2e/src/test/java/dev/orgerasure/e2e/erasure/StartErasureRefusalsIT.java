@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Every way to ask wrongly gets a clear error and changes nothing: the realm's state (users, orgs,
  * groups and memberships, sessions, erasure requests, enabled flags) and the app database are the
- * same before and after; for both tenant kinds (README, "Tenant models"). Who may ask is in
- * AdminRefusalsIT.
+ * same before and after; for both tenant kinds (docs/erasure.md, "Tenant models"). Who may ask is
+ * in AdminRefusalsIT.
  */
 @ParameterizedClass(name = "{0}")
 @EnumSource(TenantKind.class)

@@ -18,10 +18,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * One tenant kind's realm, as the whole-system tests that run for both kinds see it (README,
- * "Tenant models"): realm {@code learning} with Keycloak Organizations, served by the first
- * erasure-service, or realm {@code learning-groups} with groups under {@code /tenants}, served by
- * the second. Same servers, same tests; only where tenants, people and app data live differs.
+ * One tenant kind's realm, as the whole-system tests that run for both kinds see it
+ * (docs/erasure.md, "Tenant models"): realm {@code learning} with Keycloak Organizations, served by
+ * the first erasure-service, or realm {@code learning-groups} with groups under {@code /tenants},
+ * served by the second. Same servers, same tests; only where tenants, people and app data live
+ * differs.
  */
 final class Tenancy {
 

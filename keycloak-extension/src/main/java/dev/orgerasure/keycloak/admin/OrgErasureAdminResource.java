@@ -10,7 +10,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
-import dev.orgerasure.keycloak.handover.ServiceClient;
+import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -101,7 +101,7 @@ public class OrgErasureAdminResource {
     return new AuditAdminResource(session, realm, auth);
   }
 
-  /** How this realm models its tenants (README, "Tenant models"), for the page to say. */
+  /** How this realm models its tenants (docs/erasure.md, "Tenant models"), for the page to say. */
   @GET
   @NoCache
   @Path("tenant-model")
@@ -202,7 +202,8 @@ public class OrgErasureAdminResource {
 
   /**
    * What erasing the organisation would do to its members under each policy: how many are erased,
-   * how many keep their accounts and why (README, "Who is erased"). Shown before anyone confirms.
+   * how many keep their accounts and why (docs/erasure.md, "Who is erased"). Shown before anyone
+   * confirms.
    */
   @GET
   @NoCache
@@ -214,8 +215,8 @@ public class OrgErasureAdminResource {
   }
 
   /**
-   * The members allowed to erase this organisation themselves from the account console (README,
-   * "Who may erase"), with the same role and powers as erasing it.
+   * The members allowed to erase this organisation themselves from the account console
+   * (docs/erasure.md, "Who may erase"), with the same role and powers as erasing it.
    */
   @GET
   @NoCache
@@ -358,9 +359,10 @@ public class OrgErasureAdminResource {
   }
 
   /**
-   * Cancels an erasure in its grace period (README, "Cancelling an erasure"), with the same role,
-   * powers and recent interactive sign-in as starting one: {@code 200} and the cancelled erasure;
-   * {@code 409} when the grace period is over or the service cannot be asked, nothing changed.
+   * Cancels an erasure in its grace period (docs/erasure.md, "Cancelling an erasure"), with the
+   * same role, powers and recent interactive sign-in as starting one: {@code 200} and the cancelled
+   * erasure; {@code 409} when the grace period is over or the service cannot be asked, nothing
+   * changed.
    */
   @POST
   @Path("erasures/{id}/cancel")

@@ -10,11 +10,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * The signed, single-use cancel link of the "erasure scheduled" e-mail (README, "Cancelling an
- * erasure"). Keycloak's action tokens cannot carry it: Keycloak refuses an action token whose user
- * is disabled, and the requester is locked out with everyone else. So the token is a JWT signed
- * with the realm's key like Keycloak's own, valid until the grace period ends, and its id is spent
- * in Keycloak's single-use store when the cancel is confirmed.
+ * The signed, single-use cancel link of the "erasure scheduled" e-mail (docs/erasure.md,
+ * "Cancelling an erasure"). Keycloak's action tokens cannot carry it: Keycloak refuses an action
+ * token whose user is disabled, and the requester is locked out with everyone else. So the token is
+ * a JWT signed with the realm's key like Keycloak's own, valid until the grace period ends, and its
+ * id is spent in Keycloak's single-use store when the cancel is confirmed.
  */
 public final class CancelLinks {
 

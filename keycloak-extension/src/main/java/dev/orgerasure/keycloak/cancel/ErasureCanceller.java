@@ -10,7 +10,7 @@ import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
-import dev.orgerasure.keycloak.handover.ServiceClient;
+import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -26,12 +26,12 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
 /**
- * Cancels an erasure during its grace period (README, "Cancelling an erasure"): the service cancels
- * its purge first, since only it knows whether the grace period is over (an erasure no hand-over
- * attempt may have reached is not the service's, and is cancelled here alone); then everything the
- * lockout changed is put back, a batch of members per transaction: each erased-to-be member's
- * former enabled flag, each kept member's membership, the organisation and its identity providers.
- * Sessions are not restored. A crash in the middle is finished by the scheduled task.
+ * Cancels an erasure during its grace period (docs/erasure.md, "Cancelling an erasure"): the
+ * service cancels its purge first, since only it knows whether the grace period is over (an erasure
+ * no hand-over attempt may have reached is not the service's, and is cancelled here alone); then
+ * everything the lockout changed is put back, a batch of members per transaction: each erased-to-be
+ * member's former enabled flag, each kept member's membership, the organisation and its identity
+ * providers. Sessions are not restored. A crash in the middle is finished by the scheduled task.
  */
 public class ErasureCanceller {
 

@@ -10,8 +10,9 @@ import java.util.Objects;
 
 /**
  * A member whom an erasure admin allowed to erase their own organisation from the account console
- * (README, "Who may erase"). Kept in the extension's own table, written only through its admin API,
- * so that no attribute or group a user or organisation manager can edit grants the power.
+ * (docs/erasure.md, "Who may erase"). Kept in the extension's own table, written only through its
+ * admin API, so that no attribute or group a user or organisation manager can edit grants the
+ * power.
  */
 @Entity
 @Table(name = "ORG_ERASURE_SELF_SERVICE_ERASER")

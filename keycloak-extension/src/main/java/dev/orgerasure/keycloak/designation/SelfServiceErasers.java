@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.keycloak.models.UserModel;
 
 /**
- * Who may erase which organisation from the account console (README, "Who may erase"): the
+ * Who may erase which organisation from the account console (docs/erasure.md, "Who may erase"): the
  * designations an erasure admin made, read for one realm. A designation counts only while its
  * person is still a member of the organisation; it never grants anything over another one.
  */

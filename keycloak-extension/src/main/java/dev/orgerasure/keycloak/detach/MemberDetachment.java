@@ -7,9 +7,10 @@ import java.util.List;
 import org.keycloak.models.UserModel;
 
 /**
- * Detaches a member once the tenant's app data is gone (README, "Member policy"): the account
- * stays, enabled as it was before the erasure, without this membership, and its next sign-in starts
- * with {@link OrganisationClosedRequiredAction}, which says which organisation closed.
+ * Detaches a member once the tenant's app data is gone (docs/erasure.md, "Member policy"): the
+ * account stays, enabled as it was before the erasure, without this membership, and its next
+ * sign-in starts with {@link OrganisationClosedRequiredAction}, which says which organisation
+ * closed.
  */
 public final class MemberDetachment {
 

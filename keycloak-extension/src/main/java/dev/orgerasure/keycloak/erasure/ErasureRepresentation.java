@@ -7,12 +7,12 @@ import dev.orgerasure.contract.TenantKind;
 /**
  * An erasure request as the admin API and pages show it. Times are epoch milliseconds. {@code
  * membersLocked} counts every member signed out, of whom the {@code membersKept…} and {@code
- * membersDetached} keep their accounts (README, "Who is erased" and "Member policy"). The page
- * shows what the server says instead of knowing the state machine: {@code phase} chooses colours,
- * {@code finished} whether to stop following, {@code handedOver} whether the service has a purge
- * status to show, {@code cancellable} whether to offer a cancel, {@code graceEndsAt} when the purge
- * starts (the service's clock decides; this is when it accepted the erasure plus the grace period);
- * {@code appData} is the service's report once the app data is purged.
+ * membersDetached} keep their accounts (docs/erasure.md, "Who is erased" and "Member policy"). The
+ * page shows what the server says instead of knowing the state machine: {@code phase} chooses
+ * colours, {@code finished} whether to stop following, {@code handedOver} whether the service has a
+ * purge status to show, {@code cancellable} whether to offer a cancel, {@code graceEndsAt} when the
+ * purge starts (the service's clock decides; this is when it accepted the erasure plus the grace
+ * period); {@code appData} is the service's report once the app data is purged.
  */
 public record ErasureRepresentation(
     String id,

@@ -2,7 +2,7 @@ package dev.orgerasure.keycloak.erasure;
 
 /**
  * What an erasure of a tenant would do to its members now, under each policy: shown before anyone
- * confirms (README, "Who is erased" and "Member policy").
+ * confirms (docs/erasure.md, "Who is erased" and "Member policy").
  */
 public record MemberPreview(MemberCounts erase, MemberCounts detach) {
 

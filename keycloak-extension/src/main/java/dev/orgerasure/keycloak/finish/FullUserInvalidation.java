@@ -26,7 +26,8 @@ import org.keycloak.models.cache.infinispan.events.UserFullInvalidationEvent;
  * node included), once the deletion has committed.
  *
  * <p>The event is a class of Keycloak's Infinispan module, not of its SPI: should an upgrade change
- * it, the deletion says so once in the log and keeps the lighter eviction (README, "Deletion").
+ * it, the deletion says so once in the log and keeps the lighter eviction (docs/erasure.md,
+ * "Deletion").
  */
 final class FullUserInvalidation {
 

@@ -42,7 +42,10 @@ final class IdentityDeletion {
 
   private static final Logger LOG = Logger.getLogger(IdentityDeletion.class);
 
-  /** Keycloak's tables that refer to a user, in the order their rows go (README, "Deletion"). */
+  /**
+   * Keycloak's tables that refer to a user, in the order their rows go (docs/erasure.md,
+   * "Deletion").
+   */
   private static final List<String> ROWS_OF_USERS =
       List.of(
           "delete from UserConsentClientScopeEntity s where s.userConsent.id in"

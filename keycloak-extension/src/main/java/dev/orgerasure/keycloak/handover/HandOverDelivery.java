@@ -4,6 +4,7 @@ import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.notification.ScheduledNotice;
+import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * transaction; its outcome is recorded in a short one: accepted, or failed and due again after a
  * back-off that doubles up to the configured maximum. The attempt holds the erasure's lease, so a
  * cancel never runs while an attempt may still reach the service; a failure records whether the
- * attempt may have arrived all the same (README, "Cancelling an erasure").
+ * attempt may have arrived all the same (docs/erasure.md, "Cancelling an erasure").
  */
 public class HandOverDelivery {
 

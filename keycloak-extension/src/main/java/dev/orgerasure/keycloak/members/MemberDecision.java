@@ -1,8 +1,8 @@
 package dev.orgerasure.keycloak.members;
 
 /**
- * What an erasure does to one member of the tenant (README, "Who is erased"). Decided at lockout
- * and again before identities are deleted, and recorded with the member.
+ * What an erasure does to one member of the tenant (docs/erasure.md, "Who is erased"). Decided at
+ * lockout and again before identities are deleted, and recorded with the member.
  */
 public enum MemberDecision {
   /** Disabled, signed out everywhere, and deleted with the tenant. */

@@ -13,11 +13,11 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Who an erasure deletes and who it keeps, the one place that decides it (README, "Who is erased").
- * An erasure that removes the wrong person is worse than none, so a person with a reason to stay
- * stays: a member of another tenant, or an administrator. A managed member exists only through this
- * tenant's identity provider and goes with it, whatever else they belong to, under either policy.
- * Under {@link MemberPolicy#DETACH} everyone else is detached instead of erased.
+ * Who an erasure deletes and who it keeps, the one place that decides it (docs/erasure.md, "Who is
+ * erased"). An erasure that removes the wrong person is worse than none, so a person with a reason
+ * to stay stays: a member of another tenant, or an administrator. A managed member exists only
+ * through this tenant's identity provider and goes with it, whatever else they belong to, under
+ * either policy. Under {@link MemberPolicy#DETACH} everyone else is detached instead of erased.
  *
  * <p>Each member is decided on their own, from facts found for a whole batch at once ({@link
  * #factsOf}), so a tenant of 50,000 costs a few statements per batch, not per member.

@@ -8,7 +8,7 @@ import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.HandOverNotPossibleException;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
-import dev.orgerasure.keycloak.handover.ServiceClient;
+import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -28,10 +28,10 @@ import org.keycloak.events.EventType;
 
 /**
  * An org admin erases their own organisation (GDPR Article 17 self-service). The organisation is
- * always one an erasure admin designated the signed-in member to erase (README, "Who may erase"),
- * whatever the request names; the erasure itself starts through {@link OrgErasureProvider#start},
- * exactly as from the admin console. Keycloak has re-authenticated the user before this runs when
- * their sign-in was older than the action's {@code max_auth_age}.
+ * always one an erasure admin designated the signed-in member to erase (docs/erasure.md, "Who may
+ * erase"), whatever the request names; the erasure itself starts through {@link
+ * OrgErasureProvider#start}, exactly as from the admin console. Keycloak has re-authenticated the
+ * user before this runs when their sign-in was older than the action's {@code max_auth_age}.
  */
 public class OrgErasureRequiredAction implements RequiredActionProvider {
 

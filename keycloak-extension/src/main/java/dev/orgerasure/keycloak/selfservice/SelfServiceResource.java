@@ -15,10 +15,10 @@ import org.keycloak.services.managers.AuthenticationManager;
 
 /**
  * {@code /realms/{realm}/org-erasure/self-service}: the organisations the signed-in user may erase
- * themselves (README, "Who may erase"), so the account console shows "Delete organisation" to org
- * admins only. The caller is known by Keycloak's own sign-in cookie, as on Keycloak's login pages:
- * the account console's tokens stay inside its bundle. It is a same-origin read of the caller's own
- * facts; nothing else can read it (no CORS) and it changes nothing.
+ * themselves (docs/erasure.md, "Who may erase"), so the account console shows "Delete organisation"
+ * to org admins only. The caller is known by Keycloak's own sign-in cookie, as on Keycloak's login
+ * pages: the account console's tokens stay inside its bundle. It is a same-origin read of the
+ * caller's own facts; nothing else can read it (no CORS) and it changes nothing.
  */
 public class SelfServiceResource {
 

@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.settings;
 
+import dev.orgerasure.contract.ServiceApi;
 import java.util.Arrays;
 import java.util.List;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -7,7 +8,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 /**
  * Every option of the extension, set as {@code --spi-org-erasure--default--<key>=<value>}: the one
  * table of key, default and meaning that the factory reads, Keycloak lists ({@code
- * getConfigMetadata}) and the README's table is checked against.
+ * getConfigMetadata}) and the table of docs/operating.md is checked against.
  */
 public enum Setting {
   MAX_AUTH_AGE(
@@ -68,12 +69,12 @@ public enum Setting {
   DISPATCHER_CLIENT(
       "dispatcher-client",
       ProviderConfigProperty.STRING_TYPE,
-      "org-erasure-dispatcher",
+      ServiceApi.DISPATCHER_CLIENT,
       "client whose service account hands erasures over"),
   SERVICE_CLIENT(
       "service-client",
       ProviderConfigProperty.STRING_TYPE,
-      "erasure-service",
+      ServiceApi.SERVICE_CLIENT,
       "the only client whose report is accepted"),
   TASK_INTERVAL_MILLIS(
       "task-interval-millis",

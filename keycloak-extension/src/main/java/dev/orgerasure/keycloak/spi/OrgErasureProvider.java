@@ -48,7 +48,9 @@ public interface OrgErasureProvider extends Provider {
   /** Erasure requests and locked members, in this session's transaction. */
   ErasureRequestRepository requests();
 
-  /** Who may erase their own organisation in the session's realm (README, "Who may erase"). */
+  /**
+   * Who may erase their own organisation in the session's realm (docs/erasure.md, "Who may erase").
+   */
   SelfServiceErasers selfServiceErasers();
 
   /** The audit log (docs/audit.md). */

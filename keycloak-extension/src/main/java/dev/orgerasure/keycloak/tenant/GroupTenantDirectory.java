@@ -20,10 +20,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
- * Tenants modelled as groups (README, "Tenant models"): each sub-group of the realm's tenant parent
- * group (or each top-level group) is a tenant; its members are the members of the group and of all
- * its sub-groups; its admins are the members of its sub-group named by the model. Groups have no
- * identity providers and cannot be disabled, so the mark on the group is what closes it.
+ * Tenants modelled as groups (docs/erasure.md, "Tenant models"): each sub-group of the realm's
+ * tenant parent group (or each top-level group) is a tenant; its members are the members of the
+ * group and of all its sub-groups; its admins are the members of its sub-group named by the model.
+ * Groups have no identity providers and cannot be disabled, so the mark on the group is what closes
+ * it.
  */
 public class GroupTenantDirectory implements TenantDirectory {
 

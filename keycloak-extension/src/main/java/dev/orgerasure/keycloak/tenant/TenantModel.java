@@ -5,9 +5,9 @@ import java.util.Locale;
 import org.keycloak.models.RealmModel;
 
 /**
- * How a realm models its tenants (README, "Tenant models"), set by the realm admin as realm
- * attributes: Keycloak Organizations (the default), or groups under a parent group. One realm uses
- * one model.
+ * How a realm models its tenants (docs/erasure.md, "Tenant models"), set by the realm admin as
+ * realm attributes: Keycloak Organizations (the default), or groups under a parent group. One realm
+ * uses one model.
  *
  * @param parentGroupPath the group whose sub-groups are the tenants; empty for top-level groups
  */

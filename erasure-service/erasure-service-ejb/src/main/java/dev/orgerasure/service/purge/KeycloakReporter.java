@@ -2,6 +2,7 @@ package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,8 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tells Keycloak that an organisation's app data is purged: {@code POST
@@ -31,24 +30,7 @@ public class KeycloakReporter {
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration TOKEN_EXPIRY_MARGIN = Duration.ofSeconds(30);
 
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.url")
-  String keycloakUrl;
-
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.realm")
-  String realm;
-
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.client-id")
-  String clientId;
-
-  /**
-   * Optional so that the service starts without it and says, in every failed report, what to set.
-   */
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.client-secret")
-  Optional<String> clientSecret;
+  @Inject private KeycloakSettings keycloak;
 
   private HttpClient http;
   private Jsonb jsonb;
@@ -85,7 +67,9 @@ public class KeycloakReporter {
   private HttpResponse<String> post(PurgeReport report, String token)
       throws IOException, InterruptedException {
     URI callback =
-        URI.create(baseUrl() + ServiceApi.appDataPurged(encode(realm), encode(report.requestId())));
+        URI.create(
+            baseUrl()
+                + ServiceApi.appDataPurged(encode(keycloak.realm()), encode(report.requestId())));
     HttpRequest request =
         HttpRequest.newBuilder(callback)
             .timeout(HTTP_TIMEOUT)
@@ -102,18 +86,23 @@ public class KeycloakReporter {
     }
     String form =
         "grant_type=client_credentials&client_id="
-            + encode(clientId)
+            + encode(keycloak.clientId())
             + "&client_secret="
             + encode(
-                clientSecret.orElseThrow(
-                    () ->
-                        new IOException(
-                            "ERASURE_KEYCLOAK_CLIENT_SECRET is not set: the service cannot take"
-                                + " a token to report to Keycloak")));
+                keycloak
+                    .clientSecret()
+                    .orElseThrow(
+                        () ->
+                            new IOException(
+                                "ERASURE_KEYCLOAK_CLIENT_SECRET is not set: the service cannot take"
+                                    + " a token to report to Keycloak")));
     HttpRequest request =
         HttpRequest.newBuilder(
                 URI.create(
-                    baseUrl() + "realms/" + encode(realm) + "/protocol/openid-connect/token"))
+                    baseUrl()
+                        + "realms/"
+                        + encode(keycloak.realm())
+                        + "/protocol/openid-connect/token"))
             .timeout(HTTP_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -137,7 +126,8 @@ public class KeycloakReporter {
 
   /** Keycloak's base URL, ending in a slash. */
   private String baseUrl() {
-    return keycloakUrl.endsWith("/") ? keycloakUrl : keycloakUrl + "/";
+    String url = keycloak.url();
+    return url.endsWith("/") ? url : url + "/";
   }
 
   private static String encode(String value) {

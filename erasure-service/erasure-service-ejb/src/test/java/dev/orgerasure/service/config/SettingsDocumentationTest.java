@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.contract.ServiceApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -53,6 +54,16 @@ class SettingsDocumentationTest {
             });
 
     assertEquals(expected, readmeTable("Server settings"));
+  }
+
+  /** The client ids and the audience default to the contract's, which Keycloak's settings use. */
+  @Test
+  void clientDefaultsAreTheContracts() throws Exception {
+    Map<String, String> properties = properties();
+    assertEquals(ServiceApi.SERVICE_CLIENT, properties.get("erasure.keycloak.client-id"));
+    assertEquals(
+        ServiceApi.DISPATCHER_CLIENT, properties.get("erasure.keycloak.dispatcher-client"));
+    assertEquals(ServiceApi.AUDIENCE, properties.get("erasure.jwt.audience"));
   }
 
   /** mpJwt reads the Keycloak URL and realm under the application's names; one default for both. */

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.api;
 
+import dev.orgerasure.contract.ServiceApi;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -21,7 +22,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AudienceFilter implements ContainerRequestFilter {
 
   @Inject
-  @ConfigProperty(name = "erasure.jwt.audience", defaultValue = "erasure-service")
+  @ConfigProperty(name = "erasure.jwt.audience", defaultValue = ServiceApi.AUDIENCE)
   String audience;
 
   @Override

@@ -1,6 +1,7 @@
 package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Collection;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -29,13 +29,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Priority(Priorities.AUTHORIZATION + 1)
 public class DispatcherFilter implements ContainerRequestFilter {
 
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.dispatcher-client")
-  String dispatcherClient;
-
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.client-id")
-  String serviceClient;
+  @Inject private KeycloakSettings keycloak;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -43,7 +37,7 @@ public class DispatcherFilter implements ContainerRequestFilter {
       request.abortWith(ApiErrors.response(Response.Status.FORBIDDEN, "wrong-client", "No token."));
       return;
     }
-    if (!dispatcherClient.equals(text(token.getClaim("azp")))) {
+    if (!keycloak.dispatcherClient().equals(text(token.getClaim("azp")))) {
       request.abortWith(
           ApiErrors.response(
               Response.Status.FORBIDDEN,
@@ -59,13 +53,13 @@ public class DispatcherFilter implements ContainerRequestFilter {
               "The token lacks the client role "
                   + ServiceApi.REQUEST_ERASURE_ROLE
                   + " of "
-                  + serviceClient
+                  + keycloak.clientId()
                   + "."));
     }
   }
 
   private boolean hasServiceClientRole(Object resourceAccess) {
-    Object client = member(resourceAccess, serviceClient);
+    Object client = member(resourceAccess, keycloak.clientId());
     Object roles = member(client, "roles");
     if (roles instanceof JsonArray array) {
       return array.stream().anyMatch(role -> ServiceApi.REQUEST_ERASURE_ROLE.equals(text(role)));

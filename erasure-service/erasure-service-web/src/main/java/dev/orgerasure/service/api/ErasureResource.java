@@ -49,14 +49,14 @@ public class ErasureResource {
   }
 
   @GET
-  @Path("{requestId}")
+  @Path(ServiceApi.ERASURE)
   public Response status(@PathParam("requestId") String requestId) {
     return statusOrNotFound(erasures.find(requestId));
   }
 
   /** Tries the files that could not be deleted now, instead of at their next back-off. */
   @POST
-  @Path("{requestId}/failed-files/retry")
+  @Path(ServiceApi.FAILED_FILES_RETRY)
   public Response retryFailedFiles(@PathParam("requestId") String requestId) {
     return statusOrNotFound(erasures.retryFailedFiles(requestId));
   }
@@ -67,7 +67,7 @@ public class ErasureResource {
    * grace period is over; nothing is deleted either way.
    */
   @POST
-  @Path("{requestId}/cancel")
+  @Path(ServiceApi.CANCEL)
   public Response cancel(@PathParam("requestId") String requestId) {
     try {
       return statusOrNotFound(erasures.cancel(requestId));

@@ -1,6 +1,7 @@
 package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.OrganizationData;
+import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.inventory.OrganizationDataCountService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,7 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** What the service holds for one organisation; read by Keycloak's admin page before an erasure. */
-@Path("organizations/{orgId}/data")
+@Path(ServiceApi.ORGANIZATION_DATA)
 @DispatcherOnly
 public class OrganizationDataResource {
 

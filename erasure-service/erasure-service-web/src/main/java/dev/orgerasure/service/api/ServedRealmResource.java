@@ -2,12 +2,12 @@ package dev.orgerasure.service.api;
 
 import dev.orgerasure.contract.ServedRealm;
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The realm this service serves. Answering at all proves the caller's realm is trusted (its token
@@ -17,13 +17,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @DispatcherOnly
 public class ServedRealmResource {
 
-  @Inject
-  @ConfigProperty(name = "erasure.keycloak.realm")
-  String realm;
+  @Inject private KeycloakSettings keycloak;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public ServedRealm servedRealm() {
-    return new ServedRealm(realm);
+    return new ServedRealm(keycloak.realm());
   }
 }

@@ -124,7 +124,7 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
   return createPortal(dialog, document.body);
 }
 
-// Who keeps their account, and why, before anyone confirms (README, "Who is erased").
+// Who keeps their account, and why, before anyone confirms (docs/erasure.md, "Who is erased").
 function KeptMembers({ members, t }) {
   if (!members || members.keptInOtherTenants + members.keptAsAdministrators === 0) return null;
   return h(
@@ -135,7 +135,7 @@ function KeptMembers({ members, t }) {
   );
 }
 
-// Erase or Detach (README, "Member policy"): what happens to the people; the data goes either way.
+// Erase or Detach (docs/erasure.md, "Member policy"): what happens to the people; the data goes either way.
 function PolicyChoice({ memberPolicy, setMemberPolicy, t }) {
   const option = (value, labelKey) =>
     h(

@@ -72,7 +72,7 @@ function ErasureWork({ api, realm, t, addAlert }) {
   );
 }
 
-// Which tenant model the realm uses (README, "Tenant models").
+// Which tenant model the realm uses (docs/erasure.md, "Tenant models").
 function describeModel(model, t) {
   if (model.kind !== "GROUP") return t("orgErasureModelOrganizations");
   return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath) : t("orgErasureModelTopLevelGroups");

@@ -81,7 +81,7 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
   );
 }
 
-// Members kept (README, "Who is erased") lose only the membership, so they are not deleted.
+// Members kept (docs/erasure.md, "Who is erased") lose only the membership, so they are not deleted.
 function toErase(erasure) {
   const counted = erasure.membersLocked > 0 ? erasure.membersLocked : erasure.memberCount;
   return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators - erasure.membersDetached - erasure.membersKeptAfterLeaving;

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.handover;
+package dev.orgerasure.keycloak.serviceclient;
 
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.OrganizationData;
