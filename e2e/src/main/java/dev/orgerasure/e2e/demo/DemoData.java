@@ -7,6 +7,7 @@ import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 
 /**
@@ -132,11 +133,12 @@ public final class DemoData {
   }
 
   /**
-   * As {@link #createRealm(KeycloakAdminClient, String, int)}, with realm attributes (e.g. the
-   * tenant model, docs/erasure.md, "Tenant models").
+   * As {@link #createRealm(KeycloakAdminClient, String, int)}, with the realm's erasure settings
+   * (e.g. the tenant model, docs/operating.md, "Realm settings"): the form of Realm settings →
+   * org-erasure, as a realm representation carries it.
    */
   public static void createRealm(
-      KeycloakAdminClient admin, String realm, int smtpPort, Map<String, String> attributes) {
+      KeycloakAdminClient admin, String realm, int smtpPort, Map<String, String> erasureSettings) {
     String adminPath = "/admin/realms/" + realm;
     if (admin.find(adminPath).isPresent()) {
       LOG.warning("Realm " + realm + " exists from an earlier run; deleting it");
@@ -160,7 +162,28 @@ public final class DemoData {
             Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
             Map.entry("roles", ErasureClients.roles()),
             Map.entry("users", ErasureClients.serviceAccounts()),
-            Map.entry("attributes", attributes)));
+            Map.entry("components", erasureSettingsForm(erasureSettings))));
+  }
+
+  /** The realm's erasure settings form, as the {@code components} of a realm representation. */
+  private static Map<String, Object> erasureSettingsForm(Map<String, String> settings) {
+    if (settings.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, List<String>> config = new TreeMap<>();
+    settings.forEach((field, value) -> config.put(field, List.of(value)));
+    return Map.of(
+        DemoRealm.SETTINGS_FORM_TYPE,
+        List.of(
+            Map.of(
+                "name",
+                DemoRealm.SETTINGS_FORM,
+                "providerId",
+                DemoRealm.SETTINGS_FORM,
+                "subComponents",
+                Map.of(),
+                "config",
+                config)));
   }
 
   /** Custom required actions are registered per realm; the org admin's erasure needs it enabled. */

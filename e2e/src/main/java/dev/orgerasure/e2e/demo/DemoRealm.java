@@ -56,5 +56,13 @@ public final class DemoRealm {
   /** The client whose service account the extension hands erasures over with. */
   public static final String DISPATCHER_CLIENT = ServiceApi.DISPATCHER_CLIENT;
 
+  /**
+   * The realm's erasure settings form (Realm settings → org-erasure): its id and its component
+   * type.
+   */
+  public static final String SETTINGS_FORM = "org-erasure";
+
+  public static final String SETTINGS_FORM_TYPE = "org.keycloak.services.ui.extend.UiTabProvider";
+
   private DemoRealm() {}
 }

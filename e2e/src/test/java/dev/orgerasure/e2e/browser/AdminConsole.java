@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -23,6 +24,8 @@ public final class AdminConsole {
       By.cssSelector("a[id^='nav-item-']:not([id^='nav-item-org-erasure'])");
 
   private static final Duration PAGE_LOAD = Duration.ofSeconds(30);
+
+  private static final String MISSING_PARTS_ATTRIBUTE = "data-org-erasure-console-missing";
 
   private final Browser browser;
   private final URI keycloakUrl;
@@ -81,6 +84,12 @@ public final class AdminConsole {
     return new AuditPage(browser);
   }
 
+  /** Opens Realm settings → org-erasure, the form Keycloak renders for the erasure's settings. */
+  public RealmSettingsTab openErasureSettingsTab() {
+    openByAddress("realm-settings/" + DemoRealm.SETTINGS_FORM);
+    return new RealmSettingsTab(browser);
+  }
+
   private void openByAddress(String route) {
     browser
         .driver()
@@ -91,6 +100,30 @@ public final class AdminConsole {
     browser
         .waiting(PAGE_LOAD)
         .until(ExpectedConditions.visibilityOfElementLocated(CONSOLE_NAVIGATION));
+  }
+
+  /**
+   * The parts of the console's own page that our pages rely on and did not find, as the console
+   * module reports them (org-erasure-console.js, CONSOLE); empty when every part is there.
+   */
+  public String missingConsoleParts() {
+    String missing =
+        browser.driver().findElement(By.tagName("html")).getAttribute(MISSING_PARTS_ATTRIBUTE);
+    return missing == null ? "" : missing;
+  }
+
+  /** Waits until the console module reports a missing part; answers what it names. */
+  public String awaitMissingConsoleParts() {
+    return browser
+        .waiting(PAGE_LOAD)
+        .until(
+            driver -> driver.findElement(By.tagName("html")).getAttribute(MISSING_PARTS_ATTRIBUTE));
+  }
+
+  /** Takes a part out of the console's page, as a console release that renamed it would. */
+  public void removeFromConsole(String elementId) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById(arguments[0])?.remove();", elementId);
   }
 
   public boolean showsErasureNavEntry() {

@@ -48,6 +48,15 @@ public final class AuditPage {
    * Searches for the records of organisations whose name contains {@code name} and waits until the
    * table shows {@code expectedRecords} of them.
    */
+  /** The statuses the status filter offers, once the server named them. */
+  public List<String> statusOptions() {
+    By options = By.cssSelector("#org-erasure-audit-status option[value]:not([value=''])");
+    browser.waiting(UI).until(ExpectedConditions.presenceOfElementLocated(options));
+    return browser.driver().findElements(options).stream()
+        .map(option -> option.getAttribute("value"))
+        .toList();
+  }
+
   public List<WebElement> filterByOrganisation(String name, int expectedRecords) {
     WebElement field = browser.driver().findElement(By.id("org-erasure-audit-organization"));
     field.clear();

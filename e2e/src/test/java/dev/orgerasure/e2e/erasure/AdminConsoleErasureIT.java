@@ -35,6 +35,36 @@ class AdminConsoleErasureIT {
     this.sut = sut;
   }
 
+  /**
+   * Our pages enter Keycloak's console through parts of its page (navigation entries, the main
+   * area); a console release that renames one must fail here, saying which, not hide the pages.
+   */
+  @Test
+  void theConsoleHasEveryPartOurPagesRelyOn() {
+    try (Browser browser = Browser.start("console-parts")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+      console.openErasurePageFromNavigation().shown();
+
+      assertEquals(
+          "",
+          console.missingConsoleParts(),
+          "Keycloak's admin console no longer has these parts, which org-erasure-console.js needs");
+    }
+  }
+
+  @Test
+  void aConsoleWithoutAPartOurPagesNeedIsReportedByName() {
+    try (Browser browser = Browser.start("console-part-missing")) {
+      AdminConsole console = new AdminConsole(browser, sut.system().keycloakUrl());
+      console.signIn(sut.demo().realmAdmin());
+
+      console.removeFromConsole("kc-main-content-page-container");
+
+      assertEquals("#kc-main-content-page-container", console.awaitMissingConsoleParts());
+    }
+  }
+
   @Test
   void realmAdminErasesAnOrganisationFromTheConsole() throws Exception {
     DemoOrg org = sut.createOrg(3);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class AdminEventSweepIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
-  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+  private static final Set<String> DONE = ErasureStates.DONE;
 
   private final SystemUnderTest sut;
 

@@ -45,16 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AuditLogIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
-  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
-  private static final List<String> STEPS =
-      List.of(
-          "REQUESTED",
-          "LOCKED_OUT",
-          "HANDED_OVER",
-          "APP_DATA_PURGED",
-          "NOTIFIED",
-          "IDENTITIES_DELETED",
-          "COMPLETED");
+  private static final Set<String> DONE = ErasureStates.DONE;
+  private static final List<String> STEPS = ErasureStates.STEPS;
 
   private final SystemUnderTest sut;
   private DemoOrg org;

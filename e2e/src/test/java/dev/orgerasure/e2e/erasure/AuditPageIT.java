@@ -33,16 +33,8 @@ class AuditPageIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
   private static final Duration DOWNLOAD = Duration.ofSeconds(20);
-  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
-  private static final List<String> STEPS =
-      List.of(
-          "REQUESTED",
-          "LOCKED_OUT",
-          "HANDED_OVER",
-          "APP_DATA_PURGED",
-          "NOTIFIED",
-          "IDENTITIES_DELETED",
-          "COMPLETED");
+  private static final Set<String> DONE = ErasureStates.DONE;
+  private static final List<String> STEPS = ErasureStates.STEPS;
 
   private static DemoOrg erased;
   private static String erasureId;
@@ -76,6 +68,9 @@ class AuditPageIT {
   void auditorFindsTheOrganisationsRecordsAndTheLogVerifies() {
     try (Browser browser = Browser.start("auditor-finds-records-and-verifies-the-log")) {
       AuditPage page = signIn(browser, auditor).openAuditPageFromNavigation().shown();
+      assertTrue(
+          page.statusOptions().containsAll(List.of("COMPLETED", "CANCELLED", "FAILED_RETRYING")),
+          "the status filter offers the server's states: " + page.statusOptions());
 
       List<WebElement> records = page.filterByOrganisation(erased.name(), STEPS.size());
       browser.screenshot("01-records-of-the-organisation");

@@ -37,7 +37,7 @@ class ErasureCompletionIT {
   /** Long enough to take a member out of the tenant before the purge starts. */
   private static final int GRACE_SECONDS = 10;
 
-  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+  private static final Set<String> DONE = ErasureStates.DONE;
 
   @Parameter private TenantKind kind;
 

@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,14 +69,23 @@ class GracePeriodIT {
   @Test
   void anErasureThatNamesNoGracePeriodTakesTheRealmsOwnDefault() throws Exception {
     DemoOrg org = sut.createOrg(2);
-    String realmPath = DemoRealm.ADMIN_PATH;
-    ObjectNode realm = (ObjectNode) sut.masterAdmin().get(realmPath);
-    ObjectNode attributes =
-        realm.has("attributes")
-            ? (ObjectNode) realm.get("attributes")
-            : realm.putObject("attributes");
-    attributes.put("org-erasure-grace-period-default", "7200");
-    sut.masterAdmin().put(realmPath, realm);
+    String realmId = sut.masterAdmin().get(DemoRealm.ADMIN_PATH).path("id").asText();
+    // Realm settings → org-erasure, saved as the console saves it.
+    String form =
+        sut.masterAdmin()
+            .post(
+                DemoRealm.ADMIN_PATH + "/components",
+                Map.of(
+                    "name",
+                    DemoRealm.SETTINGS_FORM,
+                    "providerId",
+                    DemoRealm.SETTINGS_FORM,
+                    "providerType",
+                    DemoRealm.SETTINGS_FORM_TYPE,
+                    "parentId",
+                    realmId,
+                    "config",
+                    Map.of("org-erasure-grace-period-default", List.of("7200"))));
     ErasureAdminApi admin =
         new ErasureAdminApi(
             sut.system().keycloakUrl(),
@@ -91,9 +100,7 @@ class GracePeriodIT {
           sut.system(), started.json().path("id").asText(), Set.of("SCHEDULED"), COMPLETION);
       assertEquals(200, admin.cancel(started.json().path("id").asText()).status());
     } finally {
-      // Keycloak keeps attributes a realm update leaves out; blank means "no realm default".
-      attributes.put("org-erasure-grace-period-default", "");
-      sut.masterAdmin().put(realmPath, realm);
+      sut.masterAdmin().delete(DemoRealm.ADMIN_PATH + "/components/" + form);
     }
   }
 }

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class MemberRulesIT {
 
   private static final Duration COMPLETION = Duration.ofMinutes(3);
-  private static final Set<String> DONE = Set.of("COMPLETED", "COMPLETED_WITH_ERRORS");
+  private static final Set<String> DONE = ErasureStates.DONE;
 
   private final SystemUnderTest sut;
 

@@ -7,6 +7,7 @@ import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.audit.AuditLog;
 import dev.orgerasure.keycloak.audit.AuditQuery;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
+import dev.orgerasure.keycloak.erasure.ErasureState;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -70,6 +71,16 @@ public class AuditAdminResource {
   static boolean mayView(AdminPermissionEvaluator auth, RealmModel realm) {
     return ErasureRoles.mayViewAudit(auth.adminAuth().getUser(), auth.adminAuth().getRealm(), realm)
         && auth.realm().canViewEvents();
+  }
+
+  /** The statuses records carry: the erasure's states, for the page's filter. */
+  @GET
+  @NoCache
+  @Path("statuses")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<String> statuses() {
+    requireView();
+    return Arrays.stream(ErasureState.values()).map(Enum::name).toList();
   }
 
   @GET

@@ -22,6 +22,7 @@ import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.settings.RealmSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectories;
@@ -128,7 +129,7 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
   @Override
   public int gracePeriodDefaultSeconds() {
     return GracePeriod.realmDefaultSeconds(
-        realm().getAttribute(GracePeriod.REALM_DEFAULT_ATTRIBUTE),
+        RealmSettings.get(realm(), RealmSettings.GRACE_PERIOD_DEFAULT),
         settings.gracePeriodDefaultSeconds(),
         settings.gracePeriodMaxSeconds());
   }

@@ -6,6 +6,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.keycloak.audit.AuditEvent;
 import dev.orgerasure.keycloak.audit.AuditEventType;
+import dev.orgerasure.keycloak.support.ContractJson;
 import dev.orgerasure.keycloak.tenant.TenantClosure;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;

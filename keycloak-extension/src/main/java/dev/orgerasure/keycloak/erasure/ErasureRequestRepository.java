@@ -4,7 +4,6 @@ import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
 import jakarta.persistence.EntityManager;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,32 +128,6 @@ public class ErasureRequestRepository {
         .setParameter("after", after)
         .setMaxResults(max)
         .getResultList();
-  }
-
-  /**
-   * Deletes the login events that name these users (Keycloak has no per-user event deletion);
-   * answers how many each user had.
-   */
-  public Map<String, Long> deleteLoginEvents(String realmId, List<String> userIds) {
-    Map<String, Long> perUser = new HashMap<>();
-    em.createNativeQuery(
-            "select USER_ID, count(*) from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)"
-                + " group by USER_ID")
-        .setParameter(1, realmId)
-        .setParameter(2, userIds)
-        .getResultList()
-        .forEach(
-            result -> {
-              Object[] row = (Object[]) result;
-              perUser.put((String) row[0], ((Number) row[1]).longValue());
-            });
-    if (!perUser.isEmpty()) {
-      em.createNativeQuery("delete from EVENT_ENTITY where REALM_ID = ?1 and USER_ID in (?2)")
-          .setParameter(1, realmId)
-          .setParameter(2, List.copyOf(perUser.keySet()))
-          .executeUpdate();
-    }
-    return perUser;
   }
 
   /** What the finisher has deleted so far, added up from the erasure's members. */

@@ -9,12 +9,6 @@ import java.util.OptionalInt;
  */
 public final class GracePeriod {
 
-  /**
-   * The realm attribute that gives a realm its own default grace period, in seconds, instead of the
-   * server's {@code grace-period-default}.
-   */
-  public static final String REALM_DEFAULT_ATTRIBUTE = "org-erasure-grace-period-default";
-
   private static final Map<String, Integer> SECONDS_PER_UNIT = Map.of("hours", 3600, "days", 86400);
 
   private GracePeriod() {}

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.erasure;
 
 import dev.orgerasure.keycloak.members.MemberDecision;
+import dev.orgerasure.keycloak.support.ContractJson;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

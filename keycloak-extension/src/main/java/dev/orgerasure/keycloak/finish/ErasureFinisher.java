@@ -13,7 +13,6 @@ import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.FinishedMembers;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
-import dev.orgerasure.keycloak.erasure.RangeWorkers;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
@@ -21,6 +20,7 @@ import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
@@ -339,7 +339,12 @@ public class ErasureFinisher {
               },
               true);
           Map<String, Long> events =
-              erasedIds.isEmpty() ? Map.of() : requests.deleteLoginEvents(realm.getId(), erasedIds);
+              erasedIds.isEmpty()
+                  ? Map.of()
+                  : LoginEvents.delete(
+                      session.getProvider(JpaConnectionProvider.class).getEntityManager(),
+                      realm.getId(),
+                      erasedIds);
           for (LockedMemberEntity member : members) {
             if (deleted.contains(member.userId())) {
               member.identityDeleted();

@@ -5,8 +5,9 @@ import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.contract.ServedRealm;
 import dev.orgerasure.contract.ServiceApi;
-import dev.orgerasure.keycloak.erasure.ContractJson;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.settings.RealmSettings;
+import dev.orgerasure.keycloak.support.ContractJson;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -38,12 +39,6 @@ public class ServiceClient {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
-  /**
-   * Realm attribute naming the erasure-service that serves the realm (one service per realm), over
-   * the setting {@code service-url}.
-   */
-  public static final String REALM_SERVICE_URL_ATTRIBUTE = "org-erasure-service-url";
-
   private final ErasureSettings settings;
   private final String realmName;
   private final String clientSecret;
@@ -64,7 +59,7 @@ public class ServiceClient {
    */
   public static ServiceClient forRealm(ErasureSettings settings, RealmModel realm) {
     ClientModel dispatcher = realm.getClientByClientId(settings.dispatcherClient());
-    String realmServiceUrl = realm.getAttribute(REALM_SERVICE_URL_ATTRIBUTE);
+    String realmServiceUrl = RealmSettings.get(realm, RealmSettings.SERVICE_URL);
     return new ServiceClient(
         settings,
         realm.getName(),

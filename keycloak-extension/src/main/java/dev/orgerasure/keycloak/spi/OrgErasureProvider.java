@@ -10,10 +10,10 @@ import dev.orgerasure.keycloak.designation.SelfServiceErasers;
 import dev.orgerasure.keycloak.erasure.ErasureRepresentation;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
-import dev.orgerasure.keycloak.erasure.GracePeriod;
 import dev.orgerasure.keycloak.erasure.MemberPreview;
 import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.settings.RealmSettings;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.TenantModel;
@@ -88,7 +88,7 @@ public interface OrgErasureProvider extends Provider {
 
   /**
    * The grace period of an erasure that names none: the realm's own default (attribute {@value
-   * GracePeriod#REALM_DEFAULT_ATTRIBUTE}), else the server's.
+   * RealmSettings#GRACE_PERIOD_DEFAULT}), else the server's.
    */
   int gracePeriodDefaultSeconds();
 

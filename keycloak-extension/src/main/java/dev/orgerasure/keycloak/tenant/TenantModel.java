@@ -1,35 +1,31 @@
 package dev.orgerasure.keycloak.tenant;
 
 import dev.orgerasure.contract.TenantKind;
+import dev.orgerasure.keycloak.settings.RealmSettings;
 import java.util.Locale;
 import org.keycloak.models.RealmModel;
 
 /**
- * How a realm models its tenants (docs/erasure.md, "Tenant models"), set by the realm admin as
- * realm attributes: Keycloak Organizations (the default), or groups under a parent group. One realm
- * uses one model.
+ * How a realm models its tenants (docs/erasure.md, "Tenant models"), set by the realm admin in the
+ * realm's erasure settings: Keycloak Organizations (the default), or groups under a parent group.
+ * One realm uses one model.
  *
  * @param parentGroupPath the group whose sub-groups are the tenants; empty for top-level groups
  */
 public record TenantModel(TenantKind kind, String parentGroupPath) {
 
-  /** {@code organizations} (or absent) or {@code groups}. */
-  public static final String MODEL_ATTRIBUTE = "org-erasure-tenant-model";
-
-  /** The parent group's path, e.g. {@code /tenants}; absent or blank for top-level groups. */
-  public static final String PARENT_GROUP_ATTRIBUTE = "org-erasure-tenant-parent-group";
-
   public static TenantModel of(RealmModel realm) {
-    String model = realm.getAttribute(MODEL_ATTRIBUTE);
+    String model = RealmSettings.get(realm, RealmSettings.TENANT_MODEL);
     TenantKind kind =
-        model != null && model.strip().toLowerCase(Locale.ROOT).equals("groups")
+        model != null && model.strip().toLowerCase(Locale.ROOT).equals(RealmSettings.GROUPS)
             ? TenantKind.GROUP
             : TenantKind.ORGANIZATION;
-    return new TenantModel(kind, normalisedPath(realm.getAttribute(PARENT_GROUP_ATTRIBUTE)));
+    return new TenantModel(
+        kind, normalisedPath(RealmSettings.get(realm, RealmSettings.TENANT_PARENT_GROUP)));
   }
 
   /** "/tenants" for "tenants", "/tenants/" or "/tenants"; empty for none. */
-  static String normalisedPath(String path) {
+  public static String normalisedPath(String path) {
     if (path == null || path.isBlank()) {
       return "";
     }

@@ -8,20 +8,6 @@ const PAGE_SIZE = 100;
 // Long enough for the browser to have taken the file before its address is released.
 const DOWNLOAD_URL_LIFETIME_MS = 10_000;
 const NO_FILTERS = { organization: "", from: "", to: "", status: "" };
-// The statuses records carry: the names of the erasure's states (Keycloak's ErasureState).
-const STATUSES = [
-  "REQUESTED",
-  "LOCKED",
-  "SCHEDULED",
-  "PURGING_APP_DATA",
-  "APP_DATA_PURGED",
-  "DELETING_IDENTITIES",
-  "COMPLETED",
-  "COMPLETED_WITH_ERRORS",
-  "CANCELLED",
-  "FAILED_RETRYING",
-];
-
 export function AuditPage({ api, realm, mayView, t }) {
   return h(PageFrame, {
     titleTestId: "org-erasure-audit-title",
@@ -42,6 +28,19 @@ function AuditWork({ api, realm, t, addAlert }) {
   const [selected, setSelected] = useState(null);
   const [verification, setVerification] = useState(null);
   const [verifying, setVerifying] = useState(false);
+  // The statuses records carry, as the server names them (the erasure's states).
+  const [statuses, setStatuses] = useState([]);
+
+  useEffect(() => {
+    let current = true;
+    api.auditStatuses(realm).then(
+      (names) => current && setStatuses(names),
+      (error) => current && addAlert("danger", error.message),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, realm, addAlert]);
 
   useEffect(() => {
     let current = true;
@@ -96,7 +95,7 @@ function AuditWork({ api, realm, t, addAlert }) {
   return h(
     "div",
     null,
-    h(FilterForm, { t, onApply: setFilters }),
+    h(FilterForm, { t, statuses, onApply: setFilters }),
     h(
       "div",
       { className: "org-erasure-audit-actions" },
@@ -124,7 +123,7 @@ function AuditWork({ api, realm, t, addAlert }) {
 }
 
 // Filters apply on submit, so the table and the exports always match what the form last searched.
-function FilterForm({ t, onApply }) {
+function FilterForm({ t, statuses, onApply }) {
   const [draft, setDraft] = useState(NO_FILTERS);
   const bind = (name) => ({ id: `org-erasure-audit-${name}`, name, value: draft[name], onChange: (event) => setDraft({ ...draft, [name]: event.target.value }) });
   const submit = (event) => {
@@ -148,7 +147,7 @@ function FilterForm({ t, onApply }) {
         "select",
         bind("status"),
         h("option", { value: "" }, t("orgErasureAuditAnyStatus")),
-        STATUSES.map((status) => h("option", { key: status, value: status }, status)),
+        statuses.map((status) => h("option", { key: status, value: status }, status)),
       ),
     ),
     h(

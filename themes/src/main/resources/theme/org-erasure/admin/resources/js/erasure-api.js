@@ -94,6 +94,10 @@ export class ErasureApi {
   }
 
   // filters: organization, from, to, status, erasure; blank ones are left out.
+  auditStatuses(realm) {
+    return this.#request("GET", realm, "audit/statuses");
+  }
+
   auditRecords(realm, filters, after, max) {
     return this.#request("GET", realm, `audit/records?${auditQuery({ ...filters, after, max })}`);
   }

@@ -19,6 +19,22 @@ import { loadMessages } from "./messages.js";
 const PAGE_ID = "org-erasure-page";
 const SHOWN_ATTRIBUTE = "data-org-erasure-page";
 
+// Every part of the console's own DOM this module relies on, in one place. A console release that
+// renames one would silently hide our pages, so a missing part is said out loud: on the document
+// (MISSING_ATTRIBUTE, which a browser test reads) and once in the browser's console.
+const CONSOLE = {
+  // Any entry of the console's navigation; its link is #/{realm}/....
+  navigationEntry: 'a[id^="nav-item-"]:not([id^="nav-item-org-erasure"])',
+  // The "Manage" entries after which ours go, the first the admin has.
+  manageEntryIds: ["nav-item-organizations", "nav-item-users", "nav-item-events"],
+  // Where the console shows a page.
+  mainContentId: "kc-main-content-page-container",
+  // PatternFly's classes of a navigation link and of the current one.
+  navLinkClass: "pf-v5-c-nav__link",
+  currentClass: "pf-m-current",
+};
+const MISSING_ATTRIBUTE = "data-org-erasure-console-missing";
+
 const environment = JSON.parse(document.getElementById("environment").textContent);
 const api = new ErasureApi(environment, new ConsoleSession(environment));
 const t = await loadMessages(environment, "admin", "orgErasureTitle");
@@ -54,13 +70,13 @@ function routed() {
 // The realm whose navigation is shown; its links are #/{realm}/.... The console lists only the
 // entries an admin may use, so any of them will do (an auditor may see no more than "Events").
 function navigationRealm() {
-  const link = document.querySelector('a[id^="nav-item-"]:not([id^="nav-item-org-erasure"])');
+  const link = document.querySelector(CONSOLE.navigationEntry);
   return link?.getAttribute("href")?.split("/")[1];
 }
 
 // Our entries go under "Manage", after the first of these the admin has.
 function manageAnchorItem() {
-  const anchor = ["nav-item-organizations", "nav-item-users", "nav-item-events"].map((id) => document.getElementById(id)).find(Boolean);
+  const anchor = CONSOLE.manageEntryIds.map((id) => document.getElementById(id)).find(Boolean);
   return anchor?.closest("li");
 }
 
@@ -90,7 +106,7 @@ function syncNavigation() {
     let link = existing;
     if (!link) {
       const item = document.createElement("li");
-      link = Object.assign(document.createElement("a"), { id: page.navItemId, className: "pf-v5-c-nav__link", textContent: t(page.navLabel) });
+      link = Object.assign(document.createElement("a"), { id: page.navItemId, className: CONSOLE.navLinkClass, textContent: t(page.navLabel) });
       link.dataset.testid = page.navItemId;
       item.append(link);
       previousItem.after(item);
@@ -99,8 +115,8 @@ function syncNavigation() {
     const href = `#/${realm}/${page.route}`;
     if (link.getAttribute("href") !== href) link.setAttribute("href", href);
     const isCurrent = current?.page === page && current.realm === realm;
-    if (link.classList.contains("pf-m-current") !== isCurrent) {
-      link.classList.toggle("pf-m-current", isCurrent);
+    if (link.classList.contains(CONSOLE.currentClass) !== isCurrent) {
+      link.classList.toggle(CONSOLE.currentClass, isCurrent);
       isCurrent ? link.setAttribute("aria-current", "page") : link.removeAttribute("aria-current");
     }
   }
@@ -108,7 +124,7 @@ function syncNavigation() {
 
 function syncPage() {
   const current = routed();
-  const main = document.getElementById("kc-main-content-page-container");
+  const main = document.getElementById(CONSOLE.mainContentId);
   if (!current || !main) {
     document.documentElement.removeAttribute(SHOWN_ATTRIBUTE);
     if (shown) {
@@ -130,9 +146,29 @@ function syncPage() {
   }
 }
 
+// Once the console shows its navigation, the parts we need must be there too: the main area, and
+// for an admin who may use one of our pages, a "Manage" entry to put its entry after.
+let reported = false;
+function checkConsoleParts() {
+  const realm = navigationRealm();
+  const allowed = realm ? permissions.get(realm) : undefined;
+  if (reported || !allowed) return;
+  const missing = [];
+  if (!document.getElementById(CONSOLE.mainContentId)) missing.push(`#${CONSOLE.mainContentId}`);
+  if (!manageAnchorItem() && PAGES.some((page) => allowed[page.permission] === true)) {
+    missing.push(CONSOLE.manageEntryIds.map((id) => `#${id}`).join(" or "));
+  }
+  if (missing.length > 0) {
+    reported = true;
+    document.documentElement.setAttribute(MISSING_ATTRIBUTE, missing.join(", "));
+    console.error(`Organisation erasure: Keycloak's admin console has no ${missing.join(", ")}; its pages cannot be shown. See org-erasure-console.js, CONSOLE.`);
+  }
+}
+
 function sync() {
   syncNavigation();
   syncPage();
+  checkConsoleParts();
 }
 
 new MutationObserver(sync).observe(document.body, { childList: true, subtree: true });

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

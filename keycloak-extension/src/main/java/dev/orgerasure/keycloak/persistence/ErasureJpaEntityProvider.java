@@ -1,9 +1,14 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.persistence;
 
 import dev.orgerasure.keycloak.audit.AuditCheckpointEntity;
 import dev.orgerasure.keycloak.audit.AuditLogHeadEntity;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.designation.SelfServiceEraserEntity;
+import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.Finishing;
+import dev.orgerasure.keycloak.erasure.HandOverAttempts;
+import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
+import dev.orgerasure.keycloak.erasure.Notification;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 

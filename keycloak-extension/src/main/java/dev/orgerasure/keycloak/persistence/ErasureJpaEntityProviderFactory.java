@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.persistence;
 
 import org.keycloak.Config;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;

@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.support;
 
 import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.time.Duration;

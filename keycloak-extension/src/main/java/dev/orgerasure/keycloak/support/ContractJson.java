@@ -1,4 +1,4 @@
-package dev.orgerasure.keycloak.erasure;
+package dev.orgerasure.keycloak.support;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,7 +36,7 @@ public final class ContractJson {
   }
 
   /** A body this side stored itself; failing to read it back is a bug, not bad input. */
-  static <T> T readStored(String json, Class<T> type) {
+  public static <T> T readStored(String json, Class<T> type) {
     try {
       return read(json, type);
     } catch (IOException e) {
