@@ -10,12 +10,13 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 
 /**
  * An application's back-channel logout endpoint on loopback: records the claims of every logout
@@ -89,18 +90,20 @@ final class BackchannelLogouts implements AutoCloseable {
   }
 
   /** The claims of the logout token for this session, once it arrived. */
-  JsonNode await(String sessionId, Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      for (JsonNode token : received) {
-        if (sessionId.equals(token.path("sid").asText())) {
-          return token;
-        }
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError(
-        "no back-channel logout of session " + sessionId + " within " + timeout + ": " + received);
+  JsonNode await(String sessionId, Duration timeout) {
+    List<JsonNode> tokens =
+        Awaitility.await("the back-channel logout of session " + sessionId)
+            .atMost(timeout)
+            .pollInSameThread()
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> List.copyOf(received), seen -> ofSession(seen, sessionId).isPresent());
+    return ofSession(tokens, sessionId).orElseThrow();
+  }
+
+  private static Optional<JsonNode> ofSession(List<JsonNode> tokens, String sessionId) {
+    return tokens.stream()
+        .filter(token -> sessionId.equals(token.path("sid").asText()))
+        .findFirst();
   }
 
   static JsonNode claims(String jwt) {

@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class CancelErasureIT {
         sut.system().keycloakUrl(), sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken());
   }
 
-  private String eraseWithGracePeriod(DemoOrg org, int seconds) throws InterruptedException {
+  private String eraseWithGracePeriod(DemoOrg org, int seconds) {
     ErasureAdminApi.Answer started = asRealmAdmin().startErasure(org.id(), org.name(), seconds);
     assertEquals(201, started.status(), started.body());
     String id = started.json().path("id").asText();
@@ -176,14 +177,20 @@ class CancelErasureIT {
     } finally {
       sut.system().startLiberty();
     }
-    // A few runs of the scheduled task, which would hand a pending erasure over.
-    Thread.sleep(5_000);
-    assertEquals(
-        0,
-        Sql.count(
-            sut.system()::learningDatabase,
-            "select count(*) from purge where org_id = ?",
-            org.id()));
+    // A fixed period is right: a run of the scheduled task (every second), which would hand a
+    // pending erasure over, leaves no trace to await; through about five runs, no purge appears.
+    await("no purge at the service through a few runs of the scheduled task")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(7))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                Sql.count(
+                    sut.system()::learningDatabase,
+                    "select count(*) from purge where org_id = ?",
+                    org.id()),
+            purges -> purges == 0);
     assertEquals(rowsBefore, AppData.rowsOf(sut.system(), org.id()));
   }
 
@@ -268,7 +275,19 @@ class CancelErasureIT {
   void cancelAfterTheGracePeriodIsRefusedAndTheErasureGoesOn() throws Exception {
     DemoOrg org = sut.createOrg(2);
     String erasure = eraseWithGracePeriod(org, 2);
-    Thread.sleep(2500);
+    // Over as the service judges it, on the machine's one clock: started, or past grace_until.
+    await("the end of the erasure's grace period at the service")
+        .atMost(Duration.ofMillis(2500))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                Sql.count(
+                    sut.system()::learningDatabase,
+                    "select count(*) from purge where request_id = ?"
+                        + " and (state <> 'SCHEDULED' or grace_until <= now())",
+                    erasure),
+            over -> over == 1);
 
     ErasureAdminApi.Answer late = asRealmAdmin().cancel(erasure);
 

@@ -1,8 +1,10 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.net.URI;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,22 +18,24 @@ final class CancelLink {
   private CancelLink() {}
 
   /** Waits for the "scheduled" e-mail about the organisation; answers its cancel link. */
-  static URI mailedTo(WholeSystem system, String address, String organizationName)
-      throws InterruptedException {
+  static URI mailedTo(WholeSystem system, String address, String organizationName) {
     String subject = "Organisation " + organizationName + " is scheduled for erasure";
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      Optional<Mailbox.Mail> mail =
-          Mailbox.to(system, address).stream().filter(m -> m.subject().equals(subject)).findFirst();
-      if (mail.isPresent()) {
-        Matcher link = LINK.matcher(mail.get().text());
-        if (!link.find()) {
-          throw new AssertionError("no cancel link in: " + mail.get().text());
-        }
-        return URI.create(link.group());
-      }
-      Thread.sleep(200);
+    Mailbox.Mail mail =
+        await("the scheduled notice to " + address + " about " + organizationName)
+            .atMost(Duration.ofSeconds(30))
+            .pollInSameThread()
+            .pollInterval(Duration.ofMillis(100))
+            .until(
+                () ->
+                    Mailbox.to(system, address).stream()
+                        .filter(m -> m.subject().equals(subject))
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    Matcher link = LINK.matcher(mail.text());
+    if (!link.find()) {
+      throw new AssertionError("no cancel link in: " + mail.text());
     }
-    throw new AssertionError("no scheduled notice to " + address + " about " + organizationName);
+    return URI.create(link.group());
   }
 }

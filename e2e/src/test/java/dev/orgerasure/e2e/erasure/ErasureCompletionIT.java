@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import dev.orgerasure.e2e.demo.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -232,16 +232,15 @@ class ErasureCompletionIT {
   }
 
   /** Waits until some, but not all, of the organisation's rows are gone. */
-  private void awaitPurgeUnderWay(DemoOrg org, Map<String, Long> rowsBefore)
-      throws InterruptedException {
+  private void awaitPurgeUnderWay(DemoOrg org, Map<String, Long> rowsBefore) {
     long total = rowsBefore.values().stream().mapToLong(Long::longValue).sum();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-    while (sut.appRows(org.id()).values().stream().mapToLong(Long::longValue).sum() == total) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("The purge did not start");
-      }
-      Thread.sleep(50);
-    }
+    await("the start of the purge")
+        .atMost(Duration.ofMinutes(1))
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> sut.appRows(org.id()).values().stream().mapToLong(Long::longValue).sum(),
+            rows -> rows != total);
   }
 
   private Path firstFileOf(DemoOrg org) throws Exception {

@@ -1,5 +1,7 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -114,29 +115,38 @@ final class ErasureRecords {
         requestId);
   }
 
+  /** The erasure's state as one look saw it, with its last error should the wait fail. */
+  private record StateSeen(String state, String lastError) {
+    @Override
+    public String toString() {
+      return state + " (last error: " + lastError + ")";
+    }
+  }
+
   /** Waits until the erasure reaches one of {@code states}; fails after {@code timeout}. */
   static String awaitState(
-      WholeSystem system, String requestId, Set<String> states, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    String state = state(system, requestId);
-    while (!states.contains(state)) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(
-            "Erasure "
-                + requestId
-                + " is still "
-                + state
-                + " after "
-                + timeout
-                + " (last error: "
-                + lastError(system, requestId)
-                + ")");
+      WholeSystem system, String requestId, Set<String> states, Duration timeout) {
+    return await("erasure " + requestId + " reaching " + states)
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> stateSeen(system, requestId), seen -> states.contains(seen.state()))
+        .state();
+  }
+
+  private static StateSeen stateSeen(WholeSystem system, String requestId) {
+    String sql = "select state, last_error from org_erasure_request where id = ?";
+    try (Connection db = system.keycloakDatabase();
+        PreparedStatement statement = db.prepareStatement(sql)) {
+      statement.setString(1, requestId);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next()
+            ? new StateSeen(rows.getString(1), rows.getString(2))
+            : new StateSeen(null, null);
       }
-      Thread.sleep(500);
-      state = state(system, requestId);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql, e);
     }
-    return state;
   }
 
   /** The record of the erasure's completion, the one with its final counts. */

@@ -40,7 +40,7 @@ class GroupTenantsIT {
     this.factory = new GroupTenantFactory(base.system(), base.masterAdmin());
   }
 
-  private String eraseAndAwaitCompletion(DemoOrg tenant) throws InterruptedException {
+  private String eraseAndAwaitCompletion(DemoOrg tenant) {
     ErasureAdminApi.Answer started = groups.asRealmAdmin().startErasure(tenant.id(), tenant.name());
     assertEquals(201, started.status(), started.body());
     String id = started.json().path("id").asText();

@@ -76,8 +76,9 @@ class IdentityDeletionCrashIT {
   }
 
   /** Waits until a first identity batch is committed. */
-  private void awaitFirstDeletedIdentities(String requestId) throws InterruptedException {
+  private void awaitFirstDeletedIdentities(String requestId) {
     Sql.awaitCount(
+        "the first identity batch",
         sut.system()::keycloakDatabase,
         "select count(*) from org_erasure_locked_member"
             + " where request_id = ? and identity_deleted",

@@ -86,8 +86,9 @@ class LockoutCrashIT {
   }
 
   /** Waits until a first lockout batch is committed; answers its size. */
-  private long awaitFirstLockedMembers(DemoOrg org) throws InterruptedException {
+  private long awaitFirstLockedMembers(DemoOrg org) {
     return Sql.awaitCount(
+        "the first lockout batch",
         sut.system()::keycloakDatabase,
         "select count(*) from org_erasure_locked_member m"
             + " join org_erasure_request r on r.id = m.request_id"

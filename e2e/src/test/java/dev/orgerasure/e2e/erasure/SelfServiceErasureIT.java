@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,6 +80,7 @@ class SelfServiceErasureIT {
       assertTrue(account.offersDeleteOrganisation());
       browser.screenshot("01-account-console");
 
+      // A fixed wait is the point here: the sign-in must grow older than the maximum age.
       Thread.sleep(Duration.ofSeconds(MAX_AUTH_AGE_SECONDS + 1).toMillis());
       SelfServicePages pages = account.deleteOrganisation();
       assertTrue(pages.asksToReauthenticate());
@@ -327,29 +329,44 @@ class SelfServiceErasureIT {
    * Watches, from the moment the erasure is started, when the requester's mail arrives and when
    * their account is gone; polled every few milliseconds, so "at the same poll" counts as before.
    */
-  private record MailBeforeDeletion(Instant mailSeen, Instant accountGoneSeen) {
+  private static final class MailBeforeDeletion {
 
-    static MailBeforeDeletion watch(SystemUnderTest sut, Member requester, Duration timeout)
-        throws InterruptedException {
-      Instant deadline = Instant.now().plus(timeout);
-      Instant mailSeen = null;
-      Instant accountGoneSeen = null;
-      while ((mailSeen == null || accountGoneSeen == null) && Instant.now().isBefore(deadline)) {
-        Instant now = Instant.now();
-        boolean accountGone = !RealmState.userExists(sut.system(), requester.id());
-        if (mailSeen == null && !Mailbox.to(sut.system(), requester.email()).isEmpty()) {
-          mailSeen = now;
-        }
-        if (accountGoneSeen == null && accountGone) {
-          accountGoneSeen = now;
-        }
-        Thread.sleep(5);
+    private Instant mailSeen;
+    private Instant accountGoneSeen;
+
+    static MailBeforeDeletion watch(SystemUnderTest sut, Member requester, Duration timeout) {
+      MailBeforeDeletion order = new MailBeforeDeletion();
+      return await("the requester's mail and the deletion of their account")
+          .atMost(timeout)
+          .pollInSameThread()
+          .pollInterval(Duration.ofMillis(5))
+          .until(() -> order.look(sut, requester), MailBeforeDeletion::bothSeen);
+    }
+
+    /** One poll: both looks are dated by its start. */
+    private MailBeforeDeletion look(SystemUnderTest sut, Member requester) {
+      Instant now = Instant.now();
+      boolean accountGone = !RealmState.userExists(sut.system(), requester.id());
+      if (mailSeen == null && !Mailbox.to(sut.system(), requester.email()).isEmpty()) {
+        mailSeen = now;
       }
-      return new MailBeforeDeletion(mailSeen, accountGoneSeen);
+      if (accountGoneSeen == null && accountGone) {
+        accountGoneSeen = now;
+      }
+      return this;
+    }
+
+    private boolean bothSeen() {
+      return mailSeen != null && accountGoneSeen != null;
     }
 
     boolean mailArrivedWhileAccountExisted() {
-      return mailSeen != null && accountGoneSeen != null && !mailSeen.isAfter(accountGoneSeen);
+      return bothSeen() && !mailSeen.isAfter(accountGoneSeen);
+    }
+
+    @Override
+    public String toString() {
+      return "mail seen " + mailSeen + ", account gone seen " + accountGoneSeen;
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 
 /** One-value queries of the tests, against either database. */
@@ -52,16 +53,11 @@ final class Sql {
    * is above zero; answers it.
    */
   static long awaitCount(
-      Callable<Connection> database, String sql, String parameter, Duration timeout)
-      throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      long count = count(database, sql, parameter);
-      if (count > 0) {
-        return count;
-      }
-      Thread.sleep(10);
-    }
-    throw new AssertionError("nothing counted within " + timeout + ": " + sql);
+      String what, Callable<Connection> database, String sql, String parameter, Duration timeout) {
+    return await(what)
+        .atMost(timeout)
+        .pollInSameThread()
+        .pollInterval(Duration.ofMillis(10))
+        .until(() -> count(database, sql, parameter), counted -> counted > 0);
   }
 }

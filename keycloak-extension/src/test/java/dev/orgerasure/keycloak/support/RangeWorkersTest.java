@@ -75,6 +75,7 @@ class RangeWorkersTest {
     }
   }
 
+  /** A worker's simulated work: it is busy this long, which is what the test needs, not a wait. */
   private static void sleep(Duration duration) {
     try {
       Thread.sleep(duration.toMillis());

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.orgerasure.db.inventory.DataInventory;
@@ -67,14 +68,18 @@ public class PurgeResumptionIT {
     deployer.deploy(SERVICE);
     try {
       Map<String, Long> counted =
-          Eventually.await(
-              "the resumed purge",
-              Duration.ofSeconds(60),
-              () -> {
-                try (Connection db = TestServer.connect()) {
-                  return finishedCounts(db, requestId);
-                }
-              });
+          await("the resumed purge")
+              .atMost(Duration.ofSeconds(60))
+              .pollInSameThread()
+              .pollInterval(Duration.ofMillis(100))
+              .until(
+                  () -> {
+                    try (Connection db = TestServer.connect()) {
+                      return finishedCounts(db, requestId);
+                    }
+                  },
+                  Optional::isPresent)
+              .orElseThrow();
       assertEquals(before, counted);
       try (Connection db = TestServer.connect()) {
         assertEquals(zeroes(before), OrgData.counts(db, orgId));

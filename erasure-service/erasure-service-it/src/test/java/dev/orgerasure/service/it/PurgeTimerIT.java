@@ -1,5 +1,6 @@
 package dev.orgerasure.service.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,6 +42,15 @@ public class PurgeTimerIT {
 
   private static final Duration GRACE = Duration.ofSeconds(3);
 
+  /** How long the purge's timer may take to do what a test awaits. */
+  private static final Duration TIMER = Duration.ofSeconds(60);
+
+  /**
+   * Between two looks. Polled in the test's own thread, which has the application's context (its
+   * beans, JNDI).
+   */
+  private static final Duration POLL = Duration.ofMillis(100);
+
   @Deployment
   public static EnterpriseArchive service() {
     return ServiceArchive.withTest(PurgeTimerIT.class);
@@ -74,24 +84,29 @@ public class PurgeTimerIT {
     assertEquals(MemberPolicy.ERASE, accepted.memberPolicy(), "a hand-over without a policy");
     assertEquals(TenantKind.ORGANIZATION, accepted.tenantKind(), "a hand-over without a kind");
 
-    // Until just before the grace period ends, the timer must not have touched anything.
-    int looks = 0;
-    while (Instant.now().isBefore(graceUntil.minusMillis(300))) {
-      assertEquals(PurgeState.SCHEDULED, requests.find(requestId).orElseThrow().state());
-      try (Connection db = OrgData.connectInContainer()) {
-        assertEquals(checksumsBefore, OrgData.checksums(db, orgId));
-      }
-      looks++;
-      Thread.sleep(250);
-    }
-    assertTrue(looks > 0, "the grace period was over before the first look");
+    // Until just before the grace period ends, the timer must not have touched anything: looks
+    // from now on, every POLL, for as long as untouched; the last look comes at most one POLL
+    // later, so about 300 ms before the end. A failed look fails the wait: what the timer did
+    // stays.
+    Duration untouched = Duration.between(Instant.now(), graceUntil.minusMillis(300).minus(POLL));
+    assertTrue(
+        untouched.compareTo(Duration.ZERO) > 0, "the grace period was over before the first look");
+    await("the organisation untouched by the timer until just before the grace period ends")
+        .during(untouched)
+        .atMost(untouched.plus(GRACE))
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(POLL)
+        .untilAsserted(
+            () -> {
+              assertEquals(PurgeState.SCHEDULED, requests.find(requestId).orElseThrow().state());
+              try (Connection db = OrgData.connectInContainer()) {
+                assertEquals(checksumsBefore, OrgData.checksums(db, orgId));
+              }
+            });
 
     // Keycloak is not reachable here, so a purged organisation waits in REPORT_RETRYING.
-    Purge purged =
-        Eventually.await(
-            "the purge of the organisation's data",
-            Duration.ofSeconds(60),
-            () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
+    Purge purged = finished(requestId);
     assertFalse(purged.startedAt().isBefore(graceUntil), "started before the grace period ended");
     assertTrue(
         purged.state() == PurgeState.REPORT_RETRYING
@@ -121,11 +136,7 @@ public class PurgeTimerIT {
     requests.accept(
         new HandOver(
             requestId, orgId, "Org " + orgId, 0L, MemberPolicy.DETACH, TenantKind.GROUP, null));
-    Purge purged =
-        Eventually.await(
-            "the purge of the organisation's data",
-            Duration.ofSeconds(60),
-            () -> requests.find(requestId).filter(purge -> purge.finishedAt() != null));
+    Purge purged = finished(requestId);
 
     assertEquals(MemberPolicy.DETACH, purged.memberPolicy());
     assertEquals(TenantKind.GROUP, purged.tenantKind());
@@ -166,26 +177,41 @@ public class PurgeTimerIT {
     String requestId = UUID.randomUUID().toString();
 
     requests.accept(new HandOver(requestId, orgId, "Org " + orgId, 0L, null, null, null));
-    Eventually.await(
-        "the purge with one file failing",
-        Duration.ofSeconds(60),
-        () ->
-            requests
-                .find(requestId)
-                .filter(purge -> purge.finishedAt() != null && purge.filesFailed() == 1));
+    await("the purge with one file failing")
+        .atMost(TIMER)
+        .pollInSameThread()
+        .pollInterval(POLL)
+        .until(
+            () -> requests.find(requestId),
+            found ->
+                found
+                    .filter(purge -> purge.finishedAt() != null && purge.filesFailed() == 1)
+                    .isPresent());
 
     Files.delete(stuckPath.resolve("keep"));
     PurgeStatus retried =
-        Eventually.await(
-            "the timer's retry of the failed file",
-            Duration.ofSeconds(60),
-            () ->
-                requests
-                    .find(requestId)
-                    .map(Purge::status)
-                    .filter(status -> status.failedFiles().isEmpty()));
+        await("the timer's retry of the failed file")
+            .atMost(TIMER)
+            .pollInSameThread()
+            .pollInterval(POLL)
+            .until(
+                () -> requests.find(requestId).map(Purge::status),
+                status -> status.filter(found -> found.failedFiles().isEmpty()).isPresent())
+            .orElseThrow();
     assertEquals(new FileOutcome(files.size(), 0), retried.files());
     assertFalse(Files.exists(stuckPath));
+  }
+
+  /** The purge once it has finished with the organisation's data. */
+  private Purge finished(String requestId) {
+    return await("the purge of the organisation's data")
+        .atMost(TIMER)
+        .pollInSameThread()
+        .pollInterval(POLL)
+        .until(
+            () -> requests.find(requestId),
+            found -> found.filter(purge -> purge.finishedAt() != null).isPresent())
+        .orElseThrow();
   }
 
   private static Optional<String> nonEmptyTable(Map<String, Long> counts) {

@@ -1,6 +1,10 @@
 package dev.orgerasure.service.it;
 
+import java.io.File;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import org.awaitility.Awaitility;
+import org.hamcrest.Matchers;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -29,7 +33,8 @@ final class ServiceArchive {
 
   /**
    * The EAR with an in-container test and its helpers in the web module, where Arquillian also puts
-   * its test servlet; they see the EJB module's beans from there.
+   * its test servlet; they see the EJB module's beans from there. Awaitility, which the tests wait
+   * with, goes into the web module's libraries with the Hamcrest it needs.
    */
   static EnterpriseArchive withTest(Class<?> testClass) {
     EnterpriseArchive ear = asBuilt();
@@ -39,8 +44,18 @@ final class ServiceArchive {
         ShrinkWrap.create(ZipImporter.class, WEB_MODULE)
             .importFrom(ear.get(WEB_MODULE).getAsset().openStream())
             .as(WebArchive.class)
-            .addClasses(testClass, OrgData.class, Eventually.class);
+            .addClasses(testClass, OrgData.class)
+            .addAsLibraries(jarOf(Awaitility.class), jarOf(Matchers.class));
     ear.delete(WEB_MODULE);
     return ear.addAsModule(web);
+  }
+
+  /** The jar on the test class path that holds the class: Awaitility's waits, Hamcrest under it. */
+  private static File jarOf(Class<?> type) {
+    try {
+      return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("no jar of " + type, e);
+    }
   }
 }
