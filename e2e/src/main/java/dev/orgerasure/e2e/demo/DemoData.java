@@ -63,10 +63,15 @@ public final class DemoData {
    * realm's own erasure-service; a top-level group {@code staff} with a member is not a tenant.
    */
   private static Member createGroupsRealm(KeycloakAdminClient admin, WholeSystem system) {
-    createRealm(
+    createRealm(admin, DemoRealm.GROUPS_REALM, system.smtpPort());
+    enableErasureAction(admin, DemoRealm.GROUPS_REALM);
+    Member realmAdmin = createRealmAdmin(admin, DemoRealm.GROUPS_REALM);
+    String groups = DemoRealm.GROUPS_ADMIN_PATH + "/groups";
+    admin.post(groups, Map.of("name", DemoRealm.TENANTS_PATH.substring(1)));
+    // Once the parent group exists: the form refuses a path no group has.
+    saveErasureSettings(
         admin,
         DemoRealm.GROUPS_REALM,
-        system.smtpPort(),
         Map.of(
             "org-erasure-tenant-model",
             "groups",
@@ -74,10 +79,6 @@ public final class DemoData {
             DemoRealm.TENANTS_PATH,
             "org-erasure-service-url",
             system.groupsLibertyUrl() + "/erasure/api"));
-    enableErasureAction(admin, DemoRealm.GROUPS_REALM);
-    Member realmAdmin = createRealmAdmin(admin, DemoRealm.GROUPS_REALM);
-    String groups = DemoRealm.GROUPS_ADMIN_PATH + "/groups";
-    admin.post(groups, Map.of("name", DemoRealm.TENANTS_PATH.substring(1)));
     String staff = admin.post(groups, Map.of("name", "staff"));
     Member staffMember =
         new MemberFactory(admin, DemoRealm.GROUPS_REALM).create("staff.example", 1).get(0);
@@ -129,16 +130,6 @@ public final class DemoData {
    * database.
    */
   public static void createRealm(KeycloakAdminClient admin, String realm, int smtpPort) {
-    createRealm(admin, realm, smtpPort, Map.of());
-  }
-
-  /**
-   * As {@link #createRealm(KeycloakAdminClient, String, int)}, with the realm's erasure settings
-   * (e.g. the tenant model, docs/operating.md, "Realm settings"): the form of Realm settings →
-   * org-erasure, as a realm representation carries it.
-   */
-  public static void createRealm(
-      KeycloakAdminClient admin, String realm, int smtpPort, Map<String, String> erasureSettings) {
     String adminPath = "/admin/realms/" + realm;
     if (admin.find(adminPath).isPresent()) {
       LOG.warning("Realm " + realm + " exists from an earlier run; deleting it");
@@ -161,29 +152,31 @@ public final class DemoData {
             Map.entry("smtpServer", smtpServer(smtpPort)),
             Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
             Map.entry("roles", ErasureClients.roles()),
-            Map.entry("users", ErasureClients.serviceAccounts()),
-            Map.entry("components", erasureSettingsForm(erasureSettings))));
+            Map.entry("users", ErasureClients.serviceAccounts())));
   }
 
-  /** The realm's erasure settings form, as the {@code components} of a realm representation. */
-  private static Map<String, Object> erasureSettingsForm(Map<String, String> settings) {
-    if (settings.isEmpty()) {
-      return Map.of();
-    }
+  /**
+   * Saves the realm's erasure settings (docs/operating.md, "Realm settings") as the console's form
+   * Realm settings → org-erasure saves them: a component of the realm. Answers the component's id.
+   */
+  public static String saveErasureSettings(
+      KeycloakAdminClient admin, String realm, Map<String, String> settings) {
+    String adminPath = "/admin/realms/" + realm;
     Map<String, List<String>> config = new TreeMap<>();
     settings.forEach((field, value) -> config.put(field, List.of(value)));
-    return Map.of(
-        DemoRealm.SETTINGS_FORM_TYPE,
-        List.of(
-            Map.of(
-                "name",
-                DemoRealm.SETTINGS_FORM,
-                "providerId",
-                DemoRealm.SETTINGS_FORM,
-                "subComponents",
-                Map.of(),
-                "config",
-                config)));
+    return admin.post(
+        adminPath + "/components",
+        Map.of(
+            "name",
+            DemoRealm.SETTINGS_FORM,
+            "providerId",
+            DemoRealm.SETTINGS_FORM,
+            "providerType",
+            DemoRealm.SETTINGS_FORM_TYPE,
+            "parentId",
+            admin.get(adminPath).path("id").asText(),
+            "config",
+            config));
   }
 
   /** Custom required actions are registered per realm; the org admin's erasure needs it enabled. */

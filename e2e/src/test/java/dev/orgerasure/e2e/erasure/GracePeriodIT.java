@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -69,23 +69,9 @@ class GracePeriodIT {
   @Test
   void anErasureThatNamesNoGracePeriodTakesTheRealmsOwnDefault() throws Exception {
     DemoOrg org = sut.createOrg(2);
-    String realmId = sut.masterAdmin().get(DemoRealm.ADMIN_PATH).path("id").asText();
-    // Realm settings → org-erasure, saved as the console saves it.
     String form =
-        sut.masterAdmin()
-            .post(
-                DemoRealm.ADMIN_PATH + "/components",
-                Map.of(
-                    "name",
-                    DemoRealm.SETTINGS_FORM,
-                    "providerId",
-                    DemoRealm.SETTINGS_FORM,
-                    "providerType",
-                    DemoRealm.SETTINGS_FORM_TYPE,
-                    "parentId",
-                    realmId,
-                    "config",
-                    Map.of("org-erasure-grace-period-default", List.of("7200"))));
+        DemoData.saveErasureSettings(
+            sut.masterAdmin(), DemoRealm.REALM, Map.of("org-erasure-grace-period-default", "7200"));
     ErasureAdminApi admin =
         new ErasureAdminApi(
             sut.system().keycloakUrl(),

@@ -18,8 +18,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -38,6 +36,9 @@ public class CompletionNotifier {
 
   static final String TEMPLATE = "org-erasure-completed.ftl";
   static final String SUBJECT_KEY = "orgErasureCompletedSubject";
+
+  private static final RequesterMail MAIL =
+      new RequesterMail("completion notice", SUBJECT_KEY, TEMPLATE);
 
   /** How the notices write a time: people read them anywhere, so in UTC. */
   static final DateTimeFormatter TIME =
@@ -86,28 +87,18 @@ public class CompletionNotifier {
       // The reason goes into the audit log, which names no person: the requester's id is there.
       return new Outcome(null, "The requester has no e-mail address");
     }
-    try {
-      session
-          .getProvider(EmailTemplateProvider.class)
-          .setRealm(realm)
-          .setUser(requester)
-          .send(
-              SUBJECT_KEY,
-              List.of(request.getOrganizationName()),
-              TEMPLATE,
-              attributes(
-                  request, isErased(session, requester, request), receiptLink(session, request)));
-      LOG.infof(
-          "Erasure %s: completion notice sent to user %s", request.getId(), requester.getId());
-      return new Outcome(requester.getEmail(), null);
-    } catch (EmailException e) {
-      LOG.warnf(
-          "Erasure %s: notification to user %s not sent: %s",
-          request.getId(), requester.getId(), MailFailures.forLog(e, requester.getEmail()));
-      LOG.debugf(e, "Erasure %s: notification not sent", request.getId());
-      return new Outcome(
-          null, "The e-mail could not be sent: " + MailFailures.forLog(e, requester.getEmail()));
-    }
+    Optional<String> failure =
+        MAIL.send(
+            session,
+            realm,
+            requester,
+            request.getId(),
+            request.getOrganizationName(),
+            attributes(
+                request, isErased(session, requester, request), receiptLink(session, request)));
+    return failure.isEmpty()
+        ? new Outcome(requester.getEmail(), null)
+        : new Outcome(null, failure.get());
   }
 
   /** A realm's own admin is a user of the realm; a master admin is a user of master. */

@@ -4,12 +4,7 @@ import dev.orgerasure.keycloak.cancel.CancelLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,10 +17,11 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public class ScheduledNotice {
 
-  private static final Logger LOG = Logger.getLogger(ScheduledNotice.class);
-
   static final String TEMPLATE = "org-erasure-scheduled.ftl";
   static final String SUBJECT_KEY = "orgErasureScheduledSubject";
+
+  private static final RequesterMail MAIL =
+      new RequesterMail("scheduled notice", SUBJECT_KEY, TEMPLATE);
 
   private final KeycloakSessionFactory factory;
 
@@ -55,31 +51,18 @@ public class ScheduledNotice {
               new CancelLinks(session)
                   .linkFor(erasures.settings().publicUrl(), realm, requestId, graceEndsAt)
                   .toString();
-          try {
-            session
-                .getProvider(EmailTemplateProvider.class)
-                .setRealm(realm)
-                .setUser(requester)
-                .send(
-                    SUBJECT_KEY,
-                    List.of(request.getOrganizationName()),
-                    TEMPLATE,
-                    // The template provider adds its own entries, so the map must be mutable.
-                    new HashMap<>(
-                        Map.of(
-                            "organizationName", request.getOrganizationName(),
-                            "memberCount", request.getMemberCount(),
-                            "graceEndsAt",
-                                CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
-                            "cancelLink", link,
-                            "requestId", requestId)));
-            LOG.infof("Erasure %s: scheduled notice sent to user %s", requestId, requester.getId());
-          } catch (EmailException e) {
-            LOG.warnf(
-                "Erasure %s: scheduled notice to user %s not sent: %s",
-                requestId, requester.getId(), MailFailures.forLog(e, requester.getEmail()));
-            LOG.debugf(e, "Erasure %s: scheduled notice not sent", requestId);
-          }
+          MAIL.send(
+              session,
+              realm,
+              requester,
+              requestId,
+              request.getOrganizationName(),
+              Map.of(
+                  "organizationName", request.getOrganizationName(),
+                  "memberCount", request.getMemberCount(),
+                  "graceEndsAt", CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
+                  "cancelLink", link,
+                  "requestId", requestId));
         });
   }
 }
