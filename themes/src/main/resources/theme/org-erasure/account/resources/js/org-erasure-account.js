@@ -42,7 +42,12 @@ function addNavigationEntry(label) {
     if (existing !== list.lastElementChild) list.append(existing);
     return;
   }
-  const link = Object.assign(document.createElement("a"), { id: NAV_ITEM_ID, className: "pf-v5-c-nav__link", href: "#", textContent: label });
+  const link = Object.assign(document.createElement("a"), {
+    id: NAV_ITEM_ID,
+    className: "pf-v5-c-nav__link",
+    href: "#",
+    textContent: label,
+  });
   link.dataset.testid = NAV_ITEM_ID;
   link.addEventListener("click", startErasureAction);
   const item = Object.assign(document.createElement("li"), { className: "pf-v5-c-nav__item" });

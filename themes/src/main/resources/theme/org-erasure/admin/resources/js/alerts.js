@@ -13,7 +13,9 @@ export function useAlerts() {
       const id = ++lastId;
       // A message already on screen is not repeated (a reload or a poll meets the same failure).
       setAlerts((current) =>
-        current.some((alert) => alert.variant === variant && alert.message === message) ? current : [...current, { id, variant, message }],
+        current.some((alert) => alert.variant === variant && alert.message === message)
+          ? current
+          : [...current, { id, variant, message }],
       );
       // Errors stay until the admin closes them: they must be read.
       if (variant === "success") {
@@ -47,13 +49,31 @@ function alertList(alerts, onClose, closeLabel) {
         { key: alert.id, className: "pf-v5-c-alert-group__item" },
         h(
           "div",
-          { className: `pf-v5-c-alert ${variant.modifier}`, "aria-label": variant.label, "data-testid": "org-erasure-alert" },
+          {
+            className: `pf-v5-c-alert ${variant.modifier}`,
+            "aria-label": variant.label,
+            "data-testid": "org-erasure-alert",
+          },
           h("div", { className: "pf-v5-c-alert__icon", "aria-hidden": "true" }, variant.icon),
-          h("p", { className: "pf-v5-c-alert__title" }, h("span", { className: "pf-v5-screen-reader" }, `${variant.label}:`), alert.message),
+          h(
+            "p",
+            { className: "pf-v5-c-alert__title" },
+            h("span", { className: "pf-v5-screen-reader" }, `${variant.label}:`),
+            alert.message,
+          ),
           h(
             "div",
             { className: "pf-v5-c-alert__action" },
-            h("button", { type: "button", className: "pf-v5-c-button pf-m-plain", "aria-label": closeLabel, onClick: () => onClose(alert.id) }, "×"),
+            h(
+              "button",
+              {
+                type: "button",
+                className: "pf-v5-c-button pf-m-plain",
+                "aria-label": closeLabel,
+                onClick: () => onClose(alert.id),
+              },
+              "×",
+            ),
           ),
         ),
       );

@@ -99,25 +99,65 @@ function AuditWork({ api, realm, t, addAlert }) {
     h(
       "div",
       { className: "org-erasure-audit-actions" },
-      h("button", { type: "button", className: "pf-v5-c-button pf-m-primary", "data-testid": "org-erasure-audit-verify", disabled: verifying, onClick: verify }, t("orgErasureAuditVerify")),
       h(
         "button",
-        { type: "button", className: "pf-v5-c-button pf-m-secondary", "data-testid": "org-erasure-audit-export-jsonl", onClick: () => download(api.auditExport(realm, "jsonl", filters)) },
+        {
+          type: "button",
+          className: "pf-v5-c-button pf-m-primary",
+          "data-testid": "org-erasure-audit-verify",
+          disabled: verifying,
+          onClick: verify,
+        },
+        t("orgErasureAuditVerify"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          className: "pf-v5-c-button pf-m-secondary",
+          "data-testid": "org-erasure-audit-export-jsonl",
+          onClick: () => download(api.auditExport(realm, "jsonl", filters)),
+        },
         t("orgErasureAuditExportJsonLines"),
       ),
       h(
         "button",
-        { type: "button", className: "pf-v5-c-button pf-m-secondary", "data-testid": "org-erasure-audit-export-csv", onClick: () => download(api.auditExport(realm, "csv", filters)) },
+        {
+          type: "button",
+          className: "pf-v5-c-button pf-m-secondary",
+          "data-testid": "org-erasure-audit-export-csv",
+          onClick: () => download(api.auditExport(realm, "csv", filters)),
+        },
         t("orgErasureAuditExportCsv"),
       ),
     ),
     verifying ? h("p", { "data-testid": "org-erasure-audit-verifying" }, t("orgErasureAuditVerifying")) : null,
     verification && !verifying ? h(VerificationResult, { result: verification, t }) : null,
-    selected ? h(ErasureDetails, { key: selected, api, realm, erasureId: selected, t, addAlert, onDownload: download, onClose: () => setSelected(null) }) : null,
+    selected
+      ? h(ErasureDetails, {
+          key: selected,
+          api,
+          realm,
+          erasureId: selected,
+          t,
+          addAlert,
+          onDownload: download,
+          onClose: () => setSelected(null),
+        })
+      : null,
     h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureAuditRecords")),
     records === null ? h("p", null, t("orgErasureLoading")) : h(RecordTable, { records, t, onSelect: setSelected }),
     hasMore && records
-      ? h("button", { type: "button", className: "pf-v5-c-button pf-m-link", "data-testid": "org-erasure-audit-more", onClick: loadMore }, t("orgErasureAuditMore"))
+      ? h(
+          "button",
+          {
+            type: "button",
+            className: "pf-v5-c-button pf-m-link",
+            "data-testid": "org-erasure-audit-more",
+            onClick: loadMore,
+          },
+          t("orgErasureAuditMore"),
+        )
       : null,
   );
 }
@@ -125,7 +165,12 @@ function AuditWork({ api, realm, t, addAlert }) {
 // Filters apply on submit, so the table and the exports always match what the form last searched.
 function FilterForm({ t, statuses, onApply }) {
   const [draft, setDraft] = useState(NO_FILTERS);
-  const bind = (name) => ({ id: `org-erasure-audit-${name}`, name, value: draft[name], onChange: (event) => setDraft({ ...draft, [name]: event.target.value }) });
+  const bind = (name) => ({
+    id: `org-erasure-audit-${name}`,
+    name,
+    value: draft[name],
+    onChange: (event) => setDraft({ ...draft, [name]: event.target.value }),
+  });
   const submit = (event) => {
     event.preventDefault();
     onApply(draft);
@@ -136,8 +181,17 @@ function FilterForm({ t, statuses, onApply }) {
   };
   return h(
     "form",
-    { className: "pf-v5-c-form org-erasure-audit-filters", "data-testid": "org-erasure-audit-filters", onSubmit: submit, noValidate: true },
-    formGroup("organization", t("orgErasureAuditOrganisationFilter"), h("input", { type: "text", autoComplete: "off", ...bind("organization") })),
+    {
+      className: "pf-v5-c-form org-erasure-audit-filters",
+      "data-testid": "org-erasure-audit-filters",
+      onSubmit: submit,
+      noValidate: true,
+    },
+    formGroup(
+      "organization",
+      t("orgErasureAuditOrganisationFilter"),
+      h("input", { type: "text", autoComplete: "off", ...bind("organization") }),
+    ),
     formGroup("from", t("orgErasureAuditFrom"), h("input", { type: "date", ...bind("from") })),
     formGroup("to", t("orgErasureAuditTo"), h("input", { type: "date", ...bind("to") })),
     formGroup(
@@ -153,8 +207,21 @@ function FilterForm({ t, statuses, onApply }) {
     h(
       "div",
       { className: "pf-v5-c-form__actions" },
-      h("button", { type: "submit", className: "pf-v5-c-button pf-m-primary", "data-testid": "org-erasure-audit-search" }, t("orgErasureAuditSearch")),
-      h("button", { type: "button", className: "pf-v5-c-button pf-m-link", "data-testid": "org-erasure-audit-reset", onClick: reset }, t("orgErasureAuditReset")),
+      h(
+        "button",
+        { type: "submit", className: "pf-v5-c-button pf-m-primary", "data-testid": "org-erasure-audit-search" },
+        t("orgErasureAuditSearch"),
+      ),
+      h(
+        "button",
+        {
+          type: "button",
+          className: "pf-v5-c-button pf-m-link",
+          "data-testid": "org-erasure-audit-reset",
+          onClick: reset,
+        },
+        t("orgErasureAuditReset"),
+      ),
     ),
   );
 }
@@ -163,7 +230,11 @@ function formGroup(name, label, control) {
   return h(
     "div",
     { className: "pf-v5-c-form__group" },
-    h("label", { className: "pf-v5-c-form__label", htmlFor: `org-erasure-audit-${name}` }, h("span", { className: "pf-v5-c-form__label-text" }, label)),
+    h(
+      "label",
+      { className: "pf-v5-c-form__label", htmlFor: `org-erasure-audit-${name}` },
+      h("span", { className: "pf-v5-c-form__label-text" }, label),
+    ),
     h("span", { className: "pf-v5-c-form-control" }, control),
   );
 }
@@ -172,13 +243,23 @@ function formGroup(name, label, control) {
 function VerificationResult({ result, t }) {
   return h(
     "div",
-    { className: `pf-v5-c-alert pf-m-inline ${result.ok ? "pf-m-success" : "pf-m-danger"}`, "data-testid": "org-erasure-audit-verification", "data-ok": String(result.ok) },
+    {
+      className: `pf-v5-c-alert pf-m-inline ${result.ok ? "pf-m-success" : "pf-m-danger"}`,
+      "data-testid": "org-erasure-audit-verification",
+      "data-ok": String(result.ok),
+    },
     h("p", { className: "pf-v5-c-alert__title" }, result.summary),
     result.problems.length > 0
       ? h(
           "ul",
           { className: "pf-v5-c-alert__description", "data-testid": "org-erasure-audit-problems" },
-          result.problems.map((problem, index) => h("li", { key: index }, problem.seq > 0 ? t("orgErasureAuditProblem", problem.seq, problem.description) : problem.description)),
+          result.problems.map((problem, index) =>
+            h(
+              "li",
+              { key: index },
+              problem.seq > 0 ? t("orgErasureAuditProblem", problem.seq, problem.description) : problem.description,
+            ),
+          ),
         )
       : null,
   );
@@ -218,7 +299,18 @@ function RecordTable({ records, t, onSelect }) {
             "data-erasure-id": record.erasureId,
             onClick: () => onSelect(record.erasureId),
           },
-          cell(headers[0], h("button", { type: "button", className: "pf-v5-c-button pf-m-link pf-m-inline", title: t("orgErasureAuditShowErasure") }, String(record.seq))),
+          cell(
+            headers[0],
+            h(
+              "button",
+              {
+                type: "button",
+                className: "pf-v5-c-button pf-m-link pf-m-inline",
+                title: t("orgErasureAuditShowErasure"),
+              },
+              String(record.seq),
+            ),
+          ),
           cell(headers[1], h("span", { className: "org-erasure-audit-time" }, record.time)),
           cell(headers[2], record.event),
           cell(headers[3], record.organizationName),
@@ -255,22 +347,48 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
   const completed = records?.some((record) => record.event === "COMPLETED");
   return h(
     "div",
-    { className: "pf-v5-c-card org-erasure-audit-details", id: "org-erasure-audit-details", "data-erasure-id": erasureId },
+    {
+      className: "pf-v5-c-card org-erasure-audit-details",
+      id: "org-erasure-audit-details",
+      "data-erasure-id": erasureId,
+    },
     h(
       "div",
       { className: "pf-v5-c-card__header" },
-      h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-lg" }, t("orgErasureAuditDetailsTitle", first?.organizationName ?? erasureId))),
+      h(
+        "div",
+        { className: "pf-v5-c-card__title" },
+        h(
+          "h2",
+          { className: "pf-v5-c-title pf-m-lg" },
+          t("orgErasureAuditDetailsTitle", first?.organizationName ?? erasureId),
+        ),
+      ),
       h(
         "div",
         { className: "pf-v5-c-card__actions" },
         completed
           ? h(
               "button",
-              { type: "button", className: "pf-v5-c-button pf-m-secondary", "data-testid": "org-erasure-audit-receipt", onClick: () => onDownload(api.receipt(realm, erasureId)) },
+              {
+                type: "button",
+                className: "pf-v5-c-button pf-m-secondary",
+                "data-testid": "org-erasure-audit-receipt",
+                onClick: () => onDownload(api.receipt(realm, erasureId)),
+              },
               t("orgErasureAuditReceipt"),
             )
           : null,
-        h("button", { type: "button", className: "pf-v5-c-button pf-m-plain", "aria-label": t("orgErasureClose"), onClick: onClose }, "×"),
+        h(
+          "button",
+          {
+            type: "button",
+            className: "pf-v5-c-button pf-m-plain",
+            "aria-label": t("orgErasureClose"),
+            onClick: onClose,
+          },
+          "×",
+        ),
       ),
     ),
     h(
@@ -290,21 +408,44 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
         ? h("p", null, t("orgErasureLoading"))
         : h(
             "table",
-            { className: "pf-v5-c-table pf-m-compact", role: "grid", "data-testid": "org-erasure-audit-erasure-records" },
-            tableHead([t("orgErasureAuditSeq"), t("orgErasureAuditTime"), t("orgErasureAuditEvent"), t("orgErasureAuditStatus"), t("orgErasureAuditCounts")]),
+            {
+              className: "pf-v5-c-table pf-m-compact",
+              role: "grid",
+              "data-testid": "org-erasure-audit-erasure-records",
+            },
+            tableHead([
+              t("orgErasureAuditSeq"),
+              t("orgErasureAuditTime"),
+              t("orgErasureAuditEvent"),
+              t("orgErasureAuditStatus"),
+              t("orgErasureAuditCounts"),
+            ]),
             h(
               "tbody",
               { className: "pf-v5-c-table__tbody" },
               records.map((record) =>
                 h(
                   "tr",
-                  { key: record.seq, className: "pf-v5-c-table__tr", "data-seq": record.seq, "data-event": record.event },
+                  {
+                    key: record.seq,
+                    className: "pf-v5-c-table__tr",
+                    "data-seq": record.seq,
+                    "data-event": record.event,
+                  },
                   h("td", { className: "pf-v5-c-table__td" }, String(record.seq)),
-                  h("td", { className: "pf-v5-c-table__td" }, h("span", { className: "org-erasure-audit-time" }, record.time)),
+                  h(
+                    "td",
+                    { className: "pf-v5-c-table__td" },
+                    h("span", { className: "org-erasure-audit-time" }, record.time),
+                  ),
                   h("td", { className: "pf-v5-c-table__td" }, record.event),
                   h("td", { className: "pf-v5-c-table__td" }, record.status),
                   // Counts differ by step (docs/audit.md); they are shown as recorded.
-                  h("td", { className: "pf-v5-c-table__td" }, h("pre", { className: "org-erasure-audit-counts" }, JSON.stringify(record.counts, null, 2))),
+                  h(
+                    "td",
+                    { className: "pf-v5-c-table__td" },
+                    h("pre", { className: "org-erasure-audit-counts" }, JSON.stringify(record.counts, null, 2)),
+                  ),
                 ),
               ),
             ),
@@ -314,7 +455,10 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
 }
 
 function fact(term, description, testId) {
-  return [h("dt", { key: `${testId}-term` }, term), h("dd", { key: testId, "data-testid": `org-erasure-audit-${testId}` }, description)];
+  return [
+    h("dt", { key: `${testId}-term` }, term),
+    h("dd", { key: testId, "data-testid": `org-erasure-audit-${testId}` }, description),
+  ];
 }
 
 // The downloads need the bearer token, which a plain link cannot send: the file is fetched, then

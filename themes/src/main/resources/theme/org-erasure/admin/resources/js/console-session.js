@@ -104,7 +104,10 @@ function loadInHiddenFrame(url, redirectUri) {
     const frame = document.createElement("iframe");
     frame.hidden = true;
     frame.title = "org-erasure-session";
-    const timeout = setTimeout(() => finish(() => reject(new SessionEndedError("Keycloak did not answer in time; reload the page."))), SILENT_TIMEOUT_MS);
+    const timeout = setTimeout(
+      () => finish(() => reject(new SessionEndedError("Keycloak did not answer in time; reload the page."))),
+      SILENT_TIMEOUT_MS,
+    );
     const finish = (settle) => {
       clearTimeout(timeout);
       frame.remove();

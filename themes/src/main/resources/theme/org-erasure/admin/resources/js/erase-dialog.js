@@ -35,7 +35,13 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
     event.preventDefault();
     setSubmitting(true);
     try {
-      const erasure = await api.startErasure(realm, organization.id, typed, grace === "" ? undefined : Math.round(Number(grace) * SECONDS_PER[graceUnit]), memberPolicy);
+      const erasure = await api.startErasure(
+        realm,
+        organization.id,
+        typed,
+        grace === "" ? undefined : Math.round(Number(grace) * SECONDS_PER[graceUnit]),
+        memberPolicy,
+      );
       onStarted(erasure);
     } catch (error) {
       addAlert("danger", error.message);
@@ -52,9 +58,36 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
       { className: "pf-v5-l-bullseye" },
       h(
         "div",
-        { className: "pf-v5-c-modal-box pf-m-md pf-m-danger", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, id: "org-erasure-dialog" },
-        h("div", { className: "pf-v5-c-modal-box__close" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-plain", "aria-label": t("orgErasureClose"), onClick: onClose }, "×")),
-        h("header", { className: "pf-v5-c-modal-box__header" }, h("h1", { className: "pf-v5-c-modal-box__title", id: titleId }, t("orgErasureDialogTitle", organization.name))),
+        {
+          className: "pf-v5-c-modal-box pf-m-md pf-m-danger",
+          role: "dialog",
+          "aria-modal": "true",
+          "aria-labelledby": titleId,
+          id: "org-erasure-dialog",
+        },
+        h(
+          "div",
+          { className: "pf-v5-c-modal-box__close" },
+          h(
+            "button",
+            {
+              type: "button",
+              className: "pf-v5-c-button pf-m-plain",
+              "aria-label": t("orgErasureClose"),
+              onClick: onClose,
+            },
+            "×",
+          ),
+        ),
+        h(
+          "header",
+          { className: "pf-v5-c-modal-box__header" },
+          h(
+            "h1",
+            { className: "pf-v5-c-modal-box__title", id: titleId },
+            t("orgErasureDialogTitle", organization.name),
+          ),
+        ),
         h(
           "form",
           { className: "pf-v5-c-form", id: "org-erasure-form", onSubmit: start, noValidate: true },
@@ -73,7 +106,11 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
             h(
               "div",
               { className: "pf-v5-c-form__group" },
-              h("label", { className: "pf-v5-c-form__label", htmlFor: "org-erasure-confirmation" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureConfirmLabel", organization.name))),
+              h(
+                "label",
+                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-confirmation" },
+                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureConfirmLabel", organization.name)),
+              ),
               h(
                 "span",
                 { className: "pf-v5-c-form-control" },
@@ -91,18 +128,34 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
             h(
               "div",
               { className: "pf-v5-c-form__group" },
-              h("label", { className: "pf-v5-c-form__label", htmlFor: "org-erasure-grace" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureGraceLabel"))),
+              h(
+                "label",
+                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-grace" },
+                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureGraceLabel")),
+              ),
               h(
                 "span",
                 { className: "pf-v5-c-form-control" },
-                h("input", { id: "org-erasure-grace", type: "number", min: 0, step: "any", value: grace, onChange: (event) => setGrace(event.target.value) }),
+                h("input", {
+                  id: "org-erasure-grace",
+                  type: "number",
+                  min: 0,
+                  step: "any",
+                  value: grace,
+                  onChange: (event) => setGrace(event.target.value),
+                }),
               ),
               h(
                 "span",
                 { className: "pf-v5-c-form-control" },
                 h(
                   "select",
-                  { id: "org-erasure-grace-unit", "aria-label": t("orgErasureGraceUnit"), value: graceUnit, onChange: (event) => setGraceUnit(event.target.value) },
+                  {
+                    id: "org-erasure-grace-unit",
+                    "aria-label": t("orgErasureGraceUnit"),
+                    value: graceUnit,
+                    onChange: (event) => setGraceUnit(event.target.value),
+                  },
                   h("option", { value: "hours" }, t("orgErasureGraceHours")),
                   h("option", { value: "days" }, t("orgErasureGraceDays")),
                 ),
@@ -113,8 +166,21 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
           h(
             "footer",
             { className: "pf-v5-c-modal-box__footer" },
-            h("button", { type: "submit", id: "org-erasure-confirm", className: "pf-v5-c-button pf-m-danger", disabled: typed !== organization.name || submitting }, t("orgErasureConfirm")),
-            h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose }, t("orgErasureCancel")),
+            h(
+              "button",
+              {
+                type: "submit",
+                id: "org-erasure-confirm",
+                className: "pf-v5-c-button pf-m-danger",
+                disabled: typed !== organization.name || submitting,
+              },
+              t("orgErasureConfirm"),
+            ),
+            h(
+              "button",
+              { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose },
+              t("orgErasureCancel"),
+            ),
           ),
         ),
       ),
@@ -130,8 +196,12 @@ function KeptMembers({ members, t }) {
   return h(
     "div",
     { className: "pf-v5-c-alert pf-m-info pf-m-inline", "data-testid": "org-erasure-kept-members" },
-    members.keptInOtherTenants > 0 ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptOtherTenants", members.keptInOtherTenants)) : null,
-    members.keptAsAdministrators > 0 ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptAdministrators", members.keptAsAdministrators)) : null,
+    members.keptInOtherTenants > 0
+      ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptOtherTenants", members.keptInOtherTenants))
+      : null,
+    members.keptAsAdministrators > 0
+      ? h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureKeptAdministrators", members.keptAsAdministrators))
+      : null,
   );
 }
 
@@ -141,13 +211,29 @@ function PolicyChoice({ memberPolicy, setMemberPolicy, t }) {
     h(
       "div",
       { className: "pf-v5-c-radio" },
-      h("input", { className: "pf-v5-c-radio__input", type: "radio", id: `org-erasure-policy-${value.toLowerCase()}`, name: "memberPolicy", value, checked: memberPolicy === value, onChange: () => setMemberPolicy(value) }),
-      h("label", { className: "pf-v5-c-radio__label", htmlFor: `org-erasure-policy-${value.toLowerCase()}` }, t(labelKey)),
+      h("input", {
+        className: "pf-v5-c-radio__input",
+        type: "radio",
+        id: `org-erasure-policy-${value.toLowerCase()}`,
+        name: "memberPolicy",
+        value,
+        checked: memberPolicy === value,
+        onChange: () => setMemberPolicy(value),
+      }),
+      h(
+        "label",
+        { className: "pf-v5-c-radio__label", htmlFor: `org-erasure-policy-${value.toLowerCase()}` },
+        t(labelKey),
+      ),
     );
   return h(
     "fieldset",
     { className: "pf-v5-c-form__group", id: "org-erasure-policy-group" },
-    h("legend", { className: "pf-v5-c-form__label" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasurePolicyLabel"))),
+    h(
+      "legend",
+      { className: "pf-v5-c-form__label" },
+      h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasurePolicyLabel")),
+    ),
     option("ERASE", "orgErasurePolicyEraseChoice"),
     option("DETACH", "orgErasurePolicyDetachChoice"),
   );
@@ -156,17 +242,40 @@ function PolicyChoice({ memberPolicy, setMemberPolicy, t }) {
 // What each policy does to each kind of data, with this organisation's counts.
 function Inventory({ organization, appData, members, t }) {
   const deleted = t("orgErasureDeleted");
-  const accountsUnderErase = members ? members.erase.signedOut - members.erase.keptInOtherTenants - members.erase.keptAsAdministrators : organization.memberCount;
-  const accountsUnderDetach = members ? t("orgErasureDetachAccounts", members.detach.detached, members.detach.signedOut - members.detach.keptInOtherTenants - members.detach.keptAsAdministrators - members.detach.detached) : "…";
+  const accountsUnderErase = members
+    ? members.erase.signedOut - members.erase.keptInOtherTenants - members.erase.keptAsAdministrators
+    : organization.memberCount;
+  const accountsUnderDetach = members
+    ? t(
+        "orgErasureDetachAccounts",
+        members.detach.detached,
+        members.detach.signedOut -
+          members.detach.keptInOtherTenants -
+          members.detach.keptAsAdministrators -
+          members.detach.detached,
+      )
+    : "…";
   const rows = [
     [t("orgErasureStoreKeycloak"), t("orgErasureIdentities"), accountsUnderErase, deleted, accountsUnderDetach],
     [t("orgErasureStoreKeycloak"), t("orgErasureOrganisationItself"), 1, deleted, deleted],
   ];
   if (appData.counts) {
     for (const table of appData.counts.tables) {
-      rows.push([t("orgErasureStoreApp"), table.category, table.rows, deleted, table.underDetach === "RESET" ? t("orgErasureKeptReset") : deleted]);
+      rows.push([
+        t("orgErasureStoreApp"),
+        table.category,
+        table.rows,
+        deleted,
+        table.underDetach === "RESET" ? t("orgErasureKeptReset") : deleted,
+      ]);
     }
-    rows.push([t("orgErasureStoreFiles"), t("orgErasureFilesRow", appData.counts.files.bytes), appData.counts.files.files, deleted, deleted]);
+    rows.push([
+      t("orgErasureStoreFiles"),
+      t("orgErasureFilesRow", appData.counts.files.bytes),
+      appData.counts.files.files,
+      deleted,
+      deleted,
+    ]);
   }
   return h(
     "div",
@@ -174,16 +283,32 @@ function Inventory({ organization, appData, members, t }) {
     h(
       "table",
       { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "data-testid": "org-erasure-inventory" },
-      tableHead([t("orgErasureStore"), t("orgErasureCategory"), t("orgErasureCount"), t("orgErasureUnderErase"), t("orgErasureUnderDetach")]),
+      tableHead([
+        t("orgErasureStore"),
+        t("orgErasureCategory"),
+        t("orgErasureCount"),
+        t("orgErasureUnderErase"),
+        t("orgErasureUnderDetach"),
+      ]),
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },
         rows.map((cells) =>
-          h("tr", { key: `${cells[0]}/${cells[1]}`, className: "pf-v5-c-table__tr" }, cells.map((cell, index) => h("td", { key: index, className: "pf-v5-c-table__td" }, String(cell)))),
+          h(
+            "tr",
+            { key: `${cells[0]}/${cells[1]}`, className: "pf-v5-c-table__tr" },
+            cells.map((cell, index) => h("td", { key: index, className: "pf-v5-c-table__td" }, String(cell))),
+          ),
         ),
       ),
     ),
     appData.loading ? h("p", null, t("orgErasureLoading")) : null,
-    appData.error ? h("div", { className: "pf-v5-c-alert pf-m-warning pf-m-inline" }, h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureAppDataUnavailable", appData.error))) : null,
+    appData.error
+      ? h(
+          "div",
+          { className: "pf-v5-c-alert pf-m-warning pf-m-inline" },
+          h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureAppDataUnavailable", appData.error)),
+        )
+      : null,
   );
 }

@@ -51,11 +51,21 @@ export class ErasureApi {
   }
 
   allowSelfServiceEraser(realm, organizationId, userId) {
-    return this.#send("PUT", realm, `org-erasure/organizations/${encodeURIComponent(organizationId)}/self-service-erasers/${encodeURIComponent(userId)}`);
+    return this.#send(
+      "PUT",
+      realm,
+      `org-erasure/organizations/${encodeURIComponent(organizationId)}/` +
+        `self-service-erasers/${encodeURIComponent(userId)}`,
+    );
   }
 
   withdrawSelfServiceEraser(realm, organizationId, userId) {
-    return this.#send("DELETE", realm, `org-erasure/organizations/${encodeURIComponent(organizationId)}/self-service-erasers/${encodeURIComponent(userId)}`);
+    return this.#send(
+      "DELETE",
+      realm,
+      `org-erasure/organizations/${encodeURIComponent(organizationId)}/` +
+        `self-service-erasers/${encodeURIComponent(userId)}`,
+    );
   }
 
   // The user of exactly this username, through Keycloak's own users API; undefined when there is none.
@@ -65,7 +75,10 @@ export class ErasureApi {
   }
 
   startErasure(realm, organizationId, confirmation, gracePeriodSeconds, memberPolicy) {
-    const body = gracePeriodSeconds === undefined ? { confirmation, memberPolicy } : { confirmation, gracePeriodSeconds, memberPolicy };
+    const body =
+      gracePeriodSeconds === undefined
+        ? { confirmation, memberPolicy }
+        : { confirmation, gracePeriodSeconds, memberPolicy };
     return this.#request("POST", realm, `organizations/${encodeURIComponent(organizationId)}/erasures`, body);
   }
 

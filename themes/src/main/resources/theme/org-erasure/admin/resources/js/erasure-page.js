@@ -33,7 +33,11 @@ function ErasureWork({ api, realm, t, addAlert }) {
 
   const reload = useCallback(async () => {
     try {
-      const [model, firstPage, erasureList] = await Promise.all([api.tenantModel(realm), api.organizations(realm), api.erasures(realm)]);
+      const [model, firstPage, erasureList] = await Promise.all([
+        api.tenantModel(realm),
+        api.organizations(realm),
+        api.erasures(realm),
+      ]);
       setTenantModel(model);
       setOrganizations(firstPage);
       setErasures(erasureList);
@@ -59,23 +63,53 @@ function ErasureWork({ api, realm, t, addAlert }) {
   return h(
     "div",
     null,
-    followed ? h(ErasureProgress, { key: followed, api, realm, erasureId: followed, t, addAlert, onFinished: reload }) : null,
+    followed
+      ? h(ErasureProgress, { key: followed, api, realm, erasureId: followed, t, addAlert, onFinished: reload })
+      : null,
     h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureOrganisations")),
     tenantModel ? h("p", { "data-testid": "org-erasure-tenant-model" }, describeModel(tenantModel, t)) : null,
     organizations === null
       ? h("p", null, t("orgErasureLoading"))
-      : h(OrganisationTable, { organizations, appData, t, onErase: setErasing, onFollow: setFollowed, onSelfService: setDelegating }),
+      : h(OrganisationTable, {
+          organizations,
+          appData,
+          t,
+          onErase: setErasing,
+          onFollow: setFollowed,
+          onSelfService: setDelegating,
+        }),
     h("h2", { className: "pf-v5-c-title pf-m-xl org-erasure-subtitle" }, t("orgErasureRecent")),
     h(RecentErasures, { erasures, t, onFollow: setFollowed }),
-    delegating ? h(SelfServiceErasersDialog, { api, realm, organization: delegating, t, addAlert, onClose: () => setDelegating(null) }) : null,
-    erasing ? h(EraseDialog, { api, realm, organization: erasing, t, addAlert, onClose: () => setErasing(null), onStarted: started }) : null,
+    delegating
+      ? h(SelfServiceErasersDialog, {
+          api,
+          realm,
+          organization: delegating,
+          t,
+          addAlert,
+          onClose: () => setDelegating(null),
+        })
+      : null,
+    erasing
+      ? h(EraseDialog, {
+          api,
+          realm,
+          organization: erasing,
+          t,
+          addAlert,
+          onClose: () => setErasing(null),
+          onStarted: started,
+        })
+      : null,
   );
 }
 
 // Which tenant model the realm uses (docs/erasure.md, "Tenant models").
 function describeModel(model, t) {
   if (model.kind !== "GROUP") return t("orgErasureModelOrganizations");
-  return model.parentGroupPath ? t("orgErasureModelGroupsUnder", model.parentGroupPath) : t("orgErasureModelTopLevelGroups");
+  return model.parentGroupPath
+    ? t("orgErasureModelGroupsUnder", model.parentGroupPath)
+    : t("orgErasureModelTopLevelGroups");
 }
 
 // Counts come from the erasure-service in one call per page of organisations, after the list
@@ -133,18 +167,52 @@ function OrganisationTable({ organizations, appData, t, onErase, onFollow, onSel
           { key: organization.id, className: "pf-v5-c-table__tr", "data-organization": organization.name },
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[0] }, organization.name),
           h("td", { className: "pf-v5-c-table__td", "data-label": headers[1] }, String(organization.memberCount)),
-          h("td", { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" }, appDataSummary(appData[organization.id], appData.unavailable, t)),
-          h("td", { className: "pf-v5-c-table__td", "data-label": headers[3] }, organization.erasure ? h(StateLabel, { erasure: organization.erasure, t }) : t("orgErasureNotStarted")),
+          h(
+            "td",
+            { className: "pf-v5-c-table__td", "data-label": headers[2], "data-testid": "org-erasure-app-data" },
+            appDataSummary(appData[organization.id], appData.unavailable, t),
+          ),
+          h(
+            "td",
+            { className: "pf-v5-c-table__td", "data-label": headers[3] },
+            organization.erasure ? h(StateLabel, { erasure: organization.erasure, t }) : t("orgErasureNotStarted"),
+          ),
           h(
             "td",
             { className: "pf-v5-c-table__td pf-v5-c-table__action" },
             organization.erasure
-              ? h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", onClick: () => onFollow(organization.erasure.id) }, t("orgErasureFollowAction"))
+              ? h(
+                  "button",
+                  {
+                    type: "button",
+                    className: "pf-v5-c-button pf-m-secondary",
+                    onClick: () => onFollow(organization.erasure.id),
+                  },
+                  t("orgErasureFollowAction"),
+                )
               : h(
                   "span",
                   { className: "org-erasure-actions" },
-                  h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", "data-testid": "org-erasure-self-service", onClick: () => onSelfService(organization) }, t("orgErasureSelfServiceAction")),
-                  h("button", { type: "button", className: "pf-v5-c-button pf-m-danger", "data-testid": "org-erasure-erase", onClick: () => onErase(organization) }, t("orgErasureEraseAction")),
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      className: "pf-v5-c-button pf-m-secondary",
+                      "data-testid": "org-erasure-self-service",
+                      onClick: () => onSelfService(organization),
+                    },
+                    t("orgErasureSelfServiceAction"),
+                  ),
+                  h(
+                    "button",
+                    {
+                      type: "button",
+                      className: "pf-v5-c-button pf-m-danger",
+                      "data-testid": "org-erasure-erase",
+                      onClick: () => onErase(organization),
+                    },
+                    t("orgErasureEraseAction"),
+                  ),
                 ),
           ),
         ),
@@ -157,7 +225,15 @@ function RecentErasures({ erasures, t, onFollow }) {
   if (erasures.length === 0) {
     return h("p", null, t("orgErasureNoErasures"));
   }
-  const headers = [t("orgErasureName"), t("orgErasureState"), t("orgErasureRequestedBy"), t("orgErasureRequestedAt"), t("orgErasureCompletedAt"), t("orgErasureAuditRecord"), ""];
+  const headers = [
+    t("orgErasureName"),
+    t("orgErasureState"),
+    t("orgErasureRequestedBy"),
+    t("orgErasureRequestedAt"),
+    t("orgErasureCompletedAt"),
+    t("orgErasureAuditRecord"),
+    "",
+  ];
   return h(
     "table",
     { className: "pf-v5-c-table pf-m-grid-md", role: "grid", "data-testid": "org-erasure-recent" },
@@ -175,7 +251,15 @@ function RecentErasures({ erasures, t, onFollow }) {
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.requestedAt)),
           h("td", { className: "pf-v5-c-table__td" }, formatTime(erasure.completedAt)),
           h("td", { className: "pf-v5-c-table__td" }, erasure.auditRecordId ?? ""),
-          h("td", { className: "pf-v5-c-table__td pf-v5-c-table__action" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: () => onFollow(erasure.id) }, t("orgErasureFollowAction"))),
+          h(
+            "td",
+            { className: "pf-v5-c-table__td pf-v5-c-table__action" },
+            h(
+              "button",
+              { type: "button", className: "pf-v5-c-button pf-m-link", onClick: () => onFollow(erasure.id) },
+              t("orgErasureFollowAction"),
+            ),
+          ),
         ),
       ),
     ),

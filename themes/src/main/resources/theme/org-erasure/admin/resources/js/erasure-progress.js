@@ -44,7 +44,11 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
   }, [api, realm, erasureId, addAlert, onFinished]);
 
   if (!erasure) {
-    return h("div", { className: "pf-v5-c-card", id: "org-erasure-progress" }, h("div", { className: "pf-v5-c-card__body" }, t("orgErasureLoading")));
+    return h(
+      "div",
+      { className: "pf-v5-c-card", id: "org-erasure-progress" },
+      h("div", { className: "pf-v5-c-card__body" }, t("orgErasureLoading")),
+    );
   }
   return h(
     "div",
@@ -52,25 +56,59 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
     h(
       "div",
       { className: "pf-v5-c-card__header" },
-      h("div", { className: "pf-v5-c-card__title" }, h("h2", { className: "pf-v5-c-title pf-m-lg" }, t("orgErasureProgressTitle", erasure.organizationName), " ", h(StateLabel, { erasure, t }))),
+      h(
+        "div",
+        { className: "pf-v5-c-card__title" },
+        h(
+          "h2",
+          { className: "pf-v5-c-title pf-m-lg" },
+          t("orgErasureProgressTitle", erasure.organizationName),
+          " ",
+          h(StateLabel, { erasure, t }),
+        ),
+      ),
     ),
     h(
       "div",
       { className: "pf-v5-c-card__body" },
-      erasure.lastError && !erasure.finished ? h(LastError, { api, realm, erasure, t, addAlert, onRetried: setErasure }) : null,
+      erasure.lastError && !erasure.finished
+        ? h(LastError, { api, realm, erasure, t, addAlert, onRetried: setErasure })
+        : null,
       erasure.cancellable ? h(GracePeriod, { api, realm, erasure, t, addAlert, onCancelled: setErasure }) : null,
-      h(Bar, { id: "members-locked", label: t("orgErasureMembersLocked"), done: erasure.membersLocked, total: erasure.memberCount }),
+      h(Bar, {
+        id: "members-locked",
+        label: t("orgErasureMembersLocked"),
+        done: erasure.membersLocked,
+        total: erasure.memberCount,
+      }),
       h(PurgedRows, { purge, erasure, t }),
-      h(FailedFiles, { api, realm, erasureId: erasure.id, failedFiles: purge?.failedFiles ?? [], t, addAlert, onRetried: setPurge }),
-      h(Bar, { id: "identities-deleted", label: t("orgErasureIdentitiesDeleted"), done: erasure.identitiesDeleted, total: toErase(erasure) }),
+      h(FailedFiles, {
+        api,
+        realm,
+        erasureId: erasure.id,
+        failedFiles: purge?.failedFiles ?? [],
+        t,
+        addAlert,
+        onRetried: setPurge,
+      }),
+      h(Bar, {
+        id: "identities-deleted",
+        label: t("orgErasureIdentitiesDeleted"),
+        done: erasure.identitiesDeleted,
+        total: toErase(erasure),
+      }),
       h(
         "dl",
         { className: "org-erasure-facts" },
         fact(t("orgErasureMemberPolicy"), t(`orgErasurePolicy${erasure.memberPolicy}`), "member-policy"),
-        erasure.memberPolicy === "DETACH" ? fact(t("orgErasureDetached"), String(erasure.membersDetached), "detached") : null,
+        erasure.memberPolicy === "DETACH"
+          ? fact(t("orgErasureDetached"), String(erasure.membersDetached), "detached")
+          : null,
         fact(t("orgErasureKeptInOtherTenants"), String(erasure.membersKeptInOtherTenants), "kept-other-tenants"),
         fact(t("orgErasureKeptAsAdministrators"), String(erasure.membersKeptAsAdministrators), "kept-administrators"),
-        erasure.membersKeptAfterLeaving > 0 ? fact(t("orgErasureKeptAfterLeaving"), String(erasure.membersKeptAfterLeaving), "kept-after-leaving") : null,
+        erasure.membersKeptAfterLeaving > 0
+          ? fact(t("orgErasureKeptAfterLeaving"), String(erasure.membersKeptAfterLeaving), "kept-after-leaving")
+          : null,
         fact(t("orgErasureLoginEventsDeleted"), String(erasure.loginEventsDeleted), "login-events-deleted"),
         fact(t("orgErasureRequestedBy"), erasure.requestedBy || t("orgErasureRequesterInAudit"), "requested-by"),
         fact(t("orgErasureRequestedAt"), formatTime(erasure.requestedAt), "requested-at"),
@@ -84,7 +122,13 @@ export function ErasureProgress({ api, realm, erasureId, t, addAlert, onFinished
 // Members kept (docs/erasure.md, "Who is erased") lose only the membership, so they are not deleted.
 function toErase(erasure) {
   const counted = erasure.membersLocked > 0 ? erasure.membersLocked : erasure.memberCount;
-  return counted - erasure.membersKeptInOtherTenants - erasure.membersKeptAsAdministrators - erasure.membersDetached - erasure.membersKeptAfterLeaving;
+  return (
+    counted -
+    erasure.membersKeptInOtherTenants -
+    erasure.membersKeptAsAdministrators -
+    erasure.membersDetached -
+    erasure.membersKeptAfterLeaving
+  );
 }
 
 // The service's live status once it holds the erasure; before the hand-over it has nothing (404).
@@ -117,9 +161,30 @@ function PurgedRows({ purge, erasure, t }) {
       h(
         "tbody",
         { className: "pf-v5-c-table__tbody" },
-        tables.map((row) => h("tr", { key: row.table, className: "pf-v5-c-table__tr", "data-table": row.table }, h("td", { className: "pf-v5-c-table__td" }, row.category), h("td", { className: "pf-v5-c-table__td" }, String(row.rows)))),
-        files ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFiles")), h("td", { className: "pf-v5-c-table__td" }, String(files.deleted))) : null,
-        files && files.failed > 0 ? h("tr", { className: "pf-v5-c-table__tr", "data-table": "files-failed" }, h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")), h("td", { className: "pf-v5-c-table__td" }, String(files.failed))) : null,
+        tables.map((row) =>
+          h(
+            "tr",
+            { key: row.table, className: "pf-v5-c-table__tr", "data-table": row.table },
+            h("td", { className: "pf-v5-c-table__td" }, row.category),
+            h("td", { className: "pf-v5-c-table__td" }, String(row.rows)),
+          ),
+        ),
+        files
+          ? h(
+              "tr",
+              { className: "pf-v5-c-table__tr", "data-table": "files" },
+              h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFiles")),
+              h("td", { className: "pf-v5-c-table__td" }, String(files.deleted)),
+            )
+          : null,
+        files && files.failed > 0
+          ? h(
+              "tr",
+              { className: "pf-v5-c-table__tr", "data-table": "files-failed" },
+              h("td", { className: "pf-v5-c-table__td" }, t("orgErasureFilesFailed")),
+              h("td", { className: "pf-v5-c-table__td" }, String(files.failed)),
+            )
+          : null,
       ),
     ),
   );
@@ -145,7 +210,17 @@ function LastError({ api, realm, erasure, t, addAlert, onRetried }) {
       ? h(
           "div",
           { className: "pf-v5-c-alert__action-group" },
-          h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-retry-now", disabled: retrying, onClick: retry }, t("orgErasureRetryNow")),
+          h(
+            "button",
+            {
+              type: "button",
+              className: "pf-v5-c-button pf-m-secondary",
+              id: "org-erasure-retry-now",
+              disabled: retrying,
+              onClick: retry,
+            },
+            t("orgErasureRetryNow"),
+          ),
         )
       : null,
   );
@@ -167,12 +242,28 @@ function GracePeriod({ api, realm, erasure, t, addAlert, onCancelled }) {
   return h(
     "div",
     { className: "pf-v5-c-alert pf-m-info pf-m-inline", "data-testid": "org-erasure-grace-period" },
-    h("p", { className: "pf-v5-c-alert__title" }, erasure.graceEndsAt ? t("orgErasureGraceUntil", formatTime(erasure.graceEndsAt)) : t("orgErasureNotHandedOverYet")),
+    h(
+      "p",
+      { className: "pf-v5-c-alert__title" },
+      erasure.graceEndsAt
+        ? t("orgErasureGraceUntil", formatTime(erasure.graceEndsAt))
+        : t("orgErasureNotHandedOverYet"),
+    ),
     h("p", { className: "pf-v5-c-alert__description" }, t("orgErasureCancelExplained")),
     h(
       "div",
       { className: "pf-v5-c-alert__action-group" },
-      h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-cancel", disabled: cancelling, onClick: cancel }, t("orgErasureCancel")),
+      h(
+        "button",
+        {
+          type: "button",
+          className: "pf-v5-c-button pf-m-secondary",
+          id: "org-erasure-cancel",
+          disabled: cancelling,
+          onClick: cancel,
+        },
+        t("orgErasureCancel"),
+      ),
     ),
   );
 }
@@ -197,9 +288,21 @@ function FailedFiles({ api, realm, erasureId, failedFiles, t, addAlert, onRetrie
     h(
       "ul",
       { className: "pf-v5-c-alert__description" },
-      failedFiles.map((file) => h("li", { key: file.path }, t("orgErasureFailedFile", file.path, file.error, file.attempts))),
+      failedFiles.map((file) =>
+        h("li", { key: file.path }, t("orgErasureFailedFile", file.path, file.error, file.attempts)),
+      ),
     ),
-    h("button", { type: "button", className: "pf-v5-c-button pf-m-secondary", id: "org-erasure-retry-files", disabled: retrying, onClick: retry }, t("orgErasureRetryFiles")),
+    h(
+      "button",
+      {
+        type: "button",
+        className: "pf-v5-c-button pf-m-secondary",
+        id: "org-erasure-retry-files",
+        disabled: retrying,
+        onClick: retry,
+      },
+      t("orgErasureRetryFiles"),
+    ),
   );
 }
 
@@ -214,12 +317,22 @@ function Bar({ id, label, done, total }) {
     h("div", { className: "org-erasure-bar__measure" }, `${done} / ${total}`),
     h(
       "div",
-      { className: "org-erasure-bar__track", role: "progressbar", "aria-valuemin": 0, "aria-valuemax": 100, "aria-valuenow": percent, "aria-label": label },
+      {
+        className: "org-erasure-bar__track",
+        role: "progressbar",
+        "aria-valuemin": 0,
+        "aria-valuemax": 100,
+        "aria-valuenow": percent,
+        "aria-label": label,
+      },
       h("div", { className: "org-erasure-bar__fill", style: { width: `${percent}%` } }),
     ),
   );
 }
 
 function fact(term, description, testId) {
-  return [h("dt", { key: `${testId}-term` }, term), h("dd", { key: testId, "data-testid": `org-erasure-${testId}` }, description)];
+  return [
+    h("dt", { key: `${testId}-term` }, term),
+    h("dd", { key: testId, "data-testid": `org-erasure-${testId}` }, description),
+  ];
 }

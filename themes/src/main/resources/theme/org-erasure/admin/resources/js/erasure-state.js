@@ -13,8 +13,16 @@ const COLOURS = {
 export function StateLabel({ erasure, t }) {
   return h(
     "span",
-    { className: `pf-v5-c-label ${COLOURS[erasure.phase]}`, "data-testid": "org-erasure-state", "data-state": erasure.state },
-    h("span", { className: "pf-v5-c-label__content" }, h("span", { className: "pf-v5-c-label__text" }, t(`orgErasureState.${erasure.state}`))),
+    {
+      className: `pf-v5-c-label ${COLOURS[erasure.phase]}`,
+      "data-testid": "org-erasure-state",
+      "data-state": erasure.state,
+    },
+    h(
+      "span",
+      { className: "pf-v5-c-label__content" },
+      h("span", { className: "pf-v5-c-label__text" }, t(`orgErasureState.${erasure.state}`)),
+    ),
   );
 }
 

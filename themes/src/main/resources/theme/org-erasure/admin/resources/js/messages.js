@@ -13,7 +13,9 @@ export async function loadMessages(environment, themeType, probeKey) {
 }
 
 async function fetchBundle(environment, themeType, locale) {
-  const url = `${environment.serverBaseUrl}/resources/${encodeURIComponent(environment.realm)}/${themeType}/${locale}?theme=org-erasure`;
+  const url =
+    `${environment.serverBaseUrl}/resources/${encodeURIComponent(environment.realm)}/${themeType}/${locale}` +
+    `?theme=org-erasure`;
   const response = await fetch(url);
   if (!response.ok) {
     return new Map();

@@ -106,7 +106,11 @@ function syncNavigation() {
     let link = existing;
     if (!link) {
       const item = document.createElement("li");
-      link = Object.assign(document.createElement("a"), { id: page.navItemId, className: CONSOLE.navLinkClass, textContent: t(page.navLabel) });
+      link = Object.assign(document.createElement("a"), {
+        id: page.navItemId,
+        className: CONSOLE.navLinkClass,
+        textContent: t(page.navLabel),
+      });
       link.dataset.testid = page.navItemId;
       item.append(link);
       previousItem.after(item);
@@ -161,7 +165,10 @@ function checkConsoleParts() {
   if (missing.length > 0) {
     reported = true;
     document.documentElement.setAttribute(MISSING_ATTRIBUTE, missing.join(", "));
-    console.error(`Organisation erasure: Keycloak's admin console has no ${missing.join(", ")}; its pages cannot be shown. See org-erasure-console.js, CONSOLE.`);
+    console.error(
+      `Organisation erasure: Keycloak's admin console has no ${missing.join(", ")}; ` +
+        `its pages cannot be shown. See org-erasure-console.js, CONSOLE.`,
+    );
   }
 }
 

@@ -23,7 +23,11 @@ export function PageFrame({ titleTestId, title, intro, allowed, noAccessTestId, 
         : h(
             "div",
             { className: "pf-v5-c-empty-state", "data-testid": noAccessTestId },
-            h("div", { className: "pf-v5-c-empty-state__content" }, h("div", { className: "pf-v5-c-empty-state__body" }, noAccess)),
+            h(
+              "div",
+              { className: "pf-v5-c-empty-state__content" },
+              h("div", { className: "pf-v5-c-empty-state__body" }, noAccess),
+            ),
           ),
     ),
     h(AlertGroup, { alerts, onClose: removeAlert, closeLabel: t("orgErasureClose") }),

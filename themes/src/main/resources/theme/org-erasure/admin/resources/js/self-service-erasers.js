@@ -54,32 +54,98 @@ export function SelfServiceErasersDialog({ api, realm, organization, t, addAlert
       { className: "pf-v5-l-bullseye" },
       h(
         "div",
-        { className: "pf-v5-c-modal-box pf-m-md", role: "dialog", "aria-modal": "true", "aria-labelledby": titleId, id: "org-erasure-self-service-dialog" },
-        h("div", { className: "pf-v5-c-modal-box__close" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-plain", "aria-label": t("orgErasureClose"), onClick: onClose }, "×")),
-        h("header", { className: "pf-v5-c-modal-box__header" }, h("h1", { className: "pf-v5-c-modal-box__title", id: titleId }, t("orgErasureSelfServiceTitle", organization.name))),
+        {
+          className: "pf-v5-c-modal-box pf-m-md",
+          role: "dialog",
+          "aria-modal": "true",
+          "aria-labelledby": titleId,
+          id: "org-erasure-self-service-dialog",
+        },
+        h(
+          "div",
+          { className: "pf-v5-c-modal-box__close" },
+          h(
+            "button",
+            {
+              type: "button",
+              className: "pf-v5-c-button pf-m-plain",
+              "aria-label": t("orgErasureClose"),
+              onClick: onClose,
+            },
+            "×",
+          ),
+        ),
+        h(
+          "header",
+          { className: "pf-v5-c-modal-box__header" },
+          h(
+            "h1",
+            { className: "pf-v5-c-modal-box__title", id: titleId },
+            t("orgErasureSelfServiceTitle", organization.name),
+          ),
+        ),
         h(
           "div",
           { className: "pf-v5-c-modal-box__body" },
           h("p", null, t("orgErasureSelfServiceIntro")),
-          erasers === null ? h("p", null, t("orgErasureLoading")) : h(ErasersTable, { erasers, busy, t, onWithdraw: (eraser) => change(() => api.withdrawSelfServiceEraser(realm, organization.id, eraser.userId)) }),
+          erasers === null
+            ? h("p", null, t("orgErasureLoading"))
+            : h(ErasersTable, {
+                erasers,
+                busy,
+                t,
+                onWithdraw: (eraser) =>
+                  change(() => api.withdrawSelfServiceEraser(realm, organization.id, eraser.userId)),
+              }),
           h(
             "form",
             { className: "pf-v5-c-form", id: "org-erasure-self-service-form", onSubmit: allow, noValidate: true },
             h(
               "div",
               { className: "pf-v5-c-form__group" },
-              h("label", { className: "pf-v5-c-form__label", htmlFor: "org-erasure-self-service-username" }, h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureSelfServiceUsername"))),
-              h("span", { className: "pf-v5-c-form-control" }, h("input", { id: "org-erasure-self-service-username", type: "text", autoComplete: "off", value: username, onChange: (event) => setUsername(event.target.value) })),
+              h(
+                "label",
+                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-self-service-username" },
+                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureSelfServiceUsername")),
+              ),
+              h(
+                "span",
+                { className: "pf-v5-c-form-control" },
+                h("input", {
+                  id: "org-erasure-self-service-username",
+                  type: "text",
+                  autoComplete: "off",
+                  value: username,
+                  onChange: (event) => setUsername(event.target.value),
+                }),
+              ),
               h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureSelfServiceUsernameHelp")),
             ),
             h(
               "div",
               { className: "pf-v5-c-form__actions" },
-              h("button", { type: "submit", id: "org-erasure-self-service-allow", className: "pf-v5-c-button pf-m-primary", disabled: busy || username.trim() === "" }, t("orgErasureSelfServiceAllow")),
+              h(
+                "button",
+                {
+                  type: "submit",
+                  id: "org-erasure-self-service-allow",
+                  className: "pf-v5-c-button pf-m-primary",
+                  disabled: busy || username.trim() === "",
+                },
+                t("orgErasureSelfServiceAllow"),
+              ),
             ),
           ),
         ),
-        h("footer", { className: "pf-v5-c-modal-box__footer" }, h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose }, t("orgErasureClose"))),
+        h(
+          "footer",
+          { className: "pf-v5-c-modal-box__footer" },
+          h(
+            "button",
+            { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose },
+            t("orgErasureClose"),
+          ),
+        ),
       ),
     ),
   );
@@ -92,8 +158,17 @@ function ErasersTable({ erasers, busy, t, onWithdraw }) {
   }
   return h(
     "table",
-    { className: "pf-v5-c-table pf-m-compact pf-m-grid-md", role: "grid", "data-testid": "org-erasure-self-service-erasers" },
-    tableHead([t("orgErasureSelfServiceMember"), t("orgErasureSelfServiceSince"), t("orgErasureSelfServiceAllowedBy"), ""]),
+    {
+      className: "pf-v5-c-table pf-m-compact pf-m-grid-md",
+      role: "grid",
+      "data-testid": "org-erasure-self-service-erasers",
+    },
+    tableHead([
+      t("orgErasureSelfServiceMember"),
+      t("orgErasureSelfServiceSince"),
+      t("orgErasureSelfServiceAllowedBy"),
+      "",
+    ]),
     h(
       "tbody",
       { className: "pf-v5-c-table__tbody" },
@@ -107,7 +182,16 @@ function ErasersTable({ erasers, busy, t, onWithdraw }) {
           h(
             "td",
             { className: "pf-v5-c-table__td pf-v5-c-table__action" },
-            h("button", { type: "button", className: "pf-v5-c-button pf-m-link pf-m-danger", disabled: busy, onClick: () => onWithdraw(eraser) }, t("orgErasureSelfServiceWithdraw")),
+            h(
+              "button",
+              {
+                type: "button",
+                className: "pf-v5-c-button pf-m-link pf-m-danger",
+                disabled: busy,
+                onClick: () => onWithdraw(eraser),
+              },
+              t("orgErasureSelfServiceWithdraw"),
+            ),
           ),
         ),
       ),

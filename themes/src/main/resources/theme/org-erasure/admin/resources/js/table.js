@@ -5,6 +5,10 @@ export function tableHead(titles) {
   return h(
     "thead",
     { className: "pf-v5-c-table__thead" },
-    h("tr", { className: "pf-v5-c-table__tr" }, titles.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title))),
+    h(
+      "tr",
+      { className: "pf-v5-c-table__tr" },
+      titles.map((title, index) => h("th", { key: index, className: "pf-v5-c-table__th" }, title)),
+    ),
   );
 }
