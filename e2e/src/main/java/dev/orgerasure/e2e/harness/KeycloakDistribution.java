@@ -23,8 +23,13 @@ import java.util.stream.Stream;
  */
 final class KeycloakDistribution {
 
+  /**
+   * {@code declarative-ui} (experimental in Keycloak 26.7) lets the console show the realm's
+   * erasure settings form, Realm settings → org-erasure; without it the settings are saved the same
+   * way through the REST API (docs/operating.md, "Realm settings").
+   */
   private static final List<String> BUILD_OPTIONS =
-      List.of("--db=postgres", "--health-enabled=true");
+      List.of("--db=postgres", "--health-enabled=true", "--features=declarative-ui");
 
   private KeycloakDistribution() {}
 

@@ -121,6 +121,15 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Saves the page's HTML now as {@code <name>.html}, beside the screenshots; returns the file. */
+  public Path pageSource(String name) {
+    try {
+      return Files.writeString(screenshots.resolve(name + ".html"), driver.getPageSource());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

@@ -3,6 +3,7 @@ package dev.orgerasure.e2e.browser;
 import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -29,9 +30,18 @@ public final class RealmSettingsTab {
         .isEmpty();
   }
 
-  /** Waits for the form, e.g. its grace period field. */
+  /**
+   * Waits for the form, e.g. its grace period field; when it does not come, the page as it was is
+   * kept beside the screenshots.
+   */
   public RealmSettingsTab awaitForm() {
-    browser.waiting(SHOWN).until(ExpectedConditions.visibilityOfElementLocated(field("grace")));
+    try {
+      browser.waiting(SHOWN).until(ExpectedConditions.visibilityOfElementLocated(field("grace")));
+    } catch (TimeoutException e) {
+      browser.screenshot("no-form");
+      browser.pageSource("no-form");
+      throw e;
+    }
     return this;
   }
 

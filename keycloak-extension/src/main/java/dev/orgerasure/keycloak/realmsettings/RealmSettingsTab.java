@@ -88,7 +88,7 @@ public class RealmSettingsTab implements UiTabProvider, UiTabProviderFactory<Com
 
   @Override
   public String getPath() {
-    return "/:realm/realm-settings/:tab?";
+    return "/:realm/realm-settings/:tab";
   }
 
   @Override
