@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.browser.AdminConsole;
 import dev.orgerasure.e2e.browser.Browser;
 import dev.orgerasure.e2e.browser.RealmSettingsTab;
+import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +113,33 @@ class RealmSettingsTabIT {
       browser.screenshot("02-saved");
     }
     assertEquals(List.of("900"), savedValues(GRACE));
+  }
+
+  /**
+   * A realm that kept its settings as realm attributes (earlier versions) has them moved into its
+   * form when Keycloak starts: nothing is lost by the upgrade, and the attributes go.
+   */
+  @Test
+  void settingsKeptAsRealmAttributesBecomeTheRealmsFormAtStart() {
+    KeycloakAdminClient admin = sut.masterAdmin();
+    String realm = "legacy-" + UUID.randomUUID().toString().substring(0, 8);
+    String adminPath = "/admin/realms/" + realm;
+    DemoData.createRealm(admin, realm, sut.system().smtpPort());
+    try {
+      ObjectNode representation = (ObjectNode) admin.get(adminPath);
+      representation.putObject("attributes").put(GRACE, "3600");
+      admin.put(adminPath, representation);
+
+      sut.system().killKeycloak();
+      sut.system().startKeycloak();
+
+      JsonNode forms = admin.get(adminPath + "/components?type=" + DemoRealm.SETTINGS_FORM_TYPE);
+      assertEquals(1, forms.size(), forms.toString());
+      assertEquals("3600", forms.get(0).path("config").path(GRACE).path(0).asText());
+      assertTrue(admin.get(adminPath).path("attributes").path(GRACE).isMissingNode());
+    } finally {
+      admin.delete(adminPath);
+    }
   }
 
   private KeycloakAdminClient clientOf(Member admin) {
