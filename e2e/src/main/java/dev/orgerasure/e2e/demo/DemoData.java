@@ -161,22 +161,26 @@ public final class DemoData {
    */
   public static String saveErasureSettings(
       KeycloakAdminClient admin, String realm, Map<String, String> settings) {
-    String adminPath = "/admin/realms/" + realm;
+    return admin.post(
+        "/admin/realms/" + realm + "/components", erasureSettingsForm(admin, realm, settings));
+  }
+
+  /** The body of that form as the console sends it, one value per field. */
+  public static Map<String, Object> erasureSettingsForm(
+      KeycloakAdminClient admin, String realm, Map<String, String> settings) {
     Map<String, List<String>> config = new TreeMap<>();
     settings.forEach((field, value) -> config.put(field, List.of(value)));
-    return admin.post(
-        adminPath + "/components",
-        Map.of(
-            "name",
-            DemoRealm.SETTINGS_FORM,
-            "providerId",
-            DemoRealm.SETTINGS_FORM,
-            "providerType",
-            DemoRealm.SETTINGS_FORM_TYPE,
-            "parentId",
-            admin.get(adminPath).path("id").asText(),
-            "config",
-            config));
+    return Map.of(
+        "name",
+        DemoRealm.SETTINGS_FORM,
+        "providerId",
+        DemoRealm.SETTINGS_FORM,
+        "providerType",
+        DemoRealm.SETTINGS_FORM_TYPE,
+        "parentId",
+        admin.get("/admin/realms/" + realm).path("id").asText(),
+        "config",
+        config);
   }
 
   /** Custom required actions are registered per realm; the org admin's erasure needs it enabled. */

@@ -194,14 +194,7 @@ class ErasureCompletionIT {
     assertEquals(
         "COMPLETED", ErasureRecords.awaitState(base.system(), requestId, DONE, COMPLETION));
     assertEquals(
-        List.of(
-            "REQUESTED",
-            "LOCKED_OUT",
-            "HANDED_OVER",
-            "APP_DATA_PURGED",
-            "NOTIFIED",
-            "IDENTITIES_DELETED",
-            "COMPLETED"),
+        ErasureStates.STEPS,
         ErasureRecords.auditRecords(base.system(), requestId).stream()
             .map(ErasureRecords.Audit::event)
             .toList());

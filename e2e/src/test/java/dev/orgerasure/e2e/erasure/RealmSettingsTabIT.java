@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -153,19 +152,7 @@ class RealmSettingsTabIT {
 
   /** The form as the console saves it: a component of the realm, one value per field. */
   private Map<String, Object> form(Map<String, String> values) {
-    Map<String, List<String>> config = new TreeMap<>();
-    values.forEach((field, value) -> config.put(field, List.of(value)));
-    return Map.of(
-        "name",
-        DemoRealm.SETTINGS_FORM,
-        "providerId",
-        DemoRealm.SETTINGS_FORM,
-        "providerType",
-        DemoRealm.SETTINGS_FORM_TYPE,
-        "parentId",
-        sut.masterAdmin().get(DemoRealm.ADMIN_PATH).path("id").asText(),
-        "config",
-        config);
+    return DemoData.erasureSettingsForm(sut.masterAdmin(), DemoRealm.REALM, values);
   }
 
   private List<JsonNode> savedForms() {

@@ -13,6 +13,7 @@ import dev.orgerasure.audit.verify.CheckpointEvidence;
 import dev.orgerasure.audit.verify.LogVerifier;
 import dev.orgerasure.audit.verify.LoggedRecord;
 import dev.orgerasure.audit.verify.VerificationReport;
+import dev.orgerasure.keycloak.support.AfterCommit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -29,7 +30,6 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.util.JsonSerialization;
 
@@ -156,31 +156,24 @@ public class AuditLog {
    */
   private void writeOutsideTheDatabaseAfterCommit(
       Optional<SignedCheckpoint> previous, SignedCheckpoint checkpoint) {
-    session
-        .getTransactionManager()
-        .enlistAfterCompletion(
-            new AbstractKeycloakTransaction() {
-              @Override
-              protected void commitImpl() {
-                try {
-                  if (previous.isPresent()) {
-                    keys.checkpoints().write(previous.get());
-                  }
-                  keys.checkpoints().write(checkpoint);
-                  LOG.infof(
-                      "Audit checkpoint %d %s written",
-                      checkpoint.checkpoint().treeSize(), checkpoint.hash());
-                } catch (IOException e) {
-                  LOG.errorf(
-                      e,
-                      "Audit checkpoint %d could not be written outside the database",
-                      checkpoint.checkpoint().treeSize());
-                }
-              }
-
-              @Override
-              protected void rollbackImpl() {}
-            });
+    AfterCommit.run(
+        session,
+        () -> {
+          try {
+            if (previous.isPresent()) {
+              keys.checkpoints().write(previous.get());
+            }
+            keys.checkpoints().write(checkpoint);
+            LOG.infof(
+                "Audit checkpoint %d %s written",
+                checkpoint.checkpoint().treeSize(), checkpoint.hash());
+          } catch (IOException e) {
+            LOG.errorf(
+                e,
+                "Audit checkpoint %d could not be written outside the database",
+                checkpoint.checkpoint().treeSize());
+          }
+        });
   }
 
   /** Every record of one erasure, in log order. */

@@ -2,10 +2,10 @@ package dev.orgerasure.keycloak.completion;
 
 import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.support.AfterCommit;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 
@@ -34,19 +34,11 @@ public class ErasureCompletionListener implements EventListenerProvider {
     String[] path = event.getResourcePath().split("/");
     String requestId = path[path.length - 2];
     KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-    session
-        .getTransactionManager()
-        .enlistAfterCompletion(
-            new AbstractKeycloakTransaction() {
-              @Override
-              protected void commitImpl() {
-                ErasureCompletionListenerFactory.executor(session)
-                    .execute(() -> finish(factory, requestId));
-              }
-
-              @Override
-              protected void rollbackImpl() {}
-            });
+    AfterCommit.run(
+        session,
+        () ->
+            ErasureCompletionListenerFactory.executor(session)
+                .execute(() -> finish(factory, requestId)));
   }
 
   /** The finisher opens a transaction per step; this session only reaches the provider. */

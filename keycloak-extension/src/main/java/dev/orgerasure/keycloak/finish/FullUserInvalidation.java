@@ -1,5 +1,6 @@
 package dev.orgerasure.keycloak.finish;
 
+import dev.orgerasure.keycloak.support.AfterCommit;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterEvent;
 import org.keycloak.cluster.ClusterProvider;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.FederatedIdentityModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -79,26 +79,16 @@ final class FullUserInvalidation {
     if (events.isEmpty()) {
       return;
     }
-    session
-        .getTransactionManager()
-        .enlistAfterCompletion(
-            new AbstractKeycloakTransaction() {
-              @Override
-              protected void commitImpl() {
-                session
-                    .getProvider(ClusterProvider.class)
-                    .notify(
-                        InfinispanUserCacheProviderFactory.USER_INVALIDATION_EVENTS,
-                        events,
-                        false,
-                        ClusterProvider.DCNotify.ALL_DCS);
-              }
-
-              @Override
-              protected void rollbackImpl() {
-                // Nothing was deleted: nothing to invalidate.
-              }
-            });
+    AfterCommit.run(
+        session,
+        () ->
+            session
+                .getProvider(ClusterProvider.class)
+                .notify(
+                    InfinispanUserCacheProviderFactory.USER_INVALIDATION_EVENTS,
+                    events,
+                    false,
+                    ClusterProvider.DCNotify.ALL_DCS));
   }
 
   private static Map<String, List<FederatedIdentityModel>> linksOf(
