@@ -324,21 +324,11 @@ public class AuditAdminResource {
 
     @Override
     public void record(AuditRecordEntity record, List<byte[]> inclusionProof) throws IOException {
+      AuditRecordRepresentation representation = AuditRecordRepresentation.of(record);
       row(
-          CsvCells.number(record.getSequence()),
-          CsvCells.text(Instant.ofEpochMilli(record.getRecordedAt()).toString()),
-          CsvCells.text(record.getEvent()),
-          CsvCells.text(record.getRequestId()),
-          CsvCells.text(record.getRealmName()),
-          CsvCells.text(record.getOrganizationId()),
-          CsvCells.text(record.getOrganizationName()),
-          CsvCells.text(record.getRequesterId()),
-          CsvCells.text(record.getRequesterEmail()),
-          CsvCells.text(record.getRequesterEmailDigest()),
-          CsvCells.number(record.getMemberCount()),
-          CsvCells.text(record.getStatus()),
-          CsvCells.text(record.getCounts()),
-          CsvCells.text(record.getLeafHash()));
+          AuditRecordRepresentation.CSV_COLUMNS.stream()
+              .map(column -> column.cell().apply(representation))
+              .toArray(String[]::new));
     }
 
     @Override
@@ -354,25 +344,10 @@ public class AuditAdminResource {
 
     @Override
     public void empty() throws IOException {
-      headings(
-          "seq",
-          "time",
-          "event",
-          "erasure_id",
-          "realm",
-          "organization_id",
-          "organization",
-          "requester_id",
-          "requester_email",
-          "requester_email_digest",
-          "member_count",
-          "status",
-          "counts",
-          "leaf_hash");
-    }
-
-    private void headings(String... names) throws IOException {
-      row(Arrays.stream(names).map(CsvCells::text).toArray(String[]::new));
+      row(
+          AuditRecordRepresentation.CSV_COLUMNS.stream()
+              .map(column -> CsvCells.text(column.heading()))
+              .toArray(String[]::new));
     }
 
     private void row(String... cells) throws IOException {

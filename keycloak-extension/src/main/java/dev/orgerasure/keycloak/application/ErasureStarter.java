@@ -29,7 +29,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Starts an erasure: the one code path behind every way a person can ask for one. It checks the
@@ -95,7 +94,7 @@ public class ErasureStarter {
             (session, realm) -> {
               OrgErasureProvider erasures = OrgErasureProvider.of(session);
               ErasureRequestEntity request = erasures.requests().findById(requestId).orElseThrow();
-              if (!request.claimLockout(Time.currentTimeMillis(), leaseEnd())) {
+              if (!request.claimLockout(Time.currentTimeMillis(), settings.leaseEnd())) {
                 return Optional.<Tenant>empty();
               }
               return Optional.of(
@@ -133,7 +132,9 @@ public class ErasureStarter {
                     "org-erasure-lockout",
                     settings.batchThreads(),
                     settings.leaseRenewal(),
-                    () -> new ErasureTransactions(factory).renewLease(requestId, leaseEnd())),
+                    () ->
+                        new ErasureTransactions(factory)
+                            .renewLease(requestId, settings.leaseEnd())),
                 origin)
             .lockOutEveryMember(tenant, requestId);
     inRealm(
@@ -176,7 +177,7 @@ public class ErasureStarter {
                     memberPolicy,
                     tenants.memberCount(tenant),
                     Time.currentTimeMillis());
-            request.claimLockout(Time.currentTimeMillis(), leaseEnd());
+            request.claimLockout(Time.currentTimeMillis(), settings.leaseEnd());
             requests.add(request);
             OrgErasureProvider.of(session)
                 .recordAudit(
@@ -197,21 +198,8 @@ public class ErasureStarter {
     }
   }
 
-  private long leaseMillis() {
-    return settings.finisherLeaseSeconds() * 1000L;
-  }
-
-  private long leaseEnd() {
-    return Time.currentTimeMillis() + leaseMillis();
-  }
-
   private <T> T inRealm(BiFunction<KeycloakSession, RealmModel, T> work) {
-    return KeycloakModelUtils.runJobInTransactionWithResult(
-        factory,
-        session -> {
-          RealmModel realm = session.realms().getRealm(realmId);
-          session.getContext().setRealm(realm);
-          return work.apply(session, realm);
-        });
+    return new ErasureTransactions(factory)
+        .inRealm(realmId, session -> work.apply(session, session.getContext().getRealm()));
   }
 }

@@ -64,7 +64,7 @@ public class ErasureCanceller {
                     "Only an erasure in its grace period can be cancelled; this one is "
                         + request.getState());
               }
-              if (!request.claimCancel(Time.currentTimeMillis(), leaseEnd())) {
+              if (!request.claimCancel(Time.currentTimeMillis(), settings.leaseEnd())) {
                 throw CancelRefusedException.forNow(
                     "The erasure is being worked on; try again in a moment");
               }
@@ -110,7 +110,7 @@ public class ErasureCanceller {
             session -> {
               ErasureRequestEntity request = request(session, requestId);
               boolean restoring = request.getState().awaitsRestore();
-              if (!request.claimCancel(Time.currentTimeMillis(), leaseEnd())) {
+              if (!request.claimCancel(Time.currentTimeMillis(), settings.leaseEnd())) {
                 return null;
               }
               return new Claim(
@@ -189,7 +189,7 @@ public class ErasureCanceller {
     while (restoreBatch(requestId) > 0) {
       transactions.inTransaction(
           session -> {
-            request(session, requestId).renewLease(leaseEnd());
+            request(session, requestId).renewLease(settings.leaseEnd());
             return null;
           });
     }
@@ -233,9 +233,5 @@ public class ErasureCanceller {
           }
           return members.size();
         });
-  }
-
-  private long leaseEnd() {
-    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
   }
 }

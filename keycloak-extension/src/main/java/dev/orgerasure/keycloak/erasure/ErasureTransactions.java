@@ -27,6 +27,15 @@ public final class ErasureTransactions {
     return KeycloakModelUtils.runJobInTransactionWithResult(factory, work::apply);
   }
 
+  /** Work in its own transaction, with the realm {@code realmId} as the session's. */
+  public <T> T inRealm(String realmId, Function<KeycloakSession, T> work) {
+    return inTransaction(
+        session -> {
+          session.getContext().setRealm(session.realms().getRealm(realmId));
+          return work.apply(session);
+        });
+  }
+
   /** Work on the erasure in its own transaction, with its realm as the session's. */
   public <T> T inRealmOf(String requestId, RequestWork<T> work) {
     return inTransaction(

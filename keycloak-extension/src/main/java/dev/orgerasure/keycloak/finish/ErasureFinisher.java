@@ -148,7 +148,8 @@ public class ErasureFinisher {
           session -> {
             ErasureRequestEntity request =
                 OrgErasureProvider.of(session).requests().findById(requestId).orElse(null);
-            return request != null && request.claimFinishing(Time.currentTimeMillis(), leaseEnd());
+            return request != null
+                && request.claimFinishing(Time.currentTimeMillis(), settings.leaseEnd());
           });
     } catch (ModelException concurrentClaim) {
       // Another finisher claimed it in the same instant; the request's version refused this one.
@@ -158,7 +159,7 @@ public class ErasureFinisher {
   }
 
   private void renewClaim(String requestId) {
-    transactions.renewLease(requestId, leaseEnd());
+    transactions.renewLease(requestId, settings.leaseEnd());
   }
 
   /**
@@ -191,10 +192,6 @@ public class ErasureFinisher {
                 return null;
               });
         });
-  }
-
-  private long leaseEnd() {
-    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
   }
 
   /**

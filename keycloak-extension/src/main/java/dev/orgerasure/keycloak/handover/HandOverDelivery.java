@@ -43,7 +43,9 @@ public class HandOverDelivery {
                 OrgErasureProvider.of(session)
                     .requests()
                     .findById(requestId)
-                    .filter(request -> request.claimHandOver(Time.currentTimeMillis(), leaseEnd()))
+                    .filter(
+                        request ->
+                            request.claimHandOver(Time.currentTimeMillis(), settings.leaseEnd()))
                     .map(
                         request ->
                             new Delivery(
@@ -78,10 +80,6 @@ public class HandOverDelivery {
     if (record(requestId, failure, reachedTheService)) {
       new ScheduledNotice(factory).send(requestId);
     }
-  }
-
-  private long leaseEnd() {
-    return Time.currentTimeMillis() + settings.finisherLeaseSeconds() * 1000L;
   }
 
   /** Records the attempt; {@code true} when it is the hand-over, recorded now. */

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.lockout;
 
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.members.MemberDecision;
@@ -23,7 +24,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Decides and locks out every member of a tenant not yet recorded for the erasure, in batches of
@@ -138,12 +138,12 @@ public class TenantLockout {
   }
 
   private <T> T inRealm(Function<KeycloakSession, T> work) {
-    return KeycloakModelUtils.runJobInTransactionWithResult(
-        factory,
-        session -> {
-          session.getContext().setRealm(session.realms().getRealm(realmId));
-          origin.ifPresent(request -> request.lendTo(session));
-          return work.apply(session);
-        });
+    return new ErasureTransactions(factory)
+        .inRealm(
+            realmId,
+            session -> {
+              origin.ifPresent(request -> request.lendTo(session));
+              return work.apply(session);
+            });
   }
 }

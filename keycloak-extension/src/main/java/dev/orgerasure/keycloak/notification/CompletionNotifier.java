@@ -6,6 +6,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.keycloak.audit.AuditEventType;
 import dev.orgerasure.keycloak.audit.ReceiptLinks;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,15 +55,13 @@ public class CompletionNotifier {
 
   public void notifyRequester(String requestId) {
     Optional<Outcome> outcome =
-        KeycloakModelUtils.runJobInTransactionWithResult(
-            factory,
-            session -> {
-              ErasureRequestEntity request =
-                  OrgErasureProvider.of(session).requests().findById(requestId).orElseThrow();
-              return request.notification().isAttempted()
-                  ? Optional.empty()
-                  : Optional.of(send(session, request));
-            });
+        new ErasureTransactions(factory)
+            .inRealmOf(
+                requestId,
+                (session, request) ->
+                    request.notification().isAttempted()
+                        ? Optional.empty()
+                        : Optional.of(send(session, request)));
     outcome.ifPresent(
         result ->
             KeycloakModelUtils.runJobInTransaction(
@@ -77,8 +76,7 @@ public class CompletionNotifier {
   }
 
   private static Outcome send(KeycloakSession session, ErasureRequestEntity request) {
-    RealmModel realm = session.realms().getRealm(request.getRealmId());
-    session.getContext().setRealm(realm);
+    RealmModel realm = session.getContext().getRealm();
     UserModel requester = requester(session, realm, request.getRequestedById());
     if (requester == null || requester.getEmail() == null || requester.getEmail().isBlank()) {
       LOG.warnf(

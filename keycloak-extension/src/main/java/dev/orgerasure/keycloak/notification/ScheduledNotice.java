@@ -1,14 +1,13 @@
 package dev.orgerasure.keycloak.notification;
 
 import dev.orgerasure.keycloak.cancel.CancelLinks;
-import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
+import dev.orgerasure.keycloak.erasure.ErasureTransactions;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.time.Instant;
 import java.util.Map;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * The "erasure scheduled" e-mail to whoever asked for an erasure with a grace period, sent once the
@@ -30,39 +29,40 @@ public class ScheduledNotice {
   }
 
   public void send(String requestId) {
-    KeycloakModelUtils.runJobInTransaction(
-        factory,
-        session -> {
-          OrgErasureProvider erasures = OrgErasureProvider.of(session);
-          ErasureRequestEntity request = erasures.requests().findById(requestId).orElseThrow();
-          RealmModel realm = session.realms().getRealm(request.getRealmId());
-          session.getContext().setRealm(realm);
-          UserModel requester =
-              CompletionNotifier.requester(session, realm, request.getRequestedById());
-          Long deliveredAt = request.handOver().deliveredAt();
-          if (requester == null
-              || requester.getEmail() == null
-              || deliveredAt == null
-              || request.getGracePeriodSeconds() <= 0) {
-            return;
-          }
-          long graceEndsAt = deliveredAt + request.getGracePeriodSeconds() * 1000L;
-          String link =
-              new CancelLinks(session)
-                  .linkFor(erasures.settings().publicUrl(), realm, requestId, graceEndsAt)
-                  .toString();
-          MAIL.send(
-              session,
-              realm,
-              requester,
-              requestId,
-              request.getOrganizationName(),
-              Map.of(
-                  "organizationName", request.getOrganizationName(),
-                  "memberCount", request.getMemberCount(),
-                  "graceEndsAt", CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
-                  "cancelLink", link,
-                  "requestId", requestId));
-        });
+    new ErasureTransactions(factory)
+        .inRealmOf(
+            requestId,
+            (session, request) -> {
+              OrgErasureProvider erasures = OrgErasureProvider.of(session);
+              RealmModel realm = session.getContext().getRealm();
+              UserModel requester =
+                  CompletionNotifier.requester(session, realm, request.getRequestedById());
+              Long deliveredAt = request.handOver().deliveredAt();
+              if (requester == null
+                  || requester.getEmail() == null
+                  || deliveredAt == null
+                  || request.getGracePeriodSeconds() <= 0) {
+                return null;
+              }
+              long graceEndsAt = deliveredAt + request.getGracePeriodSeconds() * 1000L;
+              String link =
+                  new CancelLinks(session)
+                      .linkFor(erasures.settings().publicUrl(), realm, requestId, graceEndsAt)
+                      .toString();
+              MAIL.send(
+                  session,
+                  realm,
+                  requester,
+                  requestId,
+                  request.getOrganizationName(),
+                  Map.of(
+                      "organizationName", request.getOrganizationName(),
+                      "memberCount", request.getMemberCount(),
+                      "graceEndsAt",
+                          CompletionNotifier.TIME.format(Instant.ofEpochMilli(graceEndsAt)),
+                      "cancelLink", link,
+                      "requestId", requestId));
+              return null;
+            });
   }
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.keycloak.Config;
+import org.keycloak.common.util.Time;
 
 /**
  * Every setting of the extension, read once at start from the options listed in {@link Setting}.
@@ -76,6 +77,14 @@ public record ErasureSettings(
    */
   public Duration leaseRenewal() {
     return Duration.ofMillis(Math.max(1_000, finisherLeaseSeconds * 1000L / 3));
+  }
+
+  /**
+   * When a lease on an erasure, taken or renewed now, lapses; another node may claim the erasure
+   * after that (docs/operating.md, "Running as a cluster").
+   */
+  public long leaseEnd() {
+    return Time.currentTimeMillis() + finisherLeaseSeconds * 1000L;
   }
 
   private static String text(Config.Scope config, Setting setting) {
