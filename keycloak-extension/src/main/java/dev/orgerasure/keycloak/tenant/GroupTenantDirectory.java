@@ -1,6 +1,5 @@
 package dev.orgerasure.keycloak.tenant;
 
-import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -64,13 +63,7 @@ public class GroupTenantDirectory implements TenantDirectory {
   /** Counted in the database: a member of several of the tenant's groups counts once. */
   @Override
   public long memberCount(Tenant tenant) {
-    return entityManager()
-        .createQuery(
-            "select count(distinct m.user.id) from UserGroupMembershipEntity m"
-                + " where m.groupId in :groups",
-            Long.class)
-        .setParameter("groups", subtree(group(tenant)))
-        .getSingleResult();
+    return queries().memberCountOfGroups(subtree(group(tenant)));
   }
 
   /** A tenant's members span its sub-groups, so each is counted on its own. */
@@ -83,19 +76,7 @@ public class GroupTenantDirectory implements TenantDirectory {
 
   @Override
   public List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max) {
-    return range
-        .bind(
-            entityManager()
-                .createQuery(
-                    "select distinct m.user.id from UserGroupMembershipEntity m"
-                        + " where m.groupId in :groups and m.user.id > :after"
-                        + range.condition("m.user.id")
-                        + " order by m.user.id",
-                    String.class))
-        .setParameter("groups", subtree(group(tenant)))
-        .setParameter("after", afterUserId)
-        .setMaxResults(max)
-        .getResultList();
+    return queries().memberIdsOfGroups(subtree(group(tenant)), range, afterUserId, max);
   }
 
   @Override
@@ -111,18 +92,7 @@ public class GroupTenantDirectory implements TenantDirectory {
 
   @Override
   public Set<String> membersAmong(Tenant tenant, Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        entityManager()
-            .createQuery(
-                "select distinct m.user.id from UserGroupMembershipEntity m"
-                    + " where m.groupId in :groups and m.user.id in :users",
-                String.class)
-            .setParameter("groups", subtree(group(tenant)))
-            .setParameter("users", userIds)
-            .getResultList());
+    return queries().membersOfGroupsAmong(subtree(group(tenant)), userIds);
   }
 
   /** Groups have no identity provider of their own: no member exists only through one. */
@@ -134,29 +104,19 @@ public class GroupTenantDirectory implements TenantDirectory {
   /** Each group the users are in is traced to its tenant once, however many members share it. */
   @Override
   public Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
     Map<String, Optional<GroupModel>> tenantOfGroup = new HashMap<>();
     Set<String> inAnother = new HashSet<>();
-    entityManager()
-        .createQuery(
-            "select m.user.id, m.groupId from UserGroupMembershipEntity m where m.user.id in :users",
-            Object[].class)
-        .setParameter("users", userIds)
-        .getResultList()
-        .forEach(
-            row -> {
-              Optional<GroupModel> owner =
-                  tenantOfGroup.computeIfAbsent(
-                      (String) row[1],
-                      id ->
-                          Optional.ofNullable(session.groups().getGroupById(realm, id))
-                              .flatMap(this::tenantGroupOf));
-              if (owner.filter(group -> !group.getId().equals(tenant.id())).isPresent()) {
-                inAnother.add((String) row[0]);
-              }
-            });
+    for (MembershipQueries.GroupMembership membership : queries().groupMembershipsOf(userIds)) {
+      Optional<GroupModel> owner =
+          tenantOfGroup.computeIfAbsent(
+              membership.groupId(),
+              id ->
+                  Optional.ofNullable(session.groups().getGroupById(realm, id))
+                      .flatMap(this::tenantGroupOf));
+      if (owner.filter(group -> !group.getId().equals(tenant.id())).isPresent()) {
+        inAnother.add(membership.userId());
+      }
+    }
     return inAnother;
   }
 
@@ -259,8 +219,9 @@ public class GroupTenantDirectory implements TenantDirectory {
             () -> new IllegalStateException("Tenant group " + tenant.id() + " no longer exists"));
   }
 
-  private EntityManager entityManager() {
-    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  private MembershipQueries queries() {
+    return new MembershipQueries(
+        session.getProvider(JpaConnectionProvider.class).getEntityManager());
   }
 
   private static Tenant tenant(GroupModel group) {

@@ -1,10 +1,7 @@
 package dev.orgerasure.keycloak.tenant;
 
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.OrganizationModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.organization.OrganizationProvider;
-import org.keycloak.representations.idm.MembershipType;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /** Tenants backed by Keycloak 26 Organizations of the session's realm. */
@@ -50,36 +46,13 @@ public class OrganizationTenantDirectory implements TenantDirectory {
   /** One statement for all of them: the admin page lists up to a thousand organisations. */
   @Override
   public Map<String, Long> memberCounts(List<Tenant> tenants) {
-    Map<String, Long> counts = new HashMap<>();
-    if (!tenants.isEmpty()) {
-      entityManager()
-          .createQuery(
-              "select o.id, count(m) from OrganizationEntity o, UserGroupMembershipEntity m"
-                  + " where m.groupId = o.groupId and o.id in :orgs group by o.id",
-              Object[].class)
-          .setParameter("orgs", tenants.stream().map(Tenant::id).toList())
-          .getResultList()
-          .forEach(row -> counts.put((String) row[0], (Long) row[1]));
-    }
-    return counts;
+    return queries().organizationMemberCounts(tenants.stream().map(Tenant::id).toList());
   }
 
   /** Keycloak keeps an organisation's members in its internal group; read there, by id. */
   @Override
   public List<String> memberIds(Tenant tenant, UserIdRange range, String afterUserId, int max) {
-    return range
-        .bind(
-            entityManager()
-                .createQuery(
-                    "select m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                        + " where o.id = :org and m.groupId = o.groupId and m.user.id > :after"
-                        + range.condition("m.user.id")
-                        + " order by m.user.id",
-                    String.class))
-        .setParameter("org", tenant.id())
-        .setParameter("after", afterUserId)
-        .setMaxResults(max)
-        .getResultList();
+    return queries().organizationMemberIds(tenant.id(), range, afterUserId, max);
   }
 
   @Override
@@ -97,43 +70,17 @@ public class OrganizationTenantDirectory implements TenantDirectory {
 
   @Override
   public Set<String> membersAmong(Tenant tenant, Collection<String> userIds) {
-    return usersAmong(tenant, userIds, "o.id = :org", Map.of());
+    return queries().organizationMembersAmong(tenant.id(), userIds);
   }
 
   @Override
   public Set<String> managedMembersAmong(Tenant tenant, Collection<String> userIds) {
-    return usersAmong(
-        tenant,
-        userIds,
-        "o.id = :org and m.membershipType = :managed",
-        Map.of("managed", MembershipType.MANAGED.name()));
+    return queries().managedOrganizationMembersAmong(tenant.id(), userIds);
   }
 
   @Override
   public Set<String> inAnotherTenantAmong(Tenant tenant, Collection<String> userIds) {
-    return usersAmong(tenant, userIds, "o.id <> :org", Map.of());
-  }
-
-  /**
-   * Those of the users with an organisation membership {@code m} of an organisation {@code o} that
-   * meets {@code condition}, where {@code :org} is the tenant: one statement for the whole batch.
-   */
-  private Set<String> usersAmong(
-      Tenant tenant, Collection<String> userIds, String condition, Map<String, Object> parameters) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    TypedQuery<String> query =
-        entityManager()
-            .createQuery(
-                "select distinct m.user.id from UserGroupMembershipEntity m, OrganizationEntity o"
-                    + " where m.groupId = o.groupId and m.user.id in :users and "
-                    + condition,
-                String.class)
-            .setParameter("org", tenant.id())
-            .setParameter("users", userIds);
-    parameters.forEach(query::setParameter);
-    return new HashSet<>(query.getResultList());
+    return queries().inOtherOrganizationsAmong(tenant.id(), userIds);
   }
 
   /** Only for unmanaged members: Keycloak deletes a managed member it removes. */
@@ -232,8 +179,9 @@ public class OrganizationTenantDirectory implements TenantDirectory {
             });
   }
 
-  private EntityManager entityManager() {
-    return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+  private MembershipQueries queries() {
+    return new MembershipQueries(
+        session.getProvider(JpaConnectionProvider.class).getEntityManager());
   }
 
   private OrganizationModel organization(Tenant tenant) {
