@@ -12,9 +12,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The themes' scripts and style sheets are served to the browser as they are, with no build step
- * and no formatter run over them, so their layout is kept here: no line longer than 120 characters
- * and no tab character. The FreeMarker templates and message bundles are not checked.
+ * The themes' scripts and style sheets are served to the browser as they are, with no build step.
+ * Prettier formats them where Node.js is installed (profile {@code format-web}); this test keeps
+ * their layout on every machine: no line longer than 120 characters and no tab character. The
+ * FreeMarker templates and message bundles are not checked.
  */
 class ThemeScriptsTest {
 

@@ -84,10 +84,13 @@ function manageAnchorItem() {
 function permissionsIn(realm) {
   if (!permissions.has(realm)) {
     permissions.set(realm, undefined);
-    api.permissions(realm).then(
-      (answer) => permissions.set(realm, answer),
-      () => permissions.set(realm, {}),
-    ).finally(sync);
+    api
+      .permissions(realm)
+      .then(
+        (answer) => permissions.set(realm, answer),
+        () => permissions.set(realm, {}),
+      )
+      .finally(sync);
   }
   return permissions.get(realm);
 }
