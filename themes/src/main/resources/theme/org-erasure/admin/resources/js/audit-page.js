@@ -1,6 +1,7 @@
 // The "Erasure audit" page (docs/audit.md): the audit log's records, filtered; one erasure's
 // records with their counts and its receipt; exports; and the server's check of the whole log.
 import { createElement as h, useCallback, useEffect, useState } from "react";
+import { closeButton } from "./modal.js";
 import { PageFrame } from "./page-frame.js";
 import { tableHead } from "./table.js";
 
@@ -379,16 +380,7 @@ function ErasureDetails({ api, realm, erasureId, t, addAlert, onDownload, onClos
               t("orgErasureAuditReceipt"),
             )
           : null,
-        h(
-          "button",
-          {
-            type: "button",
-            className: "pf-v5-c-button pf-m-plain",
-            "aria-label": t("orgErasureClose"),
-            onClick: onClose,
-          },
-          "×",
-        ),
+        closeButton(t("orgErasureClose"), onClose),
       ),
     ),
     h(

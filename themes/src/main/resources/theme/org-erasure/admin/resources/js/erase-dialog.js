@@ -2,7 +2,7 @@
 // confirmation. The button waits for an exact match as a courtesy; the server checks again and is
 // the authority, so whatever is submitted is sent as typed.
 import { createElement as h, useEffect, useState } from "react";
-import { createPortal } from "react-dom";
+import { Modal } from "./modal.js";
 import { tableHead } from "./table.js";
 
 const SECONDS_PER = { hours: 3600, days: 86400 };
@@ -50,144 +50,108 @@ export function EraseDialog({ api, realm, organization, t, addAlert, onClose, on
   };
 
   const titleId = "org-erasure-dialog-title";
-  const dialog = h(
-    "div",
-    { className: "pf-v5-c-backdrop", id: "org-erasure-backdrop" },
+  return h(
+    Modal,
+    {
+      id: "org-erasure-dialog",
+      titleId,
+      title: t("orgErasureDialogTitle", organization.name),
+      danger: true,
+      closeLabel: t("orgErasureClose"),
+      onClose,
+    },
     h(
-      "div",
-      { className: "pf-v5-l-bullseye" },
+      "form",
+      { className: "pf-v5-c-form", id: "org-erasure-form", onSubmit: start, noValidate: true },
       h(
         "div",
-        {
-          className: "pf-v5-c-modal-box pf-m-md pf-m-danger",
-          role: "dialog",
-          "aria-modal": "true",
-          "aria-labelledby": titleId,
-          id: "org-erasure-dialog",
-        },
+        { className: "pf-v5-c-modal-box__body" },
         h(
           "div",
-          { className: "pf-v5-c-modal-box__close" },
+          { className: "pf-v5-c-alert pf-m-danger pf-m-inline", "aria-label": "Danger alert" },
+          h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureDialogIrreversible")),
+        ),
+        h("h2", { className: "pf-v5-c-title pf-m-md org-erasure-subtitle" }, t("orgErasureDialogInventory")),
+        h(Inventory, { organization, appData, members, t }),
+        h(KeptMembers, { members: members?.erase, t }),
+        h(PolicyChoice, { memberPolicy, setMemberPolicy, t }),
+        h(
+          "div",
+          { className: "pf-v5-c-form__group" },
           h(
-            "button",
-            {
-              type: "button",
-              className: "pf-v5-c-button pf-m-plain",
-              "aria-label": t("orgErasureClose"),
-              onClick: onClose,
-            },
-            "×",
+            "label",
+            { className: "pf-v5-c-form__label", htmlFor: "org-erasure-confirmation" },
+            h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureConfirmLabel", organization.name)),
           ),
+          h(
+            "span",
+            { className: "pf-v5-c-form-control" },
+            h("input", {
+              id: "org-erasure-confirmation",
+              type: "text",
+              autoComplete: "off",
+              spellCheck: false,
+              value: typed,
+              onChange: (event) => setTyped(event.target.value),
+            }),
+          ),
+          h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureConfirmHelp")),
         ),
         h(
-          "header",
-          { className: "pf-v5-c-modal-box__header" },
+          "div",
+          { className: "pf-v5-c-form__group" },
           h(
-            "h1",
-            { className: "pf-v5-c-modal-box__title", id: titleId },
-            t("orgErasureDialogTitle", organization.name),
-          ),
-        ),
-        h(
-          "form",
-          { className: "pf-v5-c-form", id: "org-erasure-form", onSubmit: start, noValidate: true },
-          h(
-            "div",
-            { className: "pf-v5-c-modal-box__body" },
-            h(
-              "div",
-              { className: "pf-v5-c-alert pf-m-danger pf-m-inline", "aria-label": "Danger alert" },
-              h("p", { className: "pf-v5-c-alert__title" }, t("orgErasureDialogIrreversible")),
-            ),
-            h("h2", { className: "pf-v5-c-title pf-m-md org-erasure-subtitle" }, t("orgErasureDialogInventory")),
-            h(Inventory, { organization, appData, members, t }),
-            h(KeptMembers, { members: members?.erase, t }),
-            h(PolicyChoice, { memberPolicy, setMemberPolicy, t }),
-            h(
-              "div",
-              { className: "pf-v5-c-form__group" },
-              h(
-                "label",
-                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-confirmation" },
-                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureConfirmLabel", organization.name)),
-              ),
-              h(
-                "span",
-                { className: "pf-v5-c-form-control" },
-                h("input", {
-                  id: "org-erasure-confirmation",
-                  type: "text",
-                  autoComplete: "off",
-                  spellCheck: false,
-                  value: typed,
-                  onChange: (event) => setTyped(event.target.value),
-                }),
-              ),
-              h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureConfirmHelp")),
-            ),
-            h(
-              "div",
-              { className: "pf-v5-c-form__group" },
-              h(
-                "label",
-                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-grace" },
-                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureGraceLabel")),
-              ),
-              h(
-                "span",
-                { className: "pf-v5-c-form-control" },
-                h("input", {
-                  id: "org-erasure-grace",
-                  type: "number",
-                  min: 0,
-                  step: "any",
-                  value: grace,
-                  onChange: (event) => setGrace(event.target.value),
-                }),
-              ),
-              h(
-                "span",
-                { className: "pf-v5-c-form-control" },
-                h(
-                  "select",
-                  {
-                    id: "org-erasure-grace-unit",
-                    "aria-label": t("orgErasureGraceUnit"),
-                    value: graceUnit,
-                    onChange: (event) => setGraceUnit(event.target.value),
-                  },
-                  h("option", { value: "hours" }, t("orgErasureGraceHours")),
-                  h("option", { value: "days" }, t("orgErasureGraceDays")),
-                ),
-              ),
-              h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureGraceHelp")),
-            ),
+            "label",
+            { className: "pf-v5-c-form__label", htmlFor: "org-erasure-grace" },
+            h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureGraceLabel")),
           ),
           h(
-            "footer",
-            { className: "pf-v5-c-modal-box__footer" },
+            "span",
+            { className: "pf-v5-c-form-control" },
+            h("input", {
+              id: "org-erasure-grace",
+              type: "number",
+              min: 0,
+              step: "any",
+              value: grace,
+              onChange: (event) => setGrace(event.target.value),
+            }),
+          ),
+          h(
+            "span",
+            { className: "pf-v5-c-form-control" },
             h(
-              "button",
+              "select",
               {
-                type: "submit",
-                id: "org-erasure-confirm",
-                className: "pf-v5-c-button pf-m-danger",
-                disabled: typed !== organization.name || submitting,
+                id: "org-erasure-grace-unit",
+                "aria-label": t("orgErasureGraceUnit"),
+                value: graceUnit,
+                onChange: (event) => setGraceUnit(event.target.value),
               },
-              t("orgErasureConfirm"),
-            ),
-            h(
-              "button",
-              { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose },
-              t("orgErasureCancel"),
+              h("option", { value: "hours" }, t("orgErasureGraceHours")),
+              h("option", { value: "days" }, t("orgErasureGraceDays")),
             ),
           ),
+          h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureGraceHelp")),
         ),
+      ),
+      h(
+        "footer",
+        { className: "pf-v5-c-modal-box__footer" },
+        h(
+          "button",
+          {
+            type: "submit",
+            id: "org-erasure-confirm",
+            className: "pf-v5-c-button pf-m-danger",
+            disabled: typed !== organization.name || submitting,
+          },
+          t("orgErasureConfirm"),
+        ),
+        h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose }, t("orgErasureCancel")),
       ),
     ),
   );
-  // Rendered into <body>, as the console renders its own modals, so the backdrop covers the masthead.
-  return createPortal(dialog, document.body);
 }
 
 // Who keeps their account, and why, before anyone confirms (docs/erasure.md, "Who is erased").

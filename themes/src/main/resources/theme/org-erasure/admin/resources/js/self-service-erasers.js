@@ -2,7 +2,7 @@
 // account console. Only this page (through the extension's admin API) grants it; no attribute or
 // group a user or organisation manager can edit does.
 import { createElement as h, useCallback, useEffect, useState } from "react";
-import { createPortal } from "react-dom";
+import { Modal } from "./modal.js";
 import { formatTime } from "./erasure-state.js";
 import { tableHead } from "./table.js";
 
@@ -46,110 +46,73 @@ export function SelfServiceErasersDialog({ api, realm, organization, t, addAlert
   };
 
   const titleId = "org-erasure-self-service-title";
-  const dialog = h(
-    "div",
-    { className: "pf-v5-c-backdrop org-erasure-backdrop" },
+  return h(
+    Modal,
+    {
+      id: "org-erasure-self-service-dialog",
+      titleId,
+      title: t("orgErasureSelfServiceTitle", organization.name),
+      closeLabel: t("orgErasureClose"),
+      onClose,
+    },
     h(
       "div",
-      { className: "pf-v5-l-bullseye" },
+      { className: "pf-v5-c-modal-box__body" },
+      h("p", null, t("orgErasureSelfServiceIntro")),
+      erasers === null
+        ? h("p", null, t("orgErasureLoading"))
+        : h(ErasersTable, {
+            erasers,
+            busy,
+            t,
+            onWithdraw: (eraser) => change(() => api.withdrawSelfServiceEraser(realm, organization.id, eraser.userId)),
+          }),
       h(
-        "div",
-        {
-          className: "pf-v5-c-modal-box pf-m-md",
-          role: "dialog",
-          "aria-modal": "true",
-          "aria-labelledby": titleId,
-          id: "org-erasure-self-service-dialog",
-        },
+        "form",
+        { className: "pf-v5-c-form", id: "org-erasure-self-service-form", onSubmit: allow, noValidate: true },
         h(
           "div",
-          { className: "pf-v5-c-modal-box__close" },
+          { className: "pf-v5-c-form__group" },
+          h(
+            "label",
+            { className: "pf-v5-c-form__label", htmlFor: "org-erasure-self-service-username" },
+            h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureSelfServiceUsername")),
+          ),
+          h(
+            "span",
+            { className: "pf-v5-c-form-control" },
+            h("input", {
+              id: "org-erasure-self-service-username",
+              type: "text",
+              autoComplete: "off",
+              value: username,
+              onChange: (event) => setUsername(event.target.value),
+            }),
+          ),
+          h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureSelfServiceUsernameHelp")),
+        ),
+        h(
+          "div",
+          { className: "pf-v5-c-form__actions" },
           h(
             "button",
             {
-              type: "button",
-              className: "pf-v5-c-button pf-m-plain",
-              "aria-label": t("orgErasureClose"),
-              onClick: onClose,
+              type: "submit",
+              id: "org-erasure-self-service-allow",
+              className: "pf-v5-c-button pf-m-primary",
+              disabled: busy || username.trim() === "",
             },
-            "×",
-          ),
-        ),
-        h(
-          "header",
-          { className: "pf-v5-c-modal-box__header" },
-          h(
-            "h1",
-            { className: "pf-v5-c-modal-box__title", id: titleId },
-            t("orgErasureSelfServiceTitle", organization.name),
-          ),
-        ),
-        h(
-          "div",
-          { className: "pf-v5-c-modal-box__body" },
-          h("p", null, t("orgErasureSelfServiceIntro")),
-          erasers === null
-            ? h("p", null, t("orgErasureLoading"))
-            : h(ErasersTable, {
-                erasers,
-                busy,
-                t,
-                onWithdraw: (eraser) =>
-                  change(() => api.withdrawSelfServiceEraser(realm, organization.id, eraser.userId)),
-              }),
-          h(
-            "form",
-            { className: "pf-v5-c-form", id: "org-erasure-self-service-form", onSubmit: allow, noValidate: true },
-            h(
-              "div",
-              { className: "pf-v5-c-form__group" },
-              h(
-                "label",
-                { className: "pf-v5-c-form__label", htmlFor: "org-erasure-self-service-username" },
-                h("span", { className: "pf-v5-c-form__label-text" }, t("orgErasureSelfServiceUsername")),
-              ),
-              h(
-                "span",
-                { className: "pf-v5-c-form-control" },
-                h("input", {
-                  id: "org-erasure-self-service-username",
-                  type: "text",
-                  autoComplete: "off",
-                  value: username,
-                  onChange: (event) => setUsername(event.target.value),
-                }),
-              ),
-              h("p", { className: "pf-v5-c-form__helper-text" }, t("orgErasureSelfServiceUsernameHelp")),
-            ),
-            h(
-              "div",
-              { className: "pf-v5-c-form__actions" },
-              h(
-                "button",
-                {
-                  type: "submit",
-                  id: "org-erasure-self-service-allow",
-                  className: "pf-v5-c-button pf-m-primary",
-                  disabled: busy || username.trim() === "",
-                },
-                t("orgErasureSelfServiceAllow"),
-              ),
-            ),
-          ),
-        ),
-        h(
-          "footer",
-          { className: "pf-v5-c-modal-box__footer" },
-          h(
-            "button",
-            { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose },
-            t("orgErasureClose"),
+            t("orgErasureSelfServiceAllow"),
           ),
         ),
       ),
     ),
+    h(
+      "footer",
+      { className: "pf-v5-c-modal-box__footer" },
+      h("button", { type: "button", className: "pf-v5-c-button pf-m-link", onClick: onClose }, t("orgErasureClose")),
+    ),
   );
-  return createPortal(dialog, document.body);
 }
 
 function ErasersTable({ erasers, busy, t, onWithdraw }) {
