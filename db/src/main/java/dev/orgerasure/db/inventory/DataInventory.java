@@ -1,117 +1,202 @@
 package dev.orgerasure.db.inventory;
 
-import dev.orgerasure.contract.DetachAction;
+import dev.orgerasure.db.inventory.SchemaCatalog.Column;
+import dev.orgerasure.db.inventory.SchemaCatalog.ForeignKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * What the application stores for an organisation: the one source of truth for purge order, what
- * each member policy does to each table, the counts shown to people and the tests' per-table
- * checks.
+ * What the application stores for a tenant, as its inventory file declares it and as its database
+ * confirms it (docs/inventory.md): the one source of truth for the purge order, what each member
+ * policy does to each table, and the counts shown to people.
  */
 public final class DataInventory {
 
-  /**
-   * Every application table carries this column, so one indexed predicate selects an organisation's
-   * rows.
-   */
-  public static final String ORG_ID_COLUMN = "org_id";
+  private final DeclaredInventory declared;
+  private final List<InventoryTable> tablesInPurgeOrder;
+  private final Map<String, InventoryTable> tablesByName;
 
-  /**
-   * The erasure service's table of the members whose accounts an erasure deletes ({@code
-   * request_id}, {@code user_id}): a per-person table's rows of these people are deleted.
-   */
-  public static final String ERASED_MEMBER_TABLE = "purge_erased_member";
-
-  /** The key column of every table but the organisations and onboarding tables. */
-  private static final String ID_COLUMN = "id";
-
-  private static final String ORGANIZATIONS = "organizations";
-  private static final String MEMBERSHIPS = "memberships";
-  private static final String ONBOARDING = "onboarding";
-  private static final String COURSES = "courses";
-  private static final String MODULES = "modules";
-  private static final String LESSONS = "lessons";
-  private static final String ENROLLMENTS = "enrollments";
-  private static final String PROGRESS = "progress";
-  private static final String ASSETS = "assets";
-
-  private static final List<InventoryTable> APP_TABLES_IN_PURGE_ORDER =
-      List.of(
-          deletedUnderDetach(
-              PROGRESS, "Progress", true, List.of(ENROLLMENTS, LESSONS, ORGANIZATIONS)),
-          deletedUnderDetach(ASSETS, "Assets", true, List.of(COURSES, LESSONS, ORGANIZATIONS)),
-          deletedUnderDetach(
-              ENROLLMENTS, "Enrollments", true, List.of(COURSES, MEMBERSHIPS, ORGANIZATIONS)),
-          deletedUnderDetach(LESSONS, "Lessons", false, List.of(MODULES, ORGANIZATIONS)),
-          deletedUnderDetach(MODULES, "Modules", false, List.of(COURSES, ORGANIZATIONS)),
-          deletedUnderDetach(COURSES, "Courses", false, List.of(ORGANIZATIONS)),
-          deletedUnderDetach(MEMBERSHIPS, "Memberships", true, List.of(ORGANIZATIONS)),
-          // One row per person, the person's own: kept and reset for everyone who keeps their
-          // account, which sends them through onboarding again.
-          new InventoryTable(
-              ONBOARDING,
-              "Onboarding",
-              true,
-              "user_id",
-              "user_id",
-              List.of(ORGANIZATIONS),
-              DetachAction.RESET,
-              List.of(
-                  ColumnReset.toNull(ORG_ID_COLUMN),
-                  ColumnReset.toText("state", "PENDING"),
-                  ColumnReset.toNull("completed_at"))),
-          // One row per organisation.
-          new InventoryTable(
-              ORGANIZATIONS,
-              "Organisation",
-              true,
-              ORG_ID_COLUMN,
-              null,
-              List.of(),
-              DetachAction.DELETE,
-              List.of()));
-
-  private static final InventoryFiles ASSET_FILES =
-      new InventoryFiles("Asset files", true, ASSETS, "file_path");
-
-  /**
-   * The erasure service's own bookkeeping tables (purge state and progress). They hold no
-   * organisation's application data, so they are not purged; they stay as the record of what was
-   * erased.
-   */
-  private static final List<String> SERVICE_TABLES =
-      List.of("purge", "purge_progress", "purge_failed_file", ERASED_MEMBER_TABLE);
-
-  private DataInventory() {}
-
-  private static InventoryTable deletedUnderDetach(
-      String name, String category, boolean personalData, List<String> parents) {
-    return new InventoryTable(
-        name, category, personalData, ID_COLUMN, null, parents, DetachAction.DELETE, List.of());
-  }
-
-  /** The application tables, every child before its parents. */
-  public static List<InventoryTable> appTablesInPurgeOrder() {
-    return APP_TABLES_IN_PURGE_ORDER;
-  }
-
-  public static Optional<InventoryTable> appTable(String name) {
-    return APP_TABLES_IN_PURGE_ORDER.stream()
-        .filter(table -> table.name().equals(name))
-        .findFirst();
-  }
-
-  /** The tables of the erasure service itself, outside the inventory. */
-  public static List<String> serviceTables() {
-    return SERVICE_TABLES;
+  private DataInventory(DeclaredInventory declared, List<InventoryTable> tablesInPurgeOrder) {
+    this.declared = declared;
+    this.tablesInPurgeOrder = List.copyOf(tablesInPurgeOrder);
+    this.tablesByName =
+        tablesInPurgeOrder.stream()
+            .collect(Collectors.toUnmodifiableMap(InventoryTable::name, Function.identity()));
   }
 
   /**
-   * The organisation's files in the file store, named by the rows of {@link
-   * InventoryFiles#table()}.
+   * The declared inventory, checked against the database and ordered by its foreign keys: every
+   * table before the tables it references.
+   *
+   * @throws InventoryMismatchException naming every problem {@link #problems} finds
    */
-  public static InventoryFiles assetFiles() {
-    return ASSET_FILES;
+  public static DataInventory of(DeclaredInventory declared, SchemaCatalog catalog) {
+    List<String> problems = problems(declared, catalog);
+    if (!problems.isEmpty()) {
+      throw new InventoryMismatchException(problems);
+    }
+    List<InventoryTable> ordered = inPurgeOrder(declared, catalog);
+    return new DataInventory(declared, ordered);
+  }
+
+  /**
+   * The declared tables with their parents from the database, children first: a table comes once
+   * every table referencing it has come; ties keep the file's order, so the order is the same on
+   * every start. Tables caught in a cycle of foreign keys are left out.
+   */
+  private static List<InventoryTable> inPurgeOrder(
+      DeclaredInventory declared, SchemaCatalog catalog) {
+    Map<String, List<String>> parents = new HashMap<>();
+    for (InventoryTable table : declared.tables()) {
+      parents.put(
+          table.name(),
+          catalog.foreignKeys().stream()
+              .filter(key -> key.table().equals(table.name()))
+              .map(ForeignKey::referencedTable)
+              .filter(parent -> !parent.equals(table.name()))
+              .distinct()
+              .toList());
+    }
+    List<InventoryTable> ordered = new ArrayList<>();
+    Set<String> placed = new LinkedHashSet<>();
+    boolean progress = true;
+    while (progress) {
+      progress = false;
+      for (InventoryTable table : declared.tables()) {
+        boolean referencedByAnUnplacedTable =
+            declared.tables().stream()
+                .anyMatch(
+                    other ->
+                        !placed.contains(other.name())
+                            && parents.get(other.name()).contains(table.name()));
+        if (!placed.contains(table.name()) && !referencedByAnUnplacedTable) {
+          ordered.add(table.withParents(parents.get(table.name())));
+          placed.add(table.name());
+          progress = true;
+          break;
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Everything that keeps the declared inventory from being purged safely on this database: a table
+   * or column it names that is missing or of the wrong kind, and any table outside the inventory
+   * with a foreign key to one inside it (whose rows would block the purge, or outlive it). Empty
+   * when the inventory matches.
+   */
+  public static List<String> problems(DeclaredInventory declared, SchemaCatalog catalog) {
+    List<String> problems = new ArrayList<>();
+    Set<String> inventoried =
+        declared.tables().stream().map(InventoryTable::name).collect(Collectors.toSet());
+    String tenant = declared.tenantColumn();
+    for (InventoryTable table : declared.tables()) {
+      String name = table.name();
+      if (!catalog.hasTable(name)) {
+        problems.add("table " + name + " does not exist");
+        continue;
+      }
+      if (catalog.column(name, tenant).isEmpty()) {
+        problems.add(name + " has no tenant column " + tenant);
+      }
+      if (!catalog.primaryKey(name).equals(List.of(table.keyColumn()))) {
+        problems.add(
+            name
+                + ": the key "
+                + table.keyColumn()
+                + " is not its primary key (the primary key is "
+                + (catalog.primaryKey(name).isEmpty() ? "missing" : catalog.primaryKey(name))
+                + ")");
+      }
+      if (table.isPerPerson()) {
+        Optional<Column> person = catalog.column(name, table.personColumn());
+        if (person.isEmpty() || !person.get().holdsText()) {
+          problems.add(
+              name + ": the person column " + table.personColumn() + " is missing or not text");
+        }
+      }
+      for (ColumnReset reset : table.resets()) {
+        Optional<Column> column = catalog.column(name, reset.column());
+        if (column.isEmpty()) {
+          problems.add(name + ": the reset column " + reset.column() + " does not exist");
+        } else if (reset.setsNull() && !column.get().nullable()) {
+          problems.add(name + ": the reset sets " + reset.column() + " to null, which it forbids");
+        }
+      }
+      for (ForeignKey key : catalog.foreignKeys()) {
+        if (key.table().equals(name) && key.referencedTable().equals(name)) {
+          problems.add(
+              name
+                  + " references itself ("
+                  + key.name()
+                  + "): batches cannot order such rows yet, so the table is not purged");
+        }
+      }
+    }
+    if (problems.isEmpty() && inPurgeOrder(declared, catalog).size() < declared.tables().size()) {
+      Set<String> cycle = new LinkedHashSet<>(inventoried);
+      inPurgeOrder(declared, catalog).forEach(table -> cycle.remove(table.name()));
+      problems.add("the foreign keys among " + cycle + " form a cycle: no table can go first");
+    }
+    for (InventoryFiles stored : declared.files()) {
+      if (catalog.hasTable(stored.table())
+          && catalog.column(stored.table(), stored.pathColumn()).isEmpty()) {
+        problems.add(
+            stored.table() + ": the file path column " + stored.pathColumn() + " does not exist");
+      }
+    }
+    for (ForeignKey key : catalog.foreignKeys()) {
+      if (inventoried.contains(key.referencedTable()) && !inventoried.contains(key.table())) {
+        problems.add(
+            key.table()
+                + " references "
+                + key.referencedTable()
+                + " ("
+                + key.name()
+                + ") but is not in the inventory: its rows would "
+                + (key.deleteCascades() ? "be deleted without being counted" : "block the purge"));
+      }
+    }
+    return problems;
+  }
+
+  public String application() {
+    return declared.application();
+  }
+
+  /** The column, in every table, that holds the tenant's id. */
+  public String tenantColumn() {
+    return declared.tenantColumn();
+  }
+
+  /** The application tables, every table before those it references. */
+  public List<InventoryTable> tablesInPurgeOrder() {
+    return tablesInPurgeOrder;
+  }
+
+  public Optional<InventoryTable> table(String name) {
+    return Optional.ofNullable(tablesByName.get(name));
+  }
+
+  /** The tenant's files in the file store named by the rows of {@code table}, if its rows do. */
+  public Optional<InventoryFiles> filesOf(String table) {
+    return declared.filesOf(table);
+  }
+
+  /** What the file declares, without the database's order. */
+  public DeclaredInventory declared() {
+    return declared;
+  }
+
+  public List<InventoryFiles> files() {
+    return declared.files();
   }
 }

@@ -15,7 +15,7 @@ public record InventoryFiles(
 
   public InventoryFiles {
     Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(table, "table");
-    Objects.requireNonNull(pathColumn, "pathColumn");
+    SqlNames.checked("files: table name", table);
+    SqlNames.checked("files of " + table + ": path column", pathColumn);
   }
 }

@@ -16,11 +16,12 @@ import java.util.stream.Collectors;
  *     belongs to, else {@code null}. Under either policy such a table's rows of the members the
  *     erasure deletes are deleted, and every other row of the organisation is reset, so that people
  *     who keep their accounts keep their rows (docs/contract.md, "People's own rows").
- * @param parents the tables its foreign keys point to; they are purged after it
+ * @param parents the inventory's tables its foreign keys point to, read from the database; they are
+ *     purged after it
  * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them),
  *     as people are shown it; a per-person table is {@link DetachAction#RESET}
  * @param resets for a {@link DetachAction#RESET} table, the columns set back on each kept row;
- *     among them {@code org_id} to {@code NULL}, so that the row leaves the organisation and the
+ *     among them the tenant column to {@code NULL}, so that the row leaves the organisation and the
  *     purge does not find it again. Empty for a {@link DetachAction#DELETE} table.
  */
 public record InventoryTable(
@@ -34,19 +35,20 @@ public record InventoryTable(
     List<ColumnReset> resets) {
 
   public InventoryTable {
-    Objects.requireNonNull(name, "name");
+    SqlNames.checked("table name", name);
     Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(keyColumn, "keyColumn");
+    SqlNames.checked(name + ": key column", keyColumn);
+    if (personColumn != null) {
+      SqlNames.checked(name + ": person column", personColumn);
+    }
     Objects.requireNonNull(underDetach, "underDetach");
     parents = List.copyOf(parents);
     resets = List.copyOf(resets);
     if (parents.contains(name)) {
       throw new IllegalArgumentException(name + " cannot be its own parent");
     }
-    if (underDetach == DetachAction.RESET
-        && !resets.contains(ColumnReset.toNull(DataInventory.ORG_ID_COLUMN))) {
-      throw new IllegalArgumentException(
-          name + ": a reset must set " + DataInventory.ORG_ID_COLUMN + " to NULL");
+    if (underDetach == DetachAction.RESET && resets.isEmpty()) {
+      throw new IllegalArgumentException(name + ": a table reset under Detach names its resets");
     }
     if (underDetach == DetachAction.DELETE && !resets.isEmpty()) {
       throw new IllegalArgumentException(name + ": only a table reset under Detach has resets");
@@ -54,6 +56,19 @@ public record InventoryTable(
     if (personColumn != null && underDetach != DetachAction.RESET) {
       throw new IllegalArgumentException(name + ": a per-person table keeps kept people's rows");
     }
+  }
+
+  /** The same table, with the parents the database's foreign keys give it. */
+  public InventoryTable withParents(List<String> parentsInTheDatabase) {
+    return new InventoryTable(
+        name,
+        category,
+        personalData,
+        keyColumn,
+        personColumn,
+        parentsInTheDatabase,
+        underDetach,
+        resets);
   }
 
   public boolean isChildOf(String table) {

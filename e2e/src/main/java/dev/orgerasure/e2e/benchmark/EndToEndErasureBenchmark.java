@@ -1,6 +1,6 @@
 package dev.orgerasure.e2e.benchmark;
 
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.e2e.benchmark.BenchErasures.Started;
 import dev.orgerasure.e2e.demo.DemoData;
@@ -130,7 +130,7 @@ public final class EndToEndErasureBenchmark {
   private static long appRows(Realm realm, String orgId) throws Exception {
     long rows = 0;
     try (Connection db = realm.appDatabase().call()) {
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      for (InventoryTable table : DeclaredInventory.learningPlatform().tables()) {
         rows +=
             Long.parseLong(
                 ErasureQueries.single(

@@ -1,7 +1,9 @@
 package dev.orgerasure.e2e.benchmark;
 
 import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
 import dev.orgerasure.e2e.benchmark.BenchErasures.Started;
 import dev.orgerasure.e2e.benchmark.BenchTenants.Tenant;
 import dev.orgerasure.e2e.benchmark.LearningApiReader.Latencies;
@@ -142,7 +144,7 @@ final class WholeErasureMeasure {
    */
   private void vacuumAppTables() throws SQLException {
     String tables =
-        DataInventory.appTablesInPurgeOrder().stream()
+        DeclaredInventory.learningPlatform().tables().stream()
             .map(InventoryTable::name)
             .collect(Collectors.joining(", "));
     try (Connection db = system.learningDatabase();
@@ -194,10 +196,12 @@ final class WholeErasureMeasure {
           }
         }
       }
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      DataInventory inventory =
+          DataInventory.of(DeclaredInventory.learningPlatform(), SchemaCatalog.read(db, "public"));
+      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
         try (PreparedStatement delete =
             db.prepareStatement(
-                "delete from " + table.name() + " where " + DataInventory.ORG_ID_COLUMN + " = ?")) {
+                "delete from " + table.name() + " where " + inventory.tenantColumn() + " = ?")) {
           delete.setString(1, orgId);
           delete.executeUpdate();
         }

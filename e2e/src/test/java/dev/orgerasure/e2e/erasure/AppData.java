@@ -1,6 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.io.IOException;
@@ -33,7 +33,7 @@ final class AppData {
   /** Rows of the tenant per inventory table, in one erasure-service's app database. */
   static Map<String, Long> rowsOf(Callable<Connection> database, String organizationId) {
     Map<String, Long> rows = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : DeclaredInventory.learningPlatform().tables()) {
       rows.put(
           table.name(),
           Sql.count(
@@ -58,7 +58,7 @@ final class AppData {
   static Map<String, String> everythingBut(
       Callable<Connection> database, Path root, String organizationId) {
     Map<String, String> checksums = new TreeMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : DeclaredInventory.learningPlatform().tables()) {
       checksums.put(
           table.name(),
           Sql.single(

@@ -1,6 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import java.io.IOException;
@@ -30,7 +30,7 @@ record AppState(Map<String, String> tableChecksums, long files) {
     Map<String, String> checksums = new LinkedHashMap<>();
     try (Connection db = database.call();
         Statement statement = db.createStatement()) {
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      for (InventoryTable table : DeclaredInventory.learningPlatform().tables()) {
         String sql =
             "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '')"
                 + " from "

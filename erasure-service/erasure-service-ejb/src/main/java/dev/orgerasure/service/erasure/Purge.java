@@ -441,17 +441,17 @@ public class Purge {
   }
 
   /** The counts Keycloak is told once the app data is gone. */
-  public PurgeReport report() {
-    return new PurgeReport(requestId, orgId, rowsDeletedPerTable(), files());
+  public PurgeReport report(InventoryCounts counts) {
+    return new PurgeReport(requestId, orgId, rowsDeletedPerTable(counts), files());
   }
 
-  public PurgeStatus status() {
+  public PurgeStatus status(InventoryCounts counts) {
     return new PurgeStatus(
         requestId,
         orgId,
         orgName,
         state,
-        rowsDeletedPerTable(),
+        rowsDeletedPerTable(counts),
         files(),
         undeletedFiles.stream().map(UndeletedFile::view).toList(),
         text(requestedAt()),
@@ -464,10 +464,8 @@ public class Purge {
         lastReportError);
   }
 
-  private List<TableCount> rowsDeletedPerTable() {
-    return progress.stream()
-        .map(row -> InventoryCounts.of(row.tableName(), row.rowsDeleted()))
-        .toList();
+  private List<TableCount> rowsDeletedPerTable(InventoryCounts counts) {
+    return progress.stream().map(row -> counts.of(row.tableName(), row.rowsDeleted())).toList();
   }
 
   private FileOutcome files() {

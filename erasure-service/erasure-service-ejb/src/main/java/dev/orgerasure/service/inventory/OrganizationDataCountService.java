@@ -3,7 +3,6 @@ package dev.orgerasure.service.inventory;
 import dev.orgerasure.contract.FileInventory;
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.TableCount;
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.contract.InventoryCounts;
@@ -28,9 +27,11 @@ public class OrganizationDataCountService {
 
   @Inject private FileStore fileStore;
 
+  @Inject private ApplicationInventory inventory;
+
   public OrganizationData countFor(String orgId) {
     List<TableCount> tables =
-        DataInventory.appTablesInPurgeOrder().stream()
+        inventory.inventory().tablesInPurgeOrder().stream()
             .map(table -> InventoryCounts.of(table, rowCounter.countRows(table, orgId)))
             .toList();
     return new OrganizationData(orgId, tables, countFiles(orgId));
@@ -43,11 +44,11 @@ public class OrganizationDataCountService {
    */
   public List<OrganizationData> countFor(List<String> orgIds) {
     Map<InventoryTable, Map<String, Long>> rows = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : inventory.inventory().tablesInPurgeOrder()) {
       rows.put(table, rowCounter.countRowsByOrganization(table, orgIds));
     }
     Map<String, FileTotals> files = assetRepository.fileTotalsOf(orgIds);
-    InventoryFiles assetFiles = DataInventory.assetFiles();
+    InventoryFiles assetFiles = assetFiles();
     return orgIds.stream()
         .map(
             orgId -> {
@@ -70,7 +71,7 @@ public class OrganizationDataCountService {
   }
 
   private FileInventory countFiles(String orgId) {
-    InventoryFiles assetFiles = DataInventory.assetFiles();
+    InventoryFiles assetFiles = assetFiles();
     try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
       LongSummaryStatistics presentFiles =
           paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).summaryStatistics();
@@ -80,5 +81,13 @@ public class OrganizationDataCountService {
           presentFiles.getCount(),
           presentFiles.getSum());
     }
+  }
+
+  /** The demo's asset files: the platform's own repository reads them. */
+  private InventoryFiles assetFiles() {
+    return inventory
+        .inventory()
+        .filesOf("assets")
+        .orElseThrow(() -> new IllegalStateException("the inventory names no asset files"));
   }
 }

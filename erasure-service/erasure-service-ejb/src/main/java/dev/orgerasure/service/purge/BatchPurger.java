@@ -2,9 +2,10 @@ package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.DetachAction;
 import dev.orgerasure.contract.MemberPolicy;
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.ServiceTables;
 import dev.orgerasure.service.erasure.FileFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,14 +29,14 @@ import java.util.stream.Collectors;
  */
 public class BatchPurger {
 
-  private static final String ORG = DataInventory.ORG_ID_COLUMN;
-
   private final SqlSession sql;
   private final FileRemover files;
+  private final DeclaredInventory inventory;
 
-  public BatchPurger(SqlSession sql, FileRemover files) {
+  public BatchPurger(SqlSession sql, FileRemover files, DeclaredInventory inventory) {
     this.sql = Objects.requireNonNull(sql, "sql");
     this.files = Objects.requireNonNull(files, "files");
+    this.inventory = Objects.requireNonNull(inventory, "inventory");
   }
 
   /**
@@ -49,12 +50,13 @@ public class BatchPurger {
       throw new IllegalArgumentException("batchSize < 1");
     }
     String orgId = target.orgId();
-    if (table.keyColumn().equals(ORG)) {
+    String tenant = inventory.tenantColumn();
+    if (table.keyColumn().equals(tenant)) {
       // One row per organisation: no batches.
-      int rows = sql.update("DELETE FROM " + table.name() + " WHERE " + ORG + " = ?1", orgId);
+      int rows = sql.update("DELETE FROM " + table.name() + " WHERE " + tenant + " = ?1", orgId);
       return new BatchResult(table.name(), rows, null, 0, List.of());
     }
-    Window window = new Window(table, orgId, after);
+    Window window = new Window(table, tenant, orgId, after);
     if (table.isPerPerson()) {
       return personalBatch(window, target.requestId(), batchSize);
     }
@@ -62,9 +64,9 @@ public class BatchPurger {
       return updateBatch(
           "UPDATE " + table.name() + " SET " + table.resetAssignments(), window, batchSize);
     }
-    InventoryFiles assetFiles = DataInventory.assetFiles();
-    if (table.name().equals(assetFiles.table())) {
-      return purgeRowsWithFiles(window, assetFiles, batchSize);
+    Optional<InventoryFiles> tableFiles = inventory.filesOf(table.name());
+    if (tableFiles.isPresent()) {
+      return purgeRowsWithFiles(window, tableFiles.get(), batchSize);
     }
     return updateBatch("DELETE FROM " + table.name(), window, batchSize);
   }
@@ -104,7 +106,7 @@ public class BatchPurger {
                 table.name(),
                 window.betweenKeys(),
                 table.personColumn(),
-                DataInventory.ERASED_MEMBER_TABLE),
+                ServiceTables.ERASED_MEMBER),
             erasedBetween);
     int reset =
         sql.update(
@@ -128,13 +130,13 @@ public class BatchPurger {
     return Optional.of(keys.get(0));
   }
 
-  private BatchResult purgeRowsWithFiles(Window window, InventoryFiles assetFiles, int batchSize) {
+  private BatchResult purgeRowsWithFiles(Window window, InventoryFiles tableFiles, int batchSize) {
     String table = window.table().name();
     String key = window.table().keyColumn();
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
-            window.select(key + ", " + assetFiles.pathColumn(), batchSize) + " FOR UPDATE",
+            window.select(key + ", " + tableFiles.pathColumn(), batchSize) + " FOR UPDATE",
             window.parameters(batchSize));
     if (rows.isEmpty()) {
       return new BatchResult(table, 0, null, 0, List.of());
@@ -177,14 +179,14 @@ public class BatchPurger {
    * of the table and read all of it). So each batch reads its own rows and no others
    * (BatchPurgerTest counts them).
    */
-  private record Window(InventoryTable table, String orgId, Object after) {
+  private record Window(InventoryTable table, String tenant, String orgId, Object after) {
 
     /** {@code columns} of the window's first {@code limit} rows, in key order. */
     String select(String columns, int limit) {
       String from =
           after == null
-              ? ORG + " >= ?1 AND " + ORG + " <= ?2"
-              : "(" + ORG + ", " + table.keyColumn() + ") > (?1, ?2) AND " + ORG + " <= ?3";
+              ? tenant + " >= ?1 AND " + tenant + " <= ?2"
+              : "(" + tenant + ", " + table.keyColumn() + ") > (?1, ?2) AND " + tenant + " <= ?3";
       return "SELECT "
           + columns
           + " FROM "
@@ -192,7 +194,7 @@ public class BatchPurger {
           + " WHERE "
           + from
           + " ORDER BY "
-          + ORG
+          + tenant
           + ", "
           + table.keyColumn()
           + " LIMIT ?"
@@ -204,7 +206,8 @@ public class BatchPurger {
      * parameters of {@link #between}.
      */
     String betweenKeys() {
-      return String.format(" WHERE %s = ?1 AND %2$s >= ?2 AND %2$s <= ?3", ORG, table.keyColumn());
+      return String.format(
+          " WHERE %s = ?1 AND %2$s >= ?2 AND %2$s <= ?3", tenant, table.keyColumn());
     }
 
     Object[] between(Object[] firstAndLastKey) {

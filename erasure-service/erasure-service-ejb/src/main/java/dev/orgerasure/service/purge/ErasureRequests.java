@@ -3,10 +3,10 @@ package dev.orgerasure.service.purge;
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.TenantKind;
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -29,6 +29,8 @@ public class ErasureRequests {
   @Inject private PurgeStepper stepper;
 
   @Inject private PurgeSettings settings;
+
+  @Inject private ApplicationInventory inventory;
 
   /** As long as the user id column of the erased members' table. */
   private static final int USER_ID_MAX_LENGTH = 255;
@@ -69,7 +71,9 @@ public class ErasureRequests {
               TenantKind.orDefault(request.tenantKind()),
               grace,
               clock.instant(),
-              DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+              inventory.inventory().tablesInPurgeOrder().stream()
+                  .map(InventoryTable::name)
+                  .toList());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidErasureRequestException(e.getMessage());
     }

@@ -26,9 +26,13 @@ public final class PurgeStep {
    * false, even if that batch took the last rows: the next step finds them gone.
    */
   public static boolean run(
-      BatchPurger purger, PurgeRun run, PurgeTarget target, BatchListener listener) {
+      DataInventory inventory,
+      BatchPurger purger,
+      PurgeRun run,
+      PurgeTarget target,
+      BatchListener listener) {
     long stepStarted = System.nanoTime();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
       while (!run.hasEmptied(table.name())) {
         int size = run.sizeFor(table.name());
         long started = System.nanoTime();

@@ -4,6 +4,7 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,6 +33,8 @@ public class PurgeStepper {
   @Inject private FileStore fileStore;
 
   @Inject private PurgeSettings settings;
+
+  @Inject private ApplicationInventory inventory;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -67,7 +70,8 @@ public class PurgeStepper {
   private StepOutcome purgeOneStep(Purge purge, Instant now, PurgeRun run) {
     boolean purged =
         PurgeStep.run(
-            new BatchPurger(sql, fileStore::remove),
+            inventory.inventory(),
+            new BatchPurger(sql, fileStore::remove, inventory.inventory().declared()),
             run,
             new PurgeTarget(purge.requestId(), purge.orgId(), purge.memberPolicy()),
             (batch, size, took) -> {
@@ -132,7 +136,10 @@ public class PurgeStepper {
 
   /** The purge's counts for the report, if it still awaits one. */
   public Optional<PurgeReport> pendingReport(String requestId) {
-    return purges.find(requestId).filter(purge -> purge.state().awaitsReport()).map(Purge::report);
+    return purges
+        .find(requestId)
+        .filter(purge -> purge.state().awaitsReport())
+        .map(purge -> purge.report(inventory.counts()));
   }
 
   public void recordReport(String requestId, ReportOutcome outcome) {

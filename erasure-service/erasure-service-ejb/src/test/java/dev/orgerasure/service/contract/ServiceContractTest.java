@@ -7,7 +7,7 @@ import dev.orgerasure.contract.ContractExamples;
 import dev.orgerasure.contract.ContractLimits;
 import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.PurgeReport;
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -47,7 +47,7 @@ class ServiceContractTest {
         new PurgeReport(
             UUID.randomUUID().toString(),
             UUID.randomUUID().toString(),
-            DataInventory.appTablesInPurgeOrder().stream()
+            DeclaredInventory.learningPlatform().tables().stream()
                 .map(table -> InventoryCounts.of(table, Long.MAX_VALUE))
                 .toList(),
             new FileOutcome(Long.MAX_VALUE, Long.MAX_VALUE));

@@ -15,6 +15,8 @@ import dev.orgerasure.contract.PurgeReport;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.TableCount;
 import dev.orgerasure.contract.TenantKind;
+import dev.orgerasure.db.inventory.DeclaredInventory;
+import dev.orgerasure.service.contract.InventoryCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +27,8 @@ class PurgeTest {
 
   private static final Instant T0 = Instant.parse("2026-11-23T10:00:00Z");
   private static final List<String> TABLES = List.of("progress", "assets", "organizations");
+  private static final InventoryCounts COUNTS =
+      new InventoryCounts(DeclaredInventory.learningPlatform().tables());
   private static final ReportBackoff BACKOFF =
       new ReportBackoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
   private static final FileFailure STUCK = new FileFailure("org/1/stuck.pdf", "in use");
@@ -128,7 +132,7 @@ class PurgeTest {
     assertEquals(MemberPolicy.DETACH, purge.memberPolicy());
     assertEquals(
         List.of(DetachAction.RESET, DetachAction.DELETE),
-        purge.status().tables().stream().map(TableCount::underDetach).toList());
+        purge.status(COUNTS).tables().stream().map(TableCount::underDetach).toList());
   }
 
   @Test
@@ -259,13 +263,14 @@ class PurgeTest {
     purge.undeletedFileFailedAgain(STUCK.path(), "still in use", T0.plusSeconds(1), BACKOFF);
     assertEquals(Purge.NextStep.WAIT, purge.nextStep(T0.plusSeconds(2)));
     assertEquals(
-        List.of(new FailedFile(STUCK.path(), "still in use", 2)), purge.status().failedFiles());
-    assertEquals(new FileOutcome(1, 1), purge.status().files());
+        List.of(new FailedFile(STUCK.path(), "still in use", 2)),
+        purge.status(COUNTS).failedFiles());
+    assertEquals(new FileOutcome(1, 1), purge.status(COUNTS).files());
 
     purge.undeletedFileDeleted(STUCK.path());
     assertEquals(Purge.NextStep.NOTHING_LEFT, purge.nextStep(T0.plusSeconds(3)));
-    assertEquals(List.of(), purge.status().failedFiles());
-    assertEquals(new FileOutcome(2, 0), purge.status().files());
+    assertEquals(List.of(), purge.status(COUNTS).failedFiles());
+    assertEquals(new FileOutcome(2, 0), purge.status(COUNTS).files());
   }
 
   @Test
@@ -274,7 +279,7 @@ class PurgeTest {
     purge.startPurging(T0);
     purge.recordBatch("assets", 4, 3, List.of(STUCK), T0, BACKOFF);
     purge.finishPurging(T0);
-    PurgeReport report = purge.report();
+    PurgeReport report = purge.report(COUNTS);
     assertEquals(TABLES, report.tables().stream().map(TableCount::table).toList());
     assertEquals(4, report.tables().get(1).rows());
     assertEquals("Assets", report.tables().get(1).category());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.orgerasure.contract.MemberPolicy;
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -126,8 +126,10 @@ class BatchPurgerStatementTest {
 
   private static BatchResult purge(
       RecordingSession session, String tableName, MemberPolicy policy, Object after) {
-    InventoryTable table = DataInventory.appTable(tableName).orElseThrow();
-    return new BatchPurger(session, path -> Optional.empty())
+    DeclaredInventory demo = DeclaredInventory.learningPlatform();
+    InventoryTable table =
+        demo.tables().stream().filter(known -> known.name().equals(tableName)).findFirst().get();
+    return new BatchPurger(session, path -> Optional.empty(), demo)
         .purgeBatch(table, new PurgeTarget(REQUEST, ORG, policy), 50, after);
   }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,14 +42,20 @@ class BatchPurgerTest {
 
   private static EmbeddedPostgres postgres;
   private static DataSource dataSource;
+  private static DataInventory inventory;
 
   @TempDir Path fileStore;
 
   @BeforeAll
-  static void migrate() throws IOException {
+  static void migrate() throws IOException, SQLException {
     postgres = EmbeddedPostgres.start();
     dataSource = postgres.getPostgresDatabase();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    try (Connection connection = dataSource.getConnection()) {
+      inventory =
+          DataInventory.of(
+              DeclaredInventory.learningPlatform(), SchemaCatalog.read(connection, "public"));
+    }
   }
 
   @AfterAll
@@ -132,7 +140,9 @@ class BatchPurgerTest {
   @Test
   void anEmptyTableGivesAnEmptyBatch() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), path -> Optional.empty());
+      BatchPurger purger =
+          new BatchPurger(
+              new JdbcSession(connection), path -> Optional.empty(), inventory.declared());
       for (MemberPolicy policy : MemberPolicy.values()) {
         for (InventoryTable table : tables()) {
           assertTrue(
@@ -191,11 +201,12 @@ class BatchPurgerTest {
     String other = orgWithMembers("00000000-0000-4000-8000-000000000001", 2_000);
     String target = orgWithMembers("ffffffff-0000-4000-8000-000000000001", 20_000);
     String otherBefore = checksums(other).get("memberships");
-    InventoryTable memberships = DataInventory.appTable("memberships").orElseThrow();
+    InventoryTable memberships = inventory.table("memberships").orElseThrow();
     try (Connection connection = dataSource.getConnection()) {
       update(connection, "ANALYZE memberships");
       connection.setAutoCommit(false);
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
       PurgeRun run = new PurgeRun(500, 500, Duration.ofHours(1));
       long deleted = 0;
       List<Long> readPerBatch = new ArrayList<>();
@@ -279,11 +290,13 @@ class BatchPurgerTest {
     int steps = 0;
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
       boolean done = false;
       while (!done) {
         done =
             PurgeStep.run(
+                inventory,
                 purger,
                 run,
                 new PurgeTarget(requestId, org, policy),
@@ -355,8 +368,9 @@ class BatchPurgerTest {
 
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
-      BatchPurger purger = new BatchPurger(new JdbcSession(connection), this::removeFile);
-      InventoryTable assets = DataInventory.appTable("assets").orElseThrow();
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
+      InventoryTable assets = inventory.table("assets").orElseThrow();
       BatchResult batch =
           purger.purgeBatch(
               assets, new PurgeTarget(NO_PURGE, target, MemberPolicy.ERASE), 100, null);
@@ -492,7 +506,7 @@ class BatchPurgerTest {
   }
 
   private static List<InventoryTable> tables() {
-    return DataInventory.appTablesInPurgeOrder();
+    return inventory.tablesInPurgeOrder();
   }
 
   private static long countFiles(Path dir) throws IOException {

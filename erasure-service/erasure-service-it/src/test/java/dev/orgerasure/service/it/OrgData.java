@@ -1,7 +1,9 @@
 package dev.orgerasure.service.it;
 
 import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,6 +28,15 @@ final class OrgData {
   static final String MEMBER = "user-1";
 
   private OrgData() {}
+
+  /** The demo's inventory tables, in the file's order. */
+  static final List<InventoryTable> TABLES = DeclaredInventory.learningPlatform().tables();
+
+  /** The demo's inventory tables in the purge order the service reads from the foreign keys. */
+  static List<InventoryTable> tablesInPurgeOrder(Connection db) throws SQLException {
+    return DataInventory.of(DeclaredInventory.learningPlatform(), SchemaCatalog.read(db, "public"))
+        .tablesInPurgeOrder();
+  }
 
   static String newOrgId() {
     return UUID.randomUUID().toString();
@@ -111,7 +122,7 @@ final class OrgData {
   /** Rows of the organisation per inventory table, in purge order. */
   static Map<String, Long> counts(Connection db, String orgId) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : TABLES) {
       counts.put(
           table.name(),
           ((Number)
@@ -125,7 +136,7 @@ final class OrgData {
   /** Per inventory table: the organisation's row count and an MD5 over all its rows' text. */
   static Map<String, String> checksums(Connection db, String orgId) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : TABLES) {
       Object[] row =
           query(
                   db,

@@ -11,11 +11,11 @@ import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.contract.TenantKind;
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.learning.LearningPlatform;
 import dev.orgerasure.service.learning.Onboarding;
 import dev.orgerasure.service.learning.OnboardingState;
@@ -67,6 +67,8 @@ public class PurgeEngineIT {
 
   @Inject private LearningPlatform platform;
 
+  @Inject private ApplicationInventory inventory;
+
   @Test
   public void eachStepDeletesOneBatchOfTheFirstTableInPurgeOrderThatStillHasRows()
       throws Exception {
@@ -87,7 +89,7 @@ public class PurgeEngineIT {
       assertTrue(steps <= expectedSteps, "more steps than batches");
       Map<String, Long> after = counts(orgId);
       String current = firstTableWithRows(before);
-      for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+      for (InventoryTable table : inventory.inventory().tablesInPurgeOrder()) {
         long deleted = before.get(table.name()) - after.get(table.name());
         if (table.name().equals(current)) {
           assertTrue(
@@ -121,7 +123,7 @@ public class PurgeEngineIT {
 
     Purge purge = requests.find(requestId).orElseThrow();
     assertEquals(PurgeState.APP_DATA_PURGED, purge.state());
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : inventory.inventory().tablesInPurgeOrder()) {
       assertEquals(before.get(table.name()), purge.rowsDeleted(table.name()), table.name());
     }
     assertEquals(files.size(), purge.filesDeleted());
@@ -182,7 +184,7 @@ public class PurgeEngineIT {
     runToTheEnd(requestId);
 
     Purge purge = requests.find(requestId).orElseThrow();
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : inventory.inventory().tablesInPurgeOrder()) {
       assertEquals(before.get(table.name()), purge.rowsDeleted(table.name()), table.name());
     }
     try (Connection db = OrgData.connectInContainer()) {
@@ -253,7 +255,7 @@ public class PurgeEngineIT {
 
     runToTheEnd(requestId);
 
-    PurgeStatus failed = requests.find(requestId).orElseThrow().status();
+    PurgeStatus failed = requests.find(requestId).orElseThrow().status(inventory.counts());
     assertEquals(new FileOutcome(files.size() - 1, 1), failed.files());
     assertEquals(1, failed.failedFiles().size());
     FailedFile listed = failed.failedFiles().get(0);
@@ -261,14 +263,15 @@ public class PurgeEngineIT {
     assertTrue(listed.error().contains("DirectoryNotEmptyException"), listed.error());
     assertEquals(1, listed.attempts());
 
-    PurgeStatus stillFailing = requests.retryFailedFiles(requestId).orElseThrow().status();
+    PurgeStatus stillFailing =
+        requests.retryFailedFiles(requestId).orElseThrow().status(inventory.counts());
     assertEquals(new FileOutcome(files.size() - 1, 1), stillFailing.files());
     assertEquals(2, stillFailing.failedFiles().get(0).attempts());
 
     Files.delete(stuckPath.resolve("keep"));
     requests.retryFailedFiles(requestId).orElseThrow();
 
-    PurgeStatus retried = requests.find(requestId).orElseThrow().status();
+    PurgeStatus retried = requests.find(requestId).orElseThrow().status(inventory.counts());
     assertEquals(List.of(), retried.failedFiles());
     assertEquals(new FileOutcome(files.size(), 0), retried.files());
     assertFalse(Files.exists(stuckPath));
@@ -290,7 +293,7 @@ public class PurgeEngineIT {
             TenantKind.ORGANIZATION,
             Duration.ZERO,
             Instant.now(),
-            DataInventory.appTablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+            inventory.inventory().tablesInPurgeOrder().stream().map(InventoryTable::name).toList());
     UserTransaction transaction = InitialContext.doLookup("java:comp/UserTransaction");
     transaction.begin();
     try {

@@ -3,7 +3,6 @@ package dev.orgerasure.service.it;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import java.sql.Connection;
 import java.time.Duration;
@@ -48,7 +47,6 @@ public class PurgeResumptionIT {
     String orgId = OrgData.newOrgId();
     String otherId = OrgData.newOrgId();
     String requestId = UUID.randomUUID().toString();
-    String firstTable = DataInventory.appTablesInPurgeOrder().get(0).name();
     int batch = TestServer.BATCH_SIZE;
 
     // Deployed once so that the application migrates the schema.
@@ -62,7 +60,7 @@ public class PurgeResumptionIT {
       OrgData.create(db, otherId, batch + 1);
       before = OrgData.counts(db, orgId);
       otherBefore = OrgData.checksums(db, otherId);
-      interruptedAfterOneBatch(db, requestId, orgId, firstTable, batch);
+      interruptedAfterOneBatch(db, requestId, orgId, batch);
     }
 
     deployer.deploy(SERVICE);
@@ -95,8 +93,7 @@ public class PurgeResumptionIT {
    * committed step leaves them.
    */
   private static void interruptedAfterOneBatch(
-      Connection db, String requestId, String orgId, String firstTable, int batch)
-      throws Exception {
+      Connection db, String requestId, String orgId, int batch) throws Exception {
     OrgData.update(
         db,
         "INSERT INTO purge (request_id, org_id, org_name, state, requested_at, grace_until,"
@@ -105,7 +102,8 @@ public class PurgeResumptionIT {
         requestId,
         orgId,
         "Org " + orgId);
-    List<InventoryTable> tables = DataInventory.appTablesInPurgeOrder();
+    List<InventoryTable> tables = OrgData.tablesInPurgeOrder(db);
+    String firstTable = tables.get(0).name();
     for (int position = 0; position < tables.size(); position++) {
       String table = tables.get(position).name();
       int deleted =

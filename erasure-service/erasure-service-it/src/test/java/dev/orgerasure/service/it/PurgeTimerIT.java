@@ -12,10 +12,10 @@ import dev.orgerasure.contract.MemberPolicy;
 import dev.orgerasure.contract.PurgeState;
 import dev.orgerasure.contract.PurgeStatus;
 import dev.orgerasure.contract.TenantKind;
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.filestore.FileStore;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import dev.orgerasure.service.purge.PurgeSettings;
@@ -61,6 +61,8 @@ public class PurgeTimerIT {
   @Inject private PurgeSettings settings;
 
   @Inject private FileStore fileStore;
+
+  @Inject private ApplicationInventory inventory;
 
   @Test
   public void purgeAcceptedWithAGracePeriodStartsOnlyAfterItEndsAndFinishesWithExactCounts()
@@ -112,7 +114,7 @@ public class PurgeTimerIT {
         purged.state() == PurgeState.REPORT_RETRYING
             || purged.state() == PurgeState.APP_DATA_PURGED,
         "state " + purged.state());
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : OrgData.TABLES) {
       assertEquals(before.get(table.name()), purged.rowsDeleted(table.name()), table.name());
     }
     try (Connection db = OrgData.connectInContainer()) {
@@ -140,7 +142,7 @@ public class PurgeTimerIT {
 
     assertEquals(MemberPolicy.DETACH, purged.memberPolicy());
     assertEquals(TenantKind.GROUP, purged.tenantKind());
-    for (InventoryTable table : DataInventory.appTablesInPurgeOrder()) {
+    for (InventoryTable table : OrgData.TABLES) {
       assertEquals(before.get(table.name()), purged.rowsDeleted(table.name()), table.name());
     }
     try (Connection db = OrgData.connectInContainer()) {
@@ -195,7 +197,7 @@ public class PurgeTimerIT {
             .pollInSameThread()
             .pollInterval(POLL)
             .until(
-                () -> requests.find(requestId).map(Purge::status),
+                () -> requests.find(requestId).map(purge -> purge.status(inventory.counts())),
                 status -> status.filter(found -> found.failedFiles().isEmpty()).isPresent())
             .orElseThrow();
     assertEquals(new FileOutcome(files.size(), 0), retried.files());

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.api;
 
+import dev.orgerasure.service.inventory.InventoryNotReadyException;
 import dev.orgerasure.service.learning.NotAMemberException;
 import dev.orgerasure.service.learning.NotFoundInOrganizationException;
 import dev.orgerasure.service.learning.OrganizationUnderErasureException;
@@ -55,6 +56,15 @@ public final class ApiErrors {
     @Override
     public Response toResponse(InvalidErasureRequestException e) {
       return response(Response.Status.BAD_REQUEST, "invalid-request", e.getMessage());
+    }
+  }
+
+  /** Keycloak's hand-over is retried until the inventory matches its database again. */
+  @Provider
+  public static class InventoryNotReady implements ExceptionMapper<InventoryNotReadyException> {
+    @Override
+    public Response toResponse(InventoryNotReadyException e) {
+      return response(Response.Status.SERVICE_UNAVAILABLE, "inventory-not-ready", e.getMessage());
     }
   }
 

@@ -4,6 +4,7 @@ import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.erasure.GracePeriodOverException;
 import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.purge.Acceptance;
 import dev.orgerasure.service.purge.ErasureRequests;
 import jakarta.ejb.EJBException;
@@ -29,6 +30,8 @@ public class ErasureResource {
 
   @Inject private ErasureRequests erasures;
 
+  @Inject private ApplicationInventory inventory;
+
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response accept(HandOver body) {
@@ -40,11 +43,11 @@ public class ErasureResource {
       // purge.
       return erasures
           .find(body.requestId())
-          .map(purge -> Response.ok(purge.status()).build())
+          .map(purge -> Response.ok(purge.status(inventory.counts())).build())
           .orElseThrow(() -> concurrentDuplicate);
     }
     return Response.status(acceptance.created() ? Response.Status.ACCEPTED : Response.Status.OK)
-        .entity(acceptance.purge().status())
+        .entity(acceptance.purge().status(inventory.counts()))
         .build();
   }
 
@@ -76,9 +79,9 @@ public class ErasureResource {
     }
   }
 
-  private static Response statusOrNotFound(Optional<Purge> purge) {
+  private Response statusOrNotFound(Optional<Purge> purge) {
     return purge
-        .map(found -> Response.ok(found.status()).build())
+        .map(found -> Response.ok(found.status(inventory.counts())).build())
         .orElseGet(
             () ->
                 ApiErrors.response(

@@ -1,9 +1,10 @@
 package dev.orgerasure.service.infrastructure.persistence.jpa;
 
-import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.inventory.InventoryRowCounter;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -19,6 +20,8 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
   @PersistenceContext(unitName = "erasure")
   private EntityManager entityManager;
 
+  @Inject private ApplicationInventory inventory;
+
   @Override
   public long countRows(InventoryTable table, String orgId) {
     // The table name comes from the inventory, never from the caller.
@@ -26,11 +29,7 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
         (Number)
             entityManager
                 .createNativeQuery(
-                    "SELECT count(*) FROM "
-                        + table.name()
-                        + " WHERE "
-                        + DataInventory.ORG_ID_COLUMN
-                        + " = ?1")
+                    "SELECT count(*) FROM " + table.name() + " WHERE " + tenantColumn() + " = ?1")
                 .setParameter(1, orgId)
                 .getSingleResult();
     return count.longValue();
@@ -45,15 +44,15 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
     Query query =
         entityManager.createNativeQuery(
             "SELECT "
-                + DataInventory.ORG_ID_COLUMN
+                + tenantColumn()
                 + ", count(*) FROM "
                 + table.name()
                 + " WHERE "
-                + DataInventory.ORG_ID_COLUMN
+                + tenantColumn()
                 + " IN ("
                 + placeholders(orgIds.size())
                 + ") GROUP BY "
-                + DataInventory.ORG_ID_COLUMN);
+                + tenantColumn());
     for (int i = 0; i < orgIds.size(); i++) {
       query.setParameter(i + 1, orgIds.get(i));
     }
@@ -66,5 +65,9 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
 
   private static String placeholders(int count) {
     return IntStream.rangeClosed(1, count).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
+  }
+
+  private String tenantColumn() {
+    return inventory.inventory().tenantColumn();
   }
 }

@@ -1,7 +1,7 @@
 package dev.orgerasure.service.infrastructure.persistence.jpa;
 
 import dev.orgerasure.contract.PurgeState;
-import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.ServiceTables;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -62,7 +62,7 @@ public class JpaPurgeRepository implements PurgeRepository {
     entityManager
         .createNativeQuery(
             "INSERT INTO "
-                + DataInventory.ERASED_MEMBER_TABLE
+                + ServiceTables.ERASED_MEMBER
                 + " (request_id, user_id) SELECT DISTINCT ?1, unnest(CAST(?2 AS varchar[]))")
         .setParameter(1, requestId)
         .setParameter(2, textArray(userIds))
@@ -72,8 +72,7 @@ public class JpaPurgeRepository implements PurgeRepository {
   @Override
   public void forgetErasedMembers(String requestId) {
     entityManager
-        .createNativeQuery(
-            "DELETE FROM " + DataInventory.ERASED_MEMBER_TABLE + " WHERE request_id = ?1")
+        .createNativeQuery("DELETE FROM " + ServiceTables.ERASED_MEMBER + " WHERE request_id = ?1")
         .setParameter(1, requestId)
         .executeUpdate();
   }

@@ -1,0 +1,136 @@
+package dev.orgerasure.db.inventory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the database says of one schema's tables: their columns, primary keys and foreign keys, read
+ * once from PostgreSQL's catalogue. The inventory is checked against it and its purge order taken
+ * from it.
+ *
+ * @param columns by table, then by column
+ * @param primaryKeys by table, the primary key's columns in order
+ */
+public record SchemaCatalog(
+    Map<String, Map<String, Column>> columns,
+    Map<String, List<String>> primaryKeys,
+    List<ForeignKey> foreignKeys) {
+
+  /**
+   * One column.
+   *
+   * @param type PostgreSQL's name of its type, e.g. {@code character varying}, {@code bigint}
+   * @param defaultValue its default as the catalogue writes it, e.g. {@code 'PENDING'::character
+   *     varying}, or null
+   */
+  public record Column(String type, boolean nullable, String defaultValue) {
+
+    public boolean holdsText() {
+      return type.equals("character varying") || type.equals("text") || type.equals("character");
+    }
+  }
+
+  /**
+   * A foreign key of {@code table} to {@code referencedTable}.
+   *
+   * @param name the constraint's name
+   * @param deleteCascades whether deleting a referenced row deletes the referencing ones
+   */
+  public record ForeignKey(
+      String name, String table, String referencedTable, boolean deleteCascades) {}
+
+  public SchemaCatalog {
+    columns = Map.copyOf(columns);
+    primaryKeys = Map.copyOf(primaryKeys);
+    foreignKeys = List.copyOf(foreignKeys);
+  }
+
+  /** The ordinary tables of {@code schema}, e.g. {@code public}. */
+  public static SchemaCatalog read(Connection connection, String schema) throws SQLException {
+    Map<String, Map<String, Column>> columns = new LinkedHashMap<>();
+    for (String[] row :
+        rows(
+            connection,
+            """
+            SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default
+            FROM information_schema.columns c
+            JOIN information_schema.tables t
+              ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+            WHERE c.table_schema = ? AND t.table_type = 'BASE TABLE'
+            ORDER BY c.table_name, c.ordinal_position""",
+            schema)) {
+      columns
+          .computeIfAbsent(row[0], table -> new LinkedHashMap<>())
+          .put(row[1], new Column(row[2], row[3].equals("YES"), row[4]));
+    }
+    Map<String, List<String>> primaryKeys = new HashMap<>();
+    for (String[] row :
+        rows(
+            connection,
+            """
+            SELECT k.table_name, k.column_name
+            FROM information_schema.table_constraints c
+            JOIN information_schema.key_column_usage k
+              ON k.constraint_schema = c.constraint_schema AND k.constraint_name = c.constraint_name
+            WHERE c.table_schema = ? AND c.constraint_type = 'PRIMARY KEY'
+            ORDER BY k.table_name, k.ordinal_position""",
+            schema)) {
+      primaryKeys.computeIfAbsent(row[0], table -> new ArrayList<>()).add(row[1]);
+    }
+    List<ForeignKey> foreignKeys = new ArrayList<>();
+    for (String[] row :
+        rows(
+            connection,
+            """
+            SELECT c.conname, child.relname, parent.relname, c.confdeltype::text
+            FROM pg_constraint c
+            JOIN pg_class child ON child.oid = c.conrelid
+            JOIN pg_class parent ON parent.oid = c.confrelid
+            JOIN pg_namespace n ON n.oid = child.relnamespace
+            WHERE c.contype = 'f' AND n.nspname = ?
+            ORDER BY child.relname, c.conname""",
+            schema)) {
+      foreignKeys.add(new ForeignKey(row[0], row[1], row[2], row[3].equals("c")));
+    }
+    return new SchemaCatalog(columns, primaryKeys, foreignKeys);
+  }
+
+  public boolean hasTable(String table) {
+    return columns.containsKey(table);
+  }
+
+  public Optional<Column> column(String table, String column) {
+    return Optional.ofNullable(columns.getOrDefault(table, Map.of()).get(column));
+  }
+
+  public List<String> primaryKey(String table) {
+    return primaryKeys.getOrDefault(table, List.of());
+  }
+
+  private static List<String[]> rows(Connection connection, String sql, String schema)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, schema);
+      try (ResultSet result = statement.executeQuery()) {
+        int width = result.getMetaData().getColumnCount();
+        List<String[]> rows = new ArrayList<>();
+        while (result.next()) {
+          String[] row = new String[width];
+          for (int i = 0; i < width; i++) {
+            row[i] = result.getString(i + 1);
+          }
+          rows.add(row);
+        }
+        return rows;
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.orgerasure.db.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.contract.DetachAction;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How an inventory file is read, and what it may not say. */
+class DeclaredInventoryTest {
+
+  private static final String ONE_TABLE =
+      """
+      {"format": "org-erasure-inventory/1", "application": "Notes", "tenantColumn": "tenant_id",
+       "tables": [%s]}""";
+  private static final String NOTES =
+      """
+      {"table": "notes", "category": "Notes", "personalData": true, "key": "id",
+       "underDetach": "DELETE"}""";
+
+  private final DeclaredInventory demo = DeclaredInventory.learningPlatform();
+
+  @Test
+  void theDemoListsEveryTableOfTheLearningPlatform() {
+    assertEquals(
+        List.of(
+            "organizations",
+            "memberships",
+            "courses",
+            "modules",
+            "lessons",
+            "enrollments",
+            "progress",
+            "assets",
+            "onboarding"),
+        demo.tables().stream().map(InventoryTable::name).toList());
+    assertEquals("org_id", demo.tenantColumn());
+  }
+
+  @Test
+  void onlyTheOnboardingTableIsResetUnderDetachAndHoldsPeoplesOwnRows() {
+    for (InventoryTable table : demo.tables()) {
+      boolean onboarding = table.name().equals("onboarding");
+      assertEquals(onboarding ? DetachAction.RESET : DetachAction.DELETE, table.underDetach());
+      assertEquals(onboarding ? "user_id" : null, table.personColumn(), table.name());
+    }
+  }
+
+  @Test
+  void theOnboardingResetSendsThePersonThroughOnboardingAgain() {
+    InventoryTable onboarding =
+        demo.tables().stream().filter(table -> table.name().equals("onboarding")).findFirst().get();
+    assertEquals(
+        "org_id = NULL, state = 'PENDING', completed_at = NULL", onboarding.resetAssignments());
+  }
+
+  @Test
+  void theDemosAssetFilesAreNamedByItsAssetsTable() {
+    assertEquals(
+        List.of(new InventoryFiles("Asset files", true, "assets", "file_path")), demo.files());
+  }
+
+  @Test
+  void aMinimalFileIsReadAsWritten() {
+    DeclaredInventory notes = read(ONE_TABLE.formatted(NOTES));
+    assertEquals("tenant_id", notes.tenantColumn());
+    assertEquals(
+        List.of(
+            new InventoryTable(
+                "notes", "Notes", true, "id", null, List.of(), DetachAction.DELETE, List.of())),
+        notes.tables());
+  }
+
+  @Test
+  void aNameThatIsNotAPlainSqlIdentifierIsRefused() {
+    for (String hostile :
+        List.of("notes; DROP TABLE x", "\"notes\"", "Notes", "public.notes", "notes--", "")) {
+      InvalidInventoryException refused =
+          assertThrows(
+              InvalidInventoryException.class,
+              () -> read(ONE_TABLE.formatted(NOTES.replace("\"notes\"", quoted(hostile)))),
+              hostile);
+      assertTrue(refused.getMessage().contains("table"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void aHostileColumnNameInAnyPlaceIsRefused() {
+    String hostile = quoted("id) OR (1=1");
+    for (String table :
+        List.of(
+            NOTES.replace("\"id\"", hostile),
+            NOTES.replace("\"DELETE\"", "\"RESET\", \"reset\": {" + hostile + ": null}"),
+            NOTES.replace("}", ", \"person\": " + hostile + "}"))) {
+      assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)), table);
+    }
+    assertThrows(
+        InvalidInventoryException.class,
+        () -> read(ONE_TABLE.formatted(NOTES).replace("\"tenant_id\"", hostile)));
+  }
+
+  @Test
+  void aResetValueWithAQuoteIsRefused() {
+    String table =
+        NOTES.replace(
+            "\"DELETE\"", "\"RESET\", \"reset\": {\"tenant_id\": null, \"state\": \"it's\"}");
+    assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+  }
+
+  /** Else the rows would stay the tenant's, and the purge would find them again. */
+  @Test
+  void aResetThatKeepsTheTenantIsRefused() {
+    String table = NOTES.replace("\"DELETE\"", "\"RESET\", \"reset\": {\"state\": \"PENDING\"}");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+    assertTrue(refused.getMessage().contains("tenant_id"), refused.getMessage());
+  }
+
+  /** Else a person who keeps their account would lose their own row with the organisation. */
+  @Test
+  void aPerPersonTableThatIsNotResetIsRefused() {
+    String table = NOTES.replace("}", ", \"person\": \"user_id\"}");
+    assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+  }
+
+  /** A misspelt member must not silently drop a rule. */
+  @Test
+  void anUnknownMemberIsRefusedByName() {
+    String table = NOTES.replace("}", ", \"persn\": \"user_id\"}");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+    assertTrue(refused.getMessage().contains("persn"), refused.getMessage());
+  }
+
+  @Test
+  void aTableListedTwiceIsRefused() {
+    assertThrows(
+        InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(NOTES + ", " + NOTES)));
+  }
+
+  @Test
+  void filesNamedByATableOutsideTheInventoryAreRefused() {
+    String inventory =
+        ONE_TABLE
+            .formatted(NOTES)
+            .replaceFirst(
+                "}$",
+                ", \"files\": [{\"category\": \"F\", \"personalData\": true,"
+                    + " \"table\": \"attachments\", \"pathColumn\": \"path\"}]}");
+    assertThrows(InvalidInventoryException.class, () -> read(inventory));
+  }
+
+  @Test
+  void anotherFormatOrNoJsonIsRefused() {
+    assertThrows(
+        InvalidInventoryException.class,
+        () -> read(ONE_TABLE.formatted(NOTES).replace("inventory/1", "inventory/2")));
+    assertThrows(InvalidInventoryException.class, () -> read("tables: [notes]"));
+    assertThrows(InvalidInventoryException.class, () -> read("[]"));
+  }
+
+  @Test
+  void aMissingRequiredMemberIsNamed() {
+    InvalidInventoryException refused =
+        assertThrows(
+            InvalidInventoryException.class,
+            () -> read(ONE_TABLE.formatted(NOTES.replace("\"category\": \"Notes\",", ""))));
+    assertTrue(refused.getMessage().contains("category"), refused.getMessage());
+  }
+
+  private static DeclaredInventory read(String json) {
+    return DeclaredInventory.read(
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test.json");
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,126 @@
+package dev.orgerasure.service.inventory;
+
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
+import dev.orgerasure.db.inventory.InvalidInventoryException;
+import dev.orgerasure.db.inventory.SchemaCatalog;
+import dev.orgerasure.service.contract.InventoryCounts;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The application's data inventory (docs/inventory.md), read from its file at deploy and checked
+ * against the database's catalogue once the migrations have run. When the file or the check fails,
+ * every problem is logged, readiness is down with them, and nothing is purged or accepted for
+ * purging: an inventory that does not match its database could leave a tenant's rows behind, or
+ * fail half-way.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ApplicationInventory {
+
+  private static final Logger LOG = Logger.getLogger(ApplicationInventory.class.getName());
+
+  @Resource(lookup = "jdbc/erasure")
+  private DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "erasure.inventory.file")
+  String file;
+
+  @Inject
+  @ConfigProperty(name = "erasure.inventory.schema")
+  String schema;
+
+  private volatile DataInventory inventory;
+  private volatile List<String> problems = List.of("the inventory has not been read yet");
+
+  @PostConstruct
+  void read() {
+    String source = file.isBlank() ? DeclaredInventory.LEARNING_PLATFORM : file;
+    try {
+      DeclaredInventory declared =
+          file.isBlank()
+              ? DeclaredInventory.learningPlatform()
+              : DeclaredInventory.read(Path.of(file));
+      SchemaCatalog catalog;
+      try (Connection connection = dataSource.getConnection()) {
+        catalog = SchemaCatalog.read(connection, schema);
+      }
+      List<String> found = DataInventory.problems(declared, catalog);
+      if (found.isEmpty()) {
+        inventory = DataInventory.of(declared, catalog);
+      }
+      problems = found;
+    } catch (InvalidInventoryException e) {
+      problems = List.of(e.getMessage());
+    } catch (SQLException e) {
+      problems = List.of("the database's catalogue could not be read: " + e.getMessage());
+    }
+    if (problems.isEmpty()) {
+      LOG.info(
+          () ->
+              "Data inventory of "
+                  + inventory.application()
+                  + " ("
+                  + source
+                  + ") matches schema "
+                  + schema
+                  + ": "
+                  + inventory.tablesInPurgeOrder().size()
+                  + " tables");
+    } else {
+      LOG.severe(
+          () ->
+              "Data inventory "
+                  + source
+                  + " does not match schema "
+                  + schema
+                  + "; nothing is purged until it does:\n  "
+                  + String.join("\n  ", problems));
+    }
+  }
+
+  /**
+   * The checked inventory.
+   *
+   * @throws InventoryNotReadyException when the file or the check failed
+   */
+  @Lock(LockType.READ)
+  public DataInventory inventory() {
+    DataInventory checked = inventory;
+    if (checked == null) {
+      throw new InventoryNotReadyException(problems);
+    }
+    return checked;
+  }
+
+  /** Counts of the inventory's tables in the contract's shape. */
+  @Lock(LockType.READ)
+  public InventoryCounts counts() {
+    return new InventoryCounts(inventory().tablesInPurgeOrder());
+  }
+
+  /** What keeps the inventory from being used; empty when it is ready. */
+  @Lock(LockType.READ)
+  public List<String> problems() {
+    return problems;
+  }
+}
