@@ -2,8 +2,6 @@ package dev.orgerasure.service.inventory;
 
 import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.DeclaredInventory;
-import dev.orgerasure.db.inventory.InvalidInventoryException;
-import dev.orgerasure.db.inventory.SchemaCatalog;
 import dev.orgerasure.service.contract.InventoryCounts;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,7 +13,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -55,22 +52,10 @@ public class ApplicationInventory {
   @PostConstruct
   void read() {
     String source = file.isBlank() ? DeclaredInventory.LEARNING_PLATFORM : file;
-    try {
-      DeclaredInventory declared =
-          file.isBlank()
-              ? DeclaredInventory.learningPlatform()
-              : DeclaredInventory.read(Path.of(file));
-      SchemaCatalog catalog;
-      try (Connection connection = dataSource.getConnection()) {
-        catalog = SchemaCatalog.read(connection, schema);
-      }
-      List<String> found = DataInventory.problems(declared, catalog);
-      if (found.isEmpty()) {
-        inventory = DataInventory.of(declared, catalog);
-      }
-      problems = found;
-    } catch (InvalidInventoryException e) {
-      problems = List.of(e.getMessage());
+    try (Connection connection = dataSource.getConnection()) {
+      InventoryCheck check = InventoryCheck.of(file, connection, schema);
+      inventory = check.inventory().orElse(null);
+      problems = check.problems();
     } catch (SQLException e) {
       problems = List.of("the database's catalogue could not be read: " + e.getMessage());
     }
