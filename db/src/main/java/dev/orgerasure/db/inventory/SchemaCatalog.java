@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,10 @@ public record SchemaCatalog(
       String name, String table, String referencedTable, boolean deleteCascades) {}
 
   public SchemaCatalog {
-    columns = Map.copyOf(columns);
+    // Kept in the catalogue's order (table name, then column position), so that what is read from
+    // it
+    // comes out the same on every run.
+    columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     primaryKeys = Map.copyOf(primaryKeys);
     foreignKeys = List.copyOf(foreignKeys);
   }

@@ -1,0 +1,162 @@
+package dev.orgerasure.db.inventory;
+
+import dev.orgerasure.contract.DetachAction;
+import dev.orgerasure.db.inventory.SchemaCatalog.ForeignKey;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A first inventory for an application, read from its schema (docs/inventory.md, "Proposing an
+ * inventory"): every table with the tenant column, keyed by its primary key, with the safe choices
+ * (personal data, deleted under Detach), and the list of what it could not decide for a person to
+ * settle before deploying.
+ *
+ * @param undecided what a person must look at, one line each
+ */
+public record InventoryProposal(DeclaredInventory inventory, List<String> undecided) {
+
+  /** Columns whose names suggest a person's id or a file's path, for the notes. */
+  private static final Set<String> PERSON_COLUMNS = Set.of("user_id", "person_id", "keycloak_id");
+
+  public InventoryProposal {
+    undecided = List.copyOf(undecided);
+  }
+
+  /**
+   * Walks the schema from the tables holding {@code tenantColumn}.
+   *
+   * @throws InvalidInventoryException when no table has the tenant column
+   */
+  public static InventoryProposal propose(
+      SchemaCatalog catalog, String tenantColumn, String application) {
+    SqlNames.checked("tenant column", tenantColumn);
+    List<InventoryTable> tables = new ArrayList<>();
+    List<String> undecided = new ArrayList<>();
+    Set<String> tenantTables = new LinkedHashSet<>();
+    for (Map.Entry<String, Map<String, SchemaCatalog.Column>> table :
+        catalog.columns().entrySet()) {
+      // The service's own bookkeeping shares the schema today; it is never the application's data.
+      if (table.getValue().containsKey(tenantColumn)
+          && !ServiceTables.all().contains(table.getKey())) {
+        tenantTables.add(table.getKey());
+      }
+    }
+    if (tenantTables.isEmpty()) {
+      throw new InvalidInventoryException("no table has the tenant column " + tenantColumn);
+    }
+    for (String name : tenantTables) {
+      List<String> key = catalog.primaryKey(name);
+      if (key.size() != 1) {
+        undecided.add(
+            name
+                + ": left out, it has "
+                + (key.isEmpty() ? "no primary key" : "a primary key of several columns " + key)
+                + "; this version purges tables with a one-column key");
+        continue;
+      }
+      tables.add(
+          new InventoryTable(
+              name,
+              category(name),
+              true,
+              key.get(0),
+              null,
+              List.of(),
+              DetachAction.DELETE,
+              List.of()));
+      undecided.add(name + ": personalData is true; set it to false if its rows describe no one");
+      for (String column : catalog.columns().get(name).keySet()) {
+        if (PERSON_COLUMNS.contains(column)) {
+          undecided.add(
+              name
+                  + ": column "
+                  + column
+                  + " may name a person; if its rows are people's own, add \"person\": \""
+                  + column
+                  + "\" with underDetach RESET and the reset that sends them through onboarding");
+        }
+        if (column.contains("path") || column.contains("file")) {
+          undecided.add(
+              name
+                  + ": column "
+                  + column
+                  + " may name a file; if so, list it under \"files\" so the file is deleted too");
+        }
+      }
+    }
+    Set<String> listed = new HashSet<>();
+    tables.forEach(table -> listed.add(table.name()));
+    Set<String> reachedOnlyThrough = new LinkedHashSet<>();
+    for (ForeignKey key : catalog.foreignKeys()) {
+      if (listed.contains(key.referencedTable())
+          && !listed.contains(key.table())
+          && reachedOnlyThrough.add(key.table())) {
+        undecided.add(
+            key.table()
+                + ": reaches the tenant only through "
+                + key.referencedTable()
+                + " and has no "
+                + tenantColumn
+                + " column; add the column (filled from its parent) to erase its rows");
+      }
+    }
+    if (tables.isEmpty()) {
+      throw new InvalidInventoryException(
+          "no table with the tenant column " + tenantColumn + " has a one-column primary key");
+    }
+    return new InventoryProposal(
+        new DeclaredInventory(application, tenantColumn, tables, List.of()), undecided);
+  }
+
+  /** The inventory in the file format, one table per line, for a person to edit. */
+  public String toJson() {
+    StringWriter out = new StringWriter();
+    out.write("{\n  \"format\": " + string(DeclaredInventory.FORMAT) + ",\n");
+    out.write("  \"application\": " + string(inventory.application()) + ",\n");
+    out.write("  \"tenantColumn\": " + string(inventory.tenantColumn()) + ",\n");
+    out.write("  \"tables\": [\n");
+    List<InventoryTable> tables = inventory.tables();
+    for (int i = 0; i < tables.size(); i++) {
+      InventoryTable table = tables.get(i);
+      out.write(
+          "    { \"table\": "
+              + string(table.name())
+              + ", \"category\": "
+              + string(table.category())
+              + ", \"personalData\": "
+              + table.personalData()
+              + ", \"key\": "
+              + string(table.keyColumn())
+              + ", \"underDetach\": "
+              + string(table.underDetach().name())
+              + " }"
+              + (i + 1 < tables.size() ? "," : "")
+              + "\n");
+    }
+    out.write("  ],\n  \"files\": []\n}\n");
+    return out.toString();
+  }
+
+  /** A JSON string, escaped by JSON-P. */
+  private static String string(String text) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = Json.createGenerator(out)) {
+      generator.writeStartArray().write(text).writeEnd();
+    }
+    String array = out.toString();
+    return array.substring(1, array.length() - 1);
+  }
+
+  private static String category(String table) {
+    String words = table.replace('_', ' ');
+    return words.substring(0, 1).toUpperCase(Locale.ROOT) + words.substring(1);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.orgerasure.db.inventory;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The proposal read from the demo's migrated schema, and from a schema it cannot settle alone. */
+class InventoryProposalTest {
+
+  private static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void migrate() throws IOException {
+    postgres = EmbeddedPostgres.start();
+    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void theProposalForTheDemoListsItsTablesWithTheirKeysAndPassesTheCheck() throws SQLException {
+    SchemaCatalog catalog = catalog("public");
+    InventoryProposal proposal = InventoryProposal.propose(catalog, "org_id", "Demo");
+    assertEquals(
+        DeclaredInventory.learningPlatform().tables().stream()
+            .map(table -> table.name() + ":" + table.keyColumn())
+            .sorted()
+            .toList(),
+        proposal.inventory().tables().stream()
+            .map(table -> table.name() + ":" + table.keyColumn())
+            .sorted()
+            .toList());
+    assertEquals(List.of(), DataInventory.problems(proposal.inventory(), catalog));
+  }
+
+  @Test
+  void theProposalPointsAtThePersonColumnsAndTheFilePathsItCannotDecide() throws SQLException {
+    List<String> undecided =
+        InventoryProposal.propose(catalog("public"), "org_id", "Demo").undecided();
+    assertTrue(
+        undecided.stream()
+            .anyMatch(line -> line.startsWith("onboarding: column user_id may name a person")),
+        undecided.toString());
+    assertTrue(
+        undecided.stream()
+            .anyMatch(line -> line.startsWith("assets: column file_path may name a file")),
+        undecided.toString());
+  }
+
+  @Test
+  void theProposalReadsBackAsAnInventoryFile() throws SQLException {
+    InventoryProposal proposal =
+        InventoryProposal.propose(catalog("public"), "org_id", "Demo \"1\"");
+    DeclaredInventory read =
+        DeclaredInventory.read(
+            new ByteArrayInputStream(proposal.toJson().getBytes(StandardCharsets.UTF_8)),
+            "proposal");
+    assertEquals(proposal.inventory(), read);
+  }
+
+  @Test
+  void aTableThatReachesTheTenantOnlyThroughAParentIsNamedAsUndecided() throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA joined");
+      statement.execute("CREATE TABLE joined.deals (id bigint PRIMARY KEY, org_id text)");
+      statement.execute(
+          "CREATE TABLE joined.deal_notes (id bigint PRIMARY KEY,"
+              + " deal_id bigint REFERENCES joined.deals (id))");
+      statement.execute("CREATE TABLE joined.tags (tag text, org_id text)");
+    }
+    InventoryProposal proposal = InventoryProposal.propose(catalog("joined"), "org_id", "CRM");
+    assertEquals(
+        List.of("deals"),
+        proposal.inventory().tables().stream().map(InventoryTable::name).toList());
+    assertTrue(
+        proposal.undecided().stream()
+            .anyMatch(line -> line.startsWith("deal_notes: reaches the tenant only through deals")),
+        proposal.undecided().toString());
+    assertTrue(
+        proposal.undecided().stream()
+            .anyMatch(line -> line.startsWith("tags: left out, it has no primary key")),
+        proposal.undecided().toString());
+  }
+
+  private static SchemaCatalog catalog(String schema) throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      return SchemaCatalog.read(connection, schema);
+    }
+  }
+}
