@@ -5,6 +5,7 @@ import dev.orgerasure.e2e.harness.KeycloakServer;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -135,17 +136,12 @@ public final class DemoData {
       LOG.warning("Realm " + realm + " exists from an earlier run; deleting it");
       admin.delete(adminPath);
     }
-    admin.post(
-        "/admin/realms",
+    Map<String, Object> representation = new LinkedHashMap<>(RealmSetupFiles.realmAttributes());
+    representation.putAll(
         Map.ofEntries(
             Map.entry("realm", realm),
             Map.entry("displayName", "Learning platform"),
             Map.entry("enabled", true),
-            Map.entry("organizationsEnabled", true),
-            Map.entry("adminTheme", DemoRealm.THEME),
-            Map.entry("accountTheme", DemoRealm.THEME),
-            Map.entry("loginTheme", DemoRealm.THEME),
-            Map.entry("emailTheme", DemoRealm.THEME),
             Map.entry("adminEventsEnabled", true),
             Map.entry("adminEventsDetailsEnabled", true),
             Map.entry("eventsEnabled", true),
@@ -153,6 +149,7 @@ public final class DemoData {
             Map.entry("clients", ErasureClients.clients(WholeSystem.ERASURE_SERVICE_CLIENT_SECRET)),
             Map.entry("roles", ErasureClients.roles()),
             Map.entry("users", ErasureClients.serviceAccounts())));
+    admin.post("/admin/realms", representation);
   }
 
   /**

@@ -35,12 +35,6 @@ public final class DemoRealm {
   public static final String AUDITOR_PASSWORD = "auditor";
   public static final String AUDITOR_EMAIL = "auditor@learning.example";
 
-  /**
-   * Our themes, for every theme type: the admin console's erasure page, the account console's
-   * "Delete organisation", the org admin's erasure pages and the completion e-mail.
-   */
-  public static final String THEME = "org-erasure";
-
   /** The org admin's erasure action, started from the account console with {@code kc_action}. */
   public static final String ERASURE_ACTION = "org-erasure";
 

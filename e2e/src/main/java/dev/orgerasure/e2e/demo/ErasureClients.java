@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * The realm's side of the hand-over and the callback, as a realm representation's parts: the
- * service's client with its {@code request-erasure} role, the dispatcher whose service account
- * holds that role (the realm's default client scope {@code roles} puts it in the token's {@code
+ * service's client and the dispatcher's as {@code setup-realm.sh} creates them (from the same
+ * files), the service's {@code request-erasure} role, the dispatcher whose service account holds
+ * that role (the realm's default client scope {@code roles} puts it in the token's {@code
  * resource_access} and adds the audience {@code erasure-service}, which is what the service
  * checks), and an audience mapper that lets {@code learning-app} users call the service's learning
  * API.
@@ -31,23 +32,8 @@ final class ErasureClients {
             List.of("http://127.0.0.1/*"),
             "protocolMappers",
             List.of(audienceMapper())),
-        Map.of(
-            "clientId", DemoRealm.SERVICE_CLIENT,
-            "publicClient", false,
-            "secret", serviceClientSecret,
-            "serviceAccountsEnabled", true,
-            "standardFlowEnabled", false),
-        Map.of(
-            "clientId",
-            DemoRealm.DISPATCHER_CLIENT,
-            "publicClient",
-            false,
-            "secret",
-            UUID.randomUUID().toString(),
-            "serviceAccountsEnabled",
-            true,
-            "standardFlowEnabled",
-            false));
+        RealmSetupFiles.serviceClient(serviceClientSecret),
+        RealmSetupFiles.dispatcherClient(UUID.randomUUID().toString()));
   }
 
   static Map<String, Object> roles() {

@@ -270,6 +270,11 @@ public final class WholeSystem implements AutoCloseable {
     return paths.logs();
   }
 
+  /** The running Keycloak's installation, e.g. for its admin CLI {@code bin/kcadm.sh}. */
+  public Path keycloakHome() {
+    return paths.instanceDir().resolve("keycloak");
+  }
+
   public StartupTimes startupTimes() {
     return times;
   }
