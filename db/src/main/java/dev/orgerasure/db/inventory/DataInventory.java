@@ -20,11 +20,14 @@ import java.util.stream.Collectors;
 public final class DataInventory {
 
   private final DeclaredInventory declared;
+  private final String schema;
   private final List<InventoryTable> tablesInPurgeOrder;
   private final Map<String, InventoryTable> tablesByName;
 
-  private DataInventory(DeclaredInventory declared, List<InventoryTable> tablesInPurgeOrder) {
+  private DataInventory(
+      DeclaredInventory declared, String schema, List<InventoryTable> tablesInPurgeOrder) {
     this.declared = declared;
+    this.schema = schema;
     this.tablesInPurgeOrder = List.copyOf(tablesInPurgeOrder);
     this.tablesByName =
         tablesInPurgeOrder.stream()
@@ -43,7 +46,7 @@ public final class DataInventory {
       throw new InventoryMismatchException(problems);
     }
     List<InventoryTable> ordered = inPurgeOrder(declared, catalog);
-    return new DataInventory(declared, ordered);
+    return new DataInventory(declared, catalog.schema(), ordered);
   }
 
   /**
@@ -104,7 +107,29 @@ public final class DataInventory {
         problems.add("table " + name + " does not exist");
         continue;
       }
-      if (catalog.column(name, tenant).isEmpty()) {
+      if (table.isReachedThroughParent()) {
+        InventoryTable.TenantVia via = table.tenantVia();
+        InventoryTable parent = declared.table(via.parent());
+        boolean joined =
+            catalog.foreignKeys().stream()
+                .anyMatch(
+                    key ->
+                        key.table().equals(name)
+                            && key.columns().equals(List.of(via.column()))
+                            && key.referencedTable().equals(parent.name())
+                            && key.referencedColumns().equals(List.of(parent.keyColumn())));
+        if (!joined) {
+          problems.add(
+              name
+                  + ": no foreign key of its column "
+                  + via.column()
+                  + " references the key "
+                  + parent.keyColumn()
+                  + " of "
+                  + parent.name()
+                  + ", the path to its tenant");
+        }
+      } else if (catalog.column(name, tenant).isEmpty()) {
         problems.add(name + " has no tenant column " + tenant);
       }
       if (!catalog.primaryKey(name).equals(List.of(table.keyColumn()))) {
@@ -167,6 +192,67 @@ public final class DataInventory {
     }
     return problems;
   }
+
+  /** The schema holding the tables, whose catalogue the inventory was checked against. */
+  public String schema() {
+    return schema;
+  }
+
+  /** The table's name in SQL, with its schema: the service's connection may default to another. */
+  public String sqlName(InventoryTable table) {
+    return schema + "." + table.name();
+  }
+
+  /**
+   * The SQL condition on {@code table}'s own columns that selects the tenant's rows, the tenant's
+   * id being the parameter {@code parameter} (e.g. {@code ?1}): its tenant column, or for a table
+   * reached through its parents, its column's membership among the tenant's parent keys.
+   */
+  public String tenantCondition(InventoryTable table, String parameter) {
+    if (!table.isReachedThroughParent()) {
+      return tenantColumn() + " = " + parameter;
+    }
+    InventoryTable parent = declared.table(table.tenantVia().parent());
+    return table.tenantVia().column()
+        + " IN (SELECT "
+        + parent.keyColumn()
+        + " FROM "
+        + sqlName(parent)
+        + " WHERE "
+        + tenantCondition(parent, parameter)
+        + ")";
+  }
+
+  /**
+   * {@code table} as {@code t0}, joined through its parents up to a table with the tenant column:
+   * the {@code FROM} list and the expression naming each row's tenant, for counts of many tenants.
+   */
+  public TenantJoin tenantJoin(InventoryTable table) {
+    StringBuilder from = new StringBuilder(sqlName(table)).append(" t0");
+    InventoryTable current = table;
+    int depth = 0;
+    while (current.isReachedThroughParent()) {
+      InventoryTable parent = declared.table(current.tenantVia().parent());
+      from.append(" JOIN ")
+          .append(sqlName(parent))
+          .append(" t")
+          .append(depth + 1)
+          .append(" ON t")
+          .append(depth)
+          .append('.')
+          .append(current.tenantVia().column())
+          .append(" = t")
+          .append(depth + 1)
+          .append('.')
+          .append(parent.keyColumn());
+      current = parent;
+      depth++;
+    }
+    return new TenantJoin(from.toString(), "t" + depth + "." + tenantColumn());
+  }
+
+  /** A {@code FROM} list and the expression, over it, of each row's tenant. */
+  public record TenantJoin(String from, String tenant) {}
 
   public String application() {
     return declared.application();

@@ -42,7 +42,16 @@ public record DeclaredInventory(
   private static final Set<String> INVENTORY_MEMBERS =
       Set.of("format", "application", "tenantColumn", "tables", "files");
   private static final Set<String> TABLE_MEMBERS =
-      Set.of("table", "category", "personalData", "key", "person", "underDetach", "reset");
+      Set.of(
+          "table",
+          "category",
+          "personalData",
+          "key",
+          "person",
+          "tenantVia",
+          "underDetach",
+          "reset");
+  private static final Set<String> VIA_MEMBERS = Set.of("column", "parent");
   private static final Set<String> FILES_MEMBERS =
       Set.of("category", "personalData", "table", "pathColumn");
 
@@ -65,16 +74,59 @@ public record DeclaredInventory(
             table.name() + ": a reset must set the tenant column " + tenantColumn + " to null");
       }
     }
+    for (InventoryTable table : tables) {
+      if (table.isReachedThroughParent()) {
+        // The chain of parents ends at a table with the tenant column, never in a loop.
+        Set<String> seen = new HashSet<>();
+        InventoryTable current = table;
+        while (current.isReachedThroughParent()) {
+          if (!seen.add(current.name())) {
+            throw new InvalidInventoryException(
+                table.name() + ": its tenantVia parents form a loop " + seen);
+          }
+          String parent = current.tenantVia().parent();
+          current =
+              tables.stream()
+                  .filter(candidate -> candidate.name().equals(parent))
+                  .findFirst()
+                  .orElseThrow(
+                      () ->
+                          new InvalidInventoryException(
+                              table.name()
+                                  + ": its tenantVia parent "
+                                  + parent
+                                  + " is not in the inventory"));
+        }
+      }
+    }
     Set<String> tablesWithFiles = new HashSet<>();
     for (InventoryFiles stored : files) {
       if (!names.contains(stored.table())) {
         throw new InvalidInventoryException(
             "files are named by table " + stored.table() + ", which the inventory does not list");
       }
+      if (table(tables, stored.table()).isReachedThroughParent()) {
+        throw new InvalidInventoryException(
+            "table "
+                + stored.table()
+                + " names files but reaches its tenant through a parent: not supported yet");
+      }
       if (!tablesWithFiles.add(stored.table())) {
         throw new InvalidInventoryException("table " + stored.table() + " names files twice");
       }
     }
+  }
+
+  /** The listed table of that name. */
+  public InventoryTable table(String name) {
+    return table(tables, name);
+  }
+
+  private static InventoryTable table(List<InventoryTable> tables, String name) {
+    return tables.stream()
+        .filter(table -> table.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("not an inventory table: " + name));
   }
 
   /** The tenant's files in the file store named by the rows of {@code table}, if its rows do. */
@@ -171,9 +223,16 @@ public record DeclaredInventory(
         flag(table, "personalData", where),
         text(table, "key", where),
         table.containsKey("person") ? text(table, "person", where) : null,
+        table.containsKey("tenantVia") ? via(object(table.get("tenantVia"), where), where) : null,
         List.of(),
         underDetach,
         resets);
+  }
+
+  private static InventoryTable.TenantVia via(JsonObject via, String where) {
+    onlyMembers(via, VIA_MEMBERS, where + ": tenantVia");
+    return new InventoryTable.TenantVia(
+        text(via, "column", where + ": tenantVia"), text(via, "parent", where + ": tenantVia"));
   }
 
   private static InventoryFiles files(JsonObject stored) {

@@ -69,6 +69,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
               true,
               key.get(0),
               null,
+              null,
               List.of(),
               DetachAction.DELETE,
               List.of()));

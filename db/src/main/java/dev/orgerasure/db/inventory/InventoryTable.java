@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  *     belongs to, else {@code null}. Under either policy such a table's rows of the members the
  *     erasure deletes are deleted, and every other row of the organisation is reset, so that people
  *     who keep their accounts keep their rows (docs/contract.md, "People's own rows").
+ * @param tenantVia for a table without the tenant column, the column of a foreign key to the listed
+ *     table whose rows give its rows their tenant; else {@code null}
  * @param parents the inventory's tables its foreign keys point to, read from the database; they are
  *     purged after it
  * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them),
@@ -30,6 +32,7 @@ public record InventoryTable(
     boolean personalData,
     String keyColumn,
     String personColumn,
+    TenantVia tenantVia,
     List<String> parents,
     DetachAction underDetach,
     List<ColumnReset> resets) {
@@ -42,6 +45,12 @@ public record InventoryTable(
       SqlNames.checked(name + ": person column", personColumn);
     }
     Objects.requireNonNull(underDetach, "underDetach");
+    if (tenantVia != null && (underDetach != DetachAction.DELETE || personColumn != null)) {
+      throw new IllegalArgumentException(
+          name
+              + ": a table reached through its parent is deleted under Detach, and holds no"
+              + " person's own rows");
+    }
     parents = List.copyOf(parents);
     resets = List.copyOf(resets);
     if (parents.contains(name)) {
@@ -66,6 +75,7 @@ public record InventoryTable(
         personalData,
         keyColumn,
         personColumn,
+        tenantVia,
         parentsInTheDatabase,
         underDetach,
         resets);
@@ -73,6 +83,22 @@ public record InventoryTable(
 
   public boolean isChildOf(String table) {
     return parents.contains(table);
+  }
+
+  /**
+   * How a table without the tenant column reaches its tenant: its {@code column} references the key
+   * of {@code parent}, whose rows have a tenant (directly, or through a parent of their own).
+   */
+  public record TenantVia(String column, String parent) {
+
+    public TenantVia {
+      SqlNames.checked("tenantVia: column", column);
+      SqlNames.checked("tenantVia: parent", parent);
+    }
+  }
+
+  public boolean isReachedThroughParent() {
+    return tenantVia != null;
   }
 
   public boolean isPerPerson() {

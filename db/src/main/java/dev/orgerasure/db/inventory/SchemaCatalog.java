@@ -17,10 +17,12 @@ import java.util.Optional;
  * once from PostgreSQL's catalogue. The inventory is checked against it and its purge order taken
  * from it.
  *
+ * @param schema the schema's name, e.g. {@code public}
  * @param columns by table, then by column
  * @param primaryKeys by table, the primary key's columns in order
  */
 public record SchemaCatalog(
+    String schema,
     Map<String, Map<String, Column>> columns,
     Map<String, List<String>> primaryKeys,
     List<ForeignKey> foreignKeys) {
@@ -40,15 +42,28 @@ public record SchemaCatalog(
   }
 
   /**
-   * A foreign key of {@code table} to {@code referencedTable}.
+   * A foreign key of {@code table}'s {@code columns} to {@code referencedTable}'s {@code
+   * referencedColumns}.
    *
    * @param name the constraint's name
    * @param deleteCascades whether deleting a referenced row deletes the referencing ones
    */
   public record ForeignKey(
-      String name, String table, String referencedTable, boolean deleteCascades) {}
+      String name,
+      String table,
+      List<String> columns,
+      String referencedTable,
+      List<String> referencedColumns,
+      boolean deleteCascades) {
+
+    public ForeignKey {
+      columns = List.copyOf(columns);
+      referencedColumns = List.copyOf(referencedColumns);
+    }
+  }
 
   public SchemaCatalog {
+    SqlNames.checked("schema", schema);
     // Kept in the catalogue's order (table name, then column position), so that what is read from
     // it
     // comes out the same on every run.
@@ -94,7 +109,13 @@ public record SchemaCatalog(
         rows(
             connection,
             """
-            SELECT c.conname, child.relname, parent.relname, c.confdeltype::text
+            SELECT c.conname, child.relname, parent.relname, c.confdeltype::text,
+              (SELECT string_agg(a.attname, ',' ORDER BY k.position)
+               FROM unnest(c.conkey) WITH ORDINALITY k(number, position)
+               JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.number),
+              (SELECT string_agg(a.attname, ',' ORDER BY k.position)
+               FROM unnest(c.confkey) WITH ORDINALITY k(number, position)
+               JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.number)
             FROM pg_constraint c
             JOIN pg_class child ON child.oid = c.conrelid
             JOIN pg_class parent ON parent.oid = c.confrelid
@@ -102,9 +123,16 @@ public record SchemaCatalog(
             WHERE c.contype = 'f' AND n.nspname = ?
             ORDER BY child.relname, c.conname""",
             schema)) {
-      foreignKeys.add(new ForeignKey(row[0], row[1], row[2], row[3].equals("c")));
+      foreignKeys.add(
+          new ForeignKey(
+              row[0],
+              row[1],
+              List.of(row[4].split(",")),
+              row[2],
+              List.of(row[5].split(",")),
+              row[3].equals("c")));
     }
-    return new SchemaCatalog(columns, primaryKeys, foreignKeys);
+    return new SchemaCatalog(schema, columns, primaryKeys, foreignKeys);
   }
 
   public boolean hasTable(String table) {

@@ -71,7 +71,15 @@ class DeclaredInventoryTest {
     assertEquals(
         List.of(
             new InventoryTable(
-                "notes", "Notes", true, "id", null, List.of(), DetachAction.DELETE, List.of())),
+                "notes",
+                "Notes",
+                true,
+                "id",
+                null,
+                null,
+                List.of(),
+                DetachAction.DELETE,
+                List.of())),
         notes.tables());
   }
 
@@ -134,6 +142,44 @@ class DeclaredInventoryTest {
     InvalidInventoryException refused =
         assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
     assertTrue(refused.getMessage().contains("persn"), refused.getMessage());
+  }
+
+  @Test
+  void aTableReachedThroughAParentOutsideTheInventoryIsRefused() {
+    String table =
+        NOTES.replace("}", ", \"tenantVia\": {\"column\": \"deal_id\", \"parent\": \"deals\"}}");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+    assertTrue(refused.getMessage().contains("deals"), refused.getMessage());
+  }
+
+  @Test
+  void tablesReachedThroughEachOtherAreRefused() {
+    String a =
+        NOTES
+            .replace("}", ", \"tenantVia\": {\"column\": \"b_id\", \"parent\": \"b\"}}")
+            .replace("\"notes\"", "\"a\"");
+    String b =
+        NOTES
+            .replace("}", ", \"tenantVia\": {\"column\": \"a_id\", \"parent\": \"a\"}}")
+            .replace("\"notes\"", "\"b\"");
+    InvalidInventoryException refused =
+        assertThrows(
+            InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(a + ", " + b)));
+    assertTrue(refused.getMessage().contains("loop"), refused.getMessage());
+  }
+
+  /** Its rows cannot leave the tenant: they have no tenant column to reset. */
+  @Test
+  void aTableReachedThroughAParentThatIsResetUnderDetachIsRefused() {
+    String parent = NOTES.replace("\"notes\"", "\"deals\"");
+    String child =
+        NOTES.replace(
+            "\"DELETE\"",
+            "\"RESET\", \"reset\": {\"tenant_id\": null},"
+                + " \"tenantVia\": {\"column\": \"deal_id\", \"parent\": \"deals\"}");
+    assertThrows(
+        InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(parent + ", " + child)));
   }
 
   @Test

@@ -176,6 +176,24 @@ class InventorySchemaCheckTest {
             .contains("files: the file path column path does not exist"));
   }
 
+  @Test
+  void aPathToTheTenantWithoutItsForeignKeyIsNamed() throws SQLException {
+    assertProblem(
+        "no_tenant_path",
+        """
+        CREATE TABLE deals (id bigint PRIMARY KEY, tenant_id text);
+        CREATE TABLE notes (id bigint PRIMARY KEY, deal_id bigint)""",
+        table("deals", "id")
+            + ", "
+            + table("notes", "id")
+                .replace(
+                    "\"underDetach\"",
+                    "\"tenantVia\": {\"column\": \"deal_id\", \"parent\": \"deals\"},"
+                        + " \"underDetach\""),
+        "notes: no foreign key of its column deal_id references the key id of deals, the path to"
+            + " its tenant");
+  }
+
   /** Its rows would block the purge, or be deleted by a cascade without being counted. */
   @Test
   void aTableOutsideTheInventoryReferencingOneInsideItIsNamed() throws SQLException {

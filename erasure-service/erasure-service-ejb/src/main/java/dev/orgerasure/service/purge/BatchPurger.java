@@ -2,7 +2,7 @@ package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.DetachAction;
 import dev.orgerasure.contract.MemberPolicy;
-import dev.orgerasure.db.inventory.DeclaredInventory;
+import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.db.inventory.ServiceTables;
@@ -31,9 +31,9 @@ public class BatchPurger {
 
   private final SqlSession sql;
   private final FileRemover files;
-  private final DeclaredInventory inventory;
+  private final DataInventory inventory;
 
-  public BatchPurger(SqlSession sql, FileRemover files, DeclaredInventory inventory) {
+  public BatchPurger(SqlSession sql, FileRemover files, DataInventory inventory) {
     this.sql = Objects.requireNonNull(sql, "sql");
     this.files = Objects.requireNonNull(files, "files");
     this.inventory = Objects.requireNonNull(inventory, "inventory");
@@ -51,24 +51,47 @@ public class BatchPurger {
     }
     String orgId = target.orgId();
     String tenant = inventory.tenantColumn();
+    if (table.isReachedThroughParent()) {
+      return joinedBatch(table, orgId, batchSize);
+    }
     if (table.keyColumn().equals(tenant)) {
       // One row per organisation: no batches.
-      int rows = sql.update("DELETE FROM " + table.name() + " WHERE " + tenant + " = ?1", orgId);
+      int rows =
+          sql.update(
+              "DELETE FROM " + inventory.sqlName(table) + " WHERE " + tenant + " = ?1", orgId);
       return new BatchResult(table.name(), rows, null, 0, List.of());
     }
-    Window window = new Window(table, tenant, orgId, after);
+    Window window = new Window(table, inventory.sqlName(table), tenant, orgId, after);
     if (table.isPerPerson()) {
       return personalBatch(window, target.requestId(), batchSize);
     }
     if (target.policy() == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
       return updateBatch(
-          "UPDATE " + table.name() + " SET " + table.resetAssignments(), window, batchSize);
+          "UPDATE " + window.sqlName() + " SET " + table.resetAssignments(), window, batchSize);
     }
     Optional<InventoryFiles> tableFiles = inventory.filesOf(table.name());
     if (tableFiles.isPresent()) {
       return purgeRowsWithFiles(window, tableFiles.get(), batchSize);
     }
-    return updateBatch("DELETE FROM " + table.name(), window, batchSize);
+    return updateBatch("DELETE FROM " + window.sqlName(), window, batchSize);
+  }
+
+  /**
+   * The next {@code batchSize} of the tenant's rows of a table that reaches its tenant through its
+   * parents, deleted (under either policy). The rows are found from the tenant's parent rows
+   * through the foreign key, so a batch reads the tenant's rows only (with an index on the foreign
+   * key); deleted rows are not found again, so no cursor is kept.
+   */
+  private BatchResult joinedBatch(InventoryTable table, String orgId, int batchSize) {
+    String key = table.keyColumn();
+    int rows =
+        sql.update(
+            String.format(
+                "DELETE FROM %1$s WHERE %2$s IN (SELECT %2$s FROM %1$s WHERE %3$s LIMIT ?2)",
+                inventory.sqlName(table), key, inventory.tenantCondition(table, "?1")),
+            orgId,
+            batchSize);
+    return new BatchResult(table.name(), rows, null, 0, List.of());
   }
 
   /**
@@ -103,25 +126,35 @@ public class BatchPurger {
         sql.update(
             String.format(
                 "DELETE FROM %s%s AND %s IN (SELECT user_id FROM %s WHERE request_id = ?4)",
-                table.name(),
+                window.sqlName(),
                 window.betweenKeys(),
                 table.personColumn(),
                 ServiceTables.ERASED_MEMBER),
             erasedBetween);
     int reset =
         sql.update(
-            "UPDATE " + table.name() + " SET " + table.resetAssignments() + window.betweenKeys(),
+            "UPDATE "
+                + window.sqlName()
+                + " SET "
+                + table.resetAssignments()
+                + window.betweenKeys(),
             between);
     return new BatchResult(table.name(), deleted + reset, keys.get()[1], 0, List.of());
   }
 
-  /** The first and last key of the window's next {@code batchSize} rows, if it has any. */
+  /**
+   * The first and last key of the window's next {@code batchSize} rows, if it has any. Taken from
+   * the keys in order, not with {@code min} and {@code max}, which PostgreSQL lacks for some key
+   * types (UUIDs); the window's rows are all the tenant's, so ordering by key is the window's
+   * order.
+   */
   private Optional<Object[]> nextKeys(Window window, int batchSize) {
     String key = window.table().keyColumn();
     List<Object[]> keys =
         sql.query(
             String.format(
-                "SELECT min(%1$s), max(%1$s) FROM (%2$s) batch",
+                "SELECT keys[1], keys[array_length(keys, 1)] FROM"
+                    + " (SELECT array_agg(%1$s ORDER BY %1$s) AS keys FROM (%2$s) batch) window_keys",
                 key, window.select(key, batchSize)),
             window.parameters(batchSize));
     if (keys.isEmpty() || keys.get(0)[1] == null) {
@@ -133,6 +166,7 @@ public class BatchPurger {
   private BatchResult purgeRowsWithFiles(Window window, InventoryFiles tableFiles, int batchSize) {
     String table = window.table().name();
     String key = window.table().keyColumn();
+    String sqlName = window.sqlName();
     // Lock exactly the rows of this batch, then delete exactly those.
     List<Object[]> rows =
         sql.query(
@@ -157,7 +191,7 @@ public class BatchPurger {
     String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     int deleted =
         sql.update(
-            "DELETE FROM " + table + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))", idArray);
+            "DELETE FROM " + sqlName + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))", idArray);
     return new BatchResult(table, deleted, ids.get(ids.size() - 1), removed, failures);
   }
 
@@ -179,7 +213,8 @@ public class BatchPurger {
    * of the table and read all of it). So each batch reads its own rows and no others
    * (BatchPurgerTest counts them).
    */
-  private record Window(InventoryTable table, String tenant, String orgId, Object after) {
+  private record Window(
+      InventoryTable table, String sqlName, String tenant, String orgId, Object after) {
 
     /** {@code columns} of the window's first {@code limit} rows, in key order. */
     String select(String columns, int limit) {
@@ -190,7 +225,7 @@ public class BatchPurger {
       return "SELECT "
           + columns
           + " FROM "
-          + table.name()
+          + sqlName
           + " WHERE "
           + from
           + " ORDER BY "

@@ -71,7 +71,7 @@ public class PurgeStepper {
     boolean purged =
         PurgeStep.run(
             inventory.inventory(),
-            new BatchPurger(sql, fileStore::remove, inventory.inventory().declared()),
+            new BatchPurger(sql, fileStore::remove, inventory.inventory()),
             run,
             new PurgeTarget(purge.requestId(), purge.orgId(), purge.memberPolicy()),
             (batch, size, took) -> {

@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
+import dev.orgerasure.db.inventory.SchemaCatalog.Column;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +22,7 @@ class BatchPurgerStatementTest {
 
   private static final String ORG = "org-1";
   private static final String REQUEST = "request-1";
+  private static final DataInventory DEMO = demoInventory();
 
   @Test
   void aTablesFirstBatchFindsItsKeysAmongTheOrganisationsFirstRowsInKeyOrder() {
@@ -25,9 +32,10 @@ class BatchPurgerStatementTest {
     assertEquals(
         List.of(
             new Statement(
-                "SELECT min(user_id), max(user_id) FROM (SELECT user_id FROM onboarding"
+                "SELECT keys[1], keys[array_length(keys, 1)] FROM (SELECT array_agg(user_id"
+                    + " ORDER BY user_id) AS keys FROM (SELECT user_id FROM public.onboarding"
                     + " WHERE org_id >= ?1 AND org_id <= ?2 ORDER BY org_id, user_id LIMIT ?3)"
-                    + " batch",
+                    + " batch) window_keys",
                 List.of(ORG, ORG, 50))),
         session.queries);
   }
@@ -40,9 +48,10 @@ class BatchPurgerStatementTest {
     assertEquals(
         List.of(
             new Statement(
-                "SELECT min(user_id), max(user_id) FROM (SELECT user_id FROM onboarding"
+                "SELECT keys[1], keys[array_length(keys, 1)] FROM (SELECT array_agg(user_id"
+                    + " ORDER BY user_id) AS keys FROM (SELECT user_id FROM public.onboarding"
                     + " WHERE (org_id, user_id) > (?1, ?2) AND org_id <= ?3"
-                    + " ORDER BY org_id, user_id LIMIT ?4) batch",
+                    + " ORDER BY org_id, user_id LIMIT ?4) batch) window_keys",
                 List.of(ORG, "user-4", ORG, 50))),
         session.queries);
   }
@@ -51,7 +60,7 @@ class BatchPurgerStatementTest {
   void aBatchDeletesTheOrganisationsRowsFromItsFirstKeyToItsLast() {
     assertEquals(
         new Statement(
-            "DELETE FROM progress WHERE org_id = ?1 AND id >= ?2 AND id <= ?3",
+            "DELETE FROM public.progress WHERE org_id = ?1 AND id >= ?2 AND id <= ?3",
             List.of(ORG, 41L, 90L)),
         statementOf("progress", MemberPolicy.ERASE, 40L, 41L, 90L));
   }
@@ -65,12 +74,12 @@ class BatchPurgerStatementTest {
       assertEquals(
           List.of(
               new Statement(
-                  "DELETE FROM onboarding WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3"
+                  "DELETE FROM public.onboarding WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3"
                       + " AND user_id IN (SELECT user_id FROM purge_erased_member"
                       + " WHERE request_id = ?4)",
                   List.of(ORG, "user-1", "user-9", REQUEST)),
               new Statement(
-                  "UPDATE onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
+                  "UPDATE public.onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
                       + " WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3",
                   List.of(ORG, "user-1", "user-9"))),
           session.updates,
@@ -112,7 +121,7 @@ class BatchPurgerStatementTest {
 
     assertEquals(List.of(), session.queries);
     assertEquals(
-        List.of(new Statement("DELETE FROM organizations WHERE org_id = ?1", List.of(ORG))),
+        List.of(new Statement("DELETE FROM public.organizations WHERE org_id = ?1", List.of(ORG))),
         session.updates);
   }
 
@@ -126,11 +135,33 @@ class BatchPurgerStatementTest {
 
   private static BatchResult purge(
       RecordingSession session, String tableName, MemberPolicy policy, Object after) {
-    DeclaredInventory demo = DeclaredInventory.learningPlatform();
-    InventoryTable table =
-        demo.tables().stream().filter(known -> known.name().equals(tableName)).findFirst().get();
-    return new BatchPurger(session, path -> Optional.empty(), demo)
+    InventoryTable table = DEMO.table(tableName).orElseThrow();
+    return new BatchPurger(session, path -> Optional.empty(), DEMO)
         .purgeBatch(table, new PurgeTarget(REQUEST, ORG, policy), 50, after);
+  }
+
+  /**
+   * The demo's inventory, checked against a catalogue written to match it (every column it names,
+   * no foreign keys): statements are built without a database.
+   */
+  private static DataInventory demoInventory() {
+    DeclaredInventory demo = DeclaredInventory.learningPlatform();
+    Column text = new Column("character varying", true, null);
+    Map<String, Map<String, Column>> columns = new LinkedHashMap<>();
+    Map<String, List<String>> keys = new HashMap<>();
+    for (InventoryTable table : demo.tables()) {
+      Map<String, Column> named = new LinkedHashMap<>();
+      named.put(demo.tenantColumn(), text);
+      named.put(table.keyColumn(), text);
+      if (table.isPerPerson()) {
+        named.put(table.personColumn(), text);
+      }
+      table.resets().forEach(reset -> named.put(reset.column(), text));
+      demo.filesOf(table.name()).ifPresent(files -> named.put(files.pathColumn(), text));
+      columns.put(table.name(), named);
+      keys.put(table.name(), List.of(table.keyColumn()));
+    }
+    return DataInventory.of(demo, new SchemaCatalog("public", columns, keys, List.of()));
   }
 
   private record Statement(String sql, List<Object> parameters) {}

@@ -1,7 +1,6 @@
 package dev.orgerasure.service.purge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.MemberPolicy;
@@ -141,8 +140,7 @@ class BatchPurgerTest {
   void anEmptyTableGivesAnEmptyBatch() throws Exception {
     try (Connection connection = dataSource.getConnection()) {
       BatchPurger purger =
-          new BatchPurger(
-              new JdbcSession(connection), path -> Optional.empty(), inventory.declared());
+          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
       for (MemberPolicy policy : MemberPolicy.values()) {
         for (InventoryTable table : tables()) {
           assertTrue(
@@ -206,7 +204,7 @@ class BatchPurgerTest {
       update(connection, "ANALYZE memberships");
       connection.setAutoCommit(false);
       BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory);
       PurgeRun run = new PurgeRun(500, 500, Duration.ofHours(1));
       long deleted = 0;
       List<Long> readPerBatch = new ArrayList<>();
@@ -291,7 +289,7 @@ class BatchPurgerTest {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory);
       boolean done = false;
       while (!done) {
         done =
@@ -369,7 +367,7 @@ class BatchPurgerTest {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
       BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory.declared());
+          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory);
       InventoryTable assets = inventory.table("assets").orElseThrow();
       BatchResult batch =
           purger.purgeBatch(
@@ -518,7 +516,7 @@ class BatchPurgerTest {
   private static List<String> strings(String sql, Object... parameters) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
-      bind(statement, parameters);
+      JdbcSession.bind(statement, parameters);
       List<String> values = new ArrayList<>();
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
@@ -531,72 +529,19 @@ class BatchPurgerTest {
 
   private static void update(Connection c, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(sql)) {
-      bind(statement, parameters);
+      JdbcSession.bind(statement, parameters);
       statement.executeUpdate();
     }
   }
 
   private static long insert(Connection c, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
-      bind(statement, parameters);
+      JdbcSession.bind(statement, parameters);
       statement.executeUpdate();
       try (ResultSet keys = statement.getGeneratedKeys()) {
         keys.next();
         return keys.getLong(1);
       }
-    }
-  }
-
-  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      statement.setObject(i + 1, parameters[i]);
-    }
-  }
-
-  /**
-   * The service's native SQL over plain JDBC: {@code ?n} placeholders become {@code ?}, in order.
-   */
-  private static final class JdbcSession implements SqlSession {
-    private final Connection connection;
-
-    JdbcSession(Connection connection) {
-      this.connection = connection;
-    }
-
-    @Override
-    public int update(String sql, Object... parameters) {
-      try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
-        bind(statement, parameters);
-        return statement.executeUpdate();
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    @Override
-    public List<Object[]> query(String sql, Object... parameters) {
-      try (PreparedStatement statement = connection.prepareStatement(jdbc(sql))) {
-        bind(statement, parameters);
-        List<Object[]> rows = new ArrayList<>();
-        try (ResultSet result = statement.executeQuery()) {
-          int columns = result.getMetaData().getColumnCount();
-          while (result.next()) {
-            Object[] row = new Object[columns];
-            for (int i = 0; i < columns; i++) {
-              row[i] = result.getObject(i + 1);
-            }
-            rows.add(row);
-          }
-        }
-        return rows;
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static String jdbc(String sql) {
-      assertFalse(sql.contains("??"));
-      return sql.replaceAll("\\?\\d+", "?");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.infrastructure.persistence.jpa;
 
+import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.inventory.InventoryRowCounter;
@@ -24,12 +25,16 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
 
   @Override
   public long countRows(InventoryTable table, String orgId) {
-    // The table name comes from the inventory, never from the caller.
+    DataInventory checked = inventory.inventory();
+    // Names and conditions come from the checked inventory, never from the caller.
     Number count =
         (Number)
             entityManager
                 .createNativeQuery(
-                    "SELECT count(*) FROM " + table.name() + " WHERE " + tenantColumn() + " = ?1")
+                    "SELECT count(*) FROM "
+                        + checked.sqlName(table)
+                        + " WHERE "
+                        + checked.tenantCondition(table, "?1"))
                 .setParameter(1, orgId)
                 .getSingleResult();
     return count.longValue();
@@ -41,18 +46,19 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
     if (orgIds.isEmpty()) {
       return counts;
     }
+    DataInventory.TenantJoin join = inventory.inventory().tenantJoin(table);
     Query query =
         entityManager.createNativeQuery(
             "SELECT "
-                + tenantColumn()
+                + join.tenant()
                 + ", count(*) FROM "
-                + table.name()
+                + join.from()
                 + " WHERE "
-                + tenantColumn()
+                + join.tenant()
                 + " IN ("
                 + placeholders(orgIds.size())
                 + ") GROUP BY "
-                + tenantColumn());
+                + join.tenant());
     for (int i = 0; i < orgIds.size(); i++) {
       query.setParameter(i + 1, orgIds.get(i));
     }
@@ -65,9 +71,5 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
 
   private static String placeholders(int count) {
     return IntStream.rangeClosed(1, count).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
-  }
-
-  private String tenantColumn() {
-    return inventory.inventory().tenantColumn();
   }
 }

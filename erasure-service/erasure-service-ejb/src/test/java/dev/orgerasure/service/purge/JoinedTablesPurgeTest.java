@@ -1,0 +1,255 @@
+package dev.orgerasure.service.purge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An application shaped unlike the demo, in a schema of its own: organisations keyed by a text id,
+ * deals keyed by UUIDs, and two tables that reach their tenant only through their parents (deal
+ * notes through deals; reactions through notes, with {@code ON DELETE CASCADE}). The batches, the
+ * purge order and the counts come from its inventory file alone.
+ */
+class JoinedTablesPurgeTest {
+
+  private static final String SCHEMA = "crm";
+  private static final String INVENTORY =
+      """
+      {"format": "org-erasure-inventory/1", "application": "CRM", "tenantColumn": "org_id",
+       "tables": [
+        {"table": "organisations", "category": "Organisation", "personalData": true,
+         "key": "org_id", "underDetach": "DELETE"},
+        {"table": "deals", "category": "Deals", "personalData": true, "key": "id",
+         "underDetach": "DELETE"},
+        {"table": "deal_notes", "category": "Deal notes", "personalData": true, "key": "id",
+         "tenantVia": {"column": "deal_id", "parent": "deals"}, "underDetach": "DELETE"},
+        {"table": "note_reactions", "category": "Reactions", "personalData": false, "key": "id",
+         "tenantVia": {"column": "note_id", "parent": "deal_notes"}, "underDetach": "DELETE"}
+       ]}""";
+
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
+  private static DataInventory inventory;
+
+  @BeforeAll
+  static void crmSchema() throws IOException, SQLException {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      for (String ddl :
+          List.of(
+              "CREATE SCHEMA crm",
+              "CREATE TABLE crm.organisations (org_id text PRIMARY KEY, name text NOT NULL)",
+              "CREATE TABLE crm.deals (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),"
+                  + " org_id text NOT NULL REFERENCES crm.organisations (org_id), title text)",
+              "CREATE INDEX deals_org_id_idx ON crm.deals (org_id, id)",
+              "CREATE TABLE crm.deal_notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                  + " deal_id uuid NOT NULL REFERENCES crm.deals (id), body text)",
+              "CREATE INDEX deal_notes_deal_id_idx ON crm.deal_notes (deal_id)",
+              "CREATE TABLE crm.note_reactions (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+                  + " note_id bigint NOT NULL REFERENCES crm.deal_notes (id) ON DELETE CASCADE,"
+                  + " emoji text)",
+              "CREATE INDEX note_reactions_note_id_idx ON crm.note_reactions (note_id)")) {
+        statement.execute(ddl);
+      }
+      inventory =
+          DataInventory.of(
+              DeclaredInventory.read(
+                  new ByteArrayInputStream(INVENTORY.getBytes(StandardCharsets.UTF_8)), "crm.json"),
+              SchemaCatalog.read(connection, SCHEMA));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void tablesReachedThroughTheirParentsComeBeforeThemInThePurgeOrder() {
+    assertEquals(
+        List.of("note_reactions", "deal_notes", "deals", "organisations"),
+        inventory.tablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+  }
+
+  @Test
+  void aTenantsRowsInEveryTableAreCountedThroughTheirParents() throws SQLException {
+    String acme = newOrganisation(3, 4, 2);
+    assertEquals(
+        Map.of("organisations", 1L, "deals", 3L, "deal_notes", 12L, "note_reactions", 24L),
+        counts(acme));
+    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+      DataInventory.TenantJoin join = inventory.tenantJoin(table);
+      assertEquals(
+          counts(acme).get(table.name()),
+          number("SELECT count(*) FROM " + join.from() + " WHERE " + join.tenant() + " = ?", acme),
+          table.name());
+    }
+  }
+
+  @Test
+  void underEitherPolicyThePurgeTakesTheTenantsRowsInBatchesAndLeavesAnotherByteIdentical()
+      throws SQLException {
+    for (MemberPolicy policy : MemberPolicy.values()) {
+      String target = newOrganisation(3, 4, 2);
+      String other = newOrganisation(2, 3, 1);
+      Map<String, Long> before = counts(target);
+      Map<String, String> otherBefore = checksums(other);
+
+      Map<String, Long> deleted = purgeAll(target, policy);
+
+      assertEquals(before, deleted, policy + ": every row counted once, by its own table");
+      assertTrue(
+          counts(target).values().stream().allMatch(count -> count == 0),
+          policy + ": nothing of the tenant is left");
+      assertEquals(otherBefore, checksums(other), policy + ": the other tenant is byte-identical");
+      assertNotEquals(0L, counts(other).get("note_reactions"));
+    }
+  }
+
+  /** The purge run to its end in batches of 5, one transaction per step as in the service. */
+  private static Map<String, Long> purgeAll(String organisation, MemberPolicy policy)
+      throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    inventory.tablesInPurgeOrder().forEach(table -> rows.put(table.name(), 0L));
+    PurgeRun run = new PurgeRun(5, 5, Duration.ofSeconds(1));
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
+      boolean done = false;
+      while (!done) {
+        done =
+            PurgeStep.run(
+                inventory,
+                purger,
+                run,
+                new PurgeTarget("request-" + organisation, organisation, policy),
+                (batch, size, took) -> {
+                  assertTrue(batch.rows() <= size || batch.table().equals("organisations"));
+                  rows.merge(batch.table(), batch.rows(), Long::sum);
+                });
+        connection.commit();
+      }
+    }
+    return rows;
+  }
+
+  /** An organisation with its deals, each with notes, each with reactions. */
+  private static String newOrganisation(int deals, int notesPerDeal, int reactionsPerNote)
+      throws SQLException {
+    String organisation = "org-" + UUID.randomUUID();
+    try (Connection connection = dataSource.getConnection()) {
+      update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", organisation);
+      for (int deal = 0; deal < deals; deal++) {
+        UUID dealId = UUID.randomUUID();
+        update(
+            connection,
+            "INSERT INTO crm.deals (id, org_id, title) VALUES (?, ?, 'Deal')",
+            dealId,
+            organisation);
+        for (int note = 0; note < notesPerDeal; note++) {
+          long noteId;
+          try (PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO crm.deal_notes (deal_id, body) VALUES (?, 'Note') RETURNING id")) {
+            insert.setObject(1, dealId);
+            try (ResultSet id = insert.executeQuery()) {
+              id.next();
+              noteId = id.getLong(1);
+            }
+          }
+          for (int reaction = 0; reaction < reactionsPerNote; reaction++) {
+            update(
+                connection,
+                "INSERT INTO crm.note_reactions (note_id, emoji) VALUES (?, '+1')",
+                noteId);
+          }
+        }
+      }
+    }
+    return organisation;
+  }
+
+  private static Map<String, Long> counts(String organisation) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+      counts.put(
+          table.name(),
+          number(
+              "SELECT count(*) FROM "
+                  + inventory.sqlName(table)
+                  + " WHERE "
+                  + inventory.tenantCondition(table, "?"),
+              organisation));
+    }
+    return counts;
+  }
+
+  private static Map<String, String> checksums(String organisation) throws SQLException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+      DataInventory.TenantJoin join = inventory.tenantJoin(table);
+      try (Connection connection = dataSource.getConnection();
+          PreparedStatement statement =
+              connection.prepareStatement(
+                  "SELECT md5(coalesce(string_agg(t0::text, '|' ORDER BY t0::text), '')) FROM "
+                      + join.from()
+                      + " WHERE "
+                      + join.tenant()
+                      + " = ?")) {
+        statement.setString(1, organisation);
+        try (ResultSet sum = statement.executeQuery()) {
+          sum.next();
+          sums.put(table.name(), sum.getString(1));
+        }
+      }
+    }
+    return sums;
+  }
+
+  private static long number(String sql, String parameter) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setString(1, parameter);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static void update(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      JdbcSession.bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+}
