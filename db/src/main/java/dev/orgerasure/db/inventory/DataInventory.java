@@ -177,6 +177,12 @@ public final class DataInventory {
         problems.add(
             stored.table() + ": the file path column " + stored.pathColumn() + " does not exist");
       }
+      if (stored.sizeColumn() != null
+          && catalog.hasTable(stored.table())
+          && catalog.column(stored.table(), stored.sizeColumn()).isEmpty()) {
+        problems.add(
+            stored.table() + ": the file size column " + stored.sizeColumn() + " does not exist");
+      }
     }
     for (ForeignKey key : catalog.foreignKeys()) {
       if (inventoried.contains(key.referencedTable()) && !inventoried.contains(key.table())) {

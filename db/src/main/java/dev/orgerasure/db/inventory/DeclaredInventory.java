@@ -53,7 +53,7 @@ public record DeclaredInventory(
           "reset");
   private static final Set<String> VIA_MEMBERS = Set.of("column", "parent");
   private static final Set<String> FILES_MEMBERS =
-      Set.of("category", "personalData", "table", "pathColumn");
+      Set.of("category", "personalData", "table", "pathColumn", "sizeColumn");
 
   public DeclaredInventory {
     SqlNames.checked("tenantColumn", tenantColumn);
@@ -242,7 +242,8 @@ public record DeclaredInventory(
         text(stored, "category", where),
         flag(stored, "personalData", where),
         text(stored, "table", where),
-        text(stored, "pathColumn", where));
+        text(stored, "pathColumn", where),
+        stored.containsKey("sizeColumn") ? text(stored, "sizeColumn", where) : null);
   }
 
   /** Unknown members are refused: a misspelt {@code "persn"} must not silently drop a rule. */

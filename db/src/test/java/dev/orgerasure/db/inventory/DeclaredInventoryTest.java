@@ -61,7 +61,8 @@ class DeclaredInventoryTest {
   @Test
   void theDemosAssetFilesAreNamedByItsAssetsTable() {
     assertEquals(
-        List.of(new InventoryFiles("Asset files", true, "assets", "file_path")), demo.files());
+        List.of(new InventoryFiles("Asset files", true, "assets", "file_path", "size_bytes")),
+        demo.files());
   }
 
   @Test

@@ -3,91 +3,94 @@ package dev.orgerasure.service.inventory;
 import dev.orgerasure.contract.FileInventory;
 import dev.orgerasure.contract.OrganizationData;
 import dev.orgerasure.contract.TableCount;
+import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.contract.InventoryCounts;
 import dev.orgerasure.service.filestore.FileStore;
-import dev.orgerasure.service.learning.AssetRepository;
-import dev.orgerasure.service.learning.AssetRepository.FileTotals;
+import dev.orgerasure.service.inventory.InventoryFileCounter.FileTotals;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LongSummaryStatistics;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Counts an organisation's data per inventory category: what an erasure would remove. */
 @Stateless
 public class OrganizationDataCountService {
 
+  /** The files' label when the inventory names none. */
+  private static final String NO_FILES = "Files";
+
   @Inject private InventoryRowCounter rowCounter;
 
-  @Inject private AssetRepository assetRepository;
+  @Inject private InventoryFileCounter fileCounter;
 
   @Inject private FileStore fileStore;
 
   @Inject private ApplicationInventory inventory;
 
   public OrganizationData countFor(String orgId) {
+    DataInventory checked = inventory.inventory();
     List<TableCount> tables =
-        inventory.inventory().tablesInPurgeOrder().stream()
+        checked.tablesInPurgeOrder().stream()
             .map(table -> InventoryCounts.of(table, rowCounter.countRows(table, orgId)))
             .toList();
-    return new OrganizationData(orgId, tables, countFiles(orgId));
+    FileTotals present = new FileTotals(0, 0);
+    for (InventoryFiles files : checked.files()) {
+      try (Stream<String> paths = fileCounter.pathsOf(files, orgId)) {
+        long[] sizes = paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).toArray();
+        present = present.plus(new FileTotals(sizes.length, Arrays.stream(sizes).sum()));
+      }
+    }
+    return new OrganizationData(orgId, tables, fileInventory(checked, present));
   }
 
   /**
    * The same counts for many organisations at once (the admin page's list), one statement per
-   * inventory table; files and bytes here are those the asset rows record, without looking at the
-   * file store.
+   * inventory table; files and bytes here are those the rows record, without looking at the file
+   * store.
    */
   public List<OrganizationData> countFor(List<String> orgIds) {
+    DataInventory checked = inventory.inventory();
     Map<InventoryTable, Map<String, Long>> rows = new LinkedHashMap<>();
-    for (InventoryTable table : inventory.inventory().tablesInPurgeOrder()) {
+    for (InventoryTable table : checked.tablesInPurgeOrder()) {
       rows.put(table, rowCounter.countRowsByOrganization(table, orgIds));
     }
-    Map<String, FileTotals> files = assetRepository.fileTotalsOf(orgIds);
-    InventoryFiles assetFiles = assetFiles();
+    Map<String, FileTotals> files = new HashMap<>();
+    for (InventoryFiles stored : checked.files()) {
+      fileCounter
+          .totalsOf(stored, orgIds)
+          .forEach((orgId, totals) -> files.merge(orgId, totals, FileTotals::plus));
+    }
     return orgIds.stream()
         .map(
-            orgId -> {
-              FileTotals totals = files.getOrDefault(orgId, new FileTotals(0, 0));
-              return new OrganizationData(
-                  orgId,
-                  rows.entrySet().stream()
-                      .map(
-                          table ->
-                              InventoryCounts.of(
-                                  table.getKey(), table.getValue().getOrDefault(orgId, 0L)))
-                      .toList(),
-                  new FileInventory(
-                      assetFiles.category(),
-                      assetFiles.personalData(),
-                      totals.files(),
-                      totals.bytes()));
-            })
+            orgId ->
+                new OrganizationData(
+                    orgId,
+                    rows.entrySet().stream()
+                        .map(
+                            table ->
+                                InventoryCounts.of(
+                                    table.getKey(), table.getValue().getOrDefault(orgId, 0L)))
+                        .toList(),
+                    fileInventory(checked, files.getOrDefault(orgId, new FileTotals(0, 0)))))
         .toList();
   }
 
-  private FileInventory countFiles(String orgId) {
-    InventoryFiles assetFiles = assetFiles();
-    try (Stream<String> paths = assetRepository.filePathsOf(orgId)) {
-      LongSummaryStatistics presentFiles =
-          paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).summaryStatistics();
-      return new FileInventory(
-          assetFiles.category(),
-          assetFiles.personalData(),
-          presentFiles.getCount(),
-          presentFiles.getSum());
-    }
-  }
-
-  /** The demo's asset files: the platform's own repository reads them. */
-  private InventoryFiles assetFiles() {
-    return inventory
-        .inventory()
-        .filesOf("assets")
-        .orElseThrow(() -> new IllegalStateException("the inventory names no asset files"));
+  /** The inventory's files as one line for people: their categories, and personal if any is. */
+  private static FileInventory fileInventory(DataInventory checked, FileTotals totals) {
+    String category =
+        checked.files().isEmpty()
+            ? NO_FILES
+            : checked.files().stream()
+                .map(InventoryFiles::category)
+                .collect(Collectors.joining(", "));
+    boolean personalData = checked.files().stream().anyMatch(InventoryFiles::personalData);
+    return new FileInventory(category, personalData, totals.files(), totals.bytes());
   }
 }

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -19,9 +18,6 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "assets")
-@NamedQuery(
-    name = "Asset.findFilePathsByOrganization",
-    query = "SELECT a.filePath FROM Asset a WHERE a.orgId = :orgId ORDER BY a.id")
 public class Asset {
 
   @Id

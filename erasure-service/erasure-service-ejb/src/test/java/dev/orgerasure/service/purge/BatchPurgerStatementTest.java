@@ -157,7 +157,12 @@ class BatchPurgerStatementTest {
         named.put(table.personColumn(), text);
       }
       table.resets().forEach(reset -> named.put(reset.column(), text));
-      demo.filesOf(table.name()).ifPresent(files -> named.put(files.pathColumn(), text));
+      demo.filesOf(table.name())
+          .ifPresent(
+              files -> {
+                named.put(files.pathColumn(), text);
+                named.put(files.sizeColumn(), text);
+              });
       columns.put(table.name(), named);
       keys.put(table.name(), List.of(table.keyColumn()));
     }
