@@ -93,25 +93,65 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
         }
       }
     }
-    Set<String> listed = new HashSet<>();
-    tables.forEach(table -> listed.add(table.name()));
-    Set<String> reachedOnlyThrough = new LinkedHashSet<>();
-    for (ForeignKey key : catalog.foreignKeys()) {
-      if (listed.contains(key.referencedTable())
-          && !listed.contains(key.table())
-          && reachedOnlyThrough.add(key.table())) {
-        undecided.add(
-            key.table()
-                + ": reaches the tenant only through "
-                + key.referencedTable()
-                + " and has no "
-                + tenantColumn
-                + " column; add the column (filled from its parent) to erase its rows");
-      }
-    }
     if (tables.isEmpty()) {
       throw new InvalidInventoryException(
           "no table with the tenant column " + tenantColumn + " has a one-column primary key");
+    }
+    Set<String> listed = new HashSet<>();
+    tables.forEach(table -> listed.add(table.name()));
+    Set<String> ambiguous = new LinkedHashSet<>();
+    // Tables without the tenant column that reference a listed table reach their tenant through
+    // it; each round may reach a further level of children.
+    boolean reached = true;
+    while (reached) {
+      reached = false;
+      for (String name : catalog.columns().keySet()) {
+        if (listed.contains(name)
+            || ambiguous.contains(name)
+            || ServiceTables.all().contains(name)) {
+          continue;
+        }
+        List<ForeignKey> toListed =
+            catalog.foreignKeys().stream()
+                .filter(key -> key.table().equals(name) && listed.contains(key.referencedTable()))
+                .toList();
+        if (toListed.isEmpty()) {
+          continue;
+        }
+        List<String> key = catalog.primaryKey(name);
+        if (toListed.size() > 1 || toListed.get(0).columns().size() != 1 || key.size() != 1) {
+          ambiguous.add(name);
+          undecided.add(
+              name
+                  + ": reaches the tenant through "
+                  + toListed.stream().map(ForeignKey::referencedTable).toList()
+                  + " without a one-column key and a single path; add a "
+                  + tenantColumn
+                  + " column or a tenantVia by hand");
+          continue;
+        }
+        ForeignKey path = toListed.get(0);
+        tables.add(
+            new InventoryTable(
+                name,
+                category(name),
+                true,
+                key.get(0),
+                null,
+                new InventoryTable.TenantVia(path.columns().get(0), path.referencedTable()),
+                List.of(),
+                DetachAction.DELETE,
+                List.of()));
+        listed.add(name);
+        undecided.add(
+            name
+                + ": reaches the tenant through "
+                + path.referencedTable()
+                + " ("
+                + path.columns().get(0)
+                + "); personalData is true");
+        reached = true;
+      }
     }
     return new InventoryProposal(
         new DeclaredInventory(application, tenantColumn, tables, List.of()), undecided);
@@ -136,6 +176,13 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
               + table.personalData()
               + ", \"key\": "
               + string(table.keyColumn())
+              + (table.isReachedThroughParent()
+                  ? ", \"tenantVia\": {\"column\": "
+                      + string(table.tenantVia().column())
+                      + ", \"parent\": "
+                      + string(table.tenantVia().parent())
+                      + "}"
+                  : "")
               + ", \"underDetach\": "
               + string(table.underDetach().name())
               + " }"

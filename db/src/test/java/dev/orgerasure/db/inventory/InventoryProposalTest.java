@@ -74,7 +74,7 @@ class InventoryProposalTest {
   }
 
   @Test
-  void aTableThatReachesTheTenantOnlyThroughAParentIsNamedAsUndecided() throws SQLException {
+  void aTableThatReachesTheTenantThroughItsParentsIsProposedWithItsPath() throws SQLException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA joined");
@@ -82,16 +82,24 @@ class InventoryProposalTest {
       statement.execute(
           "CREATE TABLE joined.deal_notes (id bigint PRIMARY KEY,"
               + " deal_id bigint REFERENCES joined.deals (id))");
+      statement.execute(
+          "CREATE TABLE joined.note_likes (id bigint PRIMARY KEY,"
+              + " note_id bigint REFERENCES joined.deal_notes (id))");
       statement.execute("CREATE TABLE joined.tags (tag text, org_id text)");
     }
-    InventoryProposal proposal = InventoryProposal.propose(catalog("joined"), "org_id", "CRM");
+    SchemaCatalog catalog = catalog("joined");
+    InventoryProposal proposal = InventoryProposal.propose(catalog, "org_id", "CRM");
     assertEquals(
-        List.of("deals"),
-        proposal.inventory().tables().stream().map(InventoryTable::name).toList());
-    assertTrue(
-        proposal.undecided().stream()
-            .anyMatch(line -> line.startsWith("deal_notes: reaches the tenant only through deals")),
-        proposal.undecided().toString());
+        List.of("deals", "deal_notes:deal_id->deals", "note_likes:note_id->deal_notes"),
+        proposal.inventory().tables().stream()
+            .map(
+                table ->
+                    table.name()
+                        + (table.isReachedThroughParent()
+                            ? ":" + table.tenantVia().column() + "->" + table.tenantVia().parent()
+                            : ""))
+            .toList());
+    assertEquals(List.of(), DataInventory.problems(proposal.inventory(), catalog));
     assertTrue(
         proposal.undecided().stream()
             .anyMatch(line -> line.startsWith("tags: left out, it has no primary key")),
