@@ -62,17 +62,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
                 + "; this version purges tables with a one-column key");
         continue;
       }
-      tables.add(
-          new InventoryTable(
-              name,
-              category(name),
-              true,
-              key.get(0),
-              null,
-              null,
-              List.of(),
-              DetachAction.DELETE,
-              List.of()));
+      tables.add(proposed(name, key.get(0), null));
       undecided.add(name + ": personalData is true; set it to false if its rows describe no one");
       for (String column : catalog.columns().get(name).keySet()) {
         if (PERSON_COLUMNS.contains(column)) {
@@ -132,16 +122,10 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
         }
         ForeignKey path = toListed.get(0);
         tables.add(
-            new InventoryTable(
+            proposed(
                 name,
-                category(name),
-                true,
                 key.get(0),
-                null,
-                new InventoryTable.TenantVia(path.columns().get(0), path.referencedTable()),
-                List.of(),
-                DetachAction.DELETE,
-                List.of()));
+                new InventoryTable.TenantVia(path.columns().get(0), path.referencedTable())));
         listed.add(name);
         undecided.add(
             name
@@ -201,6 +185,12 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     }
     String array = out.toString();
     return array.substring(1, array.length() - 1);
+  }
+
+  /** A table with the safe choices: personal data, deleted under Detach. */
+  private static InventoryTable proposed(String name, String key, InventoryTable.TenantVia via) {
+    return new InventoryTable(
+        name, category(name), true, key, null, via, List.of(), DetachAction.DELETE, List.of());
   }
 
   private static String category(String table) {
