@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -38,9 +39,10 @@ public class ApplicationInventory {
   @Resource(lookup = "jdbc/erasure")
   private DataSource dataSource;
 
+  // Optional: MicroProfile Config takes the empty default for "not set".
   @Inject
   @ConfigProperty(name = "erasure.inventory.file")
-  String file;
+  Optional<String> file;
 
   @Inject
   @ConfigProperty(name = "erasure.inventory.schema")
@@ -51,9 +53,10 @@ public class ApplicationInventory {
 
   @PostConstruct
   void read() {
-    String source = file.isBlank() ? DeclaredInventory.LEARNING_PLATFORM : file;
+    String path = file.orElse("").trim();
+    String source = path.isEmpty() ? DeclaredInventory.LEARNING_PLATFORM : path;
     try (Connection connection = dataSource.getConnection()) {
-      InventoryCheck check = InventoryCheck.of(file, connection, schema);
+      InventoryCheck check = InventoryCheck.of(path, connection, schema);
       inventory = check.inventory().orElse(null);
       problems = check.problems();
     } catch (SQLException e) {
