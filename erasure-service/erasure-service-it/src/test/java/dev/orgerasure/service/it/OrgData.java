@@ -119,7 +119,7 @@ final class OrgData {
     return paths;
   }
 
-  /** Rows of the organisation per inventory table, in purge order. */
+  /** Rows of the organisation per inventory table, in the inventory file's order. */
   static Map<String, Long> counts(Connection db, String orgId) throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     for (InventoryTable table : TABLES) {

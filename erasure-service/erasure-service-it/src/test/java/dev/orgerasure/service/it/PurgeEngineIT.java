@@ -321,10 +321,11 @@ public class PurgeEngineIT {
     }
   }
 
-  private static String firstTableWithRows(Map<String, Long> counts) {
-    return counts.entrySet().stream()
-        .filter(entry -> entry.getValue() > 0)
-        .map(Map.Entry::getKey)
+  /** The first table in the purge order that still has rows. */
+  private String firstTableWithRows(Map<String, Long> counts) {
+    return inventory.inventory().tablesInPurgeOrder().stream()
+        .map(InventoryTable::name)
+        .filter(table -> counts.get(table) > 0)
         .findFirst()
         .orElseThrow();
   }
