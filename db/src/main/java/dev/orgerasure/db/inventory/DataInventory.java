@@ -3,6 +3,7 @@ package dev.orgerasure.db.inventory;
 import dev.orgerasure.db.inventory.SchemaCatalog.Column;
 import dev.orgerasure.db.inventory.SchemaCatalog.ForeignKey;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,9 +71,15 @@ public final class DataInventory {
     List<InventoryTable> ordered = new ArrayList<>();
     Set<String> placed = new LinkedHashSet<>();
     boolean progress = true;
+    // The tenants' own table (its key is the tenant column) goes last of all that may go, so that
+    // its row, gone, says the tenant's data is gone; the others keep the file's order.
+    List<InventoryTable> candidates = new ArrayList<>(declared.tables());
+    candidates.sort(
+        Comparator.comparing(
+            (InventoryTable table) -> table.keyColumn().equals(declared.tenantColumn())));
     while (progress) {
       progress = false;
-      for (InventoryTable table : declared.tables()) {
+      for (InventoryTable table : candidates) {
         boolean referencedByAnUnplacedTable =
             declared.tables().stream()
                 .anyMatch(

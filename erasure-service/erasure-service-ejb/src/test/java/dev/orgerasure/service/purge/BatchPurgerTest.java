@@ -316,25 +316,7 @@ class BatchPurgerTest {
   /** The purge's row and its erased members, as the service stores a hand-over. */
   private static String handedOver(String org, MemberPolicy policy, List<String> erasedMembers)
       throws SQLException {
-    String requestId = UUID.randomUUID().toString();
-    try (Connection c = dataSource.getConnection()) {
-      update(
-          c,
-          "INSERT INTO purge (request_id, org_id, org_name, state, requested_at, grace_until,"
-              + " member_policy) VALUES (?, ?, ?, 'PURGING_APP_DATA', now(), now(), ?)",
-          requestId,
-          org,
-          "Org " + org,
-          policy.name());
-      for (String userId : erasedMembers) {
-        update(
-            c,
-            "INSERT INTO purge_erased_member (request_id, user_id) VALUES (?, ?)",
-            requestId,
-            userId);
-      }
-    }
-    return requestId;
+    return HandOvers.stored(dataSource, org, policy, erasedMembers);
   }
 
   private static List<String> inPurgeOrder(List<String> tableNames) {

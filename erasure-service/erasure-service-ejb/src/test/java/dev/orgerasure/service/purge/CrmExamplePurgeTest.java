@@ -1,0 +1,315 @@
+package dev.orgerasure.service.purge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.DeclaredInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.inventory.SchemaCatalog;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CRM example of docs/examples/crm, erased through the same batches as the demo with only its
+ * inventory file: text organisation ids, people linked through memberships, tables deleted by
+ * cascade from the organisation, sales data without a foreign key owned by people who keep it when
+ * they keep their account, events reached through their integration, and onboarding started again.
+ */
+class CrmExamplePurgeTest {
+
+  private static final Path EXAMPLE = Path.of("../../docs/examples/crm");
+  private static final String SCHEMA = "crm";
+
+  private static EmbeddedPostgres postgres;
+  private static DataSource dataSource;
+  private static DataInventory inventory;
+
+  @BeforeAll
+  static void crmBesideTheService() throws IOException, SQLException {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+    // The service's own tables (purges and their erased members), where the service keeps them.
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + SCHEMA);
+      statement.execute("SET search_path TO " + SCHEMA);
+      statement.execute(Files.readString(EXAMPLE.resolve("schema.sql")));
+      statement.execute("SET search_path TO public");
+      inventory =
+          DataInventory.of(
+              DeclaredInventory.read(EXAMPLE.resolve("inventory.json")),
+              SchemaCatalog.read(connection, SCHEMA));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    postgres.close();
+  }
+
+  @Test
+  void theInventoryMatchesTheSchemaAndPurgesChildrenBeforeTheOrganisation() {
+    List<String> order = inventory.tablesInPurgeOrder().stream().map(InventoryTable::name).toList();
+    assertEquals("organisations", order.get(order.size() - 1));
+    assertTrue(
+        order.indexOf("integration_events") < order.indexOf("integrations"), order.toString());
+    assertTrue(order.indexOf("activities") < order.indexOf("deals"), order.toString());
+  }
+
+  @Test
+  void underEraseTheErasedMembersSalesDataGoesAndAKeptMemberKeepsTheirsWithoutTheOrganisation()
+      throws SQLException {
+    Tenants tenants = newTenants();
+
+    Map<String, Long> counted = purgeAll(tenants, MemberPolicy.ERASE);
+
+    assertEquals(tenants.countedBefore(), counted, "every row of the tenant counted once");
+    assertTrue(remaining(tenants.erased()).values().stream().allMatch(rows -> rows == 0));
+    assertEquals(List.of(), ownedRows(tenants.leaver()), "the erased member's own rows are gone");
+    assertEquals(
+        List.of("activities:", "activities:", "contacts:", "contacts:", "deals:", "onboarding:0"),
+        ownedRows(tenants.stayer()),
+        "the kept member's own rows stay, without the organisation, onboarding started again");
+    assertEquals(tenants.otherBefore(), checksums(tenants.other()), "the other tenant unchanged");
+  }
+
+  @Test
+  void underDetachTheOrganisationsOwnTablesGoAndEveryonesSalesDataStaysWithoutIt()
+      throws SQLException {
+    Tenants tenants = newTenants();
+
+    Map<String, Long> counted = purgeAll(tenants, MemberPolicy.DETACH);
+
+    assertEquals(tenants.countedBefore(), counted);
+    assertTrue(remaining(tenants.erased()).values().stream().allMatch(rows -> rows == 0));
+    // Keycloak names the members it erases under Detach too (those its identity provider
+    // manages); here it erases the leaver, so only the stayer's rows are kept.
+    assertEquals(List.of(), ownedRows(tenants.leaver()));
+    assertEquals(6, ownedRows(tenants.stayer()).size());
+    assertEquals(tenants.otherBefore(), checksums(tenants.other()));
+  }
+
+  /** Two tenants; in the erased one, a member whose account goes and one who stays. */
+  private record Tenants(
+      String erased,
+      String other,
+      String leaver,
+      String stayer,
+      Map<String, Long> countedBefore,
+      Map<String, String> otherBefore) {}
+
+  private static Tenants newTenants() throws SQLException {
+    // Keycloak's ids, as the service receives them.
+    String erased = UUID.randomUUID().toString();
+    String other = UUID.randomUUID().toString();
+    String leaver = UUID.randomUUID().toString();
+    String stayer = UUID.randomUUID().toString();
+    String otherMember = UUID.randomUUID().toString();
+    try (Connection connection = dataSource.getConnection()) {
+      organisation(connection, erased, List.of(leaver, stayer));
+      organisation(connection, other, List.of(otherMember, stayer));
+    }
+    return new Tenants(erased, other, leaver, stayer, remaining(erased), checksums(other));
+  }
+
+  /** An organisation with its settings, an integration and its events, and each member's data. */
+  private static void organisation(Connection connection, String org, List<String> members)
+      throws SQLException {
+    update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", org);
+    update(
+        connection,
+        "INSERT INTO crm.org_settings (org_id, name, value) VALUES (?, 'tz', 'UTC')",
+        org);
+    update(
+        connection,
+        "INSERT INTO crm.org_settings (org_id, name, value) VALUES (?, 'lang', 'en')",
+        org);
+    long integration =
+        number(
+            connection,
+            "INSERT INTO crm.integrations (org_id, provider, api_token) VALUES (?, 'mail', 'secret')"
+                + " RETURNING id",
+            org);
+    for (int event = 0; event < 3; event++) {
+      update(
+          connection,
+          "INSERT INTO crm.integration_events (integration_id, payload) VALUES (?, '{}')",
+          integration);
+    }
+    for (String member : members) {
+      update(
+          connection,
+          "INSERT INTO crm.people (user_id, full_name) VALUES (?, 'Person') ON CONFLICT DO NOTHING",
+          member);
+      update(
+          connection,
+          "INSERT INTO crm.memberships (org_id, person_id)"
+              + " SELECT ?, id FROM crm.people WHERE user_id = ?",
+          org,
+          member);
+      for (int contact = 0; contact < 2; contact++) {
+        update(
+            connection,
+            "INSERT INTO crm.contacts (org_id, owner_id, name) VALUES (?, ?, 'Contact')",
+            org,
+            member);
+      }
+      UUID deal = UUID.randomUUID();
+      update(
+          connection,
+          "INSERT INTO crm.deals (id, org_id, owner_id, title) VALUES (?, ?, ?, 'Deal')",
+          deal,
+          org,
+          member);
+      for (int activity = 0; activity < 2; activity++) {
+        update(
+            connection,
+            "INSERT INTO crm.activities (org_id, owner_id, deal_id, note) VALUES (?, ?, ?, 'Call')",
+            org,
+            member,
+            deal);
+      }
+      update(
+          connection,
+          // One row per person: onboarded into the first organisation they joined.
+          "INSERT INTO crm.onboarding_progress (user_id, org_id, step) VALUES (?, ?, 3)"
+              + " ON CONFLICT (user_id) DO NOTHING",
+          member,
+          org);
+    }
+  }
+
+  /**
+   * The purge of the erased tenant, Keycloak erasing the leaver, run to its end in batches of 2.
+   */
+  private static Map<String, Long> purgeAll(Tenants tenants, MemberPolicy policy)
+      throws SQLException {
+    String requestId =
+        HandOvers.stored(dataSource, tenants.erased(), policy, List.of(tenants.leaver()));
+    Map<String, Long> rows = new LinkedHashMap<>();
+    inventory.tablesInPurgeOrder().forEach(table -> rows.put(table.name(), 0L));
+    PurgeRun run = new PurgeRun(2, 2, Duration.ofSeconds(1));
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
+      boolean done = false;
+      while (!done) {
+        done =
+            PurgeStep.run(
+                inventory,
+                purger,
+                run,
+                new PurgeTarget(requestId, tenants.erased(), policy),
+                (batch, size, took) -> rows.merge(batch.table(), batch.rows(), Long::sum));
+        connection.commit();
+      }
+    }
+    return rows;
+  }
+
+  /** The tenant's rows per inventory table. */
+  private static Map<String, Long> remaining(String org) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+        counts.put(
+            table.name(),
+            number(
+                connection,
+                "SELECT count(*) FROM "
+                    + inventory.sqlName(table)
+                    + " WHERE "
+                    + inventory.tenantCondition(table, "?"),
+                org));
+      }
+    }
+    return counts;
+  }
+
+  /** A person's own rows outside any organisation: table, and the onboarding step. */
+  private static List<String> ownedRows(String userId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement rows =
+            connection.prepareStatement(
+                "SELECT 'activities:' FROM crm.activities WHERE owner_id = ? AND org_id IS NULL"
+                    + " UNION ALL SELECT 'contacts:' FROM crm.contacts"
+                    + " WHERE owner_id = ? AND org_id IS NULL"
+                    + " UNION ALL SELECT 'deals:' FROM crm.deals WHERE owner_id = ? AND org_id IS NULL"
+                    + " UNION ALL SELECT 'onboarding:' || step FROM crm.onboarding_progress"
+                    + " WHERE user_id = ? AND org_id IS NULL ORDER BY 1")) {
+      JdbcSession.bind(rows, userId, userId, userId, userId);
+      List<String> found = new ArrayList<>();
+      try (ResultSet result = rows.executeQuery()) {
+        while (result.next()) {
+          found.add(result.getString(1));
+        }
+      }
+      return found;
+    }
+  }
+
+  private static Map<String, String> checksums(String org) throws SQLException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+        DataInventory.TenantJoin join = inventory.tenantJoin(table);
+        try (PreparedStatement sum =
+            connection.prepareStatement(
+                "SELECT md5(coalesce(string_agg(t0::text, '|' ORDER BY t0::text), '')) FROM "
+                    + join.from()
+                    + " WHERE "
+                    + join.tenant()
+                    + " = ?")) {
+          sum.setString(1, org);
+          try (ResultSet result = sum.executeQuery()) {
+            result.next();
+            sums.put(table.name(), result.getString(1));
+          }
+        }
+      }
+    }
+    return sums;
+  }
+
+  private static long number(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      JdbcSession.bind(statement, parameters);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  private static void update(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      JdbcSession.bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+}
