@@ -17,12 +17,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -137,61 +134,61 @@ class CrmExamplePurgeTest {
   /** An organisation with its settings, an integration and its events, and each member's data. */
   private static void organisation(Connection connection, String org, List<String> members)
       throws SQLException {
-    update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", org);
-    update(
+    TenantRows.update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", org);
+    TenantRows.update(
         connection,
         "INSERT INTO crm.org_settings (org_id, name, value) VALUES (?, 'tz', 'UTC')",
         org);
-    update(
+    TenantRows.update(
         connection,
         "INSERT INTO crm.org_settings (org_id, name, value) VALUES (?, 'lang', 'en')",
         org);
     long integration =
-        number(
+        TenantRows.number(
             connection,
             "INSERT INTO crm.integrations (org_id, provider, api_token) VALUES (?, 'mail', 'secret')"
                 + " RETURNING id",
             org);
     for (int event = 0; event < 3; event++) {
-      update(
+      TenantRows.update(
           connection,
           "INSERT INTO crm.integration_events (integration_id, payload) VALUES (?, '{}')",
           integration);
     }
     for (String member : members) {
-      update(
+      TenantRows.update(
           connection,
           "INSERT INTO crm.people (user_id, full_name) VALUES (?, 'Person') ON CONFLICT DO NOTHING",
           member);
-      update(
+      TenantRows.update(
           connection,
           "INSERT INTO crm.memberships (org_id, person_id)"
               + " SELECT ?, id FROM crm.people WHERE user_id = ?",
           org,
           member);
       for (int contact = 0; contact < 2; contact++) {
-        update(
+        TenantRows.update(
             connection,
             "INSERT INTO crm.contacts (org_id, owner_id, name) VALUES (?, ?, 'Contact')",
             org,
             member);
       }
       UUID deal = UUID.randomUUID();
-      update(
+      TenantRows.update(
           connection,
           "INSERT INTO crm.deals (id, org_id, owner_id, title) VALUES (?, ?, ?, 'Deal')",
           deal,
           org,
           member);
       for (int activity = 0; activity < 2; activity++) {
-        update(
+        TenantRows.update(
             connection,
             "INSERT INTO crm.activities (org_id, owner_id, deal_id, note) VALUES (?, ?, ?, 'Call')",
             org,
             member,
             deal);
       }
-      update(
+      TenantRows.update(
           connection,
           // One row per person: onboarded into the first organisation they joined.
           "INSERT INTO crm.onboarding_progress (user_id, org_id, step) VALUES (?, ?, 3)"
@@ -199,54 +196,6 @@ class CrmExamplePurgeTest {
           member,
           org);
     }
-  }
-
-  /**
-   * The purge of the erased tenant, Keycloak erasing the leaver, run to its end in batches of 2.
-   */
-  private static Map<String, Long> purgeAll(Tenants tenants, MemberPolicy policy)
-      throws SQLException {
-    String requestId =
-        HandOvers.stored(dataSource, tenants.erased(), policy, List.of(tenants.leaver()));
-    Map<String, Long> rows = new LinkedHashMap<>();
-    inventory.tablesInPurgeOrder().forEach(table -> rows.put(table.name(), 0L));
-    PurgeRun run = new PurgeRun(2, 2, Duration.ofSeconds(1));
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
-      boolean done = false;
-      while (!done) {
-        done =
-            PurgeStep.run(
-                inventory,
-                purger,
-                run,
-                new PurgeTarget(requestId, tenants.erased(), policy),
-                (batch, size, took) -> rows.merge(batch.table(), batch.rows(), Long::sum));
-        connection.commit();
-      }
-    }
-    return rows;
-  }
-
-  /** The tenant's rows per inventory table. */
-  private static Map<String, Long> remaining(String org) throws SQLException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
-        counts.put(
-            table.name(),
-            number(
-                connection,
-                "SELECT count(*) FROM "
-                    + inventory.sqlName(table)
-                    + " WHERE "
-                    + inventory.tenantCondition(table, "?"),
-                org));
-      }
-    }
-    return counts;
   }
 
   /** A person's own rows outside any organisation: table, and the onboarding step. */
@@ -271,45 +220,21 @@ class CrmExamplePurgeTest {
     }
   }
 
+  /**
+   * The purge of the erased tenant, Keycloak erasing the leaver, run to its end in batches of 2.
+   */
+  private static Map<String, Long> purgeAll(Tenants tenants, MemberPolicy policy)
+      throws SQLException {
+    String requestId =
+        HandOvers.stored(dataSource, tenants.erased(), policy, List.of(tenants.leaver()));
+    return TenantRows.purgeAll(dataSource, inventory, requestId, tenants.erased(), policy, 2);
+  }
+
+  private static Map<String, Long> remaining(String org) throws SQLException {
+    return TenantRows.counts(dataSource, inventory, org);
+  }
+
   private static Map<String, String> checksums(String org) throws SQLException {
-    Map<String, String> sums = new LinkedHashMap<>();
-    try (Connection connection = dataSource.getConnection()) {
-      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
-        DataInventory.TenantJoin join = inventory.tenantJoin(table);
-        try (PreparedStatement sum =
-            connection.prepareStatement(
-                "SELECT md5(coalesce(string_agg(t0::text, '|' ORDER BY t0::text), '')) FROM "
-                    + join.from()
-                    + " WHERE "
-                    + join.tenant()
-                    + " = ?")) {
-          sum.setString(1, org);
-          try (ResultSet result = sum.executeQuery()) {
-            result.next();
-            sums.put(table.name(), result.getString(1));
-          }
-        }
-      }
-    }
-    return sums;
-  }
-
-  private static long number(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      JdbcSession.bind(statement, parameters);
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return result.getLong(1);
-      }
-    }
-  }
-
-  private static void update(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      JdbcSession.bind(statement, parameters);
-      statement.executeUpdate();
-    }
+    return TenantRows.checksums(dataSource, inventory, org);
   }
 }

@@ -18,11 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -108,7 +105,7 @@ class JoinedTablesPurgeTest {
       DataInventory.TenantJoin join = inventory.tenantJoin(table);
       assertEquals(
           counts(acme).get(table.name()),
-          number("SELECT count(*) FROM " + join.from() + " WHERE " + join.tenant() + " = ?", acme),
+          count("SELECT count(*) FROM " + join.from() + " WHERE " + join.tenant() + " = ?", acme),
           table.name());
     }
   }
@@ -133,43 +130,16 @@ class JoinedTablesPurgeTest {
     }
   }
 
-  /** The purge run to its end in batches of 5, one transaction per step as in the service. */
-  private static Map<String, Long> purgeAll(String organisation, MemberPolicy policy)
-      throws SQLException {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    inventory.tablesInPurgeOrder().forEach(table -> rows.put(table.name(), 0L));
-    PurgeRun run = new PurgeRun(5, 5, Duration.ofSeconds(1));
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
-      boolean done = false;
-      while (!done) {
-        done =
-            PurgeStep.run(
-                inventory,
-                purger,
-                run,
-                new PurgeTarget("request-" + organisation, organisation, policy),
-                (batch, size, took) -> {
-                  assertTrue(batch.rows() <= size || batch.table().equals("organisations"));
-                  rows.merge(batch.table(), batch.rows(), Long::sum);
-                });
-        connection.commit();
-      }
-    }
-    return rows;
-  }
-
   /** An organisation with its deals, each with notes, each with reactions. */
   private static String newOrganisation(int deals, int notesPerDeal, int reactionsPerNote)
       throws SQLException {
     String organisation = "org-" + UUID.randomUUID();
     try (Connection connection = dataSource.getConnection()) {
-      update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", organisation);
+      TenantRows.update(
+          connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", organisation);
       for (int deal = 0; deal < deals; deal++) {
         UUID dealId = UUID.randomUUID();
-        update(
+        TenantRows.update(
             connection,
             "INSERT INTO crm.deals (id, org_id, title) VALUES (?, ?, 'Deal')",
             dealId,
@@ -186,7 +156,7 @@ class JoinedTablesPurgeTest {
             }
           }
           for (int reaction = 0; reaction < reactionsPerNote; reaction++) {
-            update(
+            TenantRows.update(
                 connection,
                 "INSERT INTO crm.note_reactions (note_id, emoji) VALUES (?, '+1')",
                 noteId);
@@ -197,59 +167,23 @@ class JoinedTablesPurgeTest {
     return organisation;
   }
 
+  private static Map<String, Long> purgeAll(String organisation, MemberPolicy policy)
+      throws SQLException {
+    return TenantRows.purgeAll(
+        dataSource, inventory, "request-" + organisation, organisation, policy, 5);
+  }
+
   private static Map<String, Long> counts(String organisation) throws SQLException {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
-      counts.put(
-          table.name(),
-          number(
-              "SELECT count(*) FROM "
-                  + inventory.sqlName(table)
-                  + " WHERE "
-                  + inventory.tenantCondition(table, "?"),
-              organisation));
-    }
-    return counts;
+    return TenantRows.counts(dataSource, inventory, organisation);
   }
 
   private static Map<String, String> checksums(String organisation) throws SQLException {
-    Map<String, String> sums = new LinkedHashMap<>();
-    for (InventoryTable table : inventory.tablesInPurgeOrder()) {
-      DataInventory.TenantJoin join = inventory.tenantJoin(table);
-      try (Connection connection = dataSource.getConnection();
-          PreparedStatement statement =
-              connection.prepareStatement(
-                  "SELECT md5(coalesce(string_agg(t0::text, '|' ORDER BY t0::text), '')) FROM "
-                      + join.from()
-                      + " WHERE "
-                      + join.tenant()
-                      + " = ?")) {
-        statement.setString(1, organisation);
-        try (ResultSet sum = statement.executeQuery()) {
-          sum.next();
-          sums.put(table.name(), sum.getString(1));
-        }
-      }
-    }
-    return sums;
+    return TenantRows.checksums(dataSource, inventory, organisation);
   }
 
-  private static long number(String sql, String parameter) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setString(1, parameter);
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        return result.getLong(1);
-      }
-    }
-  }
-
-  private static void update(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      JdbcSession.bind(statement, parameters);
-      statement.executeUpdate();
+  private static long count(String sql, String organisation) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return TenantRows.number(connection, sql, organisation);
     }
   }
 }

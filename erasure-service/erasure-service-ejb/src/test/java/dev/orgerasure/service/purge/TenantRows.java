@@ -1,0 +1,119 @@
+package dev.orgerasure.service.purge;
+
+import dev.orgerasure.contract.MemberPolicy;
+import dev.orgerasure.db.inventory.DataInventory;
+import dev.orgerasure.db.inventory.InventoryTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A tenant's rows in an inventory's tables, as the batch tests compare them before and after a
+ * purge: counts, checksums, and the purge itself run to its end.
+ */
+final class TenantRows {
+
+  private TenantRows() {}
+
+  /** The tenant's rows per inventory table, found as the purge finds them. */
+  static Map<String, Long> counts(DataSource dataSource, DataInventory inventory, String tenant)
+      throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+        counts.put(
+            table.name(),
+            number(
+                connection,
+                "SELECT count(*) FROM "
+                    + inventory.sqlName(table)
+                    + " WHERE "
+                    + inventory.tenantCondition(table, "?"),
+                tenant));
+      }
+    }
+    return counts;
+  }
+
+  /** Per inventory table, an MD5 over the text of all the tenant's rows. */
+  static Map<String, String> checksums(
+      DataSource dataSource, DataInventory inventory, String tenant) throws SQLException {
+    Map<String, String> sums = new LinkedHashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+        DataInventory.TenantJoin join = inventory.tenantJoin(table);
+        try (PreparedStatement sum =
+            connection.prepareStatement(
+                "SELECT md5(coalesce(string_agg(t0::text, '|' ORDER BY t0::text), '')) FROM "
+                    + join.from()
+                    + " WHERE "
+                    + join.tenant()
+                    + " = ?")) {
+          sum.setString(1, tenant);
+          try (ResultSet result = sum.executeQuery()) {
+            result.next();
+            sums.put(table.name(), result.getString(1));
+          }
+        }
+      }
+    }
+    return sums;
+  }
+
+  /**
+   * The purge of a stored hand-over run to its end in batches of {@code batchSize}, one transaction
+   * per step as in the service; answers the rows each table's batches counted.
+   */
+  static Map<String, Long> purgeAll(
+      DataSource dataSource,
+      DataInventory inventory,
+      String requestId,
+      String tenant,
+      MemberPolicy policy,
+      int batchSize)
+      throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    inventory.tablesInPurgeOrder().forEach(table -> rows.put(table.name(), 0L));
+    PurgeRun run = new PurgeRun(batchSize, batchSize, Duration.ofSeconds(1));
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
+      boolean done = false;
+      while (!done) {
+        done =
+            PurgeStep.run(
+                inventory,
+                purger,
+                run,
+                new PurgeTarget(requestId, tenant, policy),
+                (batch, size, took) -> rows.merge(batch.table(), batch.rows(), Long::sum));
+        connection.commit();
+      }
+    }
+    return rows;
+  }
+
+  static long number(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      JdbcSession.bind(statement, parameters);
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
+  static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      JdbcSession.bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+}
