@@ -243,7 +243,7 @@ public class Purge {
     if (filesDeletedNow < 0) {
       throw new IllegalArgumentException("file count is negative");
     }
-    progressOf(table).add(rows);
+    progressRecording(table).add(rows);
     filesDeleted += filesDeletedNow;
     for (FileFailure failure : failures) {
       undeletedFile(failure.path())
@@ -363,6 +363,22 @@ public class Purge {
     if (state != expected) {
       throw new IllegalStateException("cannot " + action + " in state " + state);
     }
+  }
+
+  /**
+   * The table's progress row; a table the inventory gained after this purge was handed over (an
+   * upgrade in between) gets one, after the others.
+   */
+  private PurgeProgress progressRecording(String table) {
+    return progress.stream()
+        .filter(row -> row.tableName().equals(table))
+        .findFirst()
+        .orElseGet(
+            () -> {
+              PurgeProgress added = new PurgeProgress(this, table, progress.size());
+              progress.add(added);
+              return added;
+            });
   }
 
   private PurgeProgress progressOf(String table) {

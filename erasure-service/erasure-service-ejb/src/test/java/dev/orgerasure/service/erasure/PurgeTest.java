@@ -157,9 +157,19 @@ class PurgeTest {
     assertEquals(7, purge.rowsDeleted("assets"));
     assertEquals(6, purge.filesDeleted());
     assertEquals(1, purge.filesFailed());
-    assertThrows(
-        IllegalArgumentException.class,
-        () -> purge.recordBatch("courses", 1, 0, List.of(), T0, BACKOFF));
+  }
+
+  /** An upgrade between the hand-over and the purge may add a table to the inventory. */
+  @Test
+  void aTableTheInventoryGainedAfterTheHandOverIsRecordedAfterTheOthers() {
+    Purge purge = purge(Duration.ZERO);
+    purge.startPurging(T0);
+    purge.recordBatch("courses", 3, 0, List.of(), T0, BACKOFF);
+
+    assertEquals(3, purge.rowsDeleted("courses"));
+    assertEquals(
+        List.of("progress", "assets", "organizations", "courses"),
+        purge.report(COUNTS).tables().stream().map(TableCount::table).toList());
   }
 
   @Test
