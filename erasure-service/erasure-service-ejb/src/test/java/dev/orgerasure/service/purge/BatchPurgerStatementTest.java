@@ -9,6 +9,9 @@ import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.db.inventory.SchemaCatalog;
 import dev.orgerasure.db.inventory.SchemaCatalog.Column;
+import dev.orgerasure.db.inventory.SchemaCatalog.ForeignKey;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +25,7 @@ class BatchPurgerStatementTest {
 
   private static final String ORG = "org-1";
   private static final String REQUEST = "request-1";
+  private static final Column TEXT = new Column("character varying", true, null);
   private static final DataInventory DEMO = demoInventory();
 
   @Test
@@ -115,6 +119,61 @@ class BatchPurgerStatementTest {
   }
 
   @Test
+  void aTableReachedThroughItsParentsIsDeletedByKeysFoundByJoiningFromTheTenantsRows() {
+    DataInventory crm =
+        DataInventory.of(
+            DeclaredInventory.read(
+                new ByteArrayInputStream(
+                    """
+                    {"format": "org-erasure-inventory/1", "application": "CRM",
+                     "tenantColumn": "org_id",
+                     "tables": [
+                      {"table": "deals", "category": "Deals", "personalData": true, "key": "id",
+                       "underDetach": "DELETE"},
+                      {"table": "notes", "category": "Notes", "personalData": true, "key": "id",
+                       "tenantVia": {"column": "deal_id", "parent": "deals"},
+                       "underDetach": "DELETE"}]}"""
+                        .getBytes(StandardCharsets.UTF_8)),
+                "crm.json"),
+            new SchemaCatalog(
+                "crm",
+                Map.of(
+                    "deals", Map.of("id", TEXT, "org_id", TEXT),
+                    "notes", Map.of("id", TEXT, "deal_id", TEXT)),
+                Map.of("deals", List.of("id"), "notes", List.of("id")),
+                List.of(
+                    new ForeignKey(
+                        "notes_deal_id_fkey",
+                        "notes",
+                        List.of("deal_id"),
+                        "deals",
+                        List.of("id"),
+                        false))));
+    for (MemberPolicy policy : MemberPolicy.values()) {
+      RecordingSession session = new RecordingSession(null, null);
+      BatchResult batch =
+          new BatchPurger(session, path -> Optional.empty(), crm)
+              .purgeBatch(
+                  crm.table("notes").orElseThrow(),
+                  new PurgeTarget(REQUEST, ORG, policy),
+                  50,
+                  null);
+
+      assertEquals(List.of(), session.queries, policy.name());
+      assertEquals(
+          List.of(
+              new Statement(
+                  "WITH batch AS (SELECT t0.id FROM crm.notes t0 JOIN crm.deals t1"
+                      + " ON t0.deal_id = t1.id WHERE t1.org_id = ?1 LIMIT ?2)"
+                      + " DELETE FROM crm.notes WHERE id IN (SELECT id FROM batch)",
+                  List.of(ORG, 50))),
+          session.updates,
+          policy.name());
+      assertNull(batch.lastKey(), "deleted rows are not found again: no cursor");
+    }
+  }
+
+  @Test
   void theOrganisationsOwnRowIsDeletedByItsIdWithoutLookingForAKey() {
     RecordingSession session = new RecordingSession(1L, 9L);
     purge(session, "organizations", MemberPolicy.ERASE, null);
@@ -146,22 +205,21 @@ class BatchPurgerStatementTest {
    */
   private static DataInventory demoInventory() {
     DeclaredInventory demo = DeclaredInventory.learningPlatform();
-    Column text = new Column("character varying", true, null);
     Map<String, Map<String, Column>> columns = new LinkedHashMap<>();
     Map<String, List<String>> keys = new HashMap<>();
     for (InventoryTable table : demo.tables()) {
       Map<String, Column> named = new LinkedHashMap<>();
-      named.put(demo.tenantColumn(), text);
-      named.put(table.keyColumn(), text);
+      named.put(demo.tenantColumn(), TEXT);
+      named.put(table.keyColumn(), TEXT);
       if (table.isPerPerson()) {
-        named.put(table.personColumn(), text);
+        named.put(table.personColumn(), TEXT);
       }
-      table.resets().forEach(reset -> named.put(reset.column(), text));
+      table.resets().forEach(reset -> named.put(reset.column(), TEXT));
       demo.filesOf(table.name())
           .ifPresent(
               files -> {
-                named.put(files.pathColumn(), text);
-                named.put(files.sizeColumn(), text);
+                named.put(files.pathColumn(), TEXT);
+                named.put(files.sizeColumn(), TEXT);
               });
       columns.put(table.name(), named);
       keys.put(table.name(), List.of(table.keyColumn()));
