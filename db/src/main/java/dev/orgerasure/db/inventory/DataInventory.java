@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,15 +22,36 @@ import java.util.stream.Collectors;
  */
 public final class DataInventory {
 
+  /** The tenant column's types a tenant id (Keycloak's, a text) is turned into, by type name. */
+  private static final Map<String, Function<String, Object>> TENANT_TYPES =
+      Map.of(
+          "text",
+          id -> id,
+          "character varying",
+          id -> id,
+          "character",
+          id -> id,
+          "uuid",
+          UUID::fromString,
+          "bigint",
+          Long::valueOf,
+          "integer",
+          Integer::valueOf);
+
   private final DeclaredInventory declared;
   private final String schema;
+  private final Function<String, Object> tenantValue;
   private final List<InventoryTable> tablesInPurgeOrder;
   private final Map<String, InventoryTable> tablesByName;
 
   private DataInventory(
-      DeclaredInventory declared, String schema, List<InventoryTable> tablesInPurgeOrder) {
+      DeclaredInventory declared,
+      String schema,
+      Function<String, Object> tenantValue,
+      List<InventoryTable> tablesInPurgeOrder) {
     this.declared = declared;
     this.schema = schema;
+    this.tenantValue = tenantValue;
     this.tablesInPurgeOrder = List.copyOf(tablesInPurgeOrder);
     this.tablesByName =
         tablesInPurgeOrder.stream()
@@ -47,7 +70,8 @@ public final class DataInventory {
       throw new InventoryMismatchException(problems);
     }
     List<InventoryTable> ordered = inPurgeOrder(declared, catalog);
-    return new DataInventory(declared, catalog.schema(), ordered);
+    String tenantType = tenantTypes(declared, catalog).iterator().next();
+    return new DataInventory(declared, catalog.schema(), TENANT_TYPES.get(tenantType), ordered);
   }
 
   /**
@@ -173,6 +197,18 @@ public final class DataInventory {
         }
       }
     }
+    Set<String> tenantTypes = tenantTypes(declared, catalog);
+    if (tenantTypes.size() > 1) {
+      problems.add("the tenant column " + tenant + " has different types: " + tenantTypes);
+    } else if (tenantTypes.size() == 1
+        && !TENANT_TYPES.containsKey(tenantTypes.iterator().next())) {
+      problems.add(
+          "the tenant column "
+              + tenant
+              + " is of type "
+              + tenantTypes.iterator().next()
+              + "; it holds text, a UUID or an integer");
+    }
     if (problems.isEmpty() && inPurgeOrder(declared, catalog).size() < declared.tables().size()) {
       Set<String> cycle = new LinkedHashSet<>(inventoried);
       inPurgeOrder(declared, catalog).forEach(table -> cycle.remove(table.name()));
@@ -204,6 +240,29 @@ public final class DataInventory {
       }
     }
     return problems;
+  }
+
+  /**
+   * The tenant id as the tenant column holds it, to bind to statements: the text Keycloak gives, or
+   * that text read as a UUID or an integer.
+   *
+   * @throws IllegalArgumentException when the id is not of the column's type
+   */
+  public Object tenantValue(String tenantId) {
+    return tenantValue.apply(tenantId);
+  }
+
+  /** The types of the tenant column in the tables that have it. */
+  private static Set<String> tenantTypes(DeclaredInventory declared, SchemaCatalog catalog) {
+    Set<String> types = new TreeSet<>();
+    for (InventoryTable table : declared.tables()) {
+      if (!table.isReachedThroughParent()) {
+        catalog
+            .column(table.name(), declared.tenantColumn())
+            .ifPresent(column -> types.add(column.type()));
+      }
+    }
+    return types;
   }
 
   /** The schema holding the tables, whose catalogue the inventory was checked against. */

@@ -17,6 +17,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -192,6 +193,37 @@ class InventorySchemaCheckTest {
                         + " \"underDetach\""),
         "notes: no foreign key of its column deal_id references the key id of deals, the path to"
             + " its tenant");
+  }
+
+  @Test
+  void aTenantColumnOfDifferentTypesIsNamed() throws SQLException {
+    assertProblem(
+        "mixed_tenant_types",
+        """
+        CREATE TABLE deals (id bigint PRIMARY KEY, tenant_id uuid);
+        CREATE TABLE notes (id bigint PRIMARY KEY, tenant_id text)""",
+        table("deals", "id") + ", " + table("notes", "id"),
+        "the tenant column tenant_id has different types: [text, uuid]");
+  }
+
+  @Test
+  void aTenantColumnOfATypeNoTenantIdFitsIsNamed() throws SQLException {
+    assertProblem(
+        "date_tenant",
+        "CREATE TABLE deals (id bigint PRIMARY KEY, tenant_id date)",
+        table("deals", "id"),
+        "the tenant column tenant_id is of type date; it holds text, a UUID or an integer");
+  }
+
+  @Test
+  void aTenantIdIsBoundAsTheTenantColumnHoldsIt() throws SQLException {
+    execute("uuid_tenant", "CREATE TABLE deals (id bigint PRIMARY KEY, tenant_id uuid)");
+    DataInventory inventory =
+        DataInventory.of(read("[" + table("deals", "id") + "]", ""), catalog("uuid_tenant"));
+    String id = "7f1c0f2e-5b4a-4c3d-9e8f-0a1b2c3d4e5f";
+    assertEquals(UUID.fromString(id), inventory.tenantValue(id));
+    assertThrows(IllegalArgumentException.class, () -> inventory.tenantValue("not-a-uuid"));
+    assertEquals(id, demo().tenantValue(id));
   }
 
   /** Its rows would block the purge, or be deleted by a cascade without being counted. */

@@ -49,7 +49,7 @@ public class BatchPurger {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
     }
-    String orgId = target.orgId();
+    Object orgId = inventory.tenantValue(target.orgId());
     String tenant = inventory.tenantColumn();
     if (table.isReachedThroughParent()) {
       return joinedBatch(table, orgId, batchSize);
@@ -83,7 +83,7 @@ public class BatchPurger {
    * Unlike the tables with the tenant column, no test yet shows that a batch reads only its own
    * rows: on small tables PostgreSQL rightly prefers a hash join over the whole table.
    */
-  private BatchResult joinedBatch(InventoryTable table, String orgId, int batchSize) {
+  private BatchResult joinedBatch(InventoryTable table, Object orgId, int batchSize) {
     String key = table.keyColumn();
     DataInventory.TenantJoin join = inventory.tenantJoin(table);
     int rows =
@@ -217,7 +217,7 @@ public class BatchPurger {
    * (BatchPurgerTest counts them).
    */
   private record Window(
-      InventoryTable table, String sqlName, String tenant, String orgId, Object after) {
+      InventoryTable table, String sqlName, String tenant, Object orgId, Object after) {
 
     /** {@code columns} of the window's first {@code limit} rows, in key order. */
     String select(String columns, int limit) {

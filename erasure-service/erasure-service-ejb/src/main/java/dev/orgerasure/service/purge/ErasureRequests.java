@@ -74,6 +74,8 @@ public class ErasureRequests {
               inventory.inventory().tablesInPurgeOrder().stream()
                   .map(InventoryTable::name)
                   .toList());
+      // An id the application's tenant column cannot hold would fail every batch.
+      inventory.inventory().tenantValue(request.organizationId());
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidErasureRequestException(e.getMessage());
     }

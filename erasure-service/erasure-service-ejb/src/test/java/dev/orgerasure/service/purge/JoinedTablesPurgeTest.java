@@ -27,10 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * An application shaped unlike the demo, in a schema of its own: organisations keyed by a text id,
- * deals keyed by UUIDs, and two tables that reach their tenant only through their parents (deal
- * notes through deals; reactions through notes, with {@code ON DELETE CASCADE}). The batches, the
- * purge order and the counts come from its inventory file alone.
+ * An application shaped unlike the demo, in a schema of its own: organisations keyed by a uuid
+ * column (holding Keycloak's ids, which arrive as text), deals keyed by UUIDs, and two tables that
+ * reach their tenant only through their parents (deal notes through deals; reactions through notes,
+ * with {@code ON DELETE CASCADE}). The batches, the purge order and the counts come from its
+ * inventory file alone.
  */
 class JoinedTablesPurgeTest {
 
@@ -62,9 +63,9 @@ class JoinedTablesPurgeTest {
       for (String ddl :
           List.of(
               "CREATE SCHEMA crm",
-              "CREATE TABLE crm.organisations (org_id text PRIMARY KEY, name text NOT NULL)",
+              "CREATE TABLE crm.organisations (org_id uuid PRIMARY KEY, name text NOT NULL)",
               "CREATE TABLE crm.deals (id uuid PRIMARY KEY DEFAULT gen_random_uuid(),"
-                  + " org_id text NOT NULL REFERENCES crm.organisations (org_id), title text)",
+                  + " org_id uuid NOT NULL REFERENCES crm.organisations (org_id), title text)",
               "CREATE INDEX deals_org_id_idx ON crm.deals (org_id, id)",
               "CREATE TABLE crm.deal_notes (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
                   + " deal_id uuid NOT NULL REFERENCES crm.deals (id), body text)",
@@ -133,15 +134,18 @@ class JoinedTablesPurgeTest {
   /** An organisation with its deals, each with notes, each with reactions. */
   private static String newOrganisation(int deals, int notesPerDeal, int reactionsPerNote)
       throws SQLException {
-    String organisation = "org-" + UUID.randomUUID();
+    // Keycloak's id, a text, which the application keeps in a uuid column.
+    String organisation = UUID.randomUUID().toString();
     try (Connection connection = dataSource.getConnection()) {
       TenantRows.update(
-          connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", organisation);
+          connection,
+          "INSERT INTO crm.organisations VALUES (CAST(? AS uuid), 'Org')",
+          organisation);
       for (int deal = 0; deal < deals; deal++) {
         UUID dealId = UUID.randomUUID();
         TenantRows.update(
             connection,
-            "INSERT INTO crm.deals (id, org_id, title) VALUES (?, ?, 'Deal')",
+            "INSERT INTO crm.deals (id, org_id, title) VALUES (?, CAST(? AS uuid), 'Deal')",
             dealId,
             organisation);
         for (int note = 0; note < notesPerDeal; note++) {
@@ -183,7 +187,7 @@ class JoinedTablesPurgeTest {
 
   private static long count(String sql, String organisation) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      return TenantRows.number(connection, sql, organisation);
+      return TenantRows.number(connection, sql, inventory.tenantValue(organisation));
     }
   }
 }

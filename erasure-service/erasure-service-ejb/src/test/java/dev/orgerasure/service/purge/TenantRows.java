@@ -35,7 +35,7 @@ final class TenantRows {
                     + inventory.sqlName(table)
                     + " WHERE "
                     + inventory.tenantCondition(table, "?"),
-                tenant));
+                inventory.tenantValue(tenant)));
       }
     }
     return counts;
@@ -55,7 +55,7 @@ final class TenantRows {
                     + " WHERE "
                     + join.tenant()
                     + " = ?")) {
-          sum.setString(1, tenant);
+          sum.setObject(1, inventory.tenantValue(tenant));
           try (ResultSet result = sum.executeQuery()) {
             result.next();
             sums.put(table.name(), result.getString(1));

@@ -40,7 +40,7 @@ public class JpaInventoryFileCounter implements InventoryFileCounter {
                 + " = ?1 AND "
                 + files.pathColumn()
                 + " IS NOT NULL")
-        .setParameter(1, orgId)
+        .setParameter(1, checked.tenantValue(orgId))
         .getResultStream();
   }
 
@@ -73,12 +73,12 @@ public class JpaInventoryFileCounter implements InventoryFileCounter {
                 + ") GROUP BY "
                 + tenant);
     for (int i = 0; i < orgIds.size(); i++) {
-      query.setParameter(i + 1, orgIds.get(i));
+      query.setParameter(i + 1, checked.tenantValue(orgIds.get(i)));
     }
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
       totals.put(
-          (String) columns[0],
+          String.valueOf(columns[0]),
           new FileTotals(((Number) columns[1]).longValue(), ((Number) columns[2]).longValue()));
     }
     return totals;

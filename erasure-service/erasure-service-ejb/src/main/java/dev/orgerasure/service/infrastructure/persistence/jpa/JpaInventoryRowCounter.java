@@ -35,7 +35,7 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
                         + checked.sqlName(table)
                         + " WHERE "
                         + checked.tenantCondition(table, "?1"))
-                .setParameter(1, orgId)
+                .setParameter(1, checked.tenantValue(orgId))
                 .getSingleResult();
     return count.longValue();
   }
@@ -46,7 +46,8 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
     if (orgIds.isEmpty()) {
       return counts;
     }
-    DataInventory.TenantJoin join = inventory.inventory().tenantJoin(table);
+    DataInventory checked = inventory.inventory();
+    DataInventory.TenantJoin join = checked.tenantJoin(table);
     Query query =
         entityManager.createNativeQuery(
             "SELECT "
@@ -60,11 +61,11 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
                 + ") GROUP BY "
                 + join.tenant());
     for (int i = 0; i < orgIds.size(); i++) {
-      query.setParameter(i + 1, orgIds.get(i));
+      query.setParameter(i + 1, checked.tenantValue(orgIds.get(i)));
     }
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
-      counts.put((String) columns[0], ((Number) columns[1]).longValue());
+      counts.put(String.valueOf(columns[0]), ((Number) columns[1]).longValue());
     }
     return counts;
   }
