@@ -209,9 +209,10 @@ public final class DataInventory {
               + tenantTypes.iterator().next()
               + "; it holds text, a UUID or an integer");
     }
-    if (problems.isEmpty() && inPurgeOrder(declared, catalog).size() < declared.tables().size()) {
+    List<InventoryTable> ordered = problems.isEmpty() ? inPurgeOrder(declared, catalog) : List.of();
+    if (problems.isEmpty() && ordered.size() < declared.tables().size()) {
       Set<String> cycle = new LinkedHashSet<>(inventoried);
-      inPurgeOrder(declared, catalog).forEach(table -> cycle.remove(table.name()));
+      ordered.forEach(table -> cycle.remove(table.name()));
       problems.add("the foreign keys among " + cycle + " form a cycle: no table can go first");
     }
     for (InventoryFiles stored : declared.files()) {

@@ -12,8 +12,6 @@ import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 @ApplicationScoped
@@ -67,15 +65,10 @@ public class JpaInventoryFileCounter implements InventoryFileCounter {
                 + " WHERE "
                 + tenant
                 + " IN ("
-                + IntStream.rangeClosed(1, orgIds.size())
-                    .mapToObj(i -> "?" + i)
-                    .collect(Collectors.joining(", "))
+                + TenantIdList.placeholders(orgIds)
                 + ") GROUP BY "
                 + tenant);
-    for (int i = 0; i < orgIds.size(); i++) {
-      query.setParameter(i + 1, checked.tenantValue(orgIds.get(i)));
-    }
-    for (Object row : query.getResultList()) {
+    for (Object row : TenantIdList.bind(query, checked, orgIds).getResultList()) {
       Object[] columns = (Object[]) row;
       totals.put(
           String.valueOf(columns[0]),

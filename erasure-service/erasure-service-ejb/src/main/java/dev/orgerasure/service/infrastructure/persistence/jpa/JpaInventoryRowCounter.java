@@ -12,8 +12,6 @@ import jakarta.persistence.Query;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 @ApplicationScoped
 public class JpaInventoryRowCounter implements InventoryRowCounter {
@@ -57,20 +55,13 @@ public class JpaInventoryRowCounter implements InventoryRowCounter {
                 + " WHERE "
                 + join.tenant()
                 + " IN ("
-                + placeholders(orgIds.size())
+                + TenantIdList.placeholders(orgIds)
                 + ") GROUP BY "
                 + join.tenant());
-    for (int i = 0; i < orgIds.size(); i++) {
-      query.setParameter(i + 1, checked.tenantValue(orgIds.get(i)));
-    }
-    for (Object row : query.getResultList()) {
+    for (Object row : TenantIdList.bind(query, checked, orgIds).getResultList()) {
       Object[] columns = (Object[]) row;
       counts.put(String.valueOf(columns[0]), ((Number) columns[1]).longValue());
     }
     return counts;
-  }
-
-  private static String placeholders(int count) {
-    return IntStream.rangeClosed(1, count).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
   }
 }
