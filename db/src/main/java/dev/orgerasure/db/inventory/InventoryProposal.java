@@ -43,9 +43,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     Set<String> tenantTables = new LinkedHashSet<>();
     for (Map.Entry<String, Map<String, SchemaCatalog.Column>> table :
         catalog.columns().entrySet()) {
-      // The service's own bookkeeping shares the schema today; it is never the application's data.
-      if (table.getValue().containsKey(tenantColumn)
-          && !ServiceTables.all().contains(table.getKey())) {
+      if (table.getValue().containsKey(tenantColumn)) {
         tenantTables.add(table.getKey());
       }
     }
@@ -96,9 +94,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     while (reached) {
       reached = false;
       for (String name : catalog.columns().keySet()) {
-        if (listed.contains(name)
-            || ambiguous.contains(name)
-            || ServiceTables.all().contains(name)) {
+        if (listed.contains(name) || ambiguous.contains(name)) {
           continue;
         }
         List<ForeignKey> toListed =

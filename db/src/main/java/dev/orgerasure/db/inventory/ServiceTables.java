@@ -1,11 +1,9 @@
 package dev.orgerasure.db.inventory;
 
-import java.util.List;
-
 /**
- * The erasure service's own bookkeeping tables (purge state and progress). They hold no
- * organisation's application data, so no inventory lists them; they stay as the record of what was
- * erased.
+ * The erasure service's own bookkeeping tables (purge state and progress), in the service's own
+ * schema (the data source's current schema, so named without one). They hold no organisation's
+ * application data, so no inventory lists them; they stay as the record of what was erased.
  */
 public final class ServiceTables {
 
@@ -15,12 +13,5 @@ public final class ServiceTables {
    */
   public static final String ERASED_MEMBER = "purge_erased_member";
 
-  private static final List<String> ALL =
-      List.of("purge", "purge_progress", "purge_failed_file", ERASED_MEMBER);
-
   private ServiceTables() {}
-
-  public static List<String> all() {
-    return ALL;
-  }
 }

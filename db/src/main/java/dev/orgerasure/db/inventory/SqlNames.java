@@ -7,14 +7,14 @@ import java.util.regex.Pattern;
  * PostgreSQL folds unquoted names to. They are written into SQL statements, so nothing else is
  * accepted; a file naming anything else is refused before a statement is built.
  */
-final class SqlNames {
+public final class SqlNames {
 
   private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private SqlNames() {}
 
   /** {@code name}, when it is a plain identifier; {@code what} says where it was found. */
-  static String checked(String what, String name) {
+  public static String checked(String what, String name) {
     if (name == null || !IDENTIFIER.matcher(name).matches()) {
       throw new InvalidInventoryException(
           what

@@ -3,6 +3,7 @@ package dev.orgerasure.db.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,11 @@ class InventoryProposalTest {
   @BeforeAll
   static void migrate() throws IOException {
     postgres = EmbeddedPostgres.start();
-    Flyway.configure().dataSource(postgres.getPostgresDatabase()).load().migrate();
+    Flyway.configure()
+        .dataSource(postgres.getPostgresDatabase())
+        .locations(MigrationLocations.LEARNING_PLATFORM)
+        .load()
+        .migrate();
   }
 
   @AfterAll

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,7 +38,11 @@ class InventorySchemaCheckTest {
   static void migrate() throws IOException {
     postgres = EmbeddedPostgres.start();
     dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).load().migrate();
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(MigrationLocations.LEARNING_PLATFORM)
+        .load()
+        .migrate();
   }
 
   @AfterAll

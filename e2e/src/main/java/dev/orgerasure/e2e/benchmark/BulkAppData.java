@@ -12,9 +12,9 @@ import java.util.List;
 
 /**
  * Benchmark data only: about 100,000 rows and 1,000 asset files of one organisation in the learning
- * database (schema: db/src/main/resources/db/migration), written set-based by the database itself.
- * 20 courses of 5 modules of 10 lessons; each member enrolled in 5 courses with progress on 20
- * lessons of each; one asset file per lesson.
+ * database (schema: db/src/main/resources/db/learning-platform), written set-based by the database
+ * itself. 20 courses of 5 modules of 10 lessons; each member enrolled in 5 courses with progress on
+ * 20 lessons of each; one asset file per lesson.
  */
 final class BulkAppData {
 

@@ -32,7 +32,7 @@ final class LearningApiReader {
     this.courses =
         system
             .libertyUrl()
-            .resolve("/erasure/api/learning/organizations/" + organisation.id() + "/courses");
+            .resolve("/learning/api/organizations/" + organisation.id() + "/courses");
   }
 
   Latencies readFor(Duration duration) throws Exception {

@@ -10,8 +10,8 @@ import java.util.UUID;
  * files), the service's {@code request-erasure} role, the dispatcher whose service account holds
  * that role (the realm's default client scope {@code roles} puts it in the token's {@code
  * resource_access} and adds the audience {@code erasure-service}, which is what the service
- * checks), and an audience mapper that lets {@code learning-app} users call the service's learning
- * API.
+ * checks), and the demo platform's own client {@code learning-app}, whose tokens carry its own
+ * audience (the platform checks it) and not the service's.
  */
 final class ErasureClients {
 
@@ -57,12 +57,12 @@ final class ErasureClients {
 
   private static Map<String, Object> audienceMapper() {
     return Map.of(
-        "name", "erasure-service audience",
+        "name", "learning-app audience",
         "protocol", "openid-connect",
         "protocolMapper", "oidc-audience-mapper",
         "config",
             Map.of(
-                "included.client.audience", DemoRealm.SERVICE_CLIENT,
+                "included.client.audience", DemoRealm.APP_CLIENT,
                 "access.token.claim", "true",
                 "id.token.claim", "false"));
   }

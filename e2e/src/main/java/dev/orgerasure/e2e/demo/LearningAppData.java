@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One organisation's rows in the learning database (schema: db/src/main/resources/db/migration) and
- * its asset files under the file-store root. Every statement that knows the schema is in this
- * class.
+ * One organisation's rows in the learning database (schema:
+ * db/src/main/resources/db/learning-platform) and its asset files under the file-store root. Every
+ * statement that knows the schema is in this class.
  */
 final class LearningAppData {
 

@@ -5,10 +5,12 @@ import java.nio.file.Path;
 
 /**
  * Where the harness finds the servers Maven unpacked and where one running system keeps its state.
- * Maven passes {@code erasure.e2e.work-dir} (e2e/target) and {@code erasure.e2e.liberty-server-dir}
- * (ear/target/liberty-server).
+ * Maven passes {@code erasure.e2e.work-dir} (e2e/target), {@code erasure.e2e.liberty-server-dir}
+ * (ear/target/liberty-server) and {@code erasure.e2e.learning-platform-dir}
+ * (erasure-service/demo-learning-platform/target/liberty-app).
  */
-public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instanceDir) {
+public record HarnessPaths(
+    Path workDir, Path libertyServerTemplate, Path learningPlatformOverlay, Path instanceDir) {
 
   static final String KEYCLOAK_DIST = "keycloak-26.7.3";
 
@@ -22,7 +24,17 @@ public record HarnessPaths(Path workDir, Path libertyServerTemplate, Path instan
                     workDir.resolve("../../ear/target/liberty-server").toString()))
             .toAbsolutePath()
             .normalize();
-    return new HarnessPaths(workDir, template, workDir.resolve("instances").resolve(instanceName));
+    Path learningPlatform =
+        Path.of(
+                System.getProperty(
+                    "erasure.e2e.learning-platform-dir",
+                    workDir
+                        .resolve("../../erasure-service/demo-learning-platform/target/liberty-app")
+                        .toString()))
+            .toAbsolutePath()
+            .normalize();
+    return new HarnessPaths(
+        workDir, template, learningPlatform, workDir.resolve("instances").resolve(instanceName));
   }
 
   public Path keycloakDist() {

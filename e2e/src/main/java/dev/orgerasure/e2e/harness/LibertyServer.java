@@ -5,16 +5,21 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The erasure service on Open Liberty. The ear module's {@code liberty-server} directory is copied
- * to {@code servers/erasure} of a user dir of this instance ({@code WLP_USER_DIR}), so several
- * systems can share one Liberty install. It can be stopped, killed and started again on the same
- * port, user dir and database, so its persistent timers resume.
+ * The erasure service on Open Liberty, with the demo learning platform deployed beside it. The ear
+ * module's {@code liberty-server} directory is copied to {@code servers/erasure} of a user dir of
+ * this instance ({@code WLP_USER_DIR}), so several systems can share one Liberty install, and the
+ * platform's {@code liberty-app} directory over it. Before the first start the service's schema is
+ * created, as ear/README.md asks of an administrator. It can be stopped, killed and started again
+ * on the same port, user dir and database, so its persistent timers resume.
  */
 public final class LibertyServer extends RestartableServer {
 
@@ -60,14 +65,20 @@ public final class LibertyServer extends RestartableServer {
     HarnessPaths.requireDirectory(
         paths.libertyServerTemplate(),
         "build the ear module (it assembles the Liberty server directory)");
+    HarnessPaths.requireDirectory(
+        paths.learningPlatformOverlay(),
+        "build the demo-learning-platform module (it lays out its Liberty application)");
     Path userDir = paths.instanceDir().resolve("wlp-usr" + site.suffix());
     try {
       KeycloakDistribution.deleteRecursively(userDir);
-      copyTree(paths.libertyServerTemplate(), userDir.resolve("servers").resolve(SERVER_NAME));
+      Path serverDir = userDir.resolve("servers").resolve(SERVER_NAME);
+      copyTree(paths.libertyServerTemplate(), serverDir);
+      copyTree(paths.learningPlatformOverlay(), serverDir);
       Files.createDirectories(paths.fileStore(site));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);
     }
+    createServiceSchema(db, site);
     LibertyServer server = new LibertyServer(paths, site, db, port, settings, userDir);
     server.start();
     return server;
@@ -84,12 +95,22 @@ public final class LibertyServer extends RestartableServer {
             "ERASURE_DB_URL", db.jdbcUrl(site.database()),
             "ERASURE_DB_USER", db.user(),
             "ERASURE_DB_PASSWORD", db.password(),
-            "ERASURE_FILE_STORE_ROOT", paths.fileStore(site).toString()));
+            "ERASURE_FILE_STORE_ROOT", paths.fileStore(site).toString(),
+            "LEARNING_FILE_STORE_ROOT", paths.fileStore(site).toString()));
     return new Launch(
         List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
         env,
         paths.logs().resolve("liberty" + site.suffix() + ".log"),
         URI.create("http://127.0.0.1:" + port + "/health/ready"));
+  }
+
+  private static void createServiceSchema(PostgresServer db, ServiceSite site) {
+    try (Connection connection = db.connect(site.database());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresServer.SERVICE_SCHEMA);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create the service's schema", e);
+    }
   }
 
   public URI baseUrl() {

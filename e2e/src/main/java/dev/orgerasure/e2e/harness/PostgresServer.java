@@ -1,9 +1,11 @@
 package dev.orgerasure.e2e.harness;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * The PostgreSQL that holds Keycloak's database and the learning platform's databases, one per
@@ -17,14 +19,25 @@ public interface PostgresServer extends AutoCloseable {
 
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
+  /** The erasure service's own schema in a learning database, beside the platform's public. */
+  String SERVICE_SCHEMA = MigrationLocations.ERASURE_SERVICE_SCHEMA;
+
   String jdbcUrl(String database);
 
   String user();
 
   String password();
 
+  /**
+   * A connection whose unqualified names find the service's tables first, then the application's
+   * (and Keycloak's, in its database).
+   */
   default Connection connect(String database) throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(database), user(), password());
+    Properties properties = new Properties();
+    properties.setProperty("user", user());
+    properties.setProperty("password", password());
+    properties.setProperty("currentSchema", SERVICE_SCHEMA + ",public");
+    return DriverManager.getConnection(jdbcUrl(database), properties);
   }
 
   @Override

@@ -123,8 +123,7 @@ class CancelErasureIT {
                   HttpRequest.newBuilder(
                           sut.system()
                               .libertyUrl()
-                              .resolve(
-                                  "/erasure/api/learning/organizations/" + org.id() + "/courses"))
+                              .resolve("/learning/api/organizations/" + org.id() + "/courses"))
                       .header("Authorization", "Bearer " + token)
                       .GET()
                       .build(),

@@ -35,7 +35,7 @@ class PlatformWritesIT {
     return HttpRequest.newBuilder(
             sut.system()
                 .libertyUrl()
-                .resolve("/erasure/api/learning/organizations/" + org.id() + "/courses"))
+                .resolve("/learning/api/organizations/" + org.id() + "/courses"))
         .header("Authorization", "Bearer " + accessToken);
   }
 

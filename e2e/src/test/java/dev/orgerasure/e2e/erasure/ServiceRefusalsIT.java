@@ -129,11 +129,12 @@ class ServiceRefusalsIT {
   private String clientWithRealmRoleInGroupsToken() throws Exception {
     KeycloakAdminClient admin = sut.masterAdmin();
     JsonRole role = realmRequestErasureRole(admin);
-    NewClient client = newClient(admin, List.of(audienceMapper(), realmRolesAsGroups()));
+    ImpostorClients.NewClient client =
+        ImpostorClients.create(admin, List.of(audienceMapper(), realmRolesAsGroups()));
     admin.post(
         DemoRealm.ADMIN_PATH + "/users/" + client.serviceAccountId() + "/role-mappings/realm",
         List.of(Map.of("id", role.id(), "name", role.name())));
-    String token = token(client);
+    String token = ImpostorClients.token(sut, client);
     JsonNode claims = claims(token);
     // The token would pass the old role check: the refusal is about the client.
     assertTrue(
@@ -149,7 +150,8 @@ class ServiceRefusalsIT {
    */
   private String clientWithServiceClientRoleToken() {
     KeycloakAdminClient admin = sut.masterAdmin();
-    NewClient client = newClient(admin, List.of(serviceRolesAsGroups()));
+    ImpostorClients.NewClient client =
+        ImpostorClients.create(admin, List.of(serviceRolesAsGroups()));
     String serviceClient =
         admin
             .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.SERVICE_CLIENT)
@@ -170,47 +172,10 @@ class ServiceRefusalsIT {
             + "/role-mappings/clients/"
             + serviceClient,
         List.of(role));
-    return token(client);
+    return ImpostorClients.token(sut, client);
   }
 
   private record JsonRole(String id, String name) {}
-
-  private record NewClient(String id, String clientId, String secret, String serviceAccountId) {}
-
-  /** Taken after the role mappings, so that the token carries them. */
-  private String token(NewClient client) {
-    return sut.tokens()
-        .clientCredentials(DemoRealm.REALM, client.clientId(), client.secret())
-        .requireSuccess()
-        .accessToken();
-  }
-
-  private NewClient newClient(KeycloakAdminClient admin, List<Map<String, Object>> mappers) {
-    String clientId = "impostor-" + UUID.randomUUID().toString().substring(0, 8);
-    String secret = UUID.randomUUID().toString();
-    String id =
-        admin.post(
-            DemoRealm.ADMIN_PATH + "/clients",
-            Map.of(
-                "clientId",
-                clientId,
-                "publicClient",
-                false,
-                "secret",
-                secret,
-                "serviceAccountsEnabled",
-                true,
-                "standardFlowEnabled",
-                false,
-                "protocolMappers",
-                mappers));
-    String serviceAccount =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients/" + id + "/service-account-user")
-            .path("id")
-            .asText();
-    return new NewClient(id, clientId, secret, serviceAccount);
-  }
 
   private static JsonRole realmRequestErasureRole(KeycloakAdminClient admin) {
     String path = DemoRealm.ADMIN_PATH + "/roles/" + DemoRealm.REQUEST_ERASURE_ROLE;

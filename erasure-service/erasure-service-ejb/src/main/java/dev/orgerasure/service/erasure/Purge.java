@@ -38,11 +38,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "purge")
 @NamedQuery(
-    name = "Purge.countByOrganization",
-    query =
-        "SELECT count(p) FROM Purge p WHERE p.orgId = :orgId"
-            + " AND p.state <> dev.orgerasure.contract.PurgeState.CANCELLED")
-@NamedQuery(
     name = "Purge.findInProgress",
     query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
 public class Purge {

@@ -13,9 +13,6 @@ public interface PurgeRepository {
    */
   Optional<Purge> lock(String requestId);
 
-  /** Whether any purge exists for the organisation: from hand-over on, it is under erasure. */
-  boolean isUnderErasure(String orgId);
-
   /** Purges past their grace period and not yet reported. */
   List<String> findInProgress();
 

@@ -12,7 +12,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The directory that holds the asset files; asset rows name files by paths relative to it. */
+/**
+ * The directory that holds the application's files; the inventory's {@code files} entries name them
+ * by paths relative to it.
+ */
 @ApplicationScoped
 public class FileStore {
 
@@ -56,17 +59,6 @@ public class FileStore {
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "cannot delete the file-store file " + relativePath + ": " + e, e);
       return Optional.of(e.toString());
-    }
-  }
-
-  /** Stores bytes under a relative path, creating its directories. */
-  public void write(String relativePath, byte[] content) {
-    Path file = resolve(relativePath);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.write(file, content);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the file-store file " + relativePath, e);
     }
   }
 

@@ -15,6 +15,8 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -23,10 +25,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The application's data inventory (docs/inventory.md), read from its file at deploy and checked
- * against the database's catalogue once the migrations have run. When the file or the check fails,
- * every problem is logged, readiness is down with them, and nothing is purged or accepted for
- * purging: an inventory that does not match its database could leave a tenant's rows behind, or
- * fail half-way.
+ * against the database's catalogue once the service's migrations have run. When the file or the
+ * check fails, every problem is logged, readiness is down with them, and nothing is purged or
+ * accepted for purging: an inventory that does not match its database could leave a tenant's rows
+ * behind, or fail half-way. While it fails, it is read and checked again when asked for, at most
+ * every few seconds: the application may create its tables after the service has started.
  */
 @Startup
 @Singleton
@@ -48,19 +51,36 @@ public class ApplicationInventory {
   @ConfigProperty(name = "erasure.inventory.schema")
   String schema;
 
+  private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(5);
+
+  private final Object checking = new Object();
+  private volatile Instant nextCheck = Instant.MIN;
   private volatile DataInventory inventory;
   private volatile List<String> problems = List.of("the inventory has not been read yet");
 
   @PostConstruct
   void read() {
+    synchronized (checking) {
+      if (inventory == null && !Instant.now().isBefore(nextCheck)) {
+        check();
+        nextCheck = Instant.now().plus(RECHECK_INTERVAL);
+      }
+    }
+  }
+
+  private void check() {
     String path = file.orElse("").trim();
     String source = path.isEmpty() ? DeclaredInventory.LEARNING_PLATFORM : path;
+    List<String> before = problems;
     try (Connection connection = dataSource.getConnection()) {
       InventoryCheck check = InventoryCheck.of(path, connection, schema);
       inventory = check.inventory().orElse(null);
       problems = check.problems();
     } catch (SQLException e) {
       problems = List.of("the database's catalogue could not be read: " + e.getMessage());
+    }
+    if (problems.equals(before)) {
+      return; // logged when they arose
     }
     if (problems.isEmpty()) {
       LOG.info(
@@ -93,6 +113,9 @@ public class ApplicationInventory {
    */
   @Lock(LockType.READ)
   public DataInventory inventory() {
+    if (inventory == null) {
+      read();
+    }
     DataInventory checked = inventory;
     if (checked == null) {
       throw new InventoryNotReadyException(problems);
@@ -109,6 +132,9 @@ public class ApplicationInventory {
   /** What keeps the inventory from being used; empty when it is ready. */
   @Lock(LockType.READ)
   public List<String> problems() {
+    if (inventory == null) {
+      read();
+    }
     return problems;
   }
 }

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.migration;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
@@ -8,15 +9,18 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
- * Brings the app database to the latest migration of the db module when the application is
- * deployed.
+ * Brings the service's own schema to the latest of its migrations when the application is deployed
+ * (docs/operating.md, "The service's database"). It creates that schema when the database user may;
+ * it never touches the application's schema.
  */
 @Startup
 @Singleton
@@ -25,11 +29,13 @@ public class SchemaMigration {
 
   private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-  private static final String LOCATION = "classpath:db/migration";
-
   // Unshareable: Flyway opens several connections and commits on each itself.
   @Resource(lookup = "jdbc/erasure", shareable = false)
   private DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "erasure.db.schema")
+  String schema;
 
   private volatile String schemaVersion;
 
@@ -38,10 +44,12 @@ public class SchemaMigration {
     Flyway flyway =
         Flyway.configure(SchemaMigration.class.getClassLoader())
             .dataSource(dataSource)
-            // Liberty's class loaders list no directories: Flyway finds db/migration (and its
+            // Liberty's class loaders list no directories: Flyway finds the migrations (and its
             // always-probed db/callback) through the empty marker files flyway.location in the db
             // jar.
-            .locations(LOCATION)
+            .locations(MigrationLocations.ERASURE_SERVICE)
+            .schemas(schema)
+            .createSchemas(true)
             // Liberty's timer store may create its tables in the same schema before the first
             // migration.
             .baselineOnMigrate(true)
@@ -51,12 +59,16 @@ public class SchemaMigration {
     MigrationInfo current = flyway.info().current();
     if (current == null || current.getVersion() == null) {
       throw new IllegalStateException(
-          "No migration found at " + LOCATION + ": the app database has no schema");
+          "No migration found at "
+              + MigrationLocations.ERASURE_SERVICE
+              + ": the service's schema has no tables");
     }
     schemaVersion = current.getVersion().getVersion();
     LOG.info(
         () ->
-            "App database at schema version "
+            "Service schema "
+                + schema
+                + " at version "
                 + schemaVersion
                 + ", "
                 + result.migrationsExecuted

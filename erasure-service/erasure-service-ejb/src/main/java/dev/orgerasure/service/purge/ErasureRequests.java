@@ -137,8 +137,4 @@ public class ErasureRequests {
   public Optional<Purge> find(String requestId) {
     return purges.find(requestId);
   }
-
-  public boolean isUnderErasure(String orgId) {
-    return purges.isUnderErasure(orgId);
-  }
 }

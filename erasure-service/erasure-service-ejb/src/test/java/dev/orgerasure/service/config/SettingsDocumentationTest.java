@@ -66,12 +66,16 @@ class SettingsDocumentationTest {
     assertEquals(ServiceApi.AUDIENCE, properties.get("erasure.jwt.audience"));
   }
 
-  /** mpJwt reads the Keycloak URL and realm under the application's names; one default for both. */
+  /**
+   * mpJwt reads the Keycloak URL and realm, the data source its schema, under the application's
+   * names; one default for both.
+   */
   @Test
   void sharedVariablesHaveThePropertiesDefaults() throws Exception {
     Map<String, String> properties = properties();
     Map<String, String> variables = serverVariables();
-    for (String shared : List.of("erasure.keycloak.url", "erasure.keycloak.realm")) {
+    for (String shared :
+        List.of("erasure.keycloak.url", "erasure.keycloak.realm", "erasure.db.schema")) {
       assertTrue(variables.containsKey(shared), shared + " is a server.xml variable");
       assertEquals(properties.get(shared), variables.get(shared), shared);
     }

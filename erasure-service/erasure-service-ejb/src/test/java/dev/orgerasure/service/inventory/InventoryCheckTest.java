@@ -3,6 +3,7 @@ package dev.orgerasure.service.inventory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class InventoryCheckTest {
     postgres = EmbeddedPostgres.start();
     Flyway.configure()
         .dataSource(postgres.getPostgresDatabase())
-        .locations("classpath:db/migration")
+        .locations(MigrationLocations.LEARNING_PLATFORM)
         .load()
         .migrate();
   }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,8 +47,8 @@ class BatchPurgerTest {
   @BeforeAll
   static void migrate() throws IOException, SQLException {
     postgres = EmbeddedPostgres.start();
-    dataSource = postgres.getPostgresDatabase();
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    ServiceDatabase.withLearningPlatform(postgres);
+    dataSource = ServiceDatabase.migrated(postgres, "public");
     try (Connection connection = dataSource.getConnection()) {
       inventory =
           DataInventory.of(

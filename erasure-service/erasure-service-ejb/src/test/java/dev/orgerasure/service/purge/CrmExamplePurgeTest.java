@@ -8,6 +8,7 @@ import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.db.inventory.SchemaCatalog;
+import dev.orgerasure.db.migration.MigrationLocations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,15 +45,14 @@ class CrmExamplePurgeTest {
   @BeforeAll
   static void crmBesideTheService() throws IOException, SQLException {
     postgres = EmbeddedPostgres.start();
-    dataSource = postgres.getPostgresDatabase();
     // The service's own tables (purges and their erased members), where the service keeps them.
-    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    dataSource = ServiceDatabase.migrated(postgres);
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA " + SCHEMA);
       statement.execute("SET search_path TO " + SCHEMA);
       statement.execute(Files.readString(EXAMPLE.resolve("schema.sql")));
-      statement.execute("SET search_path TO public");
+      statement.execute("SET search_path TO " + MigrationLocations.ERASURE_SERVICE_SCHEMA);
       inventory =
           DataInventory.of(
               DeclaredInventory.read(EXAMPLE.resolve("inventory.json")),

@@ -22,7 +22,8 @@ final class HandOvers {
       update(
           connection,
           "INSERT INTO purge (request_id, org_id, org_name, state, requested_at, grace_until,"
-              + " member_policy) VALUES (?, ?, ?, 'PURGING_APP_DATA', now(), now(), ?)",
+              + " member_policy, tenant_kind)"
+              + " VALUES (?, ?, ?, 'PURGING_APP_DATA', now(), now(), ?, 'ORGANIZATION')",
           requestId,
           org,
           "Org " + org,

@@ -42,12 +42,14 @@ final class OrgData {
     return UUID.randomUUID().toString();
   }
 
-  /** The service's own data source; only inside the container. */
+  /**
+   * The tests' own data source (the service's schema and the application's); only in the container.
+   */
   static Connection connectInContainer() throws SQLException {
     try {
-      return InitialContext.<DataSource>doLookup("jdbc/erasure").getConnection();
+      return InitialContext.<DataSource>doLookup(TestServer.TESTS_DATA_SOURCE).getConnection();
     } catch (NamingException e) {
-      throw new IllegalStateException("no data source jdbc/erasure", e);
+      throw new IllegalStateException("no data source " + TestServer.TESTS_DATA_SOURCE, e);
     }
   }
 

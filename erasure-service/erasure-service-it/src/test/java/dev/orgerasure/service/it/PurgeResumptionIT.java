@@ -96,9 +96,10 @@ public class PurgeResumptionIT {
       Connection db, String requestId, String orgId, int batch) throws Exception {
     OrgData.update(
         db,
-        "INSERT INTO purge (request_id, org_id, org_name, state, requested_at, grace_until,"
-            + " started_at) VALUES (?, ?, ?, 'PURGING_APP_DATA', now() - interval '1 minute',"
-            + " now() - interval '1 minute', now() - interval '1 minute')",
+        "INSERT INTO purge (request_id, org_id, org_name, state, member_policy, tenant_kind,"
+            + " requested_at, grace_until, started_at) VALUES (?, ?, ?, 'PURGING_APP_DATA',"
+            + " 'ERASE', 'ORGANIZATION', now() - interval '1 minute', now() - interval '1 minute',"
+            + " now() - interval '1 minute')",
         requestId,
         orgId,
         "Org " + orgId);

@@ -68,11 +68,6 @@ final class TestRealm implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  /** An access token of the realm for the service, valid for five minutes. */
-  String accessToken(String subject) {
-    return signed(subject, "");
-  }
-
   /**
    * A token as Keycloak's dispatcher client gets one: issued to that client, with the service's
    * client role {@code request-erasure}.

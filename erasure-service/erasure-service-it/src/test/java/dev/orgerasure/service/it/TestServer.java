@@ -1,5 +1,6 @@
 package dev.orgerasure.service.it;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
 import org.jboss.arquillian.container.spi.ContainerRegistry;
 import org.jboss.arquillian.core.api.Instance;
 import org.jboss.arquillian.core.api.annotation.Inject;
@@ -37,6 +39,12 @@ public class TestServer {
   static final int BATCH_SIZE = 7;
 
   private static final String DATABASE = "erasure";
+
+  /** The tests' own data source in the container (see {@link #writeOverrides}). */
+  static final String TESTS_DATA_SOURCE = "jdbc/it-tests";
+
+  /** The service's schema, then the application's: the tests read and write both. */
+  static final String TESTS_SEARCH_PATH = MigrationLocations.ERASURE_SERVICE_SCHEMA + ",public";
 
   private static volatile EmbeddedPostgres postgres;
   private static volatile Path fileStore;
@@ -63,6 +71,7 @@ public class TestServer {
         Statement statement = admin.createStatement()) {
       statement.execute("CREATE DATABASE " + DATABASE);
     }
+    prepareDatabase();
 
     // A name of its own, so that the adapter (which finds its server among the machine's JVMs by
     // name) never takes another run's Liberty for this one.
@@ -95,9 +104,31 @@ public class TestServer {
     }
   }
 
-  /** A connection to the service's database, for tests that run on the client side. */
+  /**
+   * The database as an administrator prepares it before the first deploy: the service's schema
+   * exists (Liberty's timer store may create its tables there before the service's migrations run),
+   * and the application's tables are there, as the demo learning platform's own migrations create
+   * them; the service creates none of them.
+   */
+  private static void prepareDatabase() throws SQLException {
+    try (Connection db = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+        Statement statement = db.createStatement()) {
+      statement.execute("CREATE SCHEMA " + MigrationLocations.ERASURE_SERVICE_SCHEMA);
+    }
+    Flyway.configure()
+        .dataSource(jdbcUrl(), "postgres", "postgres")
+        .locations(MigrationLocations.LEARNING_PLATFORM)
+        .load()
+        .migrate();
+  }
+
+  /**
+   * A connection to the service's database, for tests that run on the client side: the service's
+   * schema first, then the application's.
+   */
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(jdbcUrl(), "postgres", "postgres");
+    return DriverManager.getConnection(
+        jdbcUrl() + "?currentSchema=" + TESTS_SEARCH_PATH, "postgres", "postgres");
   }
 
   /** The service's API at {@code path}, for tests that run on the client side. */
@@ -113,14 +144,6 @@ public class TestServer {
     return realm.dispatcherToken();
   }
 
-  /** An access token of the realm the service trusts, issued to the user {@code subject}. */
-  static String accessToken(String subject) {
-    if (realm == null) {
-      throw new IllegalStateException("the test server is not prepared");
-    }
-    return realm.accessToken(subject);
-  }
-
   private static String jdbcUrl() {
     if (postgres == null) {
       throw new IllegalStateException("the test server is not prepared");
@@ -131,6 +154,8 @@ public class TestServer {
   private static void writeOverrides(Path serverDir) throws IOException {
     // What Arquillian needs of the server beside the real server.xml: the adapter deploys and
     // watches through JMX, and its test servlet needs the Servlet API visible to the application.
+    // The tests' own data source sees the service's schema and the application's, where the
+    // service's sees its own only.
     // The server.xml's own enterpriseApplication finds no EAR in apps/ and stays down:
     // the EAR under test is deployed by Arquillian as erasure-service-it, which takes its settings
     // from the environment (MicroProfile Config), not from that element's appProperties.
@@ -144,8 +169,14 @@ public class TestServer {
                 <feature>servlet-6.0</feature>
             </featureManager>
             <applicationMonitor updateTrigger="mbean"/>
+            <dataSource id="itTestsDataSource" jndiName="%s">
+                <jdbcDriver libraryRef="postgresqlLibrary"/>
+                <properties URL="${erasure.db.url}" user="${erasure.db.user}"
+                            password="${erasure.db.password}" currentSchema="%s"/>
+            </dataSource>
         </server>
-        """);
+        """
+            .formatted(TESTS_DATA_SOURCE, TESTS_SEARCH_PATH));
   }
 
   private static void writeServerEnv(Path serverDir) throws IOException {

@@ -1,9 +1,6 @@
 package dev.orgerasure.service.api;
 
 import dev.orgerasure.service.inventory.InventoryNotReadyException;
-import dev.orgerasure.service.learning.NotAMemberException;
-import dev.orgerasure.service.learning.NotFoundInOrganizationException;
-import dev.orgerasure.service.learning.OrganizationUnderErasureException;
 import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -25,30 +22,6 @@ public final class ApiErrors {
         .type(MediaType.APPLICATION_JSON)
         .entity(new ApiError(error, message))
         .build();
-  }
-
-  @Provider
-  public static class UnderErasure implements ExceptionMapper<OrganizationUnderErasureException> {
-    @Override
-    public Response toResponse(OrganizationUnderErasureException e) {
-      return response(Response.Status.CONFLICT, "organisation-under-erasure", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class NotAMember implements ExceptionMapper<NotAMemberException> {
-    @Override
-    public Response toResponse(NotAMemberException e) {
-      return response(Response.Status.FORBIDDEN, "not-a-member", e.getMessage());
-    }
-  }
-
-  @Provider
-  public static class NotFound implements ExceptionMapper<NotFoundInOrganizationException> {
-    @Override
-    public Response toResponse(NotFoundInOrganizationException e) {
-      return response(Response.Status.NOT_FOUND, "not-found", e.getMessage());
-    }
   }
 
   @Provider

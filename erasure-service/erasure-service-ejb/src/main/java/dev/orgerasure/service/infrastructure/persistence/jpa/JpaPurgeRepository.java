@@ -31,15 +31,6 @@ public class JpaPurgeRepository implements PurgeRepository {
   }
 
   @Override
-  public boolean isUnderErasure(String orgId) {
-    return entityManager
-            .createNamedQuery("Purge.countByOrganization", Long.class)
-            .setParameter("orgId", orgId)
-            .getSingleResult()
-        > 0;
-  }
-
-  @Override
   public List<String> findInProgress() {
     return entityManager
         .createNamedQuery("Purge.findInProgress", String.class)

@@ -1,0 +1,7 @@
+package dev.orgerasure.demo.learning;
+
+public enum MembershipRole {
+  LEARNER,
+  INSTRUCTOR,
+  ADMIN
+}

@@ -1,7 +1,0 @@
-package dev.orgerasure.service.learning;
-
-public enum MembershipRole {
-  LEARNER,
-  INSTRUCTOR,
-  ADMIN
-}
