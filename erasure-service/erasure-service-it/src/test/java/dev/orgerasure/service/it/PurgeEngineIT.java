@@ -241,7 +241,7 @@ public class PurgeEngineIT {
     String stuck = files.get(0);
     files.stream().skip(1).forEach(path -> writeFile(path));
     // A non-empty directory where the file should be cannot be deleted, whoever runs the server.
-    Path stuckPath = fileStore.resolve(stuck);
+    Path stuckPath = OrgData.serviceFiles().resolve(stuck);
     Files.createDirectories(stuckPath);
     Files.writeString(stuckPath.resolve("keep"), "x");
     String requestId = storePurgeWithoutTimer(orgId, MemberPolicy.ERASE);
@@ -330,7 +330,7 @@ public class PurgeEngineIT {
   /** A file of the application's, as the application stores it under the file-store root. */
   private void writeFile(String relativePath) {
     try {
-      Path file = fileStore.resolve(relativePath);
+      Path file = OrgData.serviceFiles().resolve(relativePath);
       Files.createDirectories(file.getParent());
       Files.writeString(file, "asset");
     } catch (IOException e) {

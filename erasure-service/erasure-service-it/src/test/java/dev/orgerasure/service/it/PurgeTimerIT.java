@@ -173,7 +173,7 @@ public class PurgeTimerIT {
     }
     String stuck = files.get(0);
     // A non-empty directory where the file should be cannot be deleted, whoever runs the server.
-    Path stuckPath = fileStore.resolve(stuck);
+    Path stuckPath = OrgData.serviceFiles().resolve(stuck);
     Files.createDirectories(stuckPath);
     Files.writeString(stuckPath.resolve("keep"), "x");
     String requestId = UUID.randomUUID().toString();
