@@ -4,6 +4,7 @@ import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.db.inventory.SchemaCatalog;
+import dev.orgerasure.service.filestore.LocalFileStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +41,11 @@ final class OrgData {
 
   static String newOrgId() {
     return UUID.randomUUID().toString();
+  }
+
+  /** The service's file store, the directory TestServer gives it; only in the container. */
+  static LocalFileStore serviceFiles() {
+    return new LocalFileStore(System.getenv("ERASURE_FILE_STORE_ROOT"));
   }
 
   /**
