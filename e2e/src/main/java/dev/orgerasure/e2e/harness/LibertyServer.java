@@ -17,9 +17,10 @@ import java.util.stream.Stream;
  * The erasure service on Open Liberty, with the demo learning platform deployed beside it. The ear
  * module's {@code liberty-server} directory is copied to {@code servers/erasure} of a user dir of
  * this instance ({@code WLP_USER_DIR}), so several systems can share one Liberty install, and the
- * platform's {@code liberty-app} directory over it. Before the first start the service's schema is
- * created, as ear/README.md asks of an administrator. It can be stopped, killed and started again
- * on the same port, user dir and database, so its persistent timers resume.
+ * platform's {@code liberty-app} directory over it where the site has the platform. Before the
+ * first start the service's schema is created, as ear/README.md asks of an administrator. It can be
+ * stopped, killed and started again on the same port, user dir and database, so its persistent
+ * timers resume.
  */
 public final class LibertyServer extends RestartableServer {
 
@@ -65,15 +66,19 @@ public final class LibertyServer extends RestartableServer {
     HarnessPaths.requireDirectory(
         paths.libertyServerTemplate(),
         "build the ear module (it assembles the Liberty server directory)");
-    HarnessPaths.requireDirectory(
-        paths.learningPlatformOverlay(),
-        "build the demo-learning-platform module (it lays out its Liberty application)");
+    if (site.withLearningPlatform()) {
+      HarnessPaths.requireDirectory(
+          paths.learningPlatformOverlay(),
+          "build the demo-learning-platform module (it lays out its Liberty application)");
+    }
     Path userDir = paths.instanceDir().resolve("wlp-usr" + site.suffix());
     try {
       KeycloakDistribution.deleteRecursively(userDir);
       Path serverDir = userDir.resolve("servers").resolve(SERVER_NAME);
       copyTree(paths.libertyServerTemplate(), serverDir);
-      copyTree(paths.learningPlatformOverlay(), serverDir);
+      if (site.withLearningPlatform()) {
+        copyTree(paths.learningPlatformOverlay(), serverDir);
+      }
       Files.createDirectories(paths.fileStore(site));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);

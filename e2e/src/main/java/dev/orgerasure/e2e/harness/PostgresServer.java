@@ -17,6 +17,9 @@ public interface PostgresServer extends AutoCloseable {
   String LEARNING_DB = "learning";
   String LEARNING_GROUPS_DB = "learning_groups";
 
+  /** Not created with the others: the CRM's own set-up creates it, as an existing database. */
+  String CRM_DB = "crm";
+
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
   /** The erasure service's own schema in a learning database, beside the platform's public. */

@@ -6,18 +6,30 @@ package dev.orgerasure.e2e.harness;
  */
 public enum ServiceSite {
   /** Realm {@code learning}, whose tenants are Keycloak Organizations. */
-  LEARNING("learning", PostgresServer.LEARNING_DB, ""),
+  LEARNING("learning", PostgresServer.LEARNING_DB, "", true),
   /** Realm {@code learning-groups}, whose tenants are groups under {@code /tenants}. */
-  LEARNING_GROUPS("learning-groups", PostgresServer.LEARNING_GROUPS_DB, "-groups");
+  LEARNING_GROUPS("learning-groups", PostgresServer.LEARNING_GROUPS_DB, "-groups", true),
+  /**
+   * Realm {@code crm}: the service alone, started on demand against an existing CRM database
+   * (docs/examples/crm), the way a user deploys it beside their own application.
+   */
+  CRM("crm", PostgresServer.CRM_DB, "-crm", false);
 
   private final String realm;
   private final String database;
   private final String suffix;
+  private final boolean withLearningPlatform;
 
-  ServiceSite(String realm, String database, String suffix) {
+  ServiceSite(String realm, String database, String suffix, boolean withLearningPlatform) {
     this.realm = realm;
     this.database = database;
     this.suffix = suffix;
+    this.withLearningPlatform = withLearningPlatform;
+  }
+
+  /** Whether the demo learning platform is deployed beside the service. */
+  boolean withLearningPlatform() {
+    return withLearningPlatform;
   }
 
   public String realm() {

@@ -175,6 +175,22 @@ public final class WholeSystem implements AutoCloseable {
     return liberty.baseUrl();
   }
 
+  /**
+   * Starts one more erasure-service, for a site of its own, with the system's Keycloak and
+   * PostgreSQL; it stops with the system. The site's database and realm are the caller's to set up
+   * first, as a user's would be.
+   *
+   * @param port its HTTP port
+   * @param settings further environment variables of the server (ear/README.md lists them)
+   */
+  public LibertyServer startService(ServiceSite site, int port, Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>();
+    all.put("ERASURE_KEYCLOAK_URL", keycloakUrl().toString());
+    all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    all.putAll(settings);
+    return track(LibertyServer.start(paths, site, postgres, port, all));
+  }
+
   /** The erasure-service of realm {@code learning-groups} (one service per realm). */
   public URI groupsLibertyUrl() {
     return groupsLiberty.baseUrl();

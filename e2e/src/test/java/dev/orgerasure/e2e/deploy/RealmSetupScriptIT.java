@@ -8,18 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
-import dev.orgerasure.e2e.harness.KeycloakServer;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 @WholeSystemTest
 class RealmSetupScriptIT {
 
-  private static final Path SCRIPT = Path.of("../keycloak-extension/realm-setup/setup-realm.sh");
   private static final String THEME = "org-erasure";
 
   private final SystemUnderTest sut;
@@ -60,9 +53,8 @@ class RealmSetupScriptIT {
 
   @Test
   void theScriptSetsUpARealmWithThemesClientsRoleAndRequiredAction() throws Exception {
-    Path config = loggedIn();
-
-    Run setUp = run(config, Map.of("ERASURE_SERVICE_CLIENT_SECRET", "secret-from-the-script"));
+    RealmSetupScript.Run setUp =
+        script().setUp(realm, Map.of("ERASURE_SERVICE_CLIENT_SECRET", "secret-from-the-script"));
 
     assertEquals(0, setUp.exitCode(), setUp.output());
     JsonNode realmRepresentation = admin.get(adminPath);
@@ -91,11 +83,10 @@ class RealmSetupScriptIT {
 
   @Test
   void withoutTheServicesSecretTheScriptStopsBeforeChangingAnything() throws Exception {
-    Path config = loggedIn();
     JsonNode before = admin.get(adminPath);
     int clientsBefore = admin.get(adminPath + "/clients").size();
 
-    Run refused = run(config, Map.of());
+    RealmSetupScript.Run refused = script().setUp(realm, Map.of());
 
     assertNotEquals(0, refused.exitCode(), refused.output());
     assertTrue(refused.output().contains("ERASURE_SERVICE_CLIENT_SECRET"), refused.output());
@@ -103,54 +94,8 @@ class RealmSetupScriptIT {
     assertEquals(clientsBefore, admin.get(adminPath + "/clients").size());
   }
 
-  /** kcadm's credentials, in a config file of this test's own. */
-  private Path loggedIn() throws IOException, InterruptedException {
-    Path config = directory.resolve("kcadm.config");
-    Run login =
-        command(
-            List.of(
-                kcadm().toString(),
-                "config",
-                "credentials",
-                "--server",
-                sut.system().keycloakUrl().toString(),
-                "--realm",
-                "master",
-                "--user",
-                KeycloakServer.ADMIN_USER,
-                "--password",
-                KeycloakServer.ADMIN_PASSWORD,
-                "--config",
-                config.toString()),
-            Map.of());
-    assertEquals(0, login.exitCode(), login.output());
-    return config;
-  }
-
-  private Run run(Path config, Map<String, String> environment)
-      throws IOException, InterruptedException {
-    Map<String, String> withCli = new HashMap<>(environment);
-    withCli.put("KCADM", kcadm().toString());
-    withCli.put("KCADM_CONFIG", config.toString());
-    return command(List.of("bash", SCRIPT.toAbsolutePath().toString(), realm), withCli);
-  }
-
-  private Path kcadm() {
-    return sut.system().keycloakHome().resolve("bin").resolve("kcadm.sh");
-  }
-
-  private Run command(List<String> command, Map<String, String> environment)
-      throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("ERASURE_SERVICE_CLIENT_SECRET");
-    builder.environment().putAll(environment);
-    Path output = directory.resolve("output-" + UUID.randomUUID() + ".txt");
-    Process process = builder.redirectOutput(output.toFile()).start();
-    if (!process.waitFor(3, TimeUnit.MINUTES)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("timed out: " + command);
-    }
-    return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+  private RealmSetupScript script() {
+    return new RealmSetupScript(sut.system(), directory);
   }
 
   private String clientId(String clientId) {
@@ -163,6 +108,4 @@ class RealmSetupScriptIT {
         .forEach(role -> names.add(role.path("name").asText()));
     return names;
   }
-
-  private record Run(int exitCode, String output) {}
 }

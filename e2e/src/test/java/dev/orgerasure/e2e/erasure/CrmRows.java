@@ -1,0 +1,197 @@
+package dev.orgerasure.e2e.erasure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One tenant's rows in the example CRM (docs/examples/crm/schema.sql), written as the CRM would
+ * write them, and read back per inventory table. Every statement that knows the CRM's schema is
+ * here.
+ */
+final class CrmRows {
+
+  /** How each inventory table's rows of a tenant are found: by its own column or its parent's. */
+  private static final Map<String, String> OF_TENANT =
+      Map.ofEntries(
+          Map.entry("organisations", "SELECT %s FROM organisations t WHERE t.org_id = ?"),
+          Map.entry("memberships", "SELECT %s FROM memberships t WHERE t.org_id = ?"),
+          Map.entry("org_settings", "SELECT %s FROM org_settings t WHERE t.org_id = ?"),
+          Map.entry("integrations", "SELECT %s FROM integrations t WHERE t.org_id = ?"),
+          Map.entry(
+              "integration_events",
+              "SELECT %s FROM integration_events t JOIN integrations i"
+                  + " ON i.id = t.integration_id WHERE i.org_id = ?"),
+          Map.entry("contacts", "SELECT %s FROM contacts t WHERE t.org_id = ?"),
+          Map.entry("deals", "SELECT %s FROM deals t WHERE t.org_id = ?"),
+          Map.entry("activities", "SELECT %s FROM activities t WHERE t.org_id = ?"),
+          Map.entry(
+              "onboarding_progress", "SELECT %s FROM onboarding_progress t WHERE t.org_id = ?"));
+
+  static final List<String> TABLES =
+      List.of(
+          "organisations",
+          "memberships",
+          "org_settings",
+          "integrations",
+          "integration_events",
+          "contacts",
+          "deals",
+          "activities",
+          "onboarding_progress");
+
+  private CrmRows() {}
+
+  /**
+   * The tenant, its settings, an integration with events, and for each member: a person (unless
+   * there), a membership, two contacts, a deal with an activity; {@code onboardedHere} went through
+   * onboarding in this tenant.
+   */
+  static void insert(
+      Connection db, String orgId, String name, List<String> members, List<String> onboardedHere)
+      throws SQLException {
+    update(db, "INSERT INTO organisations (org_id, name) VALUES (?, ?)", orgId, name);
+    update(
+        db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'currency', 'EUR')", orgId);
+    update(db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'region', 'eu')", orgId);
+    long integration =
+        insertReturningId(
+            db,
+            "INSERT INTO integrations (org_id, provider, api_token) VALUES (?, 'mail', ?)",
+            orgId,
+            "token-" + orgId);
+    for (int event = 0; event < 3; event++) {
+      update(
+          db,
+          "INSERT INTO integration_events (integration_id, payload) VALUES (?, ?)",
+          integration,
+          "event " + event + " of " + orgId);
+    }
+    for (String userId : members) {
+      update(
+          db,
+          "INSERT INTO people (user_id, full_name) VALUES (?, ?) ON CONFLICT (user_id) DO NOTHING",
+          userId,
+          "Person " + userId);
+      update(
+          db,
+          "INSERT INTO memberships (org_id, person_id)"
+              + " SELECT ?, id FROM people WHERE user_id = ?",
+          orgId,
+          userId);
+      for (int contact = 0; contact < 2; contact++) {
+        update(
+            db,
+            "INSERT INTO contacts (org_id, owner_id, name, email) VALUES (?, ?, ?, ?)",
+            orgId,
+            userId,
+            "Contact " + contact,
+            "contact" + contact + "@customer.example");
+      }
+      update(
+          db,
+          "WITH deal AS (INSERT INTO deals (org_id, owner_id, title, amount)"
+              + " VALUES (?, ?, 'Renewal', 1200) RETURNING id)"
+              + " INSERT INTO activities (org_id, owner_id, deal_id, note)"
+              + " SELECT ?, ?, id, 'Called the customer' FROM deal",
+          orgId,
+          userId,
+          orgId,
+          userId);
+    }
+    for (String userId : onboardedHere) {
+      update(
+          db,
+          "INSERT INTO onboarding_progress (user_id, org_id, step) VALUES (?, ?, 3)",
+          userId,
+          orgId);
+    }
+  }
+
+  /** The tenant's rows per inventory table, as the purge finds them. */
+  static Map<String, Long> counts(Connection db, String orgId) throws SQLException {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      try (ResultSet rows = query(db, OF_TENANT.get(table).formatted("count(*)"), orgId)) {
+        rows.next();
+        counts.put(table, rows.getLong(1));
+      }
+    }
+    return counts;
+  }
+
+  /** Each inventory table's rows of the tenant as one MD5 over the rows in a fixed order. */
+  static Map<String, String> checksums(Connection db, String orgId) throws SQLException {
+    Map<String, String> checksums = new LinkedHashMap<>();
+    for (String table : TABLES) {
+      String sql = OF_TENANT.get(table).formatted("md5(string_agg(t::text, '|' ORDER BY t::text))");
+      try (ResultSet rows = query(db, sql, orgId)) {
+        rows.next();
+        checksums.put(table, rows.getString(1));
+      }
+    }
+    return checksums;
+  }
+
+  /** A person's rows, by table, as {@code org_id} values (null when reset). */
+  static List<String> ownedBy(Connection db, String table, String ownerColumn, String userId)
+      throws SQLException {
+    List<String> orgIds = new ArrayList<>();
+    try (ResultSet rows =
+        query(db, "SELECT org_id FROM " + table + " WHERE " + ownerColumn + " = ?", userId)) {
+      while (rows.next()) {
+        orgIds.add(rows.getString(1));
+      }
+    }
+    return orgIds;
+  }
+
+  /** {@code org_id|step} of the person's onboarding, or null without one. */
+  static String onboardingOf(Connection db, String userId) throws SQLException {
+    try (ResultSet rows =
+        query(
+            db,
+            "SELECT coalesce(org_id, '') || '|' || step FROM onboarding_progress"
+                + " WHERE user_id = ?",
+            userId)) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
+  private static ResultSet query(Connection db, String sql, Object... parameters)
+      throws SQLException {
+    PreparedStatement statement = db.prepareStatement(sql);
+    statement.closeOnCompletion();
+    bind(statement, parameters);
+    return statement.executeQuery();
+  }
+
+  private static void update(Connection db, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql)) {
+      bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+
+  private static long insertReturningId(Connection db, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = db.prepareStatement(sql + " RETURNING id")) {
+      bind(statement, parameters);
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+}
