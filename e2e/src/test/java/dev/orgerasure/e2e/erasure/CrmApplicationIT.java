@@ -34,6 +34,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -244,6 +245,69 @@ class CrmApplicationIT {
     }
     assertTrue(admin.get(ADMIN_PATH + "/users/" + shared.id()).path("enabled").asBoolean());
     assertFalse(admin.find(ADMIN_PATH + "/organizations/" + other).isEmpty());
+  }
+
+  /**
+   * Under Detach the tenant's own tables go, and every member keeps their account and their own
+   * sales data without the tenant, their onboarding restarted.
+   */
+  @Test
+  @Order(3)
+  void underDetachACrmTenantsOwnTablesGoAndEveryMemberKeepsTheirSalesDataWithoutIt()
+      throws Exception {
+    service.get(3, TimeUnit.MINUTES);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    List<Member> members = people.create("crm-c-" + suffix + ".example", 2);
+    Member shared = people.create("crm-d-" + suffix + ".example", 1).get(0);
+    String detachedName = "CRM tenant C " + suffix;
+    String detached = organisation(detachedName, "crm-c-" + suffix, members, shared);
+    String other = organisation("CRM tenant D " + suffix, "crm-d-" + suffix, List.of(), shared);
+    try (Connection crm = crmDatabase()) {
+      CrmRows.insert(
+          crm,
+          detached,
+          detachedName,
+          ids(members.get(0), members.get(1), shared),
+          ids(members.get(0), members.get(1)));
+      CrmRows.insert(crm, other, "D", ids(shared), ids(shared));
+    }
+    Map<String, Long> before;
+    Map<String, String> otherBefore;
+    try (Connection crm = crmDatabase()) {
+      before = CrmRows.counts(crm, detached);
+      otherBefore = CrmRows.checksums(crm, other);
+    }
+
+    ErasureAdminApi.Answer started =
+        asRealmAdmin().startErasure(detached, detachedName, 0, "DETACH");
+    assertEquals(201, started.status(), started.body());
+    String requestId = started.json().path("id").asText();
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(system, requestId, ErasureStates.DONE, Duration.ofMinutes(3)));
+
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(system, requestId);
+    for (String table : CrmRows.TABLES) {
+      assertEquals((long) before.get(table), record.rowsDeleted(table), table);
+    }
+    try (Connection crm = crmDatabase()) {
+      assertTrue(
+          CrmRows.counts(crm, detached).values().stream().allMatch(rows -> rows == 0),
+          "no row is the detached tenant's any more");
+      assertEquals(otherBefore, CrmRows.checksums(crm, other), "the other tenant is untouched");
+      for (Member member : members) {
+        assertEquals(
+            Arrays.asList(null, null), CrmRows.ownedBy(crm, "contacts", "owner_id", member.id()));
+        assertEquals(
+            Collections.singletonList(null),
+            CrmRows.ownedBy(crm, "deals", "owner_id", member.id()));
+        assertEquals("|0", CrmRows.onboardingOf(crm, member.id()));
+        assertTrue(
+            admin.get(ADMIN_PATH + "/users/" + member.id()).path("enabled").asBoolean(),
+            member.username());
+      }
+    }
+    assertTrue(admin.find(ADMIN_PATH + "/organizations/" + detached).isEmpty());
   }
 
   private static String organisation(
