@@ -324,6 +324,54 @@ public final class DataInventory {
     return new TenantJoin(from.toString(), "t" + depth + "." + tenantColumn());
   }
 
+  /**
+   * {@code table}'s rows of one tenant as {@code t0}, walked to from the tenant's rows of its
+   * topmost parent down through the foreign keys: a {@code FROM ... WHERE} that selects {@code
+   * t0}'s key. Each step down is a {@code LATERAL} subquery PostgreSQL cannot flatten ({@code
+   * OFFSET 0}), so it looks the children of each parent row up by their foreign-key column and
+   * stops at the statement's {@code LIMIT}, instead of hashing the whole table: a batch reads its
+   * own tenant's rows only (the foreign-key columns want an index, as they do for any delete of a
+   * parent).
+   *
+   * @param parameter the placeholder of the tenant's id, e.g. {@code ?1}
+   */
+  public String tenantWalk(InventoryTable table, String parameter) {
+    List<InventoryTable> chain = new ArrayList<>();
+    for (InventoryTable current = table;
+        current != null;
+        current =
+            current.isReachedThroughParent()
+                ? declared.table(current.tenantVia().parent())
+                : null) {
+      chain.add(current);
+    }
+    int top = chain.size() - 1;
+    StringBuilder walk = new StringBuilder(sqlName(chain.get(top))).append(" t").append(top);
+    for (int level = top - 1; level >= 0; level--) {
+      InventoryTable child = chain.get(level);
+      InventoryTable parent = chain.get(level + 1);
+      walk.append(" CROSS JOIN LATERAL (SELECT c.")
+          .append(child.keyColumn())
+          .append(" FROM ")
+          .append(sqlName(child))
+          .append(" c WHERE c.")
+          .append(child.tenantVia().column())
+          .append(" = t")
+          .append(level + 1)
+          .append('.')
+          .append(parent.keyColumn())
+          .append(" OFFSET 0) t")
+          .append(level);
+    }
+    return walk.append(" WHERE t")
+        .append(top)
+        .append('.')
+        .append(tenantColumn())
+        .append(" = ")
+        .append(parameter)
+        .toString();
+  }
+
   /** A {@code FROM} list and the expression, over it, of each row's tenant. */
   public record TenantJoin(String from, String tenant) {}
 

@@ -78,20 +78,19 @@ public class BatchPurger {
 
   /**
    * The next {@code batchSize} of the tenant's rows of a table that reaches its tenant through its
-   * parents, deleted (under either policy): found by joining from the tenant's parent rows through
-   * the foreign keys, then deleted by key. Deleted rows are not found again, so no cursor is kept.
-   * Unlike the tables with the tenant column, no test yet shows that a batch reads only its own
-   * rows: on small tables PostgreSQL rightly prefers a hash join over the whole table.
+   * parents, deleted (under either policy): found by walking down from the tenant's parent rows
+   * through the foreign keys ({@link DataInventory#tenantWalk}), then deleted by key. Deleted rows
+   * are not found again, so no cursor is kept.
    */
   private BatchResult joinedBatch(InventoryTable table, Object orgId, int batchSize) {
     String key = table.keyColumn();
-    DataInventory.TenantJoin join = inventory.tenantJoin(table);
     int rows =
         sql.update(
             String.format(
-                "WITH batch AS (SELECT t0.%2$s FROM %3$s WHERE %4$s = ?1 LIMIT ?2)"
-                    + " DELETE FROM %1$s WHERE %2$s IN (SELECT %2$s FROM batch)",
-                inventory.sqlName(table), key, join.from(), join.tenant()),
+                // The keys as one array, found once: an IN over the batch would let PostgreSQL
+                // hash it against the whole table.
+                "DELETE FROM %1$s WHERE %2$s = ANY (ARRAY(SELECT t0.%2$s FROM %3$s LIMIT ?2))",
+                inventory.sqlName(table), key, inventory.tenantWalk(table, "?1")),
             orgId,
             batchSize);
     return new BatchResult(table.name(), rows, null, 0, List.of());

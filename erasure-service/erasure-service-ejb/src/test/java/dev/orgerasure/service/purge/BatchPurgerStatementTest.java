@@ -119,7 +119,7 @@ class BatchPurgerStatementTest {
   }
 
   @Test
-  void aTableReachedThroughItsParentsIsDeletedByKeysFoundByJoiningFromTheTenantsRows() {
+  void aTableReachedThroughItsParentsIsDeletedByKeysFoundWalkingDownFromTheTenantsRows() {
     DataInventory crm =
         DataInventory.of(
             DeclaredInventory.read(
@@ -163,9 +163,10 @@ class BatchPurgerStatementTest {
       assertEquals(
           List.of(
               new Statement(
-                  "WITH batch AS (SELECT t0.id FROM crm.notes t0 JOIN crm.deals t1"
-                      + " ON t0.deal_id = t1.id WHERE t1.org_id = ?1 LIMIT ?2)"
-                      + " DELETE FROM crm.notes WHERE id IN (SELECT id FROM batch)",
+                  "DELETE FROM crm.notes WHERE id = ANY (ARRAY(SELECT t0.id FROM crm.deals t1"
+                      + " CROSS JOIN LATERAL (SELECT c.id FROM crm.notes c"
+                      + " WHERE c.deal_id = t1.id OFFSET 0) t0"
+                      + " WHERE t1.org_id = ?1 LIMIT ?2))",
                   List.of(ORG, 50))),
           session.updates,
           policy.name());

@@ -198,54 +198,21 @@ class BatchPurgerTest {
     String other = orgWithMembers("00000000-0000-4000-8000-000000000001", 2_000);
     String target = orgWithMembers("ffffffff-0000-4000-8000-000000000001", 20_000);
     String otherBefore = checksums(other).get("memberships");
-    InventoryTable memberships = inventory.table("memberships").orElseThrow();
     try (Connection connection = dataSource.getConnection()) {
       update(connection, "ANALYZE memberships");
-      connection.setAutoCommit(false);
-      BatchPurger purger =
-          new BatchPurger(new JdbcSession(connection), this::removeFile, inventory);
-      PurgeRun run = new PurgeRun(500, 500, Duration.ofHours(1));
-      long deleted = 0;
-      List<Long> readPerBatch = new ArrayList<>();
-      while (!run.hasEmptied("memberships")) {
-        long readBefore = heapRowsRead(connection, "memberships");
-        BatchResult batch =
-            purger.purgeBatch(
-                memberships,
-                new PurgeTarget(NO_PURGE, target, MemberPolicy.ERASE),
-                500,
-                run.lastKeyOf("memberships"));
-        readPerBatch.add(heapRowsRead(connection, "memberships") - readBefore);
-        run.record("memberships", 500, batch.rows(), Duration.ofMillis(1));
-        run.tookUpTo("memberships", batch.lastKey());
-        deleted += batch.rows();
-      }
-      connection.commit();
-
-      assertEquals(20_000, deleted);
-      assertEquals(41, readPerBatch.size(), "forty full batches, then one that finds none");
-      // A batch reads its rows to find its last key, then again to delete them. A plan over the
-      // table's key index or the whole table would read the other organisation's rows too, or all
-      // of its own.
-      long most = readPerBatch.stream().mapToLong(Long::longValue).max().orElseThrow();
-      assertTrue(most <= 2 * 500, "rows read per batch of 500: " + readPerBatch);
     }
+
+    TenantRows.BatchReads batches =
+        TenantRows.readsPerBatch(dataSource, inventory, "memberships", target, 500);
+
+    assertEquals(20_000, batches.rows());
+    assertEquals(41, batches.readPerBatch().size(), "forty full batches, then one that finds none");
+    // A batch reads its rows to find its last key, then again to delete them. A plan over the
+    // table's key index or the whole table would read the other organisation's rows too, or all
+    // of its own.
+    assertTrue(batches.most() <= 2 * 500, "rows read per batch of 500: " + batches.readPerBatch());
     assertEquals(0, counts(target).get("memberships"));
     assertEquals(otherBefore, checksums(other).get("memberships"));
-  }
-
-  /** Rows of {@code table} read so far in this transaction, by sequential and index scans. */
-  private static long heapRowsRead(Connection connection, String table) throws SQLException {
-    try (PreparedStatement read =
-        connection.prepareStatement(
-            "SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
-                + " FROM pg_stat_xact_user_tables WHERE relname = ?")) {
-      read.setString(1, table);
-      try (ResultSet rows = read.executeQuery()) {
-        rows.next();
-        return rows.getLong(1);
-      }
-    }
   }
 
   /** An organisation with {@code members} memberships and nothing else, inserted in one go. */

@@ -131,6 +131,56 @@ class JoinedTablesPurgeTest {
     }
   }
 
+  /**
+   * A batch of a table reached through its parent reads the tenant's own rows only: a plan over the
+   * whole table would read the other tenant's too, three times as many.
+   */
+  @Test
+  void eachJoinedBatchReadsOnlyItsOwnTenantsRows() throws SQLException {
+    String target = bulkOrganisation(20, 500);
+    String other = bulkOrganisation(40, 500);
+    Map<String, String> otherBefore = checksums(other);
+    try (Connection connection = dataSource.getConnection()) {
+      TenantRows.update(connection, "ANALYZE crm.deals");
+      TenantRows.update(connection, "ANALYZE crm.deal_notes");
+    }
+
+    TenantRows.BatchReads batches =
+        TenantRows.readsPerBatch(dataSource, inventory, "deal_notes", target, 500);
+
+    assertEquals(10_000, batches.rows());
+    assertTrue(
+        batches.most() <= 2 * 10_000,
+        "rows of deal_notes read per batch, of 10,000 the tenant's and 30,000 in all: "
+            + batches.readPerBatch());
+    assertEquals(0L, counts(target).get("deal_notes"));
+    assertEquals(otherBefore, checksums(other));
+  }
+
+  /** An organisation with its deals and their notes, inserted in one go. */
+  private static String bulkOrganisation(int deals, int notesPerDeal) throws SQLException {
+    String organisation = UUID.randomUUID().toString();
+    try (Connection connection = dataSource.getConnection()) {
+      TenantRows.update(
+          connection,
+          "INSERT INTO crm.organisations VALUES (CAST(? AS uuid), 'Org')",
+          organisation);
+      TenantRows.update(
+          connection,
+          "INSERT INTO crm.deals (org_id, title)"
+              + " SELECT CAST(? AS uuid), 'Deal' FROM generate_series(1, ?)",
+          organisation,
+          deals);
+      TenantRows.update(
+          connection,
+          "INSERT INTO crm.deal_notes (deal_id, body) SELECT d.id, 'Note'"
+              + " FROM crm.deals d CROSS JOIN generate_series(1, ?) WHERE d.org_id = CAST(? AS uuid)",
+          notesPerDeal,
+          organisation);
+    }
+    return organisation;
+  }
+
   /** An organisation with its deals, each with notes, each with reactions. */
   private static String newOrganisation(int deals, int notesPerDeal, int reactionsPerNote)
       throws SQLException {

@@ -8,7 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -115,5 +117,57 @@ final class TenantRows {
       JdbcSession.bind(statement, parameters);
       statement.executeUpdate();
     }
+  }
+
+  /** What one table's batches did: the rows they took, and the rows each read from the table. */
+  record BatchReads(long rows, List<Long> readPerBatch) {
+    long most() {
+      return readPerBatch.stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+  }
+
+  /**
+   * One table's batches of a tenant, run to its end in one transaction, with the rows each batch
+   * read from the table, by sequential and index scans, as PostgreSQL counts them.
+   */
+  static BatchReads readsPerBatch(
+      DataSource dataSource,
+      DataInventory inventory,
+      String tableName,
+      String tenant,
+      int batchSize)
+      throws SQLException {
+    InventoryTable table = inventory.table(tableName).orElseThrow();
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      BatchPurger purger =
+          new BatchPurger(new JdbcSession(connection), path -> Optional.empty(), inventory);
+      PurgeRun run = new PurgeRun(batchSize, batchSize, Duration.ofHours(1));
+      long taken = 0;
+      List<Long> readPerBatch = new ArrayList<>();
+      while (!run.hasEmptied(tableName)) {
+        long readBefore = rowsRead(connection, tableName);
+        BatchResult batch =
+            purger.purgeBatch(
+                table,
+                new PurgeTarget("no-purge", tenant, MemberPolicy.ERASE),
+                batchSize,
+                run.lastKeyOf(tableName));
+        readPerBatch.add(rowsRead(connection, tableName) - readBefore);
+        run.record(tableName, batchSize, batch.rows(), Duration.ofMillis(1));
+        run.tookUpTo(tableName, batch.lastKey());
+        taken += batch.rows();
+      }
+      connection.commit();
+      return new BatchReads(taken, readPerBatch);
+    }
+  }
+
+  private static long rowsRead(Connection connection, String table) throws SQLException {
+    return number(
+        connection,
+        "SELECT coalesce(seq_tup_read, 0) + coalesce(idx_tup_fetch, 0)"
+            + " FROM pg_stat_xact_user_tables WHERE relname = ?",
+        table);
   }
 }
