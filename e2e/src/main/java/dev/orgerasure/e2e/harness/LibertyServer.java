@@ -17,10 +17,10 @@ import java.util.stream.Stream;
  * The erasure service on Open Liberty, with the demo learning platform deployed beside it. The ear
  * module's {@code liberty-server} directory is copied to {@code servers/erasure} of a user dir of
  * this instance ({@code WLP_USER_DIR}), so several systems can share one Liberty install, and the
- * platform's {@code liberty-app} directory over it where the site has the platform. Before the
- * first start the service's schema is created, as ear/README.md asks of an administrator. It can be
- * stopped, killed and started again on the same port, user dir and database, so its persistent
- * timers resume.
+ * platform's {@code liberty-app} directory over it; a site without the platform gets the service
+ * alone, deployed into a server of its own as ear/README.md says. Before the first start the
+ * service's schema is created, as ear/README.md asks of an administrator. It can be stopped, killed
+ * and started again on the same port, user dir and database, so its persistent timers resume.
  */
 public final class LibertyServer extends RestartableServer {
 
@@ -75,9 +75,11 @@ public final class LibertyServer extends RestartableServer {
     try {
       KeycloakDistribution.deleteRecursively(userDir);
       Path serverDir = userDir.resolve("servers").resolve(SERVER_NAME);
-      copyTree(paths.libertyServerTemplate(), serverDir);
       if (site.withLearningPlatform()) {
+        copyTree(paths.libertyServerTemplate(), serverDir);
         copyTree(paths.learningPlatformOverlay(), serverDir);
+      } else {
+        deployIntoAnExistingServer(paths.libertyServerTemplate(), serverDir);
       }
       Files.createDirectories(paths.fileStore(site));
     } catch (IOException e) {
@@ -107,6 +109,38 @@ public final class LibertyServer extends RestartableServer {
         env,
         paths.logs().resolve("liberty" + site.suffix() + ".log"),
         URI.create("http://127.0.0.1:" + port + "/health/ready"));
+  }
+
+  /**
+   * The steps of ear/README.md, "Deploying to an existing Liberty server", word for word: the EAR
+   * in the server's {@code apps/}, the driver in its {@code resources/}, the service's {@code
+   * server.xml} copied as {@code erasure.xml} without its {@code httpEndpoint}, and an include in
+   * the server's own {@code server.xml}, which keeps its own endpoint and features.
+   */
+  private static void deployIntoAnExistingServer(Path template, Path serverDir) throws IOException {
+    Files.createDirectories(serverDir.resolve("apps"));
+    Files.createDirectories(serverDir.resolve("resources"));
+    Files.writeString(
+        serverDir.resolve("server.xml"),
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <server description="The application's own server">
+            <featureManager>
+                <feature>servlet-6.0</feature>
+            </featureManager>
+            <httpEndpoint id="defaultHttpEndpoint" host="127.0.0.1"
+                          httpPort="${env.ERASURE_HTTP_PORT}" httpsPort="-1"/>
+            <include location="erasure.xml"/>
+        </server>
+        """);
+    String erasureXml = Files.readString(template.resolve("server.xml"));
+    String withoutEndpoint = erasureXml.replaceAll("(?s)<httpEndpoint\\b.*?/>", "");
+    if (withoutEndpoint.equals(erasureXml)) {
+      throw new IllegalStateException("no httpEndpoint in " + template.resolve("server.xml"));
+    }
+    Files.writeString(serverDir.resolve("erasure.xml"), withoutEndpoint);
+    copyTree(template.resolve("apps"), serverDir.resolve("apps"));
+    copyTree(template.resolve("resources"), serverDir.resolve("resources"));
   }
 
   private static void createServiceSchema(PostgresServer db, ServiceSite site) {

@@ -10,8 +10,9 @@ public enum ServiceSite {
   /** Realm {@code learning-groups}, whose tenants are groups under {@code /tenants}. */
   LEARNING_GROUPS("learning-groups", PostgresServer.LEARNING_GROUPS_DB, "-groups", true),
   /**
-   * Realm {@code crm}: the service alone, started on demand against an existing CRM database
-   * (docs/examples/crm), the way a user deploys it beside their own application.
+   * Realm {@code crm}: the service alone, deployed into an existing Liberty server as ear/README.md
+   * says and started on demand against an existing CRM database (docs/examples/crm), the way a user
+   * deploys it beside their own application.
    */
   CRM("crm", PostgresServer.CRM_DB, "-crm", false);
 
@@ -27,7 +28,10 @@ public enum ServiceSite {
     this.withLearningPlatform = withLearningPlatform;
   }
 
-  /** Whether the demo learning platform is deployed beside the service. */
+  /**
+   * Whether the service runs from the ear module's server directory with the demo learning platform
+   * laid over it; else it is deployed alone into a server of the application's own.
+   */
   boolean withLearningPlatform() {
     return withLearningPlatform;
   }
