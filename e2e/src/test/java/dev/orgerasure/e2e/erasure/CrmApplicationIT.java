@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -212,6 +213,8 @@ class CrmApplicationIT {
       otherBefore = CrmRows.checksums(crm, other);
     }
 
+    assertEquals(before, dialogCounts(erased), "what the erase dialog shows");
+
     ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased, erasedName, 0, "ERASE");
     assertEquals(201, started.status(), started.body());
     String requestId = started.json().path("id").asText();
@@ -278,6 +281,8 @@ class CrmApplicationIT {
       otherBefore = CrmRows.checksums(crm, other);
     }
 
+    assertEquals(before, dialogCounts(detached), "what the erase dialog shows");
+
     ErasureAdminApi.Answer started =
         asRealmAdmin().startErasure(detached, detachedName, 0, "DETACH");
     assertEquals(201, started.status(), started.body());
@@ -343,6 +348,18 @@ class CrmApplicationIT {
         new AdminConsoleLogin(system.keycloakUrl())
             .login(REALM, realmAdmin.username(), realmAdmin.password())
             .accessToken());
+  }
+
+  /** The rows per table the console's erase dialog shows, from the service through Keycloak. */
+  private static Map<String, Long> dialogCounts(String organisation) {
+    ErasureAdminApi.Answer answer = asRealmAdmin().appData(organisation);
+    assertEquals(200, answer.status(), answer.body());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    answer
+        .json()
+        .path("tables")
+        .forEach(table -> counts.put(table.path("table").asText(), table.path("rows").asLong()));
+    return counts;
   }
 
   private static URI serviceUrl() {

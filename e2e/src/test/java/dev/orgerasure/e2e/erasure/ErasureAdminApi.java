@@ -114,6 +114,13 @@ final class ErasureAdminApi {
     return send(HttpRequest.newBuilder(base.resolve("organizations?max=500")).GET());
   }
 
+  /** The organisation's app-data counts, as the erase dialog shows them. */
+  Answer appData(String organizationId) {
+    return send(
+        HttpRequest.newBuilder(base.resolve("organizations/" + organizationId + "/app-data"))
+            .GET());
+  }
+
   /** The page's batched app-data counts of its first page of organisations. */
   Answer appDataPage() {
     return send(HttpRequest.newBuilder(base.resolve("organizations/app-data?max=1000")).GET());
