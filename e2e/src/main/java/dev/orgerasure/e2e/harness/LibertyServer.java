@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.harness;
 
+import dev.orgerasure.db.migration.MigrationLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -146,7 +147,7 @@ public final class LibertyServer extends RestartableServer {
   private static void createServiceSchema(PostgresServer db, ServiceSite site) {
     try (Connection connection = db.connect(site.database());
         Statement statement = connection.createStatement()) {
-      statement.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresServer.SERVICE_SCHEMA);
+      statement.execute("CREATE SCHEMA IF NOT EXISTS " + MigrationLocations.ERASURE_SERVICE_SCHEMA);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot create the service's schema", e);
     }

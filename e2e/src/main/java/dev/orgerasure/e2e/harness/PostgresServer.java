@@ -22,9 +22,6 @@ public interface PostgresServer extends AutoCloseable {
 
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
-  /** The erasure service's own schema in a learning database, beside the platform's public. */
-  String SERVICE_SCHEMA = MigrationLocations.ERASURE_SERVICE_SCHEMA;
-
   String jdbcUrl(String database);
 
   String user();
@@ -39,7 +36,7 @@ public interface PostgresServer extends AutoCloseable {
     Properties properties = new Properties();
     properties.setProperty("user", user());
     properties.setProperty("password", password());
-    properties.setProperty("currentSchema", SERVICE_SCHEMA + ",public");
+    properties.setProperty("currentSchema", MigrationLocations.ERASURE_SERVICE_SCHEMA + ",public");
     return DriverManager.getConnection(jdbcUrl(database), properties);
   }
 

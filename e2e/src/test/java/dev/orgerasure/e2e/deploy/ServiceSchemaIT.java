@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.db.inventory.DeclaredInventory;
 import dev.orgerasure.db.inventory.InventoryTable;
+import dev.orgerasure.db.migration.MigrationLocations;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
-import dev.orgerasure.e2e.harness.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +44,7 @@ class ServiceSchemaIT {
 
   @Test
   void theServicesTablesAndItsTimerStoreAreInItsOwnSchema() throws Exception {
-    Set<String> tables = tablesIn(PostgresServer.SERVICE_SCHEMA);
+    Set<String> tables = tablesIn(MigrationLocations.ERASURE_SERVICE_SCHEMA);
 
     assertTrue(
         tables.containsAll(

@@ -213,19 +213,7 @@ class CrmApplicationIT {
       otherBefore = CrmRows.checksums(crm, other);
     }
 
-    assertEquals(before, dialogCounts(erased), "what the erase dialog shows");
-
-    ErasureAdminApi.Answer started = asRealmAdmin().startErasure(erased, erasedName, 0, "ERASE");
-    assertEquals(201, started.status(), started.body());
-    String requestId = started.json().path("id").asText();
-    assertEquals(
-        "COMPLETED",
-        ErasureRecords.awaitState(system, requestId, ErasureStates.DONE, Duration.ofMinutes(3)));
-
-    ErasureRecords.Audit record = ErasureRecords.completionRecord(system, requestId);
-    for (String table : CrmRows.TABLES) {
-      assertEquals((long) before.get(table), record.rowsDeleted(table), table);
-    }
+    eraseWithExactCounts(erased, erasedName, "ERASE", before);
     try (Connection crm = crmDatabase()) {
       assertTrue(
           CrmRows.counts(crm, erased).values().stream().allMatch(rows -> rows == 0),
@@ -281,20 +269,7 @@ class CrmApplicationIT {
       otherBefore = CrmRows.checksums(crm, other);
     }
 
-    assertEquals(before, dialogCounts(detached), "what the erase dialog shows");
-
-    ErasureAdminApi.Answer started =
-        asRealmAdmin().startErasure(detached, detachedName, 0, "DETACH");
-    assertEquals(201, started.status(), started.body());
-    String requestId = started.json().path("id").asText();
-    assertEquals(
-        "COMPLETED",
-        ErasureRecords.awaitState(system, requestId, ErasureStates.DONE, Duration.ofMinutes(3)));
-
-    ErasureRecords.Audit record = ErasureRecords.completionRecord(system, requestId);
-    for (String table : CrmRows.TABLES) {
-      assertEquals((long) before.get(table), record.rowsDeleted(table), table);
-    }
+    eraseWithExactCounts(detached, detachedName, "DETACH", before);
     try (Connection crm = crmDatabase()) {
       assertTrue(
           CrmRows.counts(crm, detached).values().stream().allMatch(rows -> rows == 0),
@@ -348,6 +323,27 @@ class CrmApplicationIT {
         new AdminConsoleLogin(system.keycloakUrl())
             .login(REALM, realmAdmin.username(), realmAdmin.password())
             .accessToken());
+  }
+
+  /**
+   * Erases the tenant as the realm admin does from the console, once its dialog has shown the
+   * tenant's rows ({@code before}); the completion's audit record counts exactly those, per table.
+   */
+  private static void eraseWithExactCounts(
+      String tenant, String name, String memberPolicy, Map<String, Long> before) {
+    assertEquals(before, dialogCounts(tenant), "what the erase dialog shows");
+
+    ErasureAdminApi.Answer started = asRealmAdmin().startErasure(tenant, name, 0, memberPolicy);
+    assertEquals(201, started.status(), started.body());
+    String requestId = started.json().path("id").asText();
+    assertEquals(
+        "COMPLETED",
+        ErasureRecords.awaitState(system, requestId, ErasureStates.DONE, Duration.ofMinutes(3)));
+
+    ErasureRecords.Audit record = ErasureRecords.completionRecord(system, requestId);
+    for (String table : CrmRows.TABLES) {
+      assertEquals((long) before.get(table), record.rowsDeleted(table), table);
+    }
   }
 
   /** The rows per table the console's erase dialog shows, from the service through Keycloak. */
