@@ -2,7 +2,8 @@
 -- (docs/inventory.md): organisations keyed by a text id; people linked to organisations through a
 -- membership table (no tenant column on a person); organisation-scoped tables deleted by
 -- ON DELETE CASCADE from the organisation; sales data keyed by the text organisation id with no
--- foreign key; per-user onboarding that a kept member starts again.
+-- foreign key; files attached to deals in an S3 bucket; per-user onboarding that a kept member
+-- starts again.
 
 CREATE TABLE organisations (
     org_id     text PRIMARY KEY, -- the Keycloak organisation id
@@ -16,14 +17,13 @@ CREATE TABLE people (
     full_name  text NOT NULL
 );
 
+-- Keyed by the pair it links: its primary key, led by the organisation, is the batches' index too.
 CREATE TABLE memberships (
-    id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     org_id     text NOT NULL REFERENCES organisations (org_id) ON DELETE CASCADE,
     person_id  uuid NOT NULL REFERENCES people (id),
     role       text NOT NULL DEFAULT 'MEMBER',
-    CONSTRAINT memberships_org_person_uk UNIQUE (org_id, person_id)
+    PRIMARY KEY (org_id, person_id)
 );
-CREATE INDEX memberships_org_id_idx ON memberships (org_id, id);
 
 CREATE TABLE org_settings (
     id         bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -41,13 +41,15 @@ CREATE TABLE integrations (
 );
 CREATE INDEX integrations_org_id_idx ON integrations (org_id, id);
 
--- An integration's events carry no organisation: they reach it through their integration.
+-- An integration's events carry no organisation: they reach it through their integration. Each is
+-- numbered within the whole stream, and keyed by its integration and that number; the primary key,
+-- led by the integration, is the index a purge looks them up by.
 CREATE TABLE integration_events (
-    id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     integration_id bigint NOT NULL REFERENCES integrations (id) ON DELETE CASCADE,
-    payload        text NOT NULL
+    seq            bigint GENERATED ALWAYS AS IDENTITY,
+    payload        text NOT NULL,
+    PRIMARY KEY (integration_id, seq)
 );
-CREATE INDEX integration_events_integration_id_idx ON integration_events (integration_id);
 
 -- Sales data: keyed by the organisation's id, without a foreign key (it is loaded in bulk), and
 -- owned by a person, who keeps it when they keep their account.
@@ -77,6 +79,18 @@ CREATE TABLE activities (
     note       text NOT NULL
 );
 CREATE INDEX activities_org_id_idx ON activities (org_id, id);
+
+-- Files attached to deals, kept in the file store (an S3 bucket): each row names its object. They are
+-- the organisation's: they go with it under either member policy, before the deals they belong to.
+CREATE TABLE attachments (
+    id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    org_id     text,
+    deal_id    uuid NOT NULL REFERENCES deals (id),
+    object_key text NOT NULL,
+    size_bytes bigint NOT NULL
+);
+CREATE INDEX attachments_org_id_idx ON attachments (org_id, id);
+CREATE INDEX attachments_deal_id_idx ON attachments (deal_id);
 
 -- One row per user: the onboarding they went through in an organisation. A kept member starts it
 -- again (step 0, no organisation), or they would never see it again.

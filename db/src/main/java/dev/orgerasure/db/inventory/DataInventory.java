@@ -100,7 +100,7 @@ public final class DataInventory {
     List<InventoryTable> candidates = new ArrayList<>(declared.tables());
     candidates.sort(
         Comparator.comparing(
-            (InventoryTable table) -> table.keyColumn().equals(declared.tenantColumn())));
+            (InventoryTable table) -> table.isOnePerTenant(declared.tenantColumn())));
     while (progress) {
       progress = false;
       for (InventoryTable table : candidates) {
@@ -146,16 +146,16 @@ public final class DataInventory {
                 .anyMatch(
                     key ->
                         key.table().equals(name)
-                            && key.columns().equals(List.of(via.column()))
+                            && key.columns().equals(via.columns())
                             && key.referencedTable().equals(parent.name())
-                            && key.referencedColumns().equals(List.of(parent.keyColumn())));
+                            && key.referencedColumns().equals(parent.keyColumns()));
         if (!joined) {
           problems.add(
               name
-                  + ": no foreign key of its column "
-                  + via.column()
+                  + ": no foreign key of its columns "
+                  + via.columns()
                   + " references the key "
-                  + parent.keyColumn()
+                  + parent.keyColumns()
                   + " of "
                   + parent.name()
                   + ", the path to its tenant");
@@ -163,12 +163,12 @@ public final class DataInventory {
       } else if (catalog.column(name, tenant).isEmpty()) {
         problems.add(name + " has no tenant column " + tenant);
       }
-      if (!catalog.primaryKey(name).equals(List.of(table.keyColumn()))) {
+      if (!catalog.primaryKey(name).equals(table.keyColumns())) {
         problems.add(
             name
                 + ": the key "
-                + table.keyColumn()
-                + " is not its primary key (the primary key is "
+                + table.keyColumns()
+                + " is not its primary key in the key's order (the primary key is "
                 + (catalog.primaryKey(name).isEmpty() ? "missing" : catalog.primaryKey(name))
                 + ")");
       }
@@ -279,16 +279,17 @@ public final class DataInventory {
   /**
    * The SQL condition on {@code table}'s own columns that selects the tenant's rows, the tenant's
    * id being the parameter {@code parameter} (e.g. {@code ?1}): its tenant column, or for a table
-   * reached through its parents, its column's membership among the tenant's parent keys.
+   * reached through its parents, its columns' membership among the tenant's parent keys.
    */
   public String tenantCondition(InventoryTable table, String parameter) {
     if (!table.isReachedThroughParent()) {
       return tenantColumn() + " = " + parameter;
     }
     InventoryTable parent = declared.table(table.tenantVia().parent());
-    return table.tenantVia().column()
-        + " IN (SELECT "
-        + parent.keyColumn()
+    return "("
+        + SqlNames.list("", table.tenantVia().columns())
+        + ") IN (SELECT "
+        + SqlNames.list("", parent.keyColumns())
         + " FROM "
         + sqlName(parent)
         + " WHERE "
@@ -310,28 +311,35 @@ public final class DataInventory {
           .append(sqlName(parent))
           .append(" t")
           .append(depth + 1)
-          .append(" ON t")
-          .append(depth)
-          .append('.')
-          .append(current.tenantVia().column())
-          .append(" = t")
-          .append(depth + 1)
-          .append('.')
-          .append(parent.keyColumn());
+          .append(" ON ")
+          .append(joinCondition(current, "t" + depth, parent, "t" + (depth + 1)));
       current = parent;
       depth++;
     }
     return new TenantJoin(from.toString(), "t" + depth + "." + tenantColumn());
   }
 
+  /** {@code child}'s foreign-key columns equal to {@code parent}'s key, column for column. */
+  private static String joinCondition(
+      InventoryTable child, String childAlias, InventoryTable parent, String parentAlias) {
+    List<String> columns = child.tenantVia().columns();
+    List<String> keys = parent.keyColumns();
+    List<String> equalities = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      equalities.add(childAlias + "." + columns.get(i) + " = " + parentAlias + "." + keys.get(i));
+    }
+    return String.join(" AND ", equalities);
+  }
+
   /**
    * {@code table}'s rows of one tenant as {@code t0}, walked to from the tenant's rows of its
-   * topmost parent down through the foreign keys: a {@code FROM ... WHERE} that selects {@code
-   * t0}'s key. Each step down is a {@code LATERAL} subquery PostgreSQL cannot flatten ({@code
-   * OFFSET 0}), so it looks the children of each parent row up by their foreign-key column and
-   * stops at the statement's {@code LIMIT}, instead of hashing the whole table: a batch reads its
-   * own tenant's rows only (the foreign-key columns want an index, as they do for any delete of a
-   * parent).
+   * topmost parent down through the foreign keys: a {@code FROM ... WHERE} over which {@code
+   * t0.row_ctid} is each row's address ({@code ctid}), for a statement on exactly those rows
+   * whatever its key. Each step down is a {@code LATERAL} subquery PostgreSQL cannot flatten
+   * ({@code OFFSET 0}), so it looks the children of each parent row up by their foreign-key columns
+   * and stops at the statement's {@code LIMIT}, instead of hashing the whole table: a batch reads
+   * its own tenant's rows only (the foreign-key columns want an index, as they do for any delete of
+   * a parent).
    *
    * @param parameter the placeholder of the tenant's id, e.g. {@code ?1}
    */
@@ -350,16 +358,12 @@ public final class DataInventory {
     for (int level = top - 1; level >= 0; level--) {
       InventoryTable child = chain.get(level);
       InventoryTable parent = chain.get(level + 1);
-      walk.append(" CROSS JOIN LATERAL (SELECT c.")
-          .append(child.keyColumn())
+      walk.append(" CROSS JOIN LATERAL (SELECT c.ctid AS row_ctid, ")
+          .append(SqlNames.list("c.", child.keyColumns()))
           .append(" FROM ")
           .append(sqlName(child))
-          .append(" c WHERE c.")
-          .append(child.tenantVia().column())
-          .append(" = t")
-          .append(level + 1)
-          .append('.')
-          .append(parent.keyColumn())
+          .append(" c WHERE ")
+          .append(joinCondition(child, "c", parent, "t" + (level + 1)))
           .append(" OFFSET 0) t")
           .append(level);
     }

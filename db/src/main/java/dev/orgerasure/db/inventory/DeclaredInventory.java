@@ -111,6 +111,14 @@ public record DeclaredInventory(
                 + stored.table()
                 + " names files but reaches its tenant through a parent: not supported yet");
       }
+      // Its batches delete some people's rows and reset the others', without handling files.
+      if (table(tables, stored.table()).isPerPerson()) {
+        throw new InvalidInventoryException(
+            "table "
+                + stored.table()
+                + " names files but holds people's own rows: not supported yet; keep the files in"
+                + " a table of their own");
+      }
       if (!tablesWithFiles.add(stored.table())) {
         throw new InvalidInventoryException("table " + stored.table() + " names files twice");
       }
@@ -221,7 +229,7 @@ public record DeclaredInventory(
         name,
         text(table, "category", where),
         flag(table, "personalData", where),
-        text(table, "key", where),
+        names(table, "key", where),
         table.containsKey("person") ? text(table, "person", where) : null,
         table.containsKey("tenantVia") ? via(object(table.get("tenantVia"), where), where) : null,
         List.of(),
@@ -232,7 +240,7 @@ public record DeclaredInventory(
   private static InventoryTable.TenantVia via(JsonObject via, String where) {
     onlyMembers(via, VIA_MEMBERS, where + ": tenantVia");
     return new InventoryTable.TenantVia(
-        text(via, "column", where + ": tenantVia"), text(via, "parent", where + ": tenantVia"));
+        names(via, "column", where + ": tenantVia"), text(via, "parent", where + ": tenantVia"));
   }
 
   private static InventoryFiles files(JsonObject stored) {
@@ -267,6 +275,22 @@ public record DeclaredInventory(
       throw new InvalidInventoryException(where + ": " + member + " is a text and is required");
     }
     return text.getString();
+  }
+
+  /** A column's name as a text, or several as a list of texts (a key of several columns). */
+  private static List<String> names(JsonObject object, String member, String where) {
+    JsonValue value = object.get(member);
+    if (value != null && value.getValueType() == JsonValue.ValueType.ARRAY) {
+      List<String> names = new ArrayList<>();
+      for (JsonValue name : value.asJsonArray()) {
+        if (!(name instanceof JsonString text)) {
+          throw new InvalidInventoryException(where + ": " + member + " lists texts only");
+        }
+        names.add(text.getString());
+      }
+      return names;
+    }
+    return List.of(text(object, member, where));
   }
 
   private static boolean flag(JsonObject object, String member, String where) {

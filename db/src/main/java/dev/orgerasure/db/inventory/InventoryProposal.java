@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A first inventory for an application, read from its schema (docs/inventory.md, "Proposing an
@@ -52,15 +53,11 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     }
     for (String name : tenantTables) {
       List<String> key = catalog.primaryKey(name);
-      if (key.size() != 1) {
-        undecided.add(
-            name
-                + ": left out, it has "
-                + (key.isEmpty() ? "no primary key" : "a primary key of several columns " + key)
-                + "; this version purges tables with a one-column key");
+      if (key.isEmpty()) {
+        undecided.add(name + ": left out, it has no primary key to take batches in the order of");
         continue;
       }
-      tables.add(proposed(name, key.get(0), null));
+      tables.add(proposed(name, key, null));
       undecided.add(name + ": personalData is true; set it to false if its rows describe no one");
       for (String column : catalog.columns().get(name).keySet()) {
         if (PERSON_COLUMNS.contains(column)) {
@@ -83,7 +80,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     }
     if (tables.isEmpty()) {
       throw new InvalidInventoryException(
-          "no table with the tenant column " + tenantColumn + " has a one-column primary key");
+          "no table with the tenant column " + tenantColumn + " has a primary key");
     }
     Set<String> listed = new HashSet<>();
     tables.forEach(table -> listed.add(table.name()));
@@ -105,30 +102,31 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
           continue;
         }
         List<String> key = catalog.primaryKey(name);
-        if (toListed.size() > 1 || toListed.get(0).columns().size() != 1 || key.size() != 1) {
+        ForeignKey path = toListed.get(0);
+        if (toListed.size() > 1
+            || key.isEmpty()
+            || !path.referencedColumns().equals(catalog.primaryKey(path.referencedTable()))) {
           ambiguous.add(name);
           undecided.add(
               name
                   + ": reaches the tenant through "
                   + toListed.stream().map(ForeignKey::referencedTable).toList()
-                  + " without a one-column key and a single path; add a "
+                  + " without a primary key, a single path and a foreign key to its parent's"
+                  + " primary key; add a "
                   + tenantColumn
                   + " column or a tenantVia by hand");
           continue;
         }
-        ForeignKey path = toListed.get(0);
         tables.add(
             proposed(
-                name,
-                key.get(0),
-                new InventoryTable.TenantVia(path.columns().get(0), path.referencedTable())));
+                name, key, new InventoryTable.TenantVia(path.columns(), path.referencedTable())));
         listed.add(name);
         undecided.add(
             name
                 + ": reaches the tenant through "
                 + path.referencedTable()
                 + " ("
-                + path.columns().get(0)
+                + String.join(", ", path.columns())
                 + "); personalData is true");
         reached = true;
       }
@@ -155,10 +153,10 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
               + ", \"personalData\": "
               + table.personalData()
               + ", \"key\": "
-              + string(table.keyColumn())
+              + names(table.keyColumns())
               + (table.isReachedThroughParent()
                   ? ", \"tenantVia\": {\"column\": "
-                      + string(table.tenantVia().column())
+                      + names(table.tenantVia().columns())
                       + ", \"parent\": "
                       + string(table.tenantVia().parent())
                       + "}"
@@ -173,6 +171,15 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
     return out.toString();
   }
 
+  /** One column as a JSON string, several as a list. */
+  private static String names(List<String> columns) {
+    return columns.size() == 1
+        ? string(columns.get(0))
+        : columns.stream()
+            .map(InventoryProposal::string)
+            .collect(Collectors.joining(", ", "[", "]"));
+  }
+
   /** A JSON string, escaped by JSON-P. */
   private static String string(String text) {
     StringWriter out = new StringWriter();
@@ -184,7 +191,8 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
   }
 
   /** A table with the safe choices: personal data, deleted under Detach. */
-  private static InventoryTable proposed(String name, String key, InventoryTable.TenantVia via) {
+  private static InventoryTable proposed(
+      String name, List<String> key, InventoryTable.TenantVia via) {
     return new InventoryTable(
         name, category(name), true, key, null, via, List.of(), DetachAction.DELETE, List.of());
   }

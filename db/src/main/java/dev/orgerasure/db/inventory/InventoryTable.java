@@ -11,13 +11,14 @@ import java.util.stream.Collectors;
  * @param name the SQL table name
  * @param category the label shown to people, e.g. "Courses"
  * @param personalData whether its rows identify or describe a person
- * @param keyColumn the column that identifies a row; batches are taken in its order
+ * @param keyColumns the columns of its primary key, in the key's order: they identify a row, and
+ *     batches are taken in their order
  * @param personColumn for a table of people's own rows, the column naming the Keycloak user a row
  *     belongs to, else {@code null}. Under either policy such a table's rows of the members the
  *     erasure deletes are deleted, and every other row of the organisation is reset, so that people
  *     who keep their accounts keep their rows (docs/contract.md, "People's own rows").
- * @param tenantVia for a table without the tenant column, the column of a foreign key to the listed
- *     table whose rows give its rows their tenant; else {@code null}
+ * @param tenantVia for a table without the tenant column, the columns of a foreign key to the
+ *     listed table whose rows give its rows their tenant; else {@code null}
  * @param parents the inventory's tables its foreign keys point to, read from the database; they are
  *     purged after it
  * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them),
@@ -30,7 +31,7 @@ public record InventoryTable(
     String name,
     String category,
     boolean personalData,
-    String keyColumn,
+    List<String> keyColumns,
     String personColumn,
     TenantVia tenantVia,
     List<String> parents,
@@ -40,7 +41,7 @@ public record InventoryTable(
   public InventoryTable {
     SqlNames.checked("table name", name);
     Objects.requireNonNull(category, "category");
-    SqlNames.checked(name + ": key column", keyColumn);
+    keyColumns = SqlNames.checkedList(name + ": key column", keyColumns);
     if (personColumn != null) {
       SqlNames.checked(name + ": person column", personColumn);
     }
@@ -73,7 +74,7 @@ public record InventoryTable(
         name,
         category,
         personalData,
-        keyColumn,
+        keyColumns,
         personColumn,
         tenantVia,
         parentsInTheDatabase,
@@ -86,15 +87,29 @@ public record InventoryTable(
   }
 
   /**
-   * How a table without the tenant column reaches its tenant: its {@code column} references the key
-   * of {@code parent}, whose rows have a tenant (directly, or through a parent of their own).
+   * How a table without the tenant column reaches its tenant: its {@code columns} reference the key
+   * of {@code parent} (column for column, in the key's order), whose rows have a tenant (directly,
+   * or through a parent of their own).
    */
-  public record TenantVia(String column, String parent) {
+  public record TenantVia(List<String> columns, String parent) {
 
     public TenantVia {
-      SqlNames.checked("tenantVia: column", column);
+      columns = SqlNames.checkedList("tenantVia: column", columns);
       SqlNames.checked("tenantVia: parent", parent);
     }
+  }
+
+  /**
+   * The key columns a batch orders the tenant's rows by: the key without the tenant column, which
+   * is the same on all of them. Empty when the key is the tenant column alone (one row per tenant).
+   */
+  public List<String> batchKey(String tenantColumn) {
+    return keyColumns.stream().filter(column -> !column.equals(tenantColumn)).toList();
+  }
+
+  /** Whether the table holds one row per tenant: its key is the tenant column. */
+  public boolean isOnePerTenant(String tenantColumn) {
+    return keyColumns.equals(List.of(tenantColumn));
   }
 
   public boolean isReachedThroughParent() {

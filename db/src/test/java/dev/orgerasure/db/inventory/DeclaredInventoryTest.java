@@ -1,6 +1,7 @@
 package dev.orgerasure.db.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,7 +76,7 @@ class DeclaredInventoryTest {
                 "notes",
                 "Notes",
                 true,
-                "id",
+                List.of("id"),
                 null,
                 null,
                 List.of(),
@@ -103,6 +104,7 @@ class DeclaredInventoryTest {
     for (String table :
         List.of(
             NOTES.replace("\"id\"", hostile),
+            NOTES.replace("\"id\"", "[\"id\", " + hostile + "]"),
             NOTES.replace("\"DELETE\"", "\"RESET\", \"reset\": {" + hostile + ": null}"),
             NOTES.replace("}", ", \"person\": " + hostile + "}"))) {
       assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)), table);
@@ -190,6 +192,24 @@ class DeclaredInventoryTest {
   }
 
   @Test
+  void filesNamedByATableOfPeoplesOwnRowsAreRefused() {
+    String perPerson =
+        """
+        {"table": "notes", "category": "Notes", "personalData": true, "key": "id",
+         "person": "owner_id", "underDetach": "RESET", "reset": {"tenant_id": null}}""";
+    String inventory =
+        ONE_TABLE
+            .formatted(perPerson)
+            .replaceFirst(
+                "}$",
+                ", \"files\": [{\"category\": \"F\", \"personalData\": true,"
+                    + " \"table\": \"notes\", \"pathColumn\": \"path\"}]}");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(inventory));
+    assertTrue(refused.getMessage().contains("people's own rows"), refused.getMessage());
+  }
+
+  @Test
   void filesNamedByATableOutsideTheInventoryAreRefused() {
     String inventory =
         ONE_TABLE
@@ -208,6 +228,26 @@ class DeclaredInventoryTest {
         () -> read(ONE_TABLE.formatted(NOTES).replace("inventory/1", "inventory/2")));
     assertThrows(InvalidInventoryException.class, () -> read("tables: [notes]"));
     assertThrows(InvalidInventoryException.class, () -> read("[]"));
+  }
+
+  @Test
+  void aKeyOfSeveralColumnsIsReadInItsOrder() {
+    DeclaredInventory notes =
+        read(ONE_TABLE.formatted(NOTES.replace("\"id\"", "[\"tenant_id\", \"note_no\"]")));
+    InventoryTable table = notes.table("notes");
+    assertEquals(List.of("tenant_id", "note_no"), table.keyColumns());
+    assertEquals(List.of("note_no"), table.batchKey("tenant_id"));
+    assertFalse(table.isOnePerTenant("tenant_id"));
+  }
+
+  @Test
+  void anEmptyKeyAKeyNamingAColumnTwiceOrAKeyOfNonTextsIsRefused() {
+    for (String key : List.of("[]", "[\"id\", \"id\"]", "[\"id\", 1]")) {
+      assertThrows(
+          InvalidInventoryException.class,
+          () -> read(ONE_TABLE.formatted(NOTES.replace("\"id\"", key))),
+          key);
+    }
   }
 
   @Test

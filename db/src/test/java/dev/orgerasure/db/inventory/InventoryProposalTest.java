@@ -43,11 +43,11 @@ class InventoryProposalTest {
     InventoryProposal proposal = InventoryProposal.propose(catalog, "org_id", "Demo");
     assertEquals(
         DeclaredInventory.learningPlatform().tables().stream()
-            .map(table -> table.name() + ":" + table.keyColumn())
+            .map(table -> table.name() + ":" + table.keyColumns())
             .sorted()
             .toList(),
         proposal.inventory().tables().stream()
-            .map(table -> table.name() + ":" + table.keyColumn())
+            .map(table -> table.name() + ":" + table.keyColumns())
             .sorted()
             .toList());
     assertEquals(List.of(), DataInventory.problems(proposal.inventory(), catalog));
@@ -79,7 +79,8 @@ class InventoryProposalTest {
   }
 
   @Test
-  void aTableThatReachesTheTenantThroughItsParentsIsProposedWithItsPath() throws SQLException {
+  void tablesThatReachTheTenantThroughTheirParentsAreProposedWithTheirPathsAndKeys()
+      throws SQLException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE SCHEMA joined");
@@ -90,21 +91,38 @@ class InventoryProposalTest {
       statement.execute(
           "CREATE TABLE joined.note_likes (id bigint PRIMARY KEY,"
               + " note_id bigint REFERENCES joined.deal_notes (id))");
+      statement.execute(
+          "CREATE TABLE joined.deal_lines (deal_id bigint REFERENCES joined.deals (id),"
+              + " line_no integer, PRIMARY KEY (deal_id, line_no))");
+      statement.execute(
+          "CREATE TABLE joined.line_notes (id bigint PRIMARY KEY, deal_id bigint, line_no integer,"
+              + " FOREIGN KEY (deal_id, line_no) REFERENCES joined.deal_lines (deal_id, line_no))");
       statement.execute("CREATE TABLE joined.tags (tag text, org_id text)");
     }
     SchemaCatalog catalog = catalog("joined");
     InventoryProposal proposal = InventoryProposal.propose(catalog, "org_id", "CRM");
     assertEquals(
-        List.of("deals", "deal_notes:deal_id->deals", "note_likes:note_id->deal_notes"),
+        List.of(
+            "deals[id]",
+            "deal_lines[deal_id, line_no]:[deal_id]->deals",
+            "deal_notes[id]:[deal_id]->deals",
+            "line_notes[id]:[deal_id, line_no]->deal_lines",
+            "note_likes[id]:[note_id]->deal_notes"),
         proposal.inventory().tables().stream()
             .map(
                 table ->
                     table.name()
+                        + table.keyColumns()
                         + (table.isReachedThroughParent()
-                            ? ":" + table.tenantVia().column() + "->" + table.tenantVia().parent()
+                            ? ":" + table.tenantVia().columns() + "->" + table.tenantVia().parent()
                             : ""))
             .toList());
     assertEquals(List.of(), DataInventory.problems(proposal.inventory(), catalog));
+    DeclaredInventory read =
+        DeclaredInventory.read(
+            new ByteArrayInputStream(proposal.toJson().getBytes(StandardCharsets.UTF_8)),
+            "proposal");
+    assertEquals(proposal.inventory(), read);
     assertTrue(
         proposal.undecided().stream()
             .anyMatch(line -> line.startsWith("tags: left out, it has no primary key")),

@@ -144,7 +144,18 @@ class InventorySchemaCheckTest {
         "wrong_key",
         "CREATE TABLE notes (id bigint PRIMARY KEY, number bigint, tenant_id text)",
         table("notes", "number"),
-        "notes: the key number is not its primary key (the primary key is [id])");
+        "notes: the key [number] is not its primary key in the key's order (the primary key is"
+            + " [id])");
+  }
+
+  @Test
+  void aKeyOfSeveralColumnsInAnotherOrderThanThePrimaryKeysIsNamed() throws SQLException {
+    assertProblem(
+        "key_order",
+        "CREATE TABLE notes (tenant_id text, number bigint, PRIMARY KEY (tenant_id, number))",
+        table("notes", "id").replace("\"id\"", "[\"number\", \"tenant_id\"]"),
+        "notes: the key [number, tenant_id] is not its primary key in the key's order (the"
+            + " primary key is [tenant_id, number])");
   }
 
   @Test
@@ -196,8 +207,8 @@ class InventorySchemaCheckTest {
                     "\"underDetach\"",
                     "\"tenantVia\": {\"column\": \"deal_id\", \"parent\": \"deals\"},"
                         + " \"underDetach\""),
-        "notes: no foreign key of its column deal_id references the key id of deals, the path to"
-            + " its tenant");
+        "notes: no foreign key of its columns [deal_id] references the key [id] of deals, the path"
+            + " to its tenant");
   }
 
   @Test

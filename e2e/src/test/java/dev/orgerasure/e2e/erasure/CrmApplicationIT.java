@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.contract.FileOutcome;
 import dev.orgerasure.contract.HandOver;
 import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.e2e.SystemUnderTest;
@@ -19,6 +20,7 @@ import dev.orgerasure.e2e.deploy.RealmSetupScript;
 import dev.orgerasure.e2e.harness.FreePorts;
 import dev.orgerasure.e2e.harness.LibertyServer;
 import dev.orgerasure.e2e.harness.PostgresServer;
+import dev.orgerasure.e2e.harness.S3BucketServer;
 import dev.orgerasure.e2e.harness.ServiceSite;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
@@ -54,8 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A second application, unlike the demo, erased through the same service with nothing but its
  * inventory file: the example CRM (docs/examples/crm). Its realm is set up with the realm set-up
  * script; the service runs alone in a Liberty of its own, pointed at the CRM's database (its tables
- * made by the CRM's own DDL) through the inventory file. Keycloak is the system's. The tests run in
- * order on that one service.
+ * made by the CRM's own DDL) through the inventory file, its files in a bucket of an S3-compatible
+ * server. Keycloak is the system's. The tests run in order on that one service.
  */
 @WholeSystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -76,6 +78,10 @@ class CrmApplicationIT {
   private static final String DISPATCHER_SECRET = "crm-dispatcher-" + UUID.randomUUID();
 
   private static SystemUnderTest sut;
+
+  /** The CRM's files: a bucket of a real S3-compatible server, where the service deletes them. */
+  private static S3BucketServer files;
+
   private static int servicePort;
   private static CompletableFuture<LibertyServer> service;
 
@@ -111,21 +117,23 @@ class CrmApplicationIT {
         new HashMap<>(JSON.convertValue(realm.path("attributes"), Map.class));
     attributes.put("org-erasure-service-url", serviceUrl().resolve("/erasure/api").toString());
     admin.put(ADMIN_PATH, Map.of("attributes", attributes));
+    files = S3BucketServer.start("crm-files", Files.createDirectories(directory.resolve("s3")));
+    Map<String, String> settings = new HashMap<>(files.serviceSettings());
+    settings.put(
+        "ERASURE_INVENTORY_FILE",
+        CRM.resolve("inventory.json").toAbsolutePath().normalize().toString());
     service =
         CompletableFuture.supplyAsync(
-            () ->
-                CrmApplicationIT.system.startService(
-                    ServiceSite.CRM,
-                    servicePort,
-                    Map.of(
-                        "ERASURE_INVENTORY_FILE",
-                        CRM.resolve("inventory.json").toAbsolutePath().normalize().toString())));
+            () -> CrmApplicationIT.system.startService(ServiceSite.CRM, servicePort, settings));
   }
 
   @AfterAll
-  static void removeTheRealm() {
+  static void removeTheRealmAndTheBucket() {
     if (admin != null && admin.find(ADMIN_PATH).isPresent()) {
       admin.delete(ADMIN_PATH);
+    }
+    if (files != null) {
+      files.close();
     }
   }
 
@@ -200,20 +208,26 @@ class CrmApplicationIT {
     try (Connection crm = crmDatabase()) {
       CrmRows.insert(
           crm,
+          files,
           erased,
           erasedName,
           ids(leaving.get(0), leaving.get(1), shared),
           ids(leaving.get(0), leaving.get(1), shared));
-      CrmRows.insert(crm, other, "B", ids(others.get(0), shared), ids(others.get(0)));
+      CrmRows.insert(crm, files, other, "B", ids(others.get(0), shared), ids(others.get(0)));
     }
     Map<String, Long> before;
     Map<String, String> otherBefore;
+    List<String> erasedFiles;
+    List<String> otherFiles;
     try (Connection crm = crmDatabase()) {
       before = CrmRows.counts(crm, erased);
       otherBefore = CrmRows.checksums(crm, other);
+      erasedFiles = CrmRows.attachmentFiles(crm, erased);
+      otherFiles = CrmRows.attachmentFiles(crm, other);
     }
 
-    eraseWithExactCounts(erased, erasedName, "ERASE", before);
+    eraseWithExactCounts(erased, erasedName, "ERASE", before, erasedFiles);
+    assertFilesGoneAndOthersKept(erasedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(
           CrmRows.counts(crm, erased).values().stream().allMatch(rows -> rows == 0),
@@ -256,20 +270,26 @@ class CrmApplicationIT {
     try (Connection crm = crmDatabase()) {
       CrmRows.insert(
           crm,
+          files,
           detached,
           detachedName,
           ids(members.get(0), members.get(1), shared),
           ids(members.get(0), members.get(1)));
-      CrmRows.insert(crm, other, "D", ids(shared), ids(shared));
+      CrmRows.insert(crm, files, other, "D", ids(shared), ids(shared));
     }
     Map<String, Long> before;
     Map<String, String> otherBefore;
+    List<String> detachedFiles;
+    List<String> otherFiles;
     try (Connection crm = crmDatabase()) {
       before = CrmRows.counts(crm, detached);
       otherBefore = CrmRows.checksums(crm, other);
+      detachedFiles = CrmRows.attachmentFiles(crm, detached);
+      otherFiles = CrmRows.attachmentFiles(crm, other);
     }
 
-    eraseWithExactCounts(detached, detachedName, "DETACH", before);
+    eraseWithExactCounts(detached, detachedName, "DETACH", before, detachedFiles);
+    assertFilesGoneAndOthersKept(detachedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(
           CrmRows.counts(crm, detached).values().stream().allMatch(rows -> rows == 0),
@@ -327,11 +347,17 @@ class CrmApplicationIT {
 
   /**
    * Erases the tenant as the realm admin does from the console, once its dialog has shown the
-   * tenant's rows ({@code before}); the completion's audit record counts exactly those, per table.
+   * tenant's rows ({@code before}) and files; the completion's audit record counts exactly those,
+   * per table, and the files deleted.
    */
   private static void eraseWithExactCounts(
-      String tenant, String name, String memberPolicy, Map<String, Long> before) {
+      String tenant,
+      String name,
+      String memberPolicy,
+      Map<String, Long> before,
+      List<String> tenantFiles) {
     assertEquals(before, dialogCounts(tenant), "what the erase dialog shows");
+    assertTrue(tenantFiles.stream().allMatch(files::holds), "the tenant's files are in the bucket");
 
     ErasureAdminApi.Answer started = asRealmAdmin().startErasure(tenant, name, 0, memberPolicy);
     assertEquals(201, started.status(), started.body());
@@ -343,6 +369,18 @@ class CrmApplicationIT {
     ErasureRecords.Audit record = ErasureRecords.completionRecord(system, requestId);
     for (String table : CrmRows.TABLES) {
       assertEquals((long) before.get(table), record.rowsDeleted(table), table);
+    }
+    assertEquals(new FileOutcome(tenantFiles.size(), 0), record.appData().files());
+  }
+
+  /** The erased tenant's objects are gone from the bucket, the other tenant's all there. */
+  private static void assertFilesGoneAndOthersKept(List<String> erased, List<String> other) {
+    assertFalse(erased.isEmpty());
+    for (String key : erased) {
+      assertFalse(files.holds(key), key);
+    }
+    for (String key : other) {
+      assertTrue(files.holds(key), key);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.orgerasure.e2e.erasure;
 
+import dev.orgerasure.e2e.harness.S3BucketServer;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +32,7 @@ final class CrmRows {
           Map.entry("contacts", "SELECT %s FROM contacts t WHERE t.org_id = ?"),
           Map.entry("deals", "SELECT %s FROM deals t WHERE t.org_id = ?"),
           Map.entry("activities", "SELECT %s FROM activities t WHERE t.org_id = ?"),
+          Map.entry("attachments", "SELECT %s FROM attachments t WHERE t.org_id = ?"),
           Map.entry(
               "onboarding_progress", "SELECT %s FROM onboarding_progress t WHERE t.org_id = ?"));
 
@@ -43,23 +46,29 @@ final class CrmRows {
           "contacts",
           "deals",
           "activities",
+          "attachments",
           "onboarding_progress");
 
   private CrmRows() {}
 
   /**
    * The tenant, its settings, an integration with events, and for each member: a person (unless
-   * there), a membership, two contacts, a deal with an activity; {@code onboardedHere} went through
-   * onboarding in this tenant.
+   * there), a membership, two contacts, a deal with an activity and an attachment (its file
+   * uploaded to {@code files}); {@code onboardedHere} went through onboarding in this tenant.
    */
   static void insert(
-      Connection db, String orgId, String name, List<String> members, List<String> onboardedHere)
+      Connection db,
+      S3BucketServer files,
+      String orgId,
+      String name,
+      List<String> members,
+      List<String> onboardedHere)
       throws SQLException {
     update(db, "INSERT INTO organisations (org_id, name) VALUES (?, ?)", orgId, name);
     update(
         db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'currency', 'EUR')", orgId);
     update(db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'region', 'eu')", orgId);
-    long integration =
+    Object integration =
         insertReturningId(
             db,
             "INSERT INTO integrations (org_id, provider, api_token) VALUES (?, 'mail', ?)",
@@ -93,16 +102,32 @@ final class CrmRows {
             "Contact " + contact,
             "contact" + contact + "@customer.example");
       }
+      String deal =
+          insertReturningId(
+                  db,
+                  "INSERT INTO deals (org_id, owner_id, title, amount)"
+                      + " VALUES (?, ?, 'Renewal', 1200)",
+                  orgId,
+                  userId)
+              .toString();
       update(
           db,
-          "WITH deal AS (INSERT INTO deals (org_id, owner_id, title, amount)"
-              + " VALUES (?, ?, 'Renewal', 1200) RETURNING id)"
-              + " INSERT INTO activities (org_id, owner_id, deal_id, note)"
-              + " SELECT ?, ?, id, 'Called the customer' FROM deal",
+          "INSERT INTO activities (org_id, owner_id, deal_id, note)"
+              + " VALUES (?, ?, ?::uuid, 'Called the customer')",
           orgId,
           userId,
+          deal);
+      byte[] offer = ("Offer for deal " + deal).getBytes(StandardCharsets.UTF_8);
+      String objectKey = orgId + "/deals/" + deal + "/offer.txt";
+      files.put(objectKey, offer);
+      update(
+          db,
+          "INSERT INTO attachments (org_id, deal_id, object_key, size_bytes)"
+              + " VALUES (?, ?::uuid, ?, ?)",
           orgId,
-          userId);
+          deal,
+          objectKey,
+          offer.length);
     }
     for (String userId : onboardedHere) {
       update(
@@ -111,6 +136,18 @@ final class CrmRows {
           userId,
           orgId);
     }
+  }
+
+  /** The keys of the files the tenant's attachments name in the file store. */
+  static List<String> attachmentFiles(Connection db, String orgId) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (ResultSet rows =
+        query(db, "SELECT object_key FROM attachments WHERE org_id = ? ORDER BY 1", orgId)) {
+      while (rows.next()) {
+        keys.add(rows.getString(1));
+      }
+    }
+    return keys;
   }
 
   /** The tenant's rows per inventory table, as the purge finds them. */
@@ -178,13 +215,13 @@ final class CrmRows {
     }
   }
 
-  private static long insertReturningId(Connection db, String sql, Object... parameters)
+  private static Object insertReturningId(Connection db, String sql, Object... parameters)
       throws SQLException {
     try (PreparedStatement statement = db.prepareStatement(sql + " RETURNING id")) {
       bind(statement, parameters);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
-        return rows.getLong(1);
+        return rows.getObject(1);
       }
     }
   }

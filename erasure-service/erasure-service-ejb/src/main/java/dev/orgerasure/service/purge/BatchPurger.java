@@ -6,6 +6,7 @@ import dev.orgerasure.db.inventory.DataInventory;
 import dev.orgerasure.db.inventory.InventoryFiles;
 import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.db.inventory.ServiceTables;
+import dev.orgerasure.db.inventory.SqlNames;
 import dev.orgerasure.service.erasure.FileFailure;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Deletes one batch of an organisation's rows from one inventory table, in the caller's
@@ -41,11 +43,11 @@ public class BatchPurger {
 
   /**
    * One batch of {@code table}: the organisation's next {@code batchSize} rows in key order, those
-   * after the key {@code after} (the last key this run took from the table), or from its first row
-   * when {@code after} is null.
+   * after the key {@code after} (the values of the table's batch key in the last row this run took
+   * from it, {@link InventoryTable#batchKey}), or from its first row when {@code after} is null.
    */
   public BatchResult purgeBatch(
-      InventoryTable table, PurgeTarget target, int batchSize, Object after) {
+      InventoryTable table, PurgeTarget target, int batchSize, Object[] after) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
     }
@@ -54,16 +56,18 @@ public class BatchPurger {
     if (table.isReachedThroughParent()) {
       return joinedBatch(table, orgId, batchSize);
     }
-    if (table.keyColumn().equals(tenant)) {
+    if (table.isOnePerTenant(tenant)) {
       // One row per organisation: no batches.
       int rows =
           sql.update(
               "DELETE FROM " + inventory.sqlName(table) + " WHERE " + tenant + " = ?1", orgId);
       return new BatchResult(table.name(), rows, null, 0, List.of());
     }
-    Window window = new Window(table, inventory.sqlName(table), tenant, orgId, after);
+    Window window =
+        new Window(
+            table.name(), inventory.sqlName(table), tenant, table.batchKey(tenant), orgId, after);
     if (table.isPerPerson()) {
-      return personalBatch(window, target.requestId(), batchSize);
+      return personalBatch(window, table, target.requestId(), batchSize);
     }
     if (target.policy() == MemberPolicy.DETACH && table.underDetach() == DetachAction.RESET) {
       return updateBatch(
@@ -79,18 +83,18 @@ public class BatchPurger {
   /**
    * The next {@code batchSize} of the tenant's rows of a table that reaches its tenant through its
    * parents, deleted (under either policy): found by walking down from the tenant's parent rows
-   * through the foreign keys ({@link DataInventory#tenantWalk}), then deleted by key. Deleted rows
-   * are not found again, so no cursor is kept.
+   * through the foreign keys ({@link DataInventory#tenantWalk}), then deleted by their addresses,
+   * whatever the table's key. Deleted rows are not found again, so no cursor is kept.
    */
   private BatchResult joinedBatch(InventoryTable table, Object orgId, int batchSize) {
-    String key = table.keyColumn();
     int rows =
         sql.update(
             String.format(
-                // The keys as one array, found once: an IN over the batch would let PostgreSQL
-                // hash it against the whole table.
-                "DELETE FROM %1$s WHERE %2$s = ANY (ARRAY(SELECT t0.%2$s FROM %3$s LIMIT ?2))",
-                inventory.sqlName(table), key, inventory.tenantWalk(table, "?1")),
+                // The addresses as one array, found once: a join with the batch would let
+                // PostgreSQL hash it against the whole table. Each is read in the statement's
+                // snapshot, which keeps it from being reused by another row meanwhile.
+                "DELETE FROM %1$s WHERE ctid = ANY (ARRAY(SELECT t0.row_ctid FROM %2$s LIMIT ?2))",
+                inventory.sqlName(table), inventory.tenantWalk(table, "?1")),
             orgId,
             batchSize);
     return new BatchResult(table.name(), rows, null, 0, List.of());
@@ -102,12 +106,12 @@ public class BatchPurger {
    * its last, found first.
    */
   private BatchResult updateBatch(String statement, Window window, int batchSize) {
-    Optional<Object[]> keys = nextKeys(window, batchSize);
-    if (keys.isEmpty()) {
-      return new BatchResult(window.table().name(), 0, null, 0, List.of());
+    Optional<Bounds> bounds = nextBounds(window, batchSize);
+    if (bounds.isEmpty()) {
+      return new BatchResult(window.table(), 0, null, 0, List.of());
     }
-    int rows = sql.update(statement + window.betweenKeys(), window.between(keys.get()));
-    return new BatchResult(window.table().name(), rows, keys.get()[1], 0, List.of());
+    int rows = sql.update(statement + window.betweenKeys(), window.between(bounds.get()));
+    return new BatchResult(window.table(), rows, bounds.get().last(), 0, List.of());
   }
 
   /**
@@ -115,23 +119,24 @@ public class BatchPurger {
    * members are deleted, then the others, people who keep their accounts or whom Keycloak did not
    * name, are reset.
    */
-  private BatchResult personalBatch(Window window, String requestId, int batchSize) {
-    Optional<Object[]> keys = nextKeys(window, batchSize);
-    InventoryTable table = window.table();
-    if (keys.isEmpty()) {
+  private BatchResult personalBatch(
+      Window window, InventoryTable table, String requestId, int batchSize) {
+    Optional<Bounds> bounds = nextBounds(window, batchSize);
+    if (bounds.isEmpty()) {
       return new BatchResult(table.name(), 0, null, 0, List.of());
     }
-    Object[] between = window.between(keys.get());
+    Object[] between = window.between(bounds.get());
     Object[] erasedBetween = Arrays.copyOf(between, between.length + 1);
     erasedBetween[between.length] = requestId;
     int deleted =
         sql.update(
             String.format(
-                "DELETE FROM %s%s AND %s IN (SELECT user_id FROM %s WHERE request_id = ?4)",
+                "DELETE FROM %s%s AND %s IN (SELECT user_id FROM %s WHERE request_id = ?%d)",
                 window.sqlName(),
                 window.betweenKeys(),
                 table.personColumn(),
-                ServiceTables.ERASED_MEMBER),
+                ServiceTables.ERASED_MEMBER,
+                erasedBetween.length),
             erasedBetween);
     int reset =
         sql.update(
@@ -141,48 +146,59 @@ public class BatchPurger {
                 + table.resetAssignments()
                 + window.betweenKeys(),
             between);
-    return new BatchResult(table.name(), deleted + reset, keys.get()[1], 0, List.of());
+    return new BatchResult(table.name(), deleted + reset, bounds.get().last(), 0, List.of());
+  }
+
+  /** The batch key's values in the first and the last row of a batch. */
+  private record Bounds(Object[] first, Object[] last) {}
+
+  /**
+   * The first and last key of the window's next {@code batchSize} rows, if it has any. Taken by
+   * their places in key order, not with {@code min} and {@code max}, which PostgreSQL lacks for
+   * some key types (UUIDs) and for keys of several columns; the window's rows are all the tenant's,
+   * so ordering by key is the window's order.
+   */
+  private Optional<Bounds> nextBounds(Window window, int batchSize) {
+    String key = SqlNames.list("", window.key());
+    List<Object[]> ends =
+        sql.query(
+            String.format(
+                "SELECT %1$s FROM (SELECT %1$s, row_number() OVER (ORDER BY %1$s) AS place,"
+                    + " count(*) OVER () AS size FROM (%2$s) batch) numbered"
+                    + " WHERE place = 1 OR place = size ORDER BY place",
+                key, window.select(key, batchSize)),
+            window.parameters(batchSize));
+    if (ends.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Bounds(ends.get(0), ends.get(ends.size() - 1)));
   }
 
   /**
-   * The first and last key of the window's next {@code batchSize} rows, if it has any. Taken from
-   * the keys in order, not with {@code min} and {@code max}, which PostgreSQL lacks for some key
-   * types (UUIDs); the window's rows are all the tenant's, so ordering by key is the window's
-   * order.
+   * The window's next {@code batchSize} rows, locked, their files removed, then the rows deleted by
+   * their addresses: exactly the rows whose files were handled, whatever the table's key.
    */
-  private Optional<Object[]> nextKeys(Window window, int batchSize) {
-    String key = window.table().keyColumn();
-    List<Object[]> keys =
-        sql.query(
-            String.format(
-                "SELECT keys[1], keys[array_length(keys, 1)] FROM"
-                    + " (SELECT array_agg(%1$s ORDER BY %1$s) AS keys FROM (%2$s) batch) window_keys",
-                key, window.select(key, batchSize)),
-            window.parameters(batchSize));
-    if (keys.isEmpty() || keys.get(0)[1] == null) {
-      return Optional.empty();
-    }
-    return Optional.of(keys.get(0));
-  }
-
   private BatchResult purgeRowsWithFiles(Window window, InventoryFiles tableFiles, int batchSize) {
-    String table = window.table().name();
-    String key = window.table().keyColumn();
-    String sqlName = window.sqlName();
-    // Lock exactly the rows of this batch, then delete exactly those.
+    String table = window.table();
+    int keyWidth = window.key().size();
     List<Object[]> rows =
         sql.query(
-            window.select(key + ", " + tableFiles.pathColumn(), batchSize) + " FOR UPDATE",
+            window.select(
+                    SqlNames.list("", window.key())
+                        + ", CAST(ctid AS text), "
+                        + tableFiles.pathColumn(),
+                    batchSize)
+                + " FOR UPDATE",
             window.parameters(batchSize));
     if (rows.isEmpty()) {
       return new BatchResult(table, 0, null, 0, List.of());
     }
-    List<Long> ids = new ArrayList<>(rows.size());
+    List<String> addresses = new ArrayList<>(rows.size());
     long removed = 0;
     List<FileFailure> failures = new ArrayList<>();
     for (Object[] row : rows) {
-      ids.add(((Number) row[0]).longValue());
-      String path = (String) row[1];
+      addresses.add((String) row[keyWidth]);
+      String path = (String) row[keyWidth + 1];
       Optional<String> error = files.remove(path);
       if (error.isEmpty()) {
         removed++;
@@ -190,11 +206,13 @@ public class BatchPurger {
         failures.add(new FileFailure(path, error.get()));
       }
     }
-    String idArray = ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    // Locked above, the rows keep their addresses until this transaction ends.
     int deleted =
         sql.update(
-            "DELETE FROM " + sqlName + " WHERE " + key + " = ANY (CAST(?1 AS bigint[]))", idArray);
-    return new BatchResult(table, deleted, ids.get(ids.size() - 1), removed, failures);
+            "DELETE FROM " + window.sqlName() + " WHERE ctid = ANY (CAST(?1 AS tid[]))",
+            addresses.stream().collect(Collectors.joining("\",\"", "{\"", "\"}")));
+    Object[] lastKey = Arrays.copyOf(rows.get(rows.size() - 1), keyWidth);
+    return new BatchResult(table, deleted, lastKey, removed, failures);
   }
 
   /**
@@ -210,20 +228,32 @@ public class BatchPurger {
    * path, in custom and generic plans alike.
    *
    * <p>The statement that changes the rows names them by {@code org_id = ?} and the batch's first
-   * and last keys as plain column bounds, which PostgreSQL estimates well (a row comparison it
-   * estimates by its first column only: bounds on {@code (org_id, key)} there made it expect most
-   * of the table and read all of it). So each batch reads its own rows and no others
-   * (BatchPurgerTest counts them).
+   * and last keys as bounds on the key alone, which PostgreSQL estimates well for a one-column key
+   * (a row comparison it estimates by its first column only: bounds on {@code (org_id, key)} there
+   * made it expect most of the table and read all of it). So each batch reads its own rows and no
+   * others (BatchPurgerTest counts them).
+   *
+   * @param key the batch key, {@link InventoryTable#batchKey}
    */
   private record Window(
-      InventoryTable table, String sqlName, String tenant, Object orgId, Object after) {
+      String table, String sqlName, String tenant, List<String> key, Object orgId, Object[] after) {
 
     /** {@code columns} of the window's first {@code limit} rows, in key order. */
     String select(String columns, int limit) {
+      String keys = SqlNames.list("", key);
       String from =
           after == null
               ? tenant + " >= ?1 AND " + tenant + " <= ?2"
-              : "(" + tenant + ", " + table.keyColumn() + ") > (?1, ?2) AND " + tenant + " <= ?3";
+              : "("
+                  + tenant
+                  + ", "
+                  + keys
+                  + ") > (?1, "
+                  + placeholders(2, key.size())
+                  + ") AND "
+                  + tenant
+                  + " <= ?"
+                  + (key.size() + 2);
       return "SELECT "
           + columns
           + " FROM "
@@ -233,9 +263,9 @@ public class BatchPurger {
           + " ORDER BY "
           + tenant
           + ", "
-          + table.keyColumn()
+          + keys
           + " LIMIT ?"
-          + (after == null ? 3 : 4);
+          + (after == null ? 3 : key.size() + 3);
     }
 
     /**
@@ -243,18 +273,36 @@ public class BatchPurger {
      * parameters of {@link #between}.
      */
     String betweenKeys() {
+      String keys = "(" + SqlNames.list("", key) + ")";
       return String.format(
-          " WHERE %s = ?1 AND %2$s >= ?2 AND %2$s <= ?3", tenant, table.keyColumn());
+          " WHERE %s = ?1 AND %2$s >= (%3$s) AND %2$s <= (%4$s)",
+          tenant, keys, placeholders(2, key.size()), placeholders(2 + key.size(), key.size()));
     }
 
-    Object[] between(Object[] firstAndLastKey) {
-      return new Object[] {orgId, firstAndLastKey[0], firstAndLastKey[1]};
+    Object[] between(Bounds bounds) {
+      List<Object> parameters = new ArrayList<>();
+      parameters.add(orgId);
+      parameters.addAll(Arrays.asList(bounds.first()));
+      parameters.addAll(Arrays.asList(bounds.last()));
+      return parameters.toArray();
     }
 
     Object[] parameters(int limit) {
-      return after == null
-          ? new Object[] {orgId, orgId, limit}
-          : new Object[] {orgId, after, orgId, limit};
+      List<Object> parameters = new ArrayList<>();
+      parameters.add(orgId);
+      if (after != null) {
+        parameters.addAll(Arrays.asList(after));
+      }
+      parameters.add(orgId);
+      parameters.add(limit);
+      return parameters.toArray();
+    }
+
+    /** {@code ?from, ?from+1, ...}, {@code count} of them. */
+    private static String placeholders(int from, int count) {
+      return IntStream.range(from, from + count)
+          .mapToObj(place -> "?" + place)
+          .collect(Collectors.joining(", "));
     }
   }
 }

@@ -9,7 +9,7 @@ import java.util.List;
  * deleted and those it could not.
  */
 public record BatchResult(
-    String table, long rows, Object lastKey, long filesDeleted, List<FileFailure> fileFailures) {
+    String table, long rows, Object[] lastKey, long filesDeleted, List<FileFailure> fileFailures) {
 
   public BatchResult {
     fileFailures = List.copyOf(fileFailures);

@@ -37,7 +37,7 @@ public class PurgeRun {
   private final long targetNanos;
   private final Map<String, Integer> sizes = new HashMap<>();
   private final Set<String> emptied = new HashSet<>();
-  private final Map<String, Object> lastKeys = new HashMap<>();
+  private final Map<String, Object[]> lastKeys = new HashMap<>();
 
   public PurgeRun(int first, int max, Duration target) {
     if (first < 1 || max < 1) {
@@ -69,14 +69,14 @@ public class PurgeRun {
   }
 
   /** The key of the last row this run's batches took from {@code table}, null before the first. */
-  public Object lastKeyOf(String table) {
+  public Object[] lastKeyOf(String table) {
     return lastKeys.get(table);
   }
 
   /**
    * Remembers where the last batch of {@code table} ended; a batch that took no row changes none.
    */
-  public void tookUpTo(String table, Object lastKey) {
+  public void tookUpTo(String table, Object[] lastKey) {
     if (lastKey != null) {
       lastKeys.put(table, lastKey);
     }

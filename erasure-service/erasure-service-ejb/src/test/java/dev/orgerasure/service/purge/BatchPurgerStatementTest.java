@@ -1,5 +1,6 @@
 package dev.orgerasure.service.purge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -27,6 +28,10 @@ class BatchPurgerStatementTest {
   private static final String REQUEST = "request-1";
   private static final Column TEXT = new Column("character varying", true, null);
   private static final DataInventory DEMO = demoInventory();
+  private static final String ONBOARDING_BOUNDS =
+      "SELECT user_id FROM (SELECT user_id, row_number() OVER (ORDER BY user_id) AS place,"
+          + " count(*) OVER () AS size FROM (%s) batch) numbered"
+          + " WHERE place = 1 OR place = size ORDER BY place";
 
   @Test
   void aTablesFirstBatchFindsItsKeysAmongTheOrganisationsFirstRowsInKeyOrder() {
@@ -36,10 +41,9 @@ class BatchPurgerStatementTest {
     assertEquals(
         List.of(
             new Statement(
-                "SELECT keys[1], keys[array_length(keys, 1)] FROM (SELECT array_agg(user_id"
-                    + " ORDER BY user_id) AS keys FROM (SELECT user_id FROM public.onboarding"
-                    + " WHERE org_id >= ?1 AND org_id <= ?2 ORDER BY org_id, user_id LIMIT ?3)"
-                    + " batch) window_keys",
+                ONBOARDING_BOUNDS.formatted(
+                    "SELECT user_id FROM public.onboarding"
+                        + " WHERE org_id >= ?1 AND org_id <= ?2 ORDER BY org_id, user_id LIMIT ?3"),
                 List.of(ORG, ORG, 50))),
         session.queries);
   }
@@ -47,15 +51,15 @@ class BatchPurgerStatementTest {
   @Test
   void aLaterBatchFindsItsKeysAmongTheRowsAfterTheLastKeyOfTheBatchBefore() {
     RecordingSession session = new RecordingSession("user-5", "user-9");
-    purge(session, "onboarding", MemberPolicy.ERASE, "user-4");
+    purge(session, "onboarding", MemberPolicy.ERASE, new Object[] {"user-4"});
 
     assertEquals(
         List.of(
             new Statement(
-                "SELECT keys[1], keys[array_length(keys, 1)] FROM (SELECT array_agg(user_id"
-                    + " ORDER BY user_id) AS keys FROM (SELECT user_id FROM public.onboarding"
-                    + " WHERE (org_id, user_id) > (?1, ?2) AND org_id <= ?3"
-                    + " ORDER BY org_id, user_id LIMIT ?4) batch) window_keys",
+                ONBOARDING_BOUNDS.formatted(
+                    "SELECT user_id FROM public.onboarding"
+                        + " WHERE (org_id, user_id) > (?1, ?2) AND org_id <= ?3"
+                        + " ORDER BY org_id, user_id LIMIT ?4"),
                 List.of(ORG, "user-4", ORG, 50))),
         session.queries);
   }
@@ -64,9 +68,9 @@ class BatchPurgerStatementTest {
   void aBatchDeletesTheOrganisationsRowsFromItsFirstKeyToItsLast() {
     assertEquals(
         new Statement(
-            "DELETE FROM public.progress WHERE org_id = ?1 AND id >= ?2 AND id <= ?3",
+            "DELETE FROM public.progress WHERE org_id = ?1 AND (id) >= (?2) AND (id) <= (?3)",
             List.of(ORG, 41L, 90L)),
-        statementOf("progress", MemberPolicy.ERASE, 40L, 41L, 90L));
+        statementOf("progress", MemberPolicy.ERASE, new Object[] {40L}, 41L, 90L));
   }
 
   @Test
@@ -78,13 +82,13 @@ class BatchPurgerStatementTest {
       assertEquals(
           List.of(
               new Statement(
-                  "DELETE FROM public.onboarding WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3"
-                      + " AND user_id IN (SELECT user_id FROM purge_erased_member"
+                  "DELETE FROM public.onboarding WHERE org_id = ?1 AND (user_id) >= (?2)"
+                      + " AND (user_id) <= (?3) AND user_id IN (SELECT user_id FROM purge_erased_member"
                       + " WHERE request_id = ?4)",
                   List.of(ORG, "user-1", "user-9", REQUEST)),
               new Statement(
                   "UPDATE public.onboarding SET org_id = NULL, state = 'PENDING', completed_at = NULL"
-                      + " WHERE org_id = ?1 AND user_id >= ?2 AND user_id <= ?3",
+                      + " WHERE org_id = ?1 AND (user_id) >= (?2) AND (user_id) <= (?3)",
                   List.of(ORG, "user-1", "user-9"))),
           session.updates,
           policy.name());
@@ -95,7 +99,7 @@ class BatchPurgerStatementTest {
   @Test
   void aBatchThatFindsNoRowChangesNothingAndReportsNoLastKey() {
     RecordingSession session = new RecordingSession(null, null);
-    BatchResult batch = purge(session, "progress", MemberPolicy.ERASE, 40L);
+    BatchResult batch = purge(session, "progress", MemberPolicy.ERASE, new Object[] {40L});
 
     assertEquals(List.of(), session.updates);
     assertEquals(0, batch.rows());
@@ -105,7 +109,9 @@ class BatchPurgerStatementTest {
   @Test
   void aBatchReportsItsLastKeySoThatTheNextStartsAfterIt() {
     RecordingSession session = new RecordingSession(41L, 90L);
-    assertEquals(90L, purge(session, "progress", MemberPolicy.ERASE, 40L).lastKey());
+    assertArrayEquals(
+        new Object[] {90L},
+        purge(session, "progress", MemberPolicy.ERASE, new Object[] {40L}).lastKey());
   }
 
   @Test
@@ -163,8 +169,8 @@ class BatchPurgerStatementTest {
       assertEquals(
           List.of(
               new Statement(
-                  "DELETE FROM crm.notes WHERE id = ANY (ARRAY(SELECT t0.id FROM crm.deals t1"
-                      + " CROSS JOIN LATERAL (SELECT c.id FROM crm.notes c"
+                  "DELETE FROM crm.notes WHERE ctid = ANY (ARRAY(SELECT t0.row_ctid FROM crm.deals"
+                      + " t1 CROSS JOIN LATERAL (SELECT c.ctid AS row_ctid, c.id FROM crm.notes c"
                       + " WHERE c.deal_id = t1.id OFFSET 0) t0"
                       + " WHERE t1.org_id = ?1 LIMIT ?2))",
                   List.of(ORG, 50))),
@@ -172,6 +178,33 @@ class BatchPurgerStatementTest {
           policy.name());
       assertNull(batch.lastKey(), "deleted rows are not found again: no cursor");
     }
+  }
+
+  @Test
+  void aKeyOfSeveralColumnsOrdersTheBatchWithoutTheTenantColumnAndBoundsItAsARow() {
+    RecordingSession session =
+        new RecordingSession(new Object[] {"p-1", 1}, new Object[] {"p-7", 3});
+    BatchResult batch =
+        purge(MEMBERSHIPS, session, "memberships", MemberPolicy.ERASE, new Object[] {"p-0", 9});
+
+    assertEquals(
+        List.of(
+            new Statement(
+                "SELECT person_id, seat FROM (SELECT person_id, seat, row_number() OVER (ORDER BY"
+                    + " person_id, seat) AS place, count(*) OVER () AS size FROM (SELECT"
+                    + " person_id, seat FROM crm.memberships WHERE (org_id, person_id, seat) >"
+                    + " (?1, ?2, ?3) AND org_id <= ?4 ORDER BY org_id, person_id, seat LIMIT ?5)"
+                    + " batch) numbered WHERE place = 1 OR place = size ORDER BY place",
+                List.of(ORG, "p-0", 9, ORG, 50))),
+        session.queries);
+    assertEquals(
+        List.of(
+            new Statement(
+                "DELETE FROM crm.memberships WHERE org_id = ?1 AND (person_id, seat) >= (?2, ?3)"
+                    + " AND (person_id, seat) <= (?4, ?5)",
+                List.of(ORG, "p-1", 1, "p-7", 3))),
+        session.updates);
+    assertArrayEquals(new Object[] {"p-7", 3}, batch.lastKey());
   }
 
   @Test
@@ -185,8 +218,27 @@ class BatchPurgerStatementTest {
         session.updates);
   }
 
+  /** A membership table keyed by the organisation, the person and a seat number. */
+  private static final DataInventory MEMBERSHIPS =
+      DataInventory.of(
+          DeclaredInventory.read(
+              new ByteArrayInputStream(
+                  """
+                  {"format": "org-erasure-inventory/1", "application": "CRM",
+                   "tenantColumn": "org_id",
+                   "tables": [
+                    {"table": "memberships", "category": "Memberships", "personalData": true,
+                     "key": ["org_id", "person_id", "seat"], "underDetach": "DELETE"}]}"""
+                      .getBytes(StandardCharsets.UTF_8)),
+              "crm.json"),
+          new SchemaCatalog(
+              "crm",
+              Map.of("memberships", Map.of("org_id", TEXT, "person_id", TEXT, "seat", TEXT)),
+              Map.of("memberships", List.of("org_id", "person_id", "seat")),
+              List.of()));
+
   private static Statement statementOf(
-      String tableName, MemberPolicy policy, Object after, Object firstKey, Object lastKey) {
+      String tableName, MemberPolicy policy, Object[] after, Object firstKey, Object lastKey) {
     RecordingSession session = new RecordingSession(firstKey, lastKey);
     purge(session, tableName, policy, after);
     assertEquals(1, session.updates.size());
@@ -194,9 +246,18 @@ class BatchPurgerStatementTest {
   }
 
   private static BatchResult purge(
-      RecordingSession session, String tableName, MemberPolicy policy, Object after) {
-    InventoryTable table = DEMO.table(tableName).orElseThrow();
-    return new BatchPurger(session, path -> Optional.empty(), DEMO)
+      RecordingSession session, String tableName, MemberPolicy policy, Object[] after) {
+    return purge(DEMO, session, tableName, policy, after);
+  }
+
+  private static BatchResult purge(
+      DataInventory inventory,
+      RecordingSession session,
+      String tableName,
+      MemberPolicy policy,
+      Object[] after) {
+    InventoryTable table = inventory.table(tableName).orElseThrow();
+    return new BatchPurger(session, path -> Optional.empty(), inventory)
         .purgeBatch(table, new PurgeTarget(REQUEST, ORG, policy), 50, after);
   }
 
@@ -211,7 +272,7 @@ class BatchPurgerStatementTest {
     for (InventoryTable table : demo.tables()) {
       Map<String, Column> named = new LinkedHashMap<>();
       named.put(demo.tenantColumn(), TEXT);
-      named.put(table.keyColumn(), TEXT);
+      table.keyColumns().forEach(key -> named.put(key, TEXT));
       if (table.isPerPerson()) {
         named.put(table.personColumn(), TEXT);
       }
@@ -223,7 +284,7 @@ class BatchPurgerStatementTest {
                 named.put(files.sizeColumn(), TEXT);
               });
       columns.put(table.name(), named);
-      keys.put(table.name(), List.of(table.keyColumn()));
+      keys.put(table.name(), table.keyColumns());
     }
     return DataInventory.of(demo, new SchemaCatalog("public", columns, keys, List.of()));
   }
@@ -231,9 +292,9 @@ class BatchPurgerStatementTest {
   private record Statement(String sql, List<Object> parameters) {}
 
   /**
-   * Records each statement; answers the query for a batch's keys with {@code firstKey} and {@code
-   * lastKey} (both null, as {@code min} and {@code max} over no rows, for an empty batch), and that
-   * each update touched {@link #ROWS} rows.
+   * Records each statement; answers the query for a batch's first and last key with {@code
+   * firstKey} and {@code lastKey} (no row for an empty batch, both null), and that each update
+   * touched {@link #ROWS} rows. A key of several columns is given as an {@code Object[]}.
    */
   private static final class RecordingSession implements SqlSession {
     static final int ROWS = 3;
@@ -257,7 +318,14 @@ class BatchPurgerStatementTest {
     @Override
     public List<Object[]> query(String sql, Object... parameters) {
       queries.add(new Statement(sql, List.of(parameters)));
-      return List.<Object[]>of(new Object[] {firstKey, lastKey});
+      if (firstKey == null) {
+        return List.of();
+      }
+      return List.of(key(firstKey), key(lastKey));
+    }
+
+    private static Object[] key(Object key) {
+      return key instanceof Object[] columns ? columns : new Object[] {key};
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.orgerasure.service.purge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -130,19 +131,19 @@ class PurgeRunTest {
   @Test
   void aTablesNextBatchStartsAfterTheLastKeyItsBatchBeforeTook() {
     PurgeRun run = new PurgeRun(100, 100, TARGET);
-    run.tookUpTo("progress", 40L);
-    run.tookUpTo("progress", 90L);
+    run.tookUpTo("progress", new Object[] {40L});
+    run.tookUpTo("progress", new Object[] {90L});
 
-    assertEquals(90L, run.lastKeyOf("progress"));
+    assertArrayEquals(new Object[] {90L}, run.lastKeyOf("progress"));
     assertNull(run.lastKeyOf("assets"));
   }
 
   @Test
   void aBatchThatTookNoRowLeavesTheLastKeyWhereItWas() {
     PurgeRun run = new PurgeRun(100, 100, TARGET);
-    run.tookUpTo("progress", 90L);
+    run.tookUpTo("progress", new Object[] {90L});
     run.tookUpTo("progress", null);
 
-    assertEquals(90L, run.lastKeyOf("progress"));
+    assertArrayEquals(new Object[] {90L}, run.lastKeyOf("progress"));
   }
 }
