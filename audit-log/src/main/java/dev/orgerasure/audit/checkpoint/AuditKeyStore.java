@@ -6,6 +6,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -55,7 +57,23 @@ public final class AuditKeyStore {
    */
   public static AuditKeyStore load(Path path, char[] password, String activeAlias)
       throws IOException, GeneralSecurityException {
-    KeyStore store = read(path, password);
+    return load(read(path, password), password, activeAlias, path.toString());
+  }
+
+  /**
+   * Loads a keystore kept as bytes (in a database: every node of a cluster reads the same keys).
+   *
+   * @throws GeneralSecurityException when the password is wrong or the active alias is not an EC
+   *     P-256 key entry
+   */
+  public static AuditKeyStore load(byte[] pkcs12, char[] password, String activeAlias)
+      throws IOException, GeneralSecurityException {
+    return load(read(pkcs12, password), password, activeAlias, "of the audit keys");
+  }
+
+  private static AuditKeyStore load(
+      KeyStore store, char[] password, String activeAlias, String source)
+      throws GeneralSecurityException {
     List<JWK> keys = new ArrayList<>();
     AuditKey active = null;
     for (String alias : Collections.list(store.aliases())) {
@@ -80,7 +98,7 @@ public final class AuditKeyStore {
     }
     if (active == null) {
       throw new GeneralSecurityException(
-          "the keystore " + path + " has no EC P-256 key entry '" + activeAlias + "'");
+          "the keystore " + source + " has no EC P-256 key entry '" + activeAlias + "'");
     }
     return new AuditKeyStore(active, new JWKSet(keys));
   }
@@ -93,10 +111,6 @@ public final class AuditKeyStore {
    */
   public static void generate(Path path, char[] password, String alias)
       throws IOException, GeneralSecurityException {
-    if (!ALIAS.matcher(alias).matches()) {
-      throw new IllegalArgumentException(
-          "an audit key alias is lower case letters, digits, '.', '_' and '-': " + alias);
-    }
     KeyStore store;
     if (Files.exists(path)) {
       store = read(path, password);
@@ -104,8 +118,46 @@ public final class AuditKeyStore {
       store = KeyStore.getInstance(TYPE);
       store.load(null, password);
     }
+    addKey(store, password, alias, path.toString());
+    write(store, path, password);
+  }
+
+  /**
+   * The keystore {@code pkcs12} (none: a new one) with a new EC P-256 key under {@code alias}, as
+   * bytes to keep where every node reads them.
+   *
+   * @throws IllegalArgumentException when the alias is taken or is not a lower-case key id
+   */
+  public static byte[] generate(byte[] pkcs12, char[] password, String alias)
+      throws IOException, GeneralSecurityException {
+    KeyStore store;
+    if (pkcs12 != null) {
+      store = read(pkcs12, password);
+    } else {
+      store = KeyStore.getInstance(TYPE);
+      store.load(null, password);
+    }
+    addKey(store, password, alias, "of the audit keys");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    store.store(out, password);
+    return out.toByteArray();
+  }
+
+  /** Whether the keystore holds a key entry under {@code alias}. */
+  public static boolean holds(byte[] pkcs12, char[] password, String alias)
+      throws IOException, GeneralSecurityException {
+    return read(pkcs12, password).isKeyEntry(alias);
+  }
+
+  private static void addKey(KeyStore store, char[] password, String alias, String source)
+      throws GeneralSecurityException {
+    if (!ALIAS.matcher(alias).matches()) {
+      throw new IllegalArgumentException(
+          "an audit key alias is lower case letters, digits, '.', '_' and '-': " + alias);
+    }
     if (store.containsAlias(alias)) {
-      throw new IllegalArgumentException("the keystore " + path + " already holds '" + alias + "'");
+      throw new IllegalArgumentException(
+          "the keystore " + source + " already holds '" + alias + "'");
     }
     KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
     generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -115,7 +167,6 @@ public final class AuditKeyStore {
         keys.getPrivate(),
         password,
         new Certificate[] {SelfSignedCertificate.create(keys, "audit key " + alias)});
-    write(store, path, password);
   }
 
   /** The key that signs new checkpoints. */
@@ -139,10 +190,20 @@ public final class AuditKeyStore {
 
   private static KeyStore read(Path path, char[] password)
       throws IOException, GeneralSecurityException {
-    KeyStore store = KeyStore.getInstance(TYPE);
     try (InputStream in = Files.newInputStream(path)) {
-      store.load(in, password);
+      return read(in, password);
     }
+  }
+
+  private static KeyStore read(byte[] pkcs12, char[] password)
+      throws IOException, GeneralSecurityException {
+    return read(new ByteArrayInputStream(pkcs12), password);
+  }
+
+  private static KeyStore read(InputStream in, char[] password)
+      throws IOException, GeneralSecurityException {
+    KeyStore store = KeyStore.getInstance(TYPE);
+    store.load(in, password);
     return store;
   }
 

@@ -3,6 +3,7 @@ package dev.orgerasure.audit.checkpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -64,6 +65,22 @@ class AuditKeyStoreTest {
     JWKSet afterRotation = AuditKeyStore.load(file, PASSWORD, "audit-2026").jwks();
 
     assertEquals("audit-2025", SignedCheckpoint.verify(before, afterRotation).checkpoint().keyId());
+  }
+
+  @Test
+  void aKeystoreKeptAsBytesRotatesAndServesTheSameKeysToWhoeverLoadsIt() throws Exception {
+    byte[] first = AuditKeyStore.generate((byte[]) null, PASSWORD, "audit-2025");
+    byte[] rotated = AuditKeyStore.generate(first, PASSWORD, "audit-2026");
+
+    AuditKeyStore nodeA = AuditKeyStore.load(rotated, PASSWORD, "audit-2026");
+    AuditKeyStore nodeB = AuditKeyStore.load(rotated, PASSWORD, "audit-2025");
+    SignedCheckpoint signedOnA = nodeA.signer().sign(1, ROOT, TIME, Optional.empty());
+
+    assertTrue(AuditKeyStore.holds(rotated, PASSWORD, "audit-2025"));
+    assertFalse(AuditKeyStore.holds(first, PASSWORD, "audit-2026"));
+    assertEquals(nodeA.jwksJson(), nodeB.jwksJson());
+    assertEquals(
+        "audit-2026", SignedCheckpoint.verify(signedOnA.jws(), nodeB.jwks()).checkpoint().keyId());
   }
 
   @Test

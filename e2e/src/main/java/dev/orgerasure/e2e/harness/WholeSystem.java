@@ -35,6 +35,9 @@ public final class WholeSystem implements AutoCloseable {
    */
   public static final String ERASURE_SERVICE_CLIENT_SECRET = "erasure-service-e2e-secret-7f3c9a";
 
+  /** The password of the audit keys in Keycloak's database, the quickstart's and the tests'. */
+  public static final String AUDIT_KEYSTORE_PASSWORD = "audit-keys-e2e-secret-4d81b2";
+
   private final HarnessPaths paths;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private PostgresServer postgres;
@@ -91,8 +94,9 @@ public final class WholeSystem implements AutoCloseable {
     int libertyPort = FreePorts.orFree(options.libertyPort());
     int groupsLibertyPort = FreePorts.orFree(options.groupsLibertyPort());
     List<String> keycloakOptions = new ArrayList<>(erasureWiring(keycloakPort, libertyPort));
+    // Production mode (kc.sh start) wants a password of its own for the audit keys.
     keycloakOptions.add(
-        "--spi-org-erasure--default--audit-keystore=" + paths.audit().resolve("audit-keys.p12"));
+        "--spi-org-erasure--default--audit-keystore-password=" + AUDIT_KEYSTORE_PASSWORD);
     keycloakOptions.add(
         "--spi-org-erasure--default--audit-checkpoint-dir=" + paths.auditCheckpoints());
     keycloakOptions.addAll(options.keycloakOptions());

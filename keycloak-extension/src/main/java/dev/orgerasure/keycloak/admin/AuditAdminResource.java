@@ -215,7 +215,7 @@ public class AuditAdminResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String keys() {
     requireView();
-    return OrgErasureProvider.of(session).auditKeys().store().jwksJson();
+    return OrgErasureProvider.of(session).auditKeys().current(session).jwksJson();
   }
 
   private boolean visible(AuditRecordEntity record) {

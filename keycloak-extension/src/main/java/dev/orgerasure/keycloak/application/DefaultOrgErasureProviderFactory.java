@@ -4,6 +4,7 @@ import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.detach.OrganisationClosedRequiredActionFactory;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.keycloak.settings.ProductionSecrets;
 import dev.orgerasure.keycloak.settings.Setting;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.spi.OrgErasureProviderFactory;
@@ -38,7 +39,8 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
   @Override
   public void init(Config.Scope config) {
     settings = ErasureSettings.read(config);
-    auditKeys = AuditKeys.open(settings);
+    ProductionSecrets.check(config);
+    auditKeys = AuditKeys.configured(settings);
   }
 
   /**
@@ -50,6 +52,7 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
     factory.register(
         event -> {
           if (event instanceof PostMigrationEvent) {
+            KeycloakModelUtils.runJobInTransaction(factory, auditKeys::open);
             KeycloakModelUtils.runJobInTransaction(
                 factory,
                 session ->

@@ -1,6 +1,8 @@
 package dev.orgerasure.keycloak.audit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.orgerasure.audit.checkpoint.AuditKeyStore;
+import dev.orgerasure.audit.checkpoint.CheckpointDirectory;
 import dev.orgerasure.audit.checkpoint.CheckpointException;
 import dev.orgerasure.audit.checkpoint.SignedCheckpoint;
 import dev.orgerasure.audit.log.AuditRecord;
@@ -48,12 +50,14 @@ public class AuditLog {
 
   private final KeycloakSession session;
   private final EntityManager em;
-  private final AuditKeys keys;
+  private final AuditKeyStore keys;
+  private final CheckpointDirectory checkpoints;
 
   public AuditLog(KeycloakSession session, AuditKeys keys) {
     this.session = session;
     this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
-    this.keys = keys;
+    this.keys = keys.current(session);
+    this.checkpoints = keys.checkpoints();
   }
 
   /** The record of this event of this erasure: the existing one, or a new one at the log's end. */
@@ -90,7 +94,7 @@ public class AuditLog {
         new AuditCheckpointEntity(
             tree.size(),
             record.getRecordedAt(),
-            keys.keyId(),
+            keys.activeKey().keyId(),
             checkpoint.checkpoint().rootHash(),
             checkpoint.jws()));
     head.moveTo(tree.size(), tree.encode());
@@ -141,7 +145,7 @@ public class AuditLog {
             .put("error", record.getNotificationError());
       }
       json.put("status", record.getStatus());
-      json.put("keyId", keys.keyId());
+      json.put("keyId", keys.activeKey().keyId());
       return JsonSerialization.mapper.writeValueAsString(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -161,9 +165,9 @@ public class AuditLog {
         () -> {
           try {
             if (previous.isPresent()) {
-              keys.checkpoints().write(previous.get());
+              checkpoints.write(previous.get());
             }
-            keys.checkpoints().write(checkpoint);
+            checkpoints.write(checkpoint);
             LOG.infof(
                 "Audit checkpoint %d %s written",
                 checkpoint.checkpoint().treeSize(), checkpoint.hash());
@@ -265,15 +269,15 @@ public class AuditLog {
    * database against those in the directory outside it.
    */
   public VerificationReport verify() throws IOException {
-    List<String> checkpoints =
+    List<String> inTheDatabase =
         em.createNamedQuery("AuditCheckpoint.all", AuditCheckpointEntity.class)
             .getResultStream()
             .map(AuditCheckpointEntity::getJws)
             .toList();
-    return new LogVerifier(keys.store().jwks())
+    return new LogVerifier(keys.jwks())
         .verify(
             new PagedRecords(),
-            CheckpointEvidence.database(checkpoints).withDirectory(keys.checkpoints().readAll()));
+            CheckpointEvidence.database(inTheDatabase).withDirectory(checkpoints.readAll()));
   }
 
   /** The log's records one page at a time, as the verifier reads them. */
@@ -350,7 +354,7 @@ public class AuditLog {
 
   private SignedCheckpoint trusted(String jws) {
     try {
-      return SignedCheckpoint.verify(jws, keys.store().jwks());
+      return SignedCheckpoint.verify(jws, keys.jwks());
     } catch (CheckpointException e) {
       throw new IllegalStateException("A checkpoint of the audit log does not verify", e);
     }

@@ -10,6 +10,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import dev.orgerasure.audit.checkpoint.AuditKeyStore;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -34,13 +35,13 @@ public final class ReceiptLinks {
   /** Under the master realm, which always exists: the erasure's own realm may not. */
   public static final String PATH = "realms/master/org-erasure/receipt";
 
-  private final AuditKeys keys;
+  private final AuditKeyStore keys;
   private final Duration lifetime;
 
   /**
    * @param lifetime how long a new link works; zero for as long as the audit key
    */
-  public ReceiptLinks(AuditKeys keys, Duration lifetime) {
+  public ReceiptLinks(AuditKeyStore keys, Duration lifetime) {
     this.keys = keys;
     this.lifetime = lifetime;
   }
@@ -61,10 +62,10 @@ public final class ReceiptLinks {
           new JWSObject(
               new JWSHeader.Builder(JWSAlgorithm.ES256)
                   .type(new JOSEObjectType(TYPE))
-                  .keyID(keys.keyId())
+                  .keyID(keys.activeKey().keyId())
                   .build(),
               new Payload(claims(erasureId)));
-      token.sign(new ECDSASigner(keys.signingKey()));
+      token.sign(new ECDSASigner(keys.activeKey().privateKey()));
       return token.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException("Cannot sign a receipt link", e);
@@ -90,7 +91,7 @@ public final class ReceiptLinks {
           || !TYPE.equals(jws.getHeader().getType().getType())) {
         return Optional.empty();
       }
-      JWK key = keys.store().jwks().getKeyByKeyId(jws.getHeader().getKeyID());
+      JWK key = keys.jwks().getKeyByKeyId(jws.getHeader().getKeyID());
       if (!(key instanceof ECKey ecKey) || !jws.verify(new ECDSAVerifier(ecKey))) {
         return Optional.empty();
       }

@@ -125,7 +125,8 @@ public class CompletionNotifier {
   private static String receiptLink(KeycloakSession session, ErasureRequestEntity request) {
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     return new ReceiptLinks(
-            erasures.auditKeys(), Duration.ofDays(erasures.settings().receiptLinkLifetimeDays()))
+            erasures.auditKeys().current(session),
+            Duration.ofDays(erasures.settings().receiptLinkLifetimeDays()))
         .linkFor(erasures.settings().publicUrl(), request.getId())
         .toString();
   }

@@ -1,6 +1,7 @@
 package dev.orgerasure.keycloak.persistence;
 
 import dev.orgerasure.keycloak.audit.AuditCheckpointEntity;
+import dev.orgerasure.keycloak.audit.AuditKeystoreEntity;
 import dev.orgerasure.keycloak.audit.AuditLogHeadEntity;
 import dev.orgerasure.keycloak.audit.AuditRecordEntity;
 import dev.orgerasure.keycloak.designation.SelfServiceEraserEntity;
@@ -26,6 +27,7 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
         AuditRecordEntity.class,
         AuditLogHeadEntity.class,
         AuditCheckpointEntity.class,
+        AuditKeystoreEntity.class,
         SelfServiceEraserEntity.class);
   }
 

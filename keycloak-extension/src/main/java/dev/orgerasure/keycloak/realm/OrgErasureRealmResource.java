@@ -38,7 +38,7 @@ public class OrgErasureRealmResource {
   @Path("audit-keys")
   @Produces(MediaType.APPLICATION_JSON)
   public String auditKeys() {
-    return OrgErasureProvider.of(session).auditKeys().store().jwksJson();
+    return OrgErasureProvider.of(session).auditKeys().current(session).jwksJson();
   }
 
   /**
@@ -53,7 +53,7 @@ public class OrgErasureRealmResource {
     OrgErasureProvider erasures = OrgErasureProvider.of(session);
     String erasureId =
         new ReceiptLinks(
-                erasures.auditKeys(),
+                erasures.auditKeys().current(session),
                 Duration.ofDays(erasures.settings().receiptLinkLifetimeDays()))
             .erasureOf(token == null ? "" : token)
             .orElseThrow(

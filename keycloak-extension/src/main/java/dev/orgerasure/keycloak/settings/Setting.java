@@ -100,12 +100,13 @@ public enum Setting {
       "audit-keystore",
       ProviderConfigProperty.STRING_TYPE,
       "data/org-erasure/audit-keys.p12",
-      "PKCS#12 keystore of the audit keys (relative: to Keycloak's home); created when absent"),
+      "a PKCS#12 keystore of audit keys kept in a file before, imported into the database once"
+          + " when it holds none (relative: to Keycloak's home)"),
   AUDIT_KEYSTORE_PASSWORD(
       "audit-keystore-password",
       ProviderConfigProperty.PASSWORD,
       "org-erasure-audit",
-      "password of that keystore and its keys; set your own"),
+      "password of the audit keys in Keycloak's database; production mode refuses the default"),
   AUDIT_KEY_ALIAS(
       "audit-key-alias",
       ProviderConfigProperty.STRING_TYPE,

@@ -3,49 +3,26 @@ package dev.orgerasure.keycloak.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.orgerasure.keycloak.settings.ErasureSettings;
+import dev.orgerasure.audit.checkpoint.AuditKeyStore;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class ReceiptLinksTest {
 
   private static final URI KEYCLOAK = URI.create("http://127.0.0.1:8080");
 
-  @TempDir Path directory;
-  private AuditKeys keys;
+  private static final char[] PASSWORD = "test-password".toCharArray();
+
+  private AuditKeyStore keys;
 
   @BeforeEach
-  void auditKeys() {
+  void auditKeys() throws Exception {
     keys =
-        AuditKeys.open(
-            new ErasureSettings(
-                Set.of("security-admin-console"),
-                300,
-                1000,
-                500,
-                5000,
-                2,
-                0,
-                2592000,
-                URI.create("http://127.0.0.1:9080/erasure/api"),
-                KEYCLOAK,
-                KEYCLOAK,
-                "org-erasure-dispatcher",
-                "erasure-service",
-                2000,
-                60,
-                120,
-                0,
-                directory.resolve("audit-keys.p12"),
-                "test-password",
-                "audit-1",
-                directory.resolve("checkpoints")));
+        AuditKeyStore.load(
+            AuditKeyStore.generate((byte[]) null, PASSWORD, "audit-1"), PASSWORD, "audit-1");
   }
 
   private Optional<String> erasureBehind(URI link, ReceiptLinks links) {
