@@ -10,15 +10,17 @@ import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * A minimal self-signed X.509 (version 1) certificate for an EC key. A PKCS#12 key entry must carry
- * a certificate, and the JDK has no public API that makes one; the few DER structures it takes are
- * written here rather than bringing in a whole ASN.1 library. Nothing ever checks the certificate:
- * it only carries the public key beside the private one.
+ * A minimal self-signed X.509 (version 1) certificate for an EC P-256 or an Ed25519 key (RFC 8410).
+ * A PKCS#12 key entry must carry a certificate, and the JDK has no public API that makes one; the
+ * few DER structures it takes are written here rather than bringing in a whole ASN.1 library.
+ * Nothing ever checks the certificate: it only carries the public key beside the private one.
  */
 final class SelfSignedCertificate {
 
@@ -32,6 +34,7 @@ final class SelfSignedCertificate {
   private static final int SET = 0x31;
 
   private static final byte[] ECDSA_WITH_SHA256 = oid(1, 2, 840, 10045, 4, 3, 2);
+  private static final byte[] ED25519 = oid(1, 3, 101, 112);
   private static final byte[] COMMON_NAME = oid(2, 5, 4, 3);
 
   /** The date X.509 uses for a certificate that has no real expiry. */
@@ -40,7 +43,14 @@ final class SelfSignedCertificate {
   private SelfSignedCertificate() {}
 
   static X509Certificate create(KeyPair keys, String commonName) throws GeneralSecurityException {
-    byte[] algorithm = tlv(SEQUENCE, ECDSA_WITH_SHA256);
+    // Ed25519 signs the certificate with itself; its algorithm identifier has no parameters.
+    boolean ed25519 =
+        keys.getPublic() instanceof EdECPublicKey edKey
+            && "Ed25519".equals(edKey.getParams().getName());
+    if (!ed25519 && !(keys.getPublic() instanceof ECPublicKey)) {
+      throw new IllegalArgumentException("only EC and Ed25519 keys get a certificate here");
+    }
+    byte[] algorithm = tlv(SEQUENCE, ed25519 ? ED25519 : ECDSA_WITH_SHA256);
     byte[] name =
         tlv(
             SEQUENCE,
@@ -60,7 +70,7 @@ final class SelfSignedCertificate {
             tlv(SEQUENCE, time(Instant.now()), time(NO_EXPIRY)),
             name,
             keys.getPublic().getEncoded());
-    Signature signature = Signature.getInstance("SHA256withECDSA");
+    Signature signature = Signature.getInstance(ed25519 ? "Ed25519" : "SHA256withECDSA");
     signature.initSign(keys.getPrivate());
     signature.update(toBeSigned);
     byte[] signatureBits = concat(new byte[] {0}, signature.sign());
