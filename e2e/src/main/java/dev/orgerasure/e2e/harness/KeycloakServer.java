@@ -16,13 +16,16 @@ public final class KeycloakServer extends RestartableServer {
   public static final String ADMIN_PASSWORD = "admin";
 
   private final HarnessPaths paths;
+  private final String node;
   private final int port;
   private final List<String> command;
   private final URI readiness;
 
-  private KeycloakServer(HarnessPaths paths, int port, List<String> command, URI readiness) {
-    super("Keycloak");
+  private KeycloakServer(
+      HarnessPaths paths, String node, int port, List<String> command, URI readiness) {
+    super("Keycloak (" + node + ")");
     this.paths = paths;
+    this.node = node;
     this.port = port;
     this.command = List.copyOf(command);
     this.readiness = readiness;
@@ -36,7 +39,23 @@ public final class KeycloakServer extends RestartableServer {
    */
   public static KeycloakServer start(
       HarnessPaths paths, PostgresServer db, int port, List<String> extraOptions) {
-    Path home = KeycloakDistribution.prepareCopy(paths, paths.instanceDir().resolve("keycloak"));
+    List<String> options = new ArrayList<>(List.of("--cache=local"));
+    options.addAll(extraOptions);
+    return start(paths, "keycloak", db, PostgresServer.KEYCLOAK_DB, port, options);
+  }
+
+  /**
+   * Starts a node named {@code node} (its own copy of the distribution and its own log) on {@code
+   * database}; {@code options} say how it caches: {@code --cache=local} alone, or a cluster's.
+   */
+  public static KeycloakServer start(
+      HarnessPaths paths,
+      String node,
+      PostgresServer db,
+      String database,
+      int port,
+      List<String> options) {
+    Path home = KeycloakDistribution.prepareCopy(paths, paths.instanceDir().resolve(node));
     int managementPort = FreePorts.find();
     List<String> command = new ArrayList<>();
     command.add(home.resolve("bin/kc.sh").toString());
@@ -49,14 +68,14 @@ public final class KeycloakServer extends RestartableServer {
             "--http-port=" + port,
             "--http-management-port=" + managementPort,
             "--hostname-strict=false",
-            "--cache=local",
-            "--db-url=" + db.jdbcUrl(PostgresServer.KEYCLOAK_DB),
+            "--db-url=" + db.jdbcUrl(database),
             "--db-username=" + db.user(),
             "--db-password=" + db.password()));
-    command.addAll(extraOptions);
+    command.addAll(options);
     KeycloakServer server =
         new KeycloakServer(
             paths,
+            node,
             port,
             command,
             URI.create("http://127.0.0.1:" + managementPort + "/health/ready"));
@@ -73,7 +92,7 @@ public final class KeycloakServer extends RestartableServer {
             ADMIN_USER,
             "KC_BOOTSTRAP_ADMIN_PASSWORD",
             ADMIN_PASSWORD),
-        paths.logs().resolve("keycloak.log"),
+        paths.logs().resolve(node + ".log"),
         readiness);
   }
 

@@ -1,0 +1,183 @@
+package dev.orgerasure.e2e.erasure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.demo.DemoData;
+import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.Member;
+import dev.orgerasure.e2e.demo.MemberFactory;
+import dev.orgerasure.e2e.harness.KeycloakCluster;
+import dev.orgerasure.e2e.harness.KeycloakServer;
+import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
+import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import dev.orgerasure.e2e.keycloak.TokenEndpoint;
+import dev.orgerasure.e2e.keycloak.TokenResponse;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keycloak as production runs it: two nodes clustered on one database (docs/operating.md, "Running
+ * as a cluster"). What one node does to an erasure, the other enforces and can undo at once: its
+ * caches are told, not left to expire. The realm is set up as the demo's; the erasure-service is
+ * out of reach, so the erasures stay before their hand-over (retrying) while the tests look at the
+ * lockout.
+ */
+@WholeSystemTest
+class KeycloakClusterIT {
+
+  private static final String REALM = "cluster";
+  private static final String APP = DemoRealm.APP_CLIENT;
+  private static final int ONE_HOUR = 3600;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static KeycloakCluster cluster;
+  private static KeycloakAdminClient adminOnA;
+  private static KeycloakAdminClient adminOnB;
+  private static Member realmAdmin;
+
+  @BeforeAll
+  static void twoNodesAndARealm(SystemUnderTest sut) {
+    cluster = sut.system().startKeycloakCluster(URI.create("http://127.0.0.1:1/erasure/api"));
+    adminOnA =
+        new KeycloakAdminClient(
+            cluster.urlA(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+    adminOnB =
+        new KeycloakAdminClient(
+            cluster.urlB(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
+    DemoData.createRealm(adminOnA, REALM, sut.system().smtpPort());
+    realmAdmin = DemoData.createRealmAdmin(adminOnA, REALM);
+  }
+
+  @AfterAll
+  static void stopTheNodes() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  /**
+   * Node B had the member signed in and their user cached; the lockout runs on node A. Node B
+   * refuses the member's refresh token and a new sign-in, and reads them disabled, straight after A
+   * answered.
+   */
+  @Test
+  void aLockoutOnNodeAIsEnforcedOnNodeBAtOnce() {
+    Member member = newMember();
+    Org org = organisation(member);
+    TokenEndpoint tokensOnB = new TokenEndpoint(cluster.urlB());
+    TokenResponse signedIn =
+        tokensOnB.password(REALM, APP, member.username(), member.password()).requireSuccess();
+    assertTrue(user(adminOnB, member).path("enabled").asBoolean(), "cached on B, enabled");
+
+    ErasureAdminApi.Answer started =
+        erasures(cluster.urlA()).startErasure(org.id(), org.name(), ONE_HOUR);
+    assertEquals(201, started.status(), started.body());
+
+    TokenResponse refreshed = tokensOnB.refresh(REALM, APP, signedIn.refreshToken());
+    TokenResponse again = tokensOnB.password(REALM, APP, member.username(), member.password());
+    assertFalse(refreshed.isSuccess(), refreshed.body().toString());
+    assertEquals("invalid_grant", refreshed.error());
+    assertFalse(again.isSuccess(), again.body().toString());
+    assertEquals("invalid_grant", again.error());
+    assertFalse(user(adminOnB, member).path("enabled").asBoolean(), "B reads the member disabled");
+  }
+
+  /** An erasure started on node A is cancelled on node B; node A lets the member in again. */
+  @Test
+  void anErasureStartedOnNodeAIsCancelledOnNodeB() {
+    Member member = newMember();
+    Org org = organisation(member);
+    ErasureAdminApi.Answer started =
+        erasures(cluster.urlA()).startErasure(org.id(), org.name(), ONE_HOUR);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+
+    ErasureAdminApi.Answer cancelled = erasures(cluster.urlB()).cancel(erasure);
+
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals(
+        "CANCELLED", erasures(cluster.urlA()).erasure(erasure).json().path("state").asText());
+    assertTrue(user(adminOnA, member).path("enabled").asBoolean(), "A reads the member enabled");
+    assertTrue(
+        new TokenEndpoint(cluster.urlA())
+            .password(REALM, APP, member.username(), member.password())
+            .isSuccess(),
+        "the member signs in on A again");
+  }
+
+  /** The audit keys are the cluster's: both nodes publish the same. */
+  @Test
+  void bothNodesPublishTheSameAuditKeys() throws Exception {
+    String onA = auditKeys(cluster.urlA());
+    assertEquals(JSON.readTree(onA), JSON.readTree(auditKeys(cluster.urlB())));
+    assertTrue(JSON.readTree(onA).path("keys").size() >= 1, onA);
+  }
+
+  private static Member newMember() {
+    return new MemberFactory(adminOnA, REALM)
+        .create("cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example", 1)
+        .get(0);
+  }
+
+  /** An organisation of the cluster's realm, and its name, the erasure's confirmation. */
+  private record Org(String id, String name) {}
+
+  private static Org organisation(Member member) {
+    String alias = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
+    String name = "Cluster org " + alias;
+    String id =
+        adminOnA.post(
+            "/admin/realms/" + REALM + "/organizations",
+            Map.of(
+                "name",
+                name,
+                "alias",
+                alias,
+                "enabled",
+                true,
+                "domains",
+                List.of(Map.of("name", alias + ".example"))));
+    adminOnA.post("/admin/realms/" + REALM + "/organizations/" + id + "/members", member.id());
+    return new Org(id, name);
+  }
+
+  private static JsonNode user(KeycloakAdminClient admin, Member member) {
+    return admin.get("/admin/realms/" + REALM + "/users/" + member.id());
+  }
+
+  /** The extension's admin API on one node, as the realm's administrator signed in there. */
+  private static ErasureAdminApi erasures(URI node) {
+    return new ErasureAdminApi(
+        node,
+        REALM,
+        new AdminConsoleLogin(node)
+            .login(REALM, realmAdmin.username(), realmAdmin.password())
+            .accessToken());
+  }
+
+  private static String auditKeys(URI node) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(node.resolve("/realms/master/org-erasure/audit-keys"))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
+  }
+}
