@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,6 +36,11 @@ public final class CheckpointDirectory {
     return String.format("checkpoint-%012d.jws", treeSize);
   }
 
+  /** The file of a checkpoint's C2SP signed note, beside its JWS. */
+  public static String noteFileName(long treeSize) {
+    return String.format("checkpoint-%012d.note", treeSize);
+  }
+
   /**
    * Writes the checkpoint's file: to a temporary file first, forced to disk, then moved into place
    * at once, so a reader never sees half a checkpoint. Writing the same checkpoint again is
@@ -43,10 +49,29 @@ public final class CheckpointDirectory {
    * @throws IOException also when the directory already holds a different checkpoint of that size
    */
   public Path write(SignedCheckpoint checkpoint) throws IOException {
+    return writeOnce(
+        fileName(checkpoint.checkpoint().treeSize()),
+        checkpoint.jws().getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * Writes the checkpoint of {@code treeSize} as a C2SP signed note (docs/audit.md, "Standard
+   * checkpoint format"), as {@link #write} writes its JWS.
+   *
+   * @throws IOException also when the directory already holds a different note of that size
+   */
+  public Path writeNote(long treeSize, String note) throws IOException {
+    return writeOnce(noteFileName(treeSize), note.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Path writeOnce(String name, byte[] content) throws IOException {
     Files.createDirectories(directory);
-    Path target = directory.resolve(fileName(checkpoint.checkpoint().treeSize()));
+    Path target = directory.resolve(name);
     if (Files.exists(target)) {
-      if (Files.readString(target, StandardCharsets.US_ASCII).strip().equals(checkpoint.jws())) {
+      if (Arrays.equals(Files.readAllBytes(target), content)
+          || Files.readString(target, StandardCharsets.UTF_8)
+              .strip()
+              .equals(new String(content, StandardCharsets.UTF_8))) {
         return target;
       }
       throw new IOException(target + " already holds a different checkpoint");
@@ -54,7 +79,7 @@ public final class CheckpointDirectory {
     Path temporary = Files.createTempFile(directory, ".checkpoint-", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(checkpoint.jws().getBytes(StandardCharsets.US_ASCII)));
+        channel.write(ByteBuffer.wrap(content));
         channel.force(true);
       }
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);

@@ -47,6 +47,22 @@ class CheckpointDirectoryTest {
   }
 
   @Test
+  void aCheckpointsNoteLiesBesideItsJwsAndIsWrittenOnceOnly() throws IOException {
+    CheckpointDirectory directory = new CheckpointDirectory(temp);
+    SignedCheckpoint checkpoint = checkpoint(7);
+    directory.write(checkpoint);
+    String note = "example.org/log\n7\nAAAA\n\n\u2014 example.org/log abcd\n";
+
+    Path file = directory.writeNote(7, note);
+    directory.writeNote(7, note);
+
+    assertEquals("checkpoint-000000000007.note", file.getFileName().toString());
+    assertEquals(note, Files.readString(file));
+    assertEquals(List.of(checkpoint.jws()), directory.readAll(), "notes are not read as JWS");
+    assertThrows(IOException.class, () -> directory.writeNote(7, note.replace("7\n", "8\n")));
+  }
+
+  @Test
   void writingTheSameCheckpointAgainIsHarmless() throws IOException {
     CheckpointDirectory directory = new CheckpointDirectory(temp);
     SignedCheckpoint checkpoint = checkpoint(3);

@@ -120,6 +120,52 @@ class AuditLogIT {
     assertEquals(0, result.exitCode(), result.output());
   }
 
+  /**
+   * The latest checkpoint is also a C2SP signed note, served to anyone and written beside its JWS;
+   * the offline verifier checks it with the published note key alone, and refuses it changed.
+   */
+  @Test
+  void theLatestCheckpointIsASignedNoteThatVerifiesWithThePublishedNoteKey(@TempDir Path dir)
+      throws Exception {
+    String note = publicText("/realms/master/org-erasure/audit-checkpoint");
+    String noteKey = publicText("/realms/" + DemoRealm.REALM + "/org-erasure/audit-note-keys");
+    Path file = dir.resolve("checkpoint.note");
+    Files.writeString(file, note, StandardCharsets.UTF_8);
+    Path changed = dir.resolve("changed.note");
+    String[] lines = note.split("\n", -1);
+    Files.writeString(
+        changed,
+        note.replaceFirst("\n" + lines[1] + "\n", "\n" + (Long.parseLong(lines[1]) + 1) + "\n"));
+
+    Verifier.Result verified =
+        Verifier.run("--note", file.toString(), "--note-key", noteKey.strip());
+    Verifier.Result refused =
+        Verifier.run("--note", changed.toString(), "--note-key", noteKey.strip());
+
+    assertEquals(0, verified.exitCode(), verified.output());
+    assertEquals(1, refused.exitCode(), refused.output());
+    assertEquals(
+        note,
+        Files.readString(
+            sut.system()
+                .auditCheckpoints()
+                .resolve(String.format("checkpoint-%012d.note", Long.parseLong(lines[1])))),
+        "the same note is in the checkpoint directory");
+  }
+
+  /** An erasure's receipt as a C2SP tlog proof verifies with the note key alone. */
+  @Test
+  void theErasuresTlogProofVerifiesWithTheNoteKeyAlone(@TempDir Path dir) throws Exception {
+    ErasureAdminApi.Answer proof = auditor.auditGet("erasures/" + erasureId + "/tlog-proof");
+    Path file = write(dir, "erasure.tlog-proof", proof);
+    String noteKey = publicText("/realms/master/org-erasure/audit-note-keys").strip();
+
+    Verifier.Result verified = Verifier.run("--tlog-proof", file.toString(), "--note-key", noteKey);
+
+    assertEquals(0, verified.exitCode(), verified.output());
+    assertTrue(proof.body().startsWith("c2sp.org/tlog-proof@v1\n"), proof.body());
+  }
+
   @Test
   void aReceiptVerifiesOfflineAndOneChangedCountDoesNot(@TempDir Path dir) throws Exception {
     ErasureAdminApi.Answer receipt = auditor.auditGet("erasures/" + erasureId + "/receipt");
@@ -360,7 +406,11 @@ class AuditLogIT {
   void aCheckpointFileLostToACrashIsMadeUpAtTheNextAppend() throws Exception {
     Path latest;
     try (Stream<Path> files = Files.list(sut.system().auditCheckpoints())) {
-      latest = files.max(Comparator.naturalOrder()).orElseThrow();
+      latest =
+          files
+              .filter(file -> file.getFileName().toString().endsWith(".jws"))
+              .max(Comparator.naturalOrder())
+              .orElseThrow();
     }
     Files.delete(latest);
     assertFalse(auditor.auditVerify().json().path("ok").asBoolean());
@@ -421,6 +471,18 @@ class AuditLogIT {
 
   private String publicKeys() throws IOException, InterruptedException {
     return publicKeys("master");
+  }
+
+  private String publicText(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(sut.system().keycloakUrl().resolve(URI.create(path)))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return response.body();
   }
 
   private String publicKeys(String realm) throws IOException, InterruptedException {

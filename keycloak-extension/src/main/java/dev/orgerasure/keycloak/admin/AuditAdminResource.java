@@ -208,6 +208,35 @@ public class AuditAdminResource {
                     Response.Status.NOT_FOUND));
   }
 
+  /**
+   * The erasure's receipt as a C2SP tlog-proof (docs/audit.md, "Standard checkpoint format"), for
+   * transparency-log tools: checked with the log's note verifier key alone.
+   */
+  @GET
+  @NoCache
+  @Path("erasures/{id}/tlog-proof")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response tlogProof(@PathParam("id") String id) {
+    requireView();
+    if (log().recordsOf(id).stream().noneMatch(this::visible)) {
+      throw ErrorResponse.error("No audit records of that erasure", Response.Status.NOT_FOUND);
+    }
+    return log()
+        .tlogProof(id)
+        .map(
+            proof ->
+                Response.ok(proof, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"erasure-" + id + ".tlog-proof\"")
+                    .build())
+        .orElseThrow(
+            () ->
+                ErrorResponse.error(
+                    "The erasure has not completed; its proof comes with its completion",
+                    Response.Status.NOT_FOUND));
+  }
+
   /** The public keys of the audit log (JWKS), as the realm-independent endpoint serves them. */
   @GET
   @NoCache

@@ -126,6 +126,11 @@ public final class AuditKeys {
     }
   }
 
+  /** The log's origin, the first line of its C2SP checkpoint notes and its note keys' name. */
+  public String logOrigin() {
+    return settings.auditLogOrigin();
+  }
+
   public CheckpointDirectory checkpoints() {
     return checkpoints;
   }

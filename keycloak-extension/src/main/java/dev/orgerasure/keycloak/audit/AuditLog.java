@@ -10,6 +10,9 @@ import dev.orgerasure.audit.log.CanonicalJson;
 import dev.orgerasure.audit.log.CompactRange;
 import dev.orgerasure.audit.log.Hashes;
 import dev.orgerasure.audit.log.MerkleTree;
+import dev.orgerasure.audit.note.SignedNote;
+import dev.orgerasure.audit.note.TlogCheckpoint;
+import dev.orgerasure.audit.note.TlogProof;
 import dev.orgerasure.audit.receipt.Receipt;
 import dev.orgerasure.audit.verify.CheckpointEvidence;
 import dev.orgerasure.audit.verify.LogVerifier;
@@ -52,12 +55,14 @@ public class AuditLog {
   private final EntityManager em;
   private final AuditKeyStore keys;
   private final CheckpointDirectory checkpoints;
+  private final String origin;
 
   public AuditLog(KeycloakSession session, AuditKeys keys) {
     this.session = session;
     this.em = session.getProvider(JpaConnectionProvider.class).getEntityManager();
     this.keys = keys.current(session);
     this.checkpoints = keys.checkpoints();
+    this.origin = keys.logOrigin();
   }
 
   /** The record of this event of this erasure: the existing one, or a new one at the log's end. */
@@ -160,14 +165,18 @@ public class AuditLog {
    */
   private void writeOutsideTheDatabaseAfterCommit(
       Optional<SignedCheckpoint> previous, SignedCheckpoint checkpoint) {
+    Optional<String> previousNote = previous.map(this::note);
+    String note = note(checkpoint);
     AfterCommit.run(
         session,
         () -> {
           try {
             if (previous.isPresent()) {
               checkpoints.write(previous.get());
+              checkpoints.writeNote(previous.get().checkpoint().treeSize(), previousNote.get());
             }
             checkpoints.write(checkpoint);
+            checkpoints.writeNote(checkpoint.checkpoint().treeSize(), note);
             LOG.infof(
                 "Audit checkpoint %d %s written",
                 checkpoint.checkpoint().treeSize(), checkpoint.hash());
@@ -350,6 +359,45 @@ public class AuditLog {
         .getResultStream()
         .map(Hashes::fromHex)
         .toList();
+  }
+
+  /**
+   * The checkpoint as a C2SP signed note (docs/audit.md, "Standard checkpoint format"): the same
+   * tree size and root hash, under the log's origin, signed with the active note key. Ed25519 signs
+   * deterministically, so a checkpoint's note is the same whenever it is made.
+   */
+  private String note(SignedCheckpoint checkpoint) {
+    return TlogCheckpoint.of(origin, checkpoint.checkpoint())
+        .sign(keys.noteSigner(origin))
+        .format();
+  }
+
+  /** The log's latest checkpoint as a C2SP signed note; empty while the log is empty. */
+  public Optional<String> latestCheckpointNote() {
+    return em.createNamedQuery("AuditCheckpoint.latest", AuditCheckpointEntity.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(latest -> note(trusted(latest.getJws())));
+  }
+
+  /**
+   * The erasure's receipt as a C2SP tlog-proof: its completion record, the record's inclusion proof
+   * and the checkpoint's note. Empty until the erasure has completed.
+   */
+  public Optional<String> tlogProof(String requestId) {
+    return receipt(requestId)
+        .map(
+            receipt ->
+                TlogProof.of(receipt, SignedNote.parse(note(trusted(receipt.checkpointJws()))))
+                    .format());
+  }
+
+  /** The verifier keys of the log's note keys, one per line, as a witness is given them. */
+  public String noteVerifierKeys() {
+    StringBuilder lines = new StringBuilder();
+    keys.noteVerifiers(origin).forEach(key -> lines.append(key.verifierKey()).append('\n'));
+    return lines.toString();
   }
 
   private SignedCheckpoint trusted(String jws) {

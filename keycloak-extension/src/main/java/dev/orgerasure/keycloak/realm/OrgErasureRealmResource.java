@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
+import org.jboss.resteasy.reactive.NoCache;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.ErrorResponse;
 
@@ -39,6 +40,35 @@ public class OrgErasureRealmResource {
   @Produces(MediaType.APPLICATION_JSON)
   public String auditKeys() {
     return OrgErasureProvider.of(session).auditKeys().current(session).jwksJson();
+  }
+
+  /**
+   * The audit log's latest checkpoint as a C2SP signed note, for witnesses and transparency-log
+   * tools (docs/audit.md, "Standard checkpoint format"); public, as the keys are. {@code 404} while
+   * the log is empty.
+   */
+  @GET
+  @NoCache
+  @Path("audit-checkpoint")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response auditCheckpoint() {
+    return OrgErasureProvider.of(session)
+        .audit()
+        .latestCheckpointNote()
+        .map(note -> Response.ok(note, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
+        .orElseThrow(
+            () -> ErrorResponse.error("The audit log is empty", Response.Status.NOT_FOUND));
+  }
+
+  /** The verifier keys of the audit log's checkpoint notes, one per line; public. */
+  @GET
+  @Path("audit-note-keys")
+  @Produces(MediaType.TEXT_PLAIN)
+  public Response auditNoteKeys() {
+    return Response.ok(
+            OrgErasureProvider.of(session).audit().noteVerifierKeys(),
+            MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+        .build();
   }
 
   /**

@@ -39,6 +39,7 @@ public record ErasureSettings(
     Path auditKeystore,
     String auditKeystorePassword,
     String auditKeyAlias,
+    String auditLogOrigin,
     Path auditCheckpointDirectory) {
 
   public static ErasureSettings read(Config.Scope config) {
@@ -68,6 +69,12 @@ public record ErasureSettings(
         path(config, Setting.AUDIT_KEYSTORE),
         text(config, Setting.AUDIT_KEYSTORE_PASSWORD),
         text(config, Setting.AUDIT_KEY_ALIAS),
+        text(config, Setting.AUDIT_LOG_ORIGIN).isBlank()
+            ? logOrigin(
+                text(config, Setting.PUBLIC_URL).isBlank()
+                    ? url(config, Setting.KEYCLOAK_URL)
+                    : url(config, Setting.PUBLIC_URL))
+            : text(config, Setting.AUDIT_LOG_ORIGIN),
         path(config, Setting.AUDIT_CHECKPOINT_DIR));
   }
 
@@ -85,6 +92,14 @@ public record ErasureSettings(
    */
   public long leaseEnd() {
     return Time.currentTimeMillis() + finisherLeaseSeconds * 1000L;
+  }
+
+  /**
+   * The audit log's origin by default: where people reach this Keycloak, without a scheme, as
+   * c2sp.org/tlog-checkpoint recommends ({@code keycloak.example/org-erasure/audit}).
+   */
+  static String logOrigin(URI publicUrl) {
+    return publicUrl.getAuthority() + "/org-erasure/audit";
   }
 
   private static String text(Config.Scope config, Setting setting) {

@@ -112,6 +112,11 @@ public enum Setting {
       ProviderConfigProperty.STRING_TYPE,
       "audit-1",
       "the key that signs new checkpoints; a new alias adds a key (rotation)"),
+  AUDIT_LOG_ORIGIN(
+      "audit-log-origin",
+      ProviderConfigProperty.STRING_TYPE,
+      "",
+      "origin line of the audit log's C2SP checkpoint notes; empty: <public-url host>/org-erasure/audit"),
   AUDIT_CHECKPOINT_DIR(
       "audit-checkpoint-dir",
       ProviderConfigProperty.STRING_TYPE,
