@@ -21,7 +21,7 @@ public final class WholeSystemExtension implements ParameterResolver {
    * admin events are swept a few pages per erasure, so that every erasure crosses pages; a node
    * holds an erasure for only 10 s, so that after a crash the restarted node takes it over soon.
    */
-  static final List<String> KEYCLOAK_OPTIONS =
+  public static final List<String> KEYCLOAK_OPTIONS =
       List.of(
           "--spi-org-erasure--default--lockout-batch-size=5",
           "--spi-org-erasure--default--identity-batch-size=3",

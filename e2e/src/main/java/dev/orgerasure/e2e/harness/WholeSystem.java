@@ -199,19 +199,20 @@ public final class WholeSystem implements AutoCloseable {
    * Two Keycloak nodes clustered with each other (not with this system's node), on a database of
    * their own in this system's PostgreSQL, stopped with the system. Their checkpoint directory is
    * one for both, as a cluster's must be (docs/operating.md, "Running as a cluster"); they hand
-   * erasures over to a service on {@code serviceUrl}.
+   * erasures over to a service on {@code serviceUrl}; {@code extraOptions} are further settings of
+   * the extension, the same on both nodes.
    */
-  public KeycloakCluster startKeycloakCluster(URI serviceUrl) {
-    return track(
-        KeycloakCluster.start(
-            paths,
-            postgres,
+  public KeycloakCluster startKeycloakCluster(URI serviceUrl, List<String> extraOptions) {
+    List<String> options =
+        new ArrayList<>(
             List.of(
                 "--spi-org-erasure--default--service-url=" + serviceUrl,
                 "--spi-org-erasure--default--task-interval-millis=1000",
                 "--spi-org-erasure--default--audit-keystore-password=" + AUDIT_KEYSTORE_PASSWORD,
                 "--spi-org-erasure--default--audit-checkpoint-dir="
-                    + paths.audit().resolve("cluster-checkpoints"))));
+                    + paths.audit().resolve("cluster-checkpoints")));
+    options.addAll(extraOptions);
+    return track(KeycloakCluster.start(paths, postgres, options));
   }
 
   /** The erasure-service of realm {@code learning-groups} (one service per realm). */

@@ -1,5 +1,6 @@
 package dev.orgerasure.e2e.erasure;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgerasure.e2e.SystemUnderTest;
+import dev.orgerasure.e2e.WholeSystemExtension;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoRealm;
@@ -22,12 +24,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Keycloak as production runs it: two nodes clustered on one database (docs/operating.md, "Running
@@ -37,21 +46,33 @@ import org.junit.jupiter.api.Test;
  * lockout.
  */
 @WholeSystemTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakClusterIT {
 
   private static final String REALM = "cluster";
   private static final String APP = DemoRealm.APP_CLIENT;
   private static final int ONE_HOUR = 3600;
+
+  /** Enough members for a dozen lockout batches of 5: the kill lands while most are to do. */
+  private static final int MEMBERS = 60;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static KeycloakCluster cluster;
   private static KeycloakAdminClient adminOnA;
   private static KeycloakAdminClient adminOnB;
   private static Member realmAdmin;
+  private static Callable<Connection> database;
 
   @BeforeAll
   static void twoNodesAndARealm(SystemUnderTest sut) {
-    cluster = sut.system().startKeycloakCluster(URI.create("http://127.0.0.1:1/erasure/api"));
+    // Small lockout batches and a short lease, as the single node's (WholeSystemExtension).
+    cluster =
+        sut.system()
+            .startKeycloakCluster(
+                URI.create("http://127.0.0.1:1/erasure/api"),
+                WholeSystemExtension.KEYCLOAK_OPTIONS);
+    database = () -> sut.system().postgres().connect(KeycloakCluster.DATABASE);
     adminOnA =
         new KeycloakAdminClient(
             cluster.urlA(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD);
@@ -75,6 +96,7 @@ class KeycloakClusterIT {
    * answered.
    */
   @Test
+  @Order(1)
   void aLockoutOnNodeAIsEnforcedOnNodeBAtOnce() {
     Member member = newMember();
     Org org = organisation(member);
@@ -98,6 +120,7 @@ class KeycloakClusterIT {
 
   /** An erasure started on node A is cancelled on node B; node A lets the member in again. */
   @Test
+  @Order(1)
   void anErasureStartedOnNodeAIsCancelledOnNodeB() {
     Member member = newMember();
     Org org = organisation(member);
@@ -121,10 +144,75 @@ class KeycloakClusterIT {
 
   /** The audit keys are the cluster's: both nodes publish the same. */
   @Test
+  @Order(1)
   void bothNodesPublishTheSameAuditKeys() throws Exception {
     String onA = auditKeys(cluster.urlA());
     assertEquals(JSON.readTree(onA), JSON.readTree(auditKeys(cluster.urlB())));
     assertTrue(JSON.readTree(onA).path("keys").size() >= 1, onA);
+  }
+
+  /**
+   * Node A dies ({@code kill -9}) in the middle of a lockout it was running; node B's scheduled
+   * task takes the erasure over once A's lease has run out and locks out the rest: every member
+   * locked once, none left enabled. Runs last: node A stays dead.
+   */
+  @Test
+  @Order(2)
+  void aLockoutOnANodeThatDiesIsFinishedByTheOtherWithExactCounts() {
+    List<Member> members =
+        new MemberFactory(adminOnA, REALM)
+            .create(
+                "cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example", MEMBERS);
+    Org org = organisation(members.get(0));
+    members
+        .subList(1, MEMBERS)
+        .forEach(
+            member ->
+                adminOnA.post(
+                    "/admin/realms/" + REALM + "/organizations/" + org.id() + "/members",
+                    member.id()));
+    ErasureAdminApi onA = erasures(cluster.urlA());
+    CompletableFuture<ErasureAdminApi.Answer> request =
+        CompletableFuture.supplyAsync(() -> onA.startErasure(org.id(), org.name(), ONE_HOUR));
+    Sql.awaitCount(
+        "node A's first lockout batch",
+        database,
+        "select count(*) from org_erasure_locked_member m"
+            + " join org_erasure_request r on r.id = m.request_id where r.organization_id = ?",
+        org.id(),
+        Duration.ofSeconds(30));
+
+    cluster.nodeA().kill();
+
+    assertTrue(request.handle((answer, failure) -> failure != null).join(), "A died answering");
+    String erasure =
+        Sql.single(
+            database, "select id from org_erasure_request where organization_id = ?", org.id());
+    long lockedAtDeath = lockedMembers(org);
+    assertTrue(lockedAtDeath < MEMBERS, "killed mid-lockout: " + lockedAtDeath + " locked");
+    await("node B finishing the lockout")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> lockedMembers(org) == MEMBERS);
+    for (Member member : members) {
+      assertFalse(user(adminOnB, member).path("enabled").asBoolean(), member.username());
+    }
+    ErasureAdminApi.Answer onB = erasures(cluster.urlB()).erasure(erasure);
+    assertEquals(MEMBERS, onB.json().path("membersLocked").asInt(), onB.body());
+    assertEquals(
+        MEMBERS,
+        Sql.count(
+            database,
+            "select count(distinct user_id) from org_erasure_locked_member where request_id = ?",
+            erasure));
+  }
+
+  private static long lockedMembers(Org org) {
+    return Sql.count(
+        database,
+        "select count(*) from org_erasure_locked_member m"
+            + " join org_erasure_request r on r.id = m.request_id where r.organization_id = ?",
+        org.id());
   }
 
   private static Member newMember() {
