@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,33 +72,16 @@ class CrmExamplePurgeTest {
    */
   @Test
   void eachBatchOfATextKeyedTableReadsItsOwnRowsOnly() throws SQLException {
-    // Ids chosen so that the other tenant sorts first (see BatchPurgerTest).
-    String other = "00000000-crm-other-" + UUID.randomUUID();
-    String target = "ffffffff-crm-target-" + UUID.randomUUID();
-    try (Connection connection = dataSource.getConnection()) {
-      for (String tenant : List.of(other, target)) {
-        TenantRows.update(
-            connection,
-            "INSERT INTO crm.contacts (org_id, owner_id, name)"
-                + " SELECT ?, 'owner-' || g, 'Contact' FROM generate_series(1, 10000) g",
-            tenant);
-      }
-      TenantRows.update(connection, "ANALYZE crm.contacts");
-    }
-    Map<String, String> otherBefore = TenantRows.checksums(dataSource, inventory, other);
-
     TenantRows.BatchReads batches =
-        TenantRows.readsPerBatch(dataSource, inventory, "contacts", target, 500);
+        purgedBesideAnotherTenant(
+            "contacts",
+            "INSERT INTO crm.contacts (org_id, owner_id, name)"
+                + " SELECT ?, 'owner-' || g, 'Contact' FROM generate_series(1, 10000) g");
 
-    assertEquals(10_000, batches.rows());
     // A batch reads its rows to find its keys and again to reset them; until PostgreSQL prunes
-    // them,
-    // it also passes over old versions of rows earlier batches reset (about 1,500 in all,
+    // them, it also passes over old versions of rows earlier batches reset (about 1,500 in all,
     // measured).
-    // A plan over the table, or over all of the tenant's rows, would read 10,000 or more.
     assertTrue(batches.most() <= 4 * 500, "rows read per batch of 500: " + batches.readPerBatch());
-    assertEquals(0L, TenantRows.counts(dataSource, inventory, target).get("contacts"));
-    assertEquals(otherBefore, TenantRows.checksums(dataSource, inventory, other));
   }
 
   /**
@@ -106,33 +90,17 @@ class CrmExamplePurgeTest {
    */
   @Test
   void eachBatchOfATableKeyedByTheTenantAndAPersonReadsItsOwnRowsOnly() throws SQLException {
-    String other = "00000000-crm-other-" + UUID.randomUUID();
-    String target = "ffffffff-crm-target-" + UUID.randomUUID();
-    try (Connection connection = dataSource.getConnection()) {
-      for (String tenant : List.of(other, target)) {
-        TenantRows.update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", tenant);
-        TenantRows.update(
-            connection,
+    TenantRows.BatchReads batches =
+        purgedBesideAnotherTenant(
+            "memberships",
+            "INSERT INTO crm.organisations VALUES (?, 'Org')",
             "WITH added AS (INSERT INTO crm.people (user_id, full_name)"
                 + " SELECT ? || '-user-' || g, 'Person' FROM generate_series(1, 10000) g"
                 + " RETURNING id)"
-                + " INSERT INTO crm.memberships (org_id, person_id) SELECT ?, id FROM added",
-            tenant,
-            tenant);
-      }
-      TenantRows.update(connection, "ANALYZE crm.memberships");
-    }
-    Map<String, String> otherBefore = TenantRows.checksums(dataSource, inventory, other);
+                + " INSERT INTO crm.memberships (org_id, person_id) SELECT ?, id FROM added");
 
-    TenantRows.BatchReads batches =
-        TenantRows.readsPerBatch(dataSource, inventory, "memberships", target, 500);
-
-    assertEquals(10_000, batches.rows());
-    // Its rows read to find the batch's bounds and again to delete them (1,000 a batch, measured);
-    // a plan over the table or over all of the tenant's rows would read 10,000 or more.
+    // Its rows read to find the batch's bounds and again to delete them (1,000 a batch, measured).
     assertTrue(batches.most() <= 3 * 500, "rows read per batch of 500: " + batches.readPerBatch());
-    assertEquals(0L, TenantRows.counts(dataSource, inventory, target).get("memberships"));
-    assertEquals(otherBefore, TenantRows.checksums(dataSource, inventory, other));
   }
 
   /**
@@ -142,33 +110,51 @@ class CrmExamplePurgeTest {
   @Test
   void eachBatchOfATableKeyedBySeveralColumnsReachedThroughItsParentReadsItsOwnRowsOnly()
       throws SQLException {
-    String other = "00000000-crm-other-" + UUID.randomUUID();
-    String target = "ffffffff-crm-target-" + UUID.randomUUID();
-    try (Connection connection = dataSource.getConnection()) {
-      for (String tenant : List.of(other, target)) {
-        TenantRows.update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", tenant);
-        TenantRows.update(
-            connection,
+    TenantRows.BatchReads batches =
+        purgedBesideAnotherTenant(
+            "integration_events",
+            "INSERT INTO crm.organisations VALUES (?, 'Org')",
             "WITH added AS (INSERT INTO crm.integrations (org_id, provider, api_token)"
                 + " SELECT ?, 'mail', 'token-' || g FROM generate_series(1, 10) g RETURNING id)"
                 + " INSERT INTO crm.integration_events (integration_id, payload)"
-                + " SELECT id, '{}' FROM added CROSS JOIN generate_series(1, 1000)",
-            tenant);
-      }
-      TenantRows.update(connection, "ANALYZE crm.integration_events");
-    }
-    Map<String, String> otherBefore = TenantRows.checksums(dataSource, inventory, other);
+                + " SELECT id, '{}' FROM added CROSS JOIN generate_series(1, 1000)");
 
-    TenantRows.BatchReads batches =
-        TenantRows.readsPerBatch(dataSource, inventory, "integration_events", target, 500);
-
-    assertEquals(10_000, batches.rows());
     // Walked to from the integrations through the key's index (500 a batch, measured), then deleted
     // by their addresses, which PostgreSQL does not count as reads; a scan of the table would
     // count its 20,000 rows.
     assertTrue(batches.most() <= 2 * 500, "rows read per batch of 500: " + batches.readPerBatch());
-    assertEquals(0L, TenantRows.counts(dataSource, inventory, target).get("integration_events"));
+  }
+
+  /**
+   * Two tenants with 10,000 rows each in {@code table}, written by {@code inserts} (each {@code ?}
+   * is the tenant's id); the second purged from it in batches of 500, the first untouched. Answers
+   * what the batches read, for the caller to bound: a plan over the table, or over all of the
+   * tenant's rows, would read 10,000 or more.
+   */
+  private static TenantRows.BatchReads purgedBesideAnotherTenant(String table, String... inserts)
+      throws SQLException {
+    // Ids chosen so that the other tenant sorts first (see BatchPurgerTest).
+    String other = "00000000-crm-other-" + UUID.randomUUID();
+    String target = "ffffffff-crm-target-" + UUID.randomUUID();
+    try (Connection connection = dataSource.getConnection()) {
+      for (String tenant : List.of(other, target)) {
+        for (String insert : inserts) {
+          Object[] ids = new Object[(int) insert.chars().filter(c -> c == '?').count()];
+          Arrays.fill(ids, tenant);
+          TenantRows.update(connection, insert, ids);
+        }
+      }
+      TenantRows.update(connection, "ANALYZE crm." + table);
+    }
+    Map<String, String> otherBefore = TenantRows.checksums(dataSource, inventory, other);
+
+    TenantRows.BatchReads batches =
+        TenantRows.readsPerBatch(dataSource, inventory, table, target, 500);
+
+    assertEquals(10_000, batches.rows());
+    assertEquals(0L, TenantRows.counts(dataSource, inventory, target).get(table));
     assertEquals(otherBefore, TenantRows.checksums(dataSource, inventory, other));
+    return batches;
   }
 
   @Test
