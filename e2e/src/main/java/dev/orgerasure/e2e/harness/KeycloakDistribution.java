@@ -29,7 +29,11 @@ final class KeycloakDistribution {
    * way through the REST API (docs/operating.md, "Realm settings").
    */
   private static final List<String> BUILD_OPTIONS =
-      List.of("--db=postgres", "--health-enabled=true", "--features=declarative-ui");
+      List.of(
+          "--db=postgres",
+          "--health-enabled=true",
+          "--metrics-enabled=true",
+          "--features=declarative-ui");
 
   private KeycloakDistribution() {}
 

@@ -20,6 +20,7 @@ public final class KeycloakServer extends RestartableServer {
   private final int port;
   private final List<String> command;
   private final URI readiness;
+  private final URI metrics;
 
   private KeycloakServer(
       HarnessPaths paths, String node, int port, List<String> command, URI readiness) {
@@ -29,6 +30,7 @@ public final class KeycloakServer extends RestartableServer {
     this.port = port;
     this.command = List.copyOf(command);
     this.readiness = readiness;
+    this.metrics = readiness.resolve("/metrics");
   }
 
   /**
@@ -94,6 +96,11 @@ public final class KeycloakServer extends RestartableServer {
             ADMIN_PASSWORD),
         paths.logs().resolve(node + ".log"),
         readiness);
+  }
+
+  /** The management interface's {@code /metrics} (Prometheus text format). */
+  public URI metricsUrl() {
+    return metrics;
   }
 
   public URI baseUrl() {

@@ -171,6 +171,11 @@ public final class WholeSystem implements AutoCloseable {
     return e.getCause() instanceof RuntimeException cause ? cause : e;
   }
 
+  /** Keycloak's metrics, on its management interface. */
+  public URI keycloakMetricsUrl() {
+    return keycloak.metricsUrl();
+  }
+
   public URI keycloakUrl() {
     return keycloak.baseUrl();
   }

@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.application;
 import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.detach.OrganisationClosedRequiredActionFactory;
+import dev.orgerasure.keycloak.metrics.ErasureMetrics;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.settings.ProductionSecrets;
 import dev.orgerasure.keycloak.settings.Setting;
@@ -53,6 +54,7 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
         event -> {
           if (event instanceof PostMigrationEvent) {
             KeycloakModelUtils.runJobInTransaction(factory, auditKeys::open);
+            ErasureMetrics.register(factory);
             KeycloakModelUtils.runJobInTransaction(
                 factory,
                 session ->

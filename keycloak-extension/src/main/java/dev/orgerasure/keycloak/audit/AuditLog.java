@@ -19,6 +19,8 @@ import dev.orgerasure.audit.verify.LogVerifier;
 import dev.orgerasure.audit.verify.LoggedRecord;
 import dev.orgerasure.audit.verify.VerificationReport;
 import dev.orgerasure.keycloak.support.AfterCommit;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
@@ -47,6 +49,16 @@ import org.keycloak.util.JsonSerialization;
 public class AuditLog {
 
   private static final Logger LOG = Logger.getLogger(AuditLog.class);
+
+  /**
+   * The records this node appended, on Keycloak's metrics (docs/operating.md, "Metrics and
+   * alerts"); registered once, the same counter at every call.
+   */
+  public static Counter appendsCounter() {
+    return Counter.builder("org_erasure_audit_appends")
+        .description("Records appended to the erasure audit log by this node")
+        .register(Metrics.globalRegistry);
+  }
 
   /** Records read per query while exporting or verifying, so memory stays flat at any size. */
   private static final int PAGE = 1000;
@@ -87,6 +99,7 @@ public class AuditLog {
     AuditRecordEntity record =
         new AuditRecordEntity(tree.size() + 1, Time.currentTimeMillis(), event);
     em.persist(record);
+    AfterCommit.run(session, () -> appendsCounter().increment());
     seal(record, tree);
     SignedCheckpoint checkpoint =
         keys.signer()
