@@ -31,9 +31,11 @@ class MetricsIT {
   }
 
   @Test
-  void aCompletedErasureShowsInTheErasuresByStateAndTheAuditAppends() {
+  void aCompletedErasureShowsInTheErasuresByStateTheAuditAppendsAndTheStepTimers() {
     double completedBefore = completed();
     double appendsBefore = metric("org_erasure_audit_appends_total", null);
+    double lockoutsBefore = metric("org_erasure_lockout_seconds_count", null);
+    double deletionsBefore = metric("org_erasure_identity_deletion_seconds_count", null);
     DemoOrg org = sut.createOrg(2);
 
     ErasureAdminApi.Answer started =
@@ -55,6 +57,9 @@ class MetricsIT {
     double appended = metric("org_erasure_audit_appends_total", null) - appendsBefore;
     assertTrue(appended >= ErasureStates.STEPS.size(), "records appended: " + appended);
     assertEquals(0.0, metric("org_erasure_erasures", "CANCELLING"), "none stuck cancelling");
+    // At least this erasure's: others of earlier tests may finish meanwhile.
+    assertTrue(metric("org_erasure_lockout_seconds_count", null) >= lockoutsBefore + 1);
+    assertTrue(metric("org_erasure_identity_deletion_seconds_count", null) >= deletionsBefore + 1);
   }
 
   private double completed() {

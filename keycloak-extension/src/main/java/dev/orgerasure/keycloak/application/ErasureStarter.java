@@ -18,8 +18,10 @@ import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.support.RangeWorkers;
+import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
+import io.micrometer.core.instrument.Timer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -123,6 +125,7 @@ public class ErasureStarter {
   }
 
   private void lockOutAndHandOver(Tenant tenant, String requestId) {
+    Timer.Sample lockout = Timer.start();
     MemberCounts members =
         new TenantLockout(
                 factory,
@@ -137,6 +140,7 @@ public class ErasureStarter {
                             .renewLease(requestId, settings.leaseEnd())),
                 origin)
             .lockOutEveryMember(tenant, requestId);
+    lockout.stop(StepTimers.lockout());
     inRealm(
         (session, realm) -> {
           OrgErasureProvider erasures = OrgErasureProvider.of(session);

@@ -21,6 +21,7 @@ import dev.orgerasure.keycloak.notification.CompletionNotifier;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.support.RangeWorkers;
+import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
@@ -96,7 +97,7 @@ public class ErasureFinisher {
   private void finishClaimed(String requestId) {
     lockOutLateMembers(requestId);
     new CompletionNotifier(factory).notifyRequester(requestId);
-    finishMembers(requestId);
+    StepTimers.identityDeletion().record(() -> finishMembers(requestId));
     deleteAdminEventsNamingErasedMembers(requestId);
     transactions.inRealmOf(
         requestId,

@@ -2,6 +2,7 @@ package dev.orgerasure.keycloak.metrics;
 
 import dev.orgerasure.keycloak.audit.AuditLog;
 import dev.orgerasure.keycloak.erasure.ErasureState;
+import dev.orgerasure.keycloak.support.StepTimers;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -66,6 +67,8 @@ public final class ErasureMetrics {
         .register(registry);
     // Shown from the start, at zero, rather than from the first append on.
     AuditLog.appendsCounter();
+    StepTimers.lockout();
+    StepTimers.identityDeletion();
   }
 
   private Snapshot current() {
