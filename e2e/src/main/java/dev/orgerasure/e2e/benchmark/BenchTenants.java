@@ -143,17 +143,7 @@ final class BenchTenants {
 
   /** An enabled organisation with one domain, through the admin API; answers its id. */
   private String createOrganization(String name, String alias, String domain) {
-    return admin.post(
-        DemoRealm.ADMIN_PATH + "/organizations",
-        Map.of(
-            "name",
-            name,
-            "alias",
-            alias,
-            "enabled",
-            true,
-            "domains",
-            List.of(Map.of("name", domain))));
+    return admin.createOrganization(DemoRealm.REALM, name, alias, domain);
   }
 
   /** Each person an online session and an offline one, as the learning app would. */

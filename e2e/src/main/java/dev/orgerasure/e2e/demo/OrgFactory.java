@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -49,17 +48,8 @@ public final class OrgFactory {
       throw new IllegalArgumentException("an organisation needs at least its admin");
     }
     String orgId =
-        admin.post(
-            ORGS_PATH,
-            Map.of(
-                "name",
-                name,
-                "alias",
-                domain.substring(0, domain.indexOf('.')),
-                "enabled",
-                true,
-                "domains",
-                List.of(Map.of("name", domain))));
+        admin.createOrganization(
+            DemoRealm.REALM, name, domain.substring(0, domain.indexOf('.')), domain);
     List<Member> members = users.create(domain, memberCount);
     for (Member member : members) {
       admin.post(ORGS_PATH + "/" + orgId + "/members", member.id());

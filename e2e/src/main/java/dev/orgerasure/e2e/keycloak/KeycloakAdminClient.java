@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,6 +81,21 @@ public final class KeycloakAdminClient {
     HttpResponse<String> response = send("POST", path, body);
     requireSuccess(response);
     return readTree(response.body());
+  }
+
+  /** An enabled organisation of {@code realm} with one domain; answers its id. */
+  public String createOrganization(String realm, String name, String alias, String domain) {
+    return post(
+        "/admin/realms/" + realm + "/organizations",
+        Map.of(
+            "name",
+            name,
+            "alias",
+            alias,
+            "enabled",
+            true,
+            "domains",
+            List.of(Map.of("name", domain))));
   }
 
   public void put(String path, Object body) {

@@ -312,18 +312,7 @@ class CrmApplicationIT {
 
   private static String organisation(
       String name, String alias, List<Member> members, Member shared) {
-    String id =
-        admin.post(
-            ADMIN_PATH + "/organizations",
-            Map.of(
-                "name",
-                name,
-                "alias",
-                alias,
-                "enabled",
-                true,
-                "domains",
-                List.of(Map.of("name", alias + ".example"))));
+    String id = admin.createOrganization(REALM, name, alias, alias + ".example");
     for (Member member : members) {
       admin.post(ADMIN_PATH + "/organizations/" + id + "/members", member.id());
     }

@@ -27,7 +27,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -227,18 +226,7 @@ class KeycloakClusterIT {
   private static Org organisation(Member member) {
     String alias = "cluster-" + UUID.randomUUID().toString().substring(0, 8);
     String name = "Cluster org " + alias;
-    String id =
-        adminOnA.post(
-            "/admin/realms/" + REALM + "/organizations",
-            Map.of(
-                "name",
-                name,
-                "alias",
-                alias,
-                "enabled",
-                true,
-                "domains",
-                List.of(Map.of("name", alias + ".example"))));
+    String id = adminOnA.createOrganization(REALM, name, alias, alias + ".example");
     adminOnA.post("/admin/realms/" + REALM + "/organizations/" + id + "/members", member.id());
     return new Org(id, name);
   }

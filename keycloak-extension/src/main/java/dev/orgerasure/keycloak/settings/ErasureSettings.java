@@ -43,6 +43,10 @@ public record ErasureSettings(
     Path auditCheckpointDirectory) {
 
   public static ErasureSettings read(Config.Scope config) {
+    URI publicUrl =
+        text(config, Setting.PUBLIC_URL).isBlank()
+            ? url(config, Setting.KEYCLOAK_URL)
+            : url(config, Setting.PUBLIC_URL);
     return new ErasureSettings(
         Arrays.stream(text(config, Setting.INTERACTIVE_CLIENTS).split(","))
             .map(String::trim)
@@ -57,9 +61,7 @@ public record ErasureSettings(
         number(config, Setting.GRACE_PERIOD_MAX),
         url(config, Setting.SERVICE_URL),
         url(config, Setting.KEYCLOAK_URL),
-        text(config, Setting.PUBLIC_URL).isBlank()
-            ? url(config, Setting.KEYCLOAK_URL)
-            : url(config, Setting.PUBLIC_URL),
+        publicUrl,
         text(config, Setting.DISPATCHER_CLIENT),
         text(config, Setting.SERVICE_CLIENT),
         Long.parseLong(text(config, Setting.TASK_INTERVAL_MILLIS)),
@@ -70,10 +72,7 @@ public record ErasureSettings(
         text(config, Setting.AUDIT_KEYSTORE_PASSWORD),
         text(config, Setting.AUDIT_KEY_ALIAS),
         text(config, Setting.AUDIT_LOG_ORIGIN).isBlank()
-            ? logOrigin(
-                text(config, Setting.PUBLIC_URL).isBlank()
-                    ? url(config, Setting.KEYCLOAK_URL)
-                    : url(config, Setting.PUBLIC_URL))
+            ? logOrigin(publicUrl)
             : text(config, Setting.AUDIT_LOG_ORIGIN),
         path(config, Setting.AUDIT_CHECKPOINT_DIR));
   }
