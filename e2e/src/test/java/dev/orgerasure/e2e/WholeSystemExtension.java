@@ -34,7 +34,7 @@ public final class WholeSystemExtension implements ParameterResolver {
    * tests run one Liberty server, so timer failover is off: a killed server, restarted, runs its
    * timers at once instead of waiting out Liberty's minimum failover threshold of 100 s.
    */
-  static final Map<String, String> LIBERTY_SETTINGS =
+  public static final Map<String, String> LIBERTY_SETTINGS =
       Map.of(
           "ERASURE_PURGE_BATCH_SIZE", "5",
           "ERASURE_PURGE_BATCH_SIZE_MAX", "5",

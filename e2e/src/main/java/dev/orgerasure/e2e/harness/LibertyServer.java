@@ -29,6 +29,7 @@ public final class LibertyServer extends RestartableServer {
 
   private final HarnessPaths paths;
   private final ServiceSite site;
+  private final String name;
   private final PostgresServer db;
   private final int port;
   private final Map<String, String> settings;
@@ -37,13 +38,15 @@ public final class LibertyServer extends RestartableServer {
   private LibertyServer(
       HarnessPaths paths,
       ServiceSite site,
+      String name,
       PostgresServer db,
       int port,
       Map<String, String> settings,
       Path userDir) {
-    super("Open Liberty" + site.suffix());
+    super("Open Liberty" + name);
     this.paths = paths;
     this.site = site;
+    this.name = name;
     this.db = db;
     this.port = port;
     this.settings = Map.copyOf(settings);
@@ -62,6 +65,22 @@ public final class LibertyServer extends RestartableServer {
       PostgresServer db,
       int port,
       Map<String, String> settings) {
+    return start(paths, site, "", db, port, settings);
+  }
+
+  /**
+   * As {@link #start(HarnessPaths, ServiceSite, PostgresServer, int, Map)}, for one of several
+   * servers of the site: {@code node} names its user dir and log apart from the others', so that
+   * Liberty sees each as a member of its own (its persistent timers' partition), while the site's
+   * database and file store are theirs together.
+   */
+  public static LibertyServer start(
+      HarnessPaths paths,
+      ServiceSite site,
+      String node,
+      PostgresServer db,
+      int port,
+      Map<String, String> settings) {
     HarnessPaths.requireDirectory(
         paths.libertyInstall(), "run the Maven build of e2e (it unpacks Open Liberty)");
     HarnessPaths.requireDirectory(
@@ -72,7 +91,8 @@ public final class LibertyServer extends RestartableServer {
           paths.learningPlatformOverlay(),
           "build the demo-learning-platform module (it lays out its Liberty application)");
     }
-    Path userDir = paths.instanceDir().resolve("wlp-usr" + site.suffix());
+    String name = site.suffix() + (node.isEmpty() ? "" : "-" + node);
+    Path userDir = paths.instanceDir().resolve("wlp-usr" + name);
     try {
       KeycloakDistribution.deleteRecursively(userDir);
       Path serverDir = userDir.resolve("servers").resolve(SERVER_NAME);
@@ -87,7 +107,7 @@ public final class LibertyServer extends RestartableServer {
       throw new UncheckedIOException("cannot prepare the Liberty server in " + userDir, e);
     }
     createServiceSchema(db, site);
-    LibertyServer server = new LibertyServer(paths, site, db, port, settings, userDir);
+    LibertyServer server = new LibertyServer(paths, site, name, db, port, settings, userDir);
     server.start();
     return server;
   }
@@ -108,7 +128,7 @@ public final class LibertyServer extends RestartableServer {
     return new Launch(
         List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
         env,
-        paths.logs().resolve("liberty" + site.suffix() + ".log"),
+        paths.logs().resolve("liberty" + name + ".log"),
         URI.create("http://127.0.0.1:" + port + "/health/ready"));
   }
 

@@ -20,6 +20,9 @@ public interface PostgresServer extends AutoCloseable {
   /** Not created with the others: the CRM's own set-up creates it, as an existing database. */
   String CRM_DB = "crm";
 
+  /** The app database of the Keycloak cluster's realm, created with the cluster. */
+  String CLUSTER_APP_DB = "cluster_app";
+
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
   String jdbcUrl(String database);

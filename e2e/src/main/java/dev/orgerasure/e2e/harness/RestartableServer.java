@@ -12,7 +12,11 @@ import java.util.Map;
  */
 abstract class RestartableServer implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  /**
+   * Far above a start on a quiet machine (Keycloak under a minute): on two cores shared with other
+   * builds a first start has taken three.
+   */
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
 
   /** What one start of the server runs, where it logs, and where it says it is ready. */
   protected record Launch(

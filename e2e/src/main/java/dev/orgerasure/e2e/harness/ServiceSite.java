@@ -14,7 +14,12 @@ public enum ServiceSite {
    * says and started on demand against an existing CRM database (docs/examples/crm), the way a user
    * deploys it beside their own application.
    */
-  CRM("crm", PostgresServer.CRM_DB, "-crm", false);
+  CRM("crm", PostgresServer.CRM_DB, "-crm", false),
+  /**
+   * Realm {@code cluster} of the two-node Keycloak cluster ({@link KeycloakCluster}), its service
+   * started with the cluster and calling it through the cluster's balancer.
+   */
+  KEYCLOAK_CLUSTER("cluster", PostgresServer.CLUSTER_APP_DB, "-cluster", true);
 
   private final String realm;
   private final String database;

@@ -202,22 +202,66 @@ public final class WholeSystem implements AutoCloseable {
 
   /**
    * Two Keycloak nodes clustered with each other (not with this system's node), on a database of
-   * their own in this system's PostgreSQL, stopped with the system. Their checkpoint directory is
-   * one for both, as a cluster's must be (docs/operating.md, "Running as a cluster"); they hand
-   * erasures over to a service on {@code serviceUrl}; {@code extraOptions} are further settings of
-   * the extension, the same on both nodes.
+   * their own in this system's PostgreSQL, behind their balancer, with an erasure-service of their
+   * realm {@code cluster} ({@link ServiceSite#KEYCLOAK_CLUSTER}) that calls them through it; all
+   * stopped with the system. Their checkpoint directory is one for both, as a cluster's must be
+   * (docs/operating.md, "Running as a cluster").
+   *
+   * @param extraOptions further settings of the extension, the same on both nodes
+   * @param serviceSettings further environment variables of the service (ear/README.md)
    */
-  public KeycloakCluster startKeycloakCluster(URI serviceUrl, List<String> extraOptions) {
+  public KeycloakCluster startKeycloakCluster(
+      List<String> extraOptions, Map<String, String> serviceSettings) {
+    int balancerPort = FreePorts.find();
+    int servicePort = FreePorts.find();
     List<String> options =
         new ArrayList<>(
             List.of(
-                "--spi-org-erasure--default--service-url=" + serviceUrl,
+                "--spi-org-erasure--default--service-url=http://127.0.0.1:"
+                    + servicePort
+                    + "/erasure/api",
                 "--spi-org-erasure--default--task-interval-millis=1000",
+                "--spi-org-erasure--default--delivery-max-backoff=5",
                 "--spi-org-erasure--default--audit-keystore-password=" + AUDIT_KEYSTORE_PASSWORD,
                 "--spi-org-erasure--default--audit-checkpoint-dir="
                     + paths.audit().resolve("cluster-checkpoints")));
     options.addAll(extraOptions);
-    return track(KeycloakCluster.start(paths, postgres, options));
+    Map<String, String> settings = new HashMap<>(serviceSettings);
+    settings.put("ERASURE_KEYCLOAK_URL", KeycloakCluster.publicUrl(balancerPort).toString());
+    settings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    // After the cluster, which creates the service's database.
+    KeycloakCluster cluster = track(KeycloakCluster.start(paths, postgres, balancerPort, options));
+    track(
+        LibertyServer.start(paths, ServiceSite.KEYCLOAK_CLUSTER, postgres, servicePort, settings));
+    return cluster;
+  }
+
+  /**
+   * Replaces the erasure-service of realm {@code learning} with two servers of it failing over to
+   * each other ({@link LibertyCluster}): the system's server is stopped, server one takes its port,
+   * so Keycloak hands erasures over to it. Closing the cluster stops both and starts the system's
+   * server again.
+   *
+   * @param settings further environment variables of both servers, as the system's server's
+   */
+  public LibertyCluster replaceLibertyWithCluster(Map<String, String> settings) {
+    Map<String, String> all = new HashMap<>();
+    all.put("ERASURE_KEYCLOAK_URL", keycloakUrl().toString());
+    all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    all.putAll(settings);
+    liberty.stop();
+    try {
+      return LibertyCluster.start(
+          paths,
+          ServiceSite.LEARNING,
+          postgres,
+          liberty.baseUrl().getPort(),
+          all,
+          liberty::restart);
+    } catch (RuntimeException e) {
+      liberty.restart();
+      throw e;
+    }
   }
 
   /** The erasure-service of realm {@code learning-groups} (one service per realm). */

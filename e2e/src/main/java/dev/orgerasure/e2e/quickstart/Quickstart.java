@@ -15,7 +15,8 @@ import java.util.List;
  * Starts the whole system with the demo data, prints where everything is and runs until Ctrl-C or
  * SIGTERM. Ports: {@code erasure.quickstart.keycloak-port} (8080), {@code .liberty-port} (9080),
  * {@code .smtp-port} (3025); {@code erasure.quickstart.keycloak-options} adds comma-separated
- * {@code kc.sh start} options. See {@code ExternalPostgresServer} to use an existing PostgreSQL.
+ * {@code kc.sh start} options; {@code erasure.quickstart.cluster=true} adds the two-node shape
+ * ({@link ClusterDemo}). See {@code ExternalPostgresServer} to use an existing PostgreSQL.
  */
 public final class Quickstart {
 
@@ -33,8 +34,12 @@ public final class Quickstart {
             keycloakOptions());
     WholeSystem system = WholeSystem.start(options);
     DemoData demo;
+    ClusterDemo cluster = null;
     try {
       demo = DemoData.load(system);
+      if (Boolean.getBoolean("erasure.quickstart.cluster")) {
+        cluster = ClusterDemo.start(system);
+      }
     } catch (RuntimeException e) {
       e.printStackTrace();
       system.close();
@@ -43,6 +48,9 @@ public final class Quickstart {
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(system), "quickstart-stop"));
     printBanner(System.out, system, demo);
+    if (cluster != null) {
+      cluster.printBanner(System.out);
+    }
     System.out.println(READY_LINE);
     System.out.flush();
     Thread.currentThread().join();

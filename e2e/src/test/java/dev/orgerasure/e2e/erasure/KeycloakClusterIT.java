@@ -10,12 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemExtension;
 import dev.orgerasure.e2e.WholeSystemTest;
+import dev.orgerasure.e2e.browser.Browser;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
 import dev.orgerasure.e2e.demo.MemberFactory;
 import dev.orgerasure.e2e.harness.KeycloakCluster;
 import dev.orgerasure.e2e.harness.KeycloakServer;
+import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.AdminConsoleLogin;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import dev.orgerasure.e2e.keycloak.TokenEndpoint;
@@ -36,13 +38,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * Keycloak as production runs it: two nodes clustered on one database (docs/operating.md, "Running
- * as a cluster"). What one node does to an erasure, the other enforces and can undo at once: its
- * caches are told, not left to expire. The realm is set up as the demo's; the erasure-service is
- * out of reach, so the erasures stay before their hand-over (retrying) while the tests look at the
- * lockout.
+ * Keycloak as production runs it: two nodes clustered on one database behind a balancer
+ * (docs/operating.md, "Running as a cluster"). What one node does to an erasure, the other enforces
+ * and can undo at once: its caches are told, not left to expire; what a dead node was doing, the
+ * other finishes. The realm is set up as the demo's, with an erasure-service of its own that calls
+ * the cluster through the balancer; the balancer sends everything to node A while it lives.
  */
 @WholeSystemTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -62,15 +66,15 @@ class KeycloakClusterIT {
   private static KeycloakAdminClient adminOnB;
   private static Member realmAdmin;
   private static Callable<Connection> database;
+  private static WholeSystem system;
 
   @BeforeAll
   static void twoNodesAndARealm(SystemUnderTest sut) {
     // Small lockout batches and a short lease, as the single node's (WholeSystemExtension).
+    system = sut.system();
     cluster =
-        sut.system()
-            .startKeycloakCluster(
-                URI.create("http://127.0.0.1:1/erasure/api"),
-                WholeSystemExtension.KEYCLOAK_OPTIONS);
+        system.startKeycloakCluster(
+            WholeSystemExtension.KEYCLOAK_OPTIONS, WholeSystemExtension.LIBERTY_SETTINGS);
     database = () -> sut.system().postgres().connect(KeycloakCluster.DATABASE);
     adminOnA =
         new KeycloakAdminClient(
@@ -158,25 +162,95 @@ class KeycloakClusterIT {
   }
 
   /**
+   * The cancel link of the "scheduled" e-mail, spent on node A, is refused on node B: the link's
+   * single use is the cluster's, not a node's.
+   */
+  @Test
+  @Order(1)
+  void aCancelLinkSpentOnNodeAIsRefusedOnNodeB() {
+    Member member = newMember();
+    Org org = organisation(member);
+    ErasureAdminApi.Answer started =
+        erasures(cluster.urlA()).startErasure(org.id(), org.name(), ONE_HOUR);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+    await("the hand-over")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> state(erasure), "SCHEDULED"::equals);
+    URI link = CancelLink.mailedTo(system, DemoRealm.REALM_ADMIN_EMAIL, org.name());
+
+    try (Browser browser = Browser.start("cluster-cancel-link")) {
+      String onA = CancelLinkIT.open(browser, onNode(link, cluster.urlA()));
+      assertTrue(onA.contains("Cancel the erasure"), onA);
+      browser.driver().findElement(By.id("org-erasure-cancel-confirm")).click();
+      browser
+          .waiting(Duration.ofSeconds(20))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("org-erasure-cancelled")));
+      assertEquals("CANCELLED", state(erasure));
+
+      String onB = CancelLinkIT.open(browser, onNode(link, cluster.urlB()));
+      assertTrue(onB.contains("not valid"), onB);
+    }
+    assertEquals("CANCELLED", state(erasure));
+  }
+
+  /**
+   * Node A dies ({@code kill -9}) while it deletes the identities of an erasure whose report it
+   * received; node B takes the deletion over once A's lease has run out: every member deleted once,
+   * the erasure completed, and its requester told once. Node A is started again afterwards.
+   */
+  @Test
+  @Order(2)
+  void anIdentityDeletionOnANodeThatDiesIsFinishedByTheOtherWithOneCompletionMail() {
+    List<Member> members = organisationMembers();
+    Org org = organisation(members.get(0));
+    members.subList(1, MEMBERS).forEach(member -> join(org, member));
+    ErasureAdminApi.Answer started = erasures(cluster.urlA()).startErasure(org.id(), org.name(), 0);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+    Sql.awaitCount(
+        "node A's first identity batch",
+        database,
+        "select count(*) from org_erasure_locked_member where request_id = ? and identity_deleted",
+        erasure,
+        Duration.ofMinutes(2));
+
+    try {
+      cluster.nodeA().kill();
+      long deletedAtDeath = identitiesDeleted(erasure);
+      assertTrue(deletedAtDeath < MEMBERS, "killed mid-deletion: " + deletedAtDeath + " deleted");
+
+      await("node B finishing the deletion")
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> state(erasure), "COMPLETED"::equals);
+      JsonNode completed = erasures(cluster.urlB()).erasure(erasure).json();
+      assertEquals(MEMBERS, completed.path("identitiesDeleted").asLong(), completed.toString());
+      for (Member member : members) {
+        assertTrue(
+            adminOnB.find("/admin/realms/" + REALM + "/users/" + member.id()).isEmpty(),
+            member.username());
+      }
+      await("the completion notice")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> completionNotices(org), notices -> notices >= 1);
+      assertEquals(1, completionNotices(org));
+    } finally {
+      cluster.nodeA().restart();
+    }
+  }
+
+  /**
    * Node A dies ({@code kill -9}) in the middle of a lockout it was running; node B's scheduled
    * task takes the erasure over once A's lease has run out and locks out the rest: every member
    * locked once, none left enabled. Runs last: node A stays dead.
    */
   @Test
-  @Order(2)
+  @Order(3)
   void aLockoutOnANodeThatDiesIsFinishedByTheOtherWithExactCounts() {
-    List<Member> members =
-        new MemberFactory(adminOnA, REALM)
-            .create(
-                "cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example", MEMBERS);
+    List<Member> members = organisationMembers();
     Org org = organisation(members.get(0));
-    members
-        .subList(1, MEMBERS)
-        .forEach(
-            member ->
-                adminOnA.post(
-                    "/admin/realms/" + REALM + "/organizations/" + org.id() + "/members",
-                    member.id()));
+    members.subList(1, MEMBERS).forEach(member -> join(org, member));
     ErasureAdminApi onA = erasures(cluster.urlA());
     CompletableFuture<ErasureAdminApi.Answer> request =
         CompletableFuture.supplyAsync(() -> onA.startErasure(org.id(), org.name(), ONE_HOUR));
@@ -221,6 +295,39 @@ class KeycloakClusterIT {
         org.id());
   }
 
+  private static long identitiesDeleted(String erasure) {
+    return Sql.count(
+        database,
+        "select count(*) from org_erasure_locked_member where request_id = ? and identity_deleted",
+        erasure);
+  }
+
+  private static String state(String erasure) {
+    return Sql.single(database, "select state from org_erasure_request where id = ?", erasure);
+  }
+
+  private static long completionNotices(Org org) {
+    return Mailbox.to(system, DemoRealm.REALM_ADMIN_EMAIL).stream()
+        .filter(mail -> mail.subject().contains(org.name()))
+        .filter(mail -> !mail.subject().contains("scheduled"))
+        .count();
+  }
+
+  /** The link, opened on one node rather than through the balancer. */
+  private static URI onNode(URI link, URI node) {
+    return URI.create(link.toString().replace(cluster.publicUrl().toString(), node.toString()));
+  }
+
+  private static List<Member> organisationMembers() {
+    return new MemberFactory(adminOnA, REALM)
+        .create("cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example", MEMBERS);
+  }
+
+  private static void join(Org org, Member member) {
+    adminOnA.post(
+        "/admin/realms/" + REALM + "/organizations/" + org.id() + "/members", member.id());
+  }
+
   private static Member newMember() {
     return new MemberFactory(adminOnA, REALM)
         .create("cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example", 1)
@@ -242,12 +349,15 @@ class KeycloakClusterIT {
     return admin.get("/admin/realms/" + REALM + "/users/" + member.id());
   }
 
-  /** The extension's admin API on one node, as the realm's administrator signed in there. */
+  /**
+   * The extension's admin API on one node, as the realm's administrator signed in to the console at
+   * the cluster's public address (the console's redirect address is that one, whichever node).
+   */
   private static ErasureAdminApi erasures(URI node) {
     return new ErasureAdminApi(
         node,
         REALM,
-        new AdminConsoleLogin(node)
+        new AdminConsoleLogin(cluster.publicUrl())
             .login(REALM, realmAdmin.username(), realmAdmin.password())
             .accessToken());
   }
