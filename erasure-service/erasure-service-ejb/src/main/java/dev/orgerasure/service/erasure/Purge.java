@@ -40,6 +40,9 @@ import java.util.UUID;
 @NamedQuery(
     name = "Purge.findInProgress",
     query = "SELECT p.requestId FROM Purge p WHERE p.state IN :states")
+@NamedQuery(
+    name = "Purge.countByState",
+    query = "SELECT p.state, COUNT(p) FROM Purge p GROUP BY p.state")
 public class Purge {
 
   static final int MAX_ID_LENGTH = 36;

@@ -1,7 +1,9 @@
 package dev.orgerasure.service.erasure;
 
+import dev.orgerasure.contract.PurgeState;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 public interface PurgeRepository {
@@ -15,6 +17,12 @@ public interface PurgeRepository {
 
   /** Purges past their grace period and not yet reported. */
   List<String> findInProgress();
+
+  /** The purges of every server sharing the database, per state; states without any left out. */
+  Map<PurgeState, Long> countByState();
+
+  /** Files of every purge that could not be deleted yet. */
+  long countUndeletedFiles();
 
   void store(Purge purge);
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Objects;
 @Entity
 @Table(name = "purge_failed_file")
 @IdClass(UndeletedFile.Key.class)
+@NamedQuery(name = "UndeletedFile.count", query = "SELECT COUNT(f) FROM UndeletedFile f")
 public class UndeletedFile {
 
   @Id

@@ -8,6 +8,7 @@ import dev.orgerasure.service.inventory.ApplicationInventory;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,8 @@ public class PurgeStepper {
   @Inject private PurgeSettings settings;
 
   @Inject private ApplicationInventory inventory;
+
+  @Inject private Event<PurgedBatch> purgedBatches;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -82,6 +85,7 @@ public class PurgeStepper {
                   batch.fileFailures(),
                   now,
                   settings.fileRetryBackoff());
+              purgedBatches.fire(new PurgedBatch(batch.rows(), took));
               LOG.fine(
                   () ->
                       "Purge "

@@ -5,8 +5,12 @@ import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.erasure.GracePeriodOverException;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.inventory.ApplicationInventory;
+import dev.orgerasure.service.inventory.InventoryNotReadyException;
+import dev.orgerasure.service.metrics.HandOverMetrics;
+import dev.orgerasure.service.metrics.HandOverOutcome;
 import dev.orgerasure.service.purge.Acceptance;
 import dev.orgerasure.service.purge.ErasureRequests;
+import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,20 +36,30 @@ public class ErasureResource {
 
   @Inject private ApplicationInventory inventory;
 
+  @Inject private HandOverMetrics handOvers;
+
+  /** Counts the hand-over once its transaction has ended, so an accepted one is stored. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response accept(HandOver body) {
     Acceptance acceptance;
     try {
       acceptance = erasures.accept(body);
+    } catch (InvalidErasureRequestException | InventoryNotReadyException refused) {
+      handOvers.received(HandOverOutcome.REFUSED);
+      throw refused;
     } catch (EJBException concurrentDuplicate) {
       // Two deliveries of one request at once: the loser's insert fails; answer with the winner's
       // purge.
-      return erasures
-          .find(body.requestId())
-          .map(purge -> Response.ok(purge.status(inventory.counts())).build())
-          .orElseThrow(() -> concurrentDuplicate);
+      Response winners =
+          erasures
+              .find(body.requestId())
+              .map(purge -> Response.ok(purge.status(inventory.counts())).build())
+              .orElseThrow(() -> concurrentDuplicate);
+      handOvers.received(HandOverOutcome.REPEATED);
+      return winners;
     }
+    handOvers.received(acceptance.created() ? HandOverOutcome.ACCEPTED : HandOverOutcome.REPEATED);
     return Response.status(acceptance.created() ? Response.Status.ACCEPTED : Response.Status.OK)
         .entity(acceptance.purge().status(inventory.counts()))
         .build();

@@ -9,7 +9,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,21 @@ public class JpaPurgeRepository implements PurgeRepository {
         .createNamedQuery("Purge.findInProgress", String.class)
         .setParameter("states", PurgeState.inProgress())
         .getResultList();
+  }
+
+  @Override
+  public Map<PurgeState, Long> countByState() {
+    Map<PurgeState, Long> counts = new EnumMap<>(PurgeState.class);
+    for (Object[] row :
+        entityManager.createNamedQuery("Purge.countByState", Object[].class).getResultList()) {
+      counts.put((PurgeState) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  @Override
+  public long countUndeletedFiles() {
+    return entityManager.createNamedQuery("UndeletedFile.count", Long.class).getSingleResult();
   }
 
   @Override
