@@ -20,6 +20,9 @@ public interface PostgresServer extends AutoCloseable {
   /** Not created with the others: the CRM's own set-up creates it, as an existing database. */
   String CRM_DB = "crm";
 
+  /** The database of the extra service of {@link ServiceSite#READINESS}, created by its test. */
+  String READINESS_DB = "learning_readiness";
+
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
   String jdbcUrl(String database);

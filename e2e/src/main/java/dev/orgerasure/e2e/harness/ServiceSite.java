@@ -14,7 +14,12 @@ public enum ServiceSite {
    * says and started on demand against an existing CRM database (docs/examples/crm), the way a user
    * deploys it beside their own application.
    */
-  CRM("crm", PostgresServer.CRM_DB, "-crm", false);
+  CRM("crm", PostgresServer.CRM_DB, "-crm", false),
+  /**
+   * A further service of realm {@code learning} with the demo platform, on a database of its own,
+   * for tests of the service's own start and readiness; no erasure is handed over to it.
+   */
+  READINESS("learning", PostgresServer.READINESS_DB, "-readiness", true);
 
   private final String realm;
   private final String database;

@@ -35,6 +35,7 @@ public final class Quickstart {
     DemoData demo;
     try {
       demo = DemoData.load(system);
+      system.awaitServicesReady();
     } catch (RuntimeException e) {
       e.printStackTrace();
       system.close();
