@@ -12,7 +12,12 @@ import java.util.Map;
  */
 abstract class RestartableServer implements AutoCloseable {
 
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  /**
+   * How long a start may take; {@code -Derasure.e2e.start-timeout=PT6M} gives a loaded machine
+   * longer.
+   */
+  private static final Duration READY_TIMEOUT =
+      Duration.parse(System.getProperty("erasure.e2e.start-timeout", "PT3M"));
 
   /**
    * What one start of the server runs, where it logs, and where it says it has started (a start

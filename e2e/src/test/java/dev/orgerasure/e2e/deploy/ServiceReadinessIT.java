@@ -16,6 +16,7 @@ import dev.orgerasure.e2e.harness.LibertyServer;
 import dev.orgerasure.e2e.harness.PostgresServer;
 import dev.orgerasure.e2e.harness.ServiceSite;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
+import dev.orgerasure.e2e.keycloak.TokenEndpoint;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -128,10 +129,15 @@ class ServiceReadinessIT {
     assertFalse(Files.readString(service.log()).contains(SECRET), "the log never shows it");
   }
 
-  /** mpJwt checks the issuer the tokens name, with keys read at the other address. */
+  /**
+   * mpJwt checks the issuer the tokens name, with keys read at the other address: the dispatcher's
+   * token, issued at 127.0.0.1, passes mpJwt (the application then answers 403, since this
+   * service's own client holds no role of the dispatcher's), while the same client's token issued
+   * at the internal address names another issuer and is refused by mpJwt with 401.
+   */
   @Test
   @Order(2)
-  void theDispatchersTokensNamingThePublicIssuerAreAccepted() throws Exception {
+  void tokensNamingThePublicIssuerPassAndTokensNamingTheInternalAddressDoNot() throws Exception {
     String dispatcher =
         admin
             .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
@@ -143,21 +149,33 @@ class ServiceReadinessIT {
             .get(DemoRealm.ADMIN_PATH + "/clients/" + dispatcher + "/client-secret")
             .path("value")
             .asText();
-    String token =
+    String publicToken =
         sut.tokens()
             .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, secret)
             .requireSuccess()
             .accessToken();
-    HttpResponse<String> served =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(
-                        serviceUrl.resolve("/erasure/api/" + ServiceApi.SERVED_REALM))
-                    .header("Authorization", "Bearer " + token)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, served.statusCode(), served.body());
-    assertTrue(served.body().contains("\"learning\""), served.body());
+    HttpResponse<String> accepted = servedRealm(publicToken);
+    assertEquals(403, accepted.statusCode(), accepted.body());
+    assertTrue(accepted.body().contains("\"error\":\"missing-role\""), accepted.body());
+
+    String internalToken =
+        new TokenEndpoint(URI.create(internalKeycloak))
+            .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, secret)
+            .requireSuccess()
+            .accessToken();
+    HttpResponse<String> refused = servedRealm(internalToken);
+    // mpJwt refuses it (CWWKS6022E, not a trusted issuer), so the application sees no token at all.
+    assertTrue(refused.statusCode() == 401 || refused.statusCode() == 403, refused.body());
+    assertFalse(refused.body().contains("missing-role"), refused.body());
+  }
+
+  private static HttpResponse<String> servedRealm(String token) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(serviceUrl.resolve("/erasure/api/" + ServiceApi.SERVED_REALM))
+                .header("Authorization", "Bearer " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
