@@ -65,7 +65,11 @@ public final class WholeSystemExtension implements ParameterResolver {
                 .withKeycloakOptions(KEYCLOAK_OPTIONS)
                 .withLibertySettings(LIBERTY_SETTINGS));
     try {
-      return new SystemUnderTest(system, DemoData.load(system));
+      DemoData demo = DemoData.load(system);
+      // The services started before their realms existed; they are ready once the demo data made
+      // the realms and their clients.
+      system.awaitServicesReady();
+      return new SystemUnderTest(system, demo);
     } catch (RuntimeException e) {
       system.close();
       throw e;

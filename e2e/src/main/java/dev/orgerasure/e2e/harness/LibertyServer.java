@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -32,7 +33,7 @@ public final class LibertyServer extends RestartableServer {
   private final String name;
   private final PostgresServer db;
   private final int port;
-  private final Map<String, String> settings;
+  private Map<String, String> settings;
   private final Path userDir;
 
   private LibertyServer(
@@ -54,7 +55,10 @@ public final class LibertyServer extends RestartableServer {
   }
 
   /**
-   * Prepares a fresh user dir and starts the server; returns when it is ready.
+   * Prepares a fresh user dir and starts the server; returns when it has started ({@code
+   * /health/started}: the application is up and its schema migrated). It is ready ({@code
+   * /health/ready}) only once Keycloak's realm accepts its client secret, which may come later: see
+   * {@link #awaitReady(Duration)}.
    *
    * @param settings further environment variables of the server (ear/README.md lists them), e.g.
    *     {@code ERASURE_KEYCLOAK_URL}, {@code ERASURE_PURGE_BATCH_SIZE}
@@ -128,8 +132,38 @@ public final class LibertyServer extends RestartableServer {
     return new Launch(
         List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
         env,
-        paths.logs().resolve("liberty" + name + ".log"),
-        URI.create("http://127.0.0.1:" + port + "/health/ready"));
+        log(),
+        URI.create("http://127.0.0.1:" + port + "/health/started"));
+  }
+
+  /** The server's console output, as the harness captures it. */
+  public Path log() {
+    return paths.logs().resolve("liberty" + name + ".log");
+  }
+
+  /** MicroProfile Health's readiness: every check of ear/README.md, "Readiness", up. */
+  public URI readinessUrl() {
+    return baseUrl().resolve("/health/ready");
+  }
+
+  /**
+   * Waits until the service is ready: started, its realm accepts its client secret, its keys are
+   * readable, its inventory matches and no default secret is left.
+   */
+  public void awaitReady(Duration timeout) {
+    awaitAnswer(readinessUrl(), timeout);
+  }
+
+  /**
+   * Stops the server, changes some of its environment variables and starts it again on the same
+   * user dir, port and database; returns when it has started.
+   */
+  public synchronized void restartWith(Map<String, String> changes) {
+    stop();
+    Map<String, String> changed = new java.util.HashMap<>(settings);
+    changed.putAll(changes);
+    settings = Map.copyOf(changed);
+    start();
   }
 
   /**

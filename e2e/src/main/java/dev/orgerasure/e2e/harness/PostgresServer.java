@@ -23,6 +23,9 @@ public interface PostgresServer extends AutoCloseable {
   /** The app database of the Keycloak cluster's realm, created with the cluster. */
   String CLUSTER_APP_DB = "cluster_app";
 
+  /** The database of the extra service of {@link ServiceSite#READINESS}, created by its test. */
+  String READINESS_DB = "learning_readiness";
+
   List<String> DATABASES = List.of(KEYCLOAK_DB, LEARNING_DB, LEARNING_GROUPS_DB);
 
   String jdbcUrl(String database);

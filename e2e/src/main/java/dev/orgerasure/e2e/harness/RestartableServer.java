@@ -13,12 +13,17 @@ import java.util.Map;
 abstract class RestartableServer implements AutoCloseable {
 
   /**
-   * Far above a start on a quiet machine (Keycloak under a minute): on two cores shared with other
-   * builds a first start has taken three.
+   * How long a start may take: far above a start on a quiet machine (Keycloak under a minute); on
+   * two cores shared with other builds a first start has taken three. {@code
+   * -Derasure.e2e.start-timeout=PT10M} gives a loaded machine longer.
    */
-  private static final Duration READY_TIMEOUT = Duration.ofMinutes(6);
+  private static final Duration READY_TIMEOUT =
+      Duration.parse(System.getProperty("erasure.e2e.start-timeout", "PT6M"));
 
-  /** What one start of the server runs, where it logs, and where it says it is ready. */
+  /**
+   * What one start of the server runs, where it logs, and where it says it has started (a start
+   * waits for that address to answer 200).
+   */
   protected record Launch(
       List<String> command, Map<String, String> environment, Path log, URI readiness) {}
 
@@ -42,6 +47,22 @@ abstract class RestartableServer implements AutoCloseable {
       throw e;
     }
     process = started;
+  }
+
+  /**
+   * Waits until {@code url} answers 200 while the process runs; fails at once when it exits.
+   *
+   * @throws IllegalStateException when the server is not running or the time is up
+   */
+  protected final void awaitAnswer(URI url, Duration timeout) {
+    ServerProcess running;
+    synchronized (this) {
+      running = process;
+    }
+    if (running == null) {
+      throw new IllegalStateException(name + " is not running");
+    }
+    running.awaitReady(url, timeout);
   }
 
   /** Starts the server again after {@link #stop()} or {@link #kill()}. */

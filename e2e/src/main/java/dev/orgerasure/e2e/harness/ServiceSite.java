@@ -19,7 +19,12 @@ public enum ServiceSite {
    * Realm {@code cluster} of the two-node Keycloak cluster ({@link KeycloakCluster}), its service
    * started with the cluster and calling it through the cluster's balancer.
    */
-  KEYCLOAK_CLUSTER("cluster", PostgresServer.CLUSTER_APP_DB, "-cluster", true);
+  KEYCLOAK_CLUSTER("cluster", PostgresServer.CLUSTER_APP_DB, "-cluster", true),
+  /**
+   * A further service of realm {@code learning} with the demo platform, on a database of its own,
+   * for tests of the service's own start and readiness; no erasure is handed over to it.
+   */
+  READINESS("learning", PostgresServer.READINESS_DB, "-readiness", true);
 
   private final String realm;
   private final String database;

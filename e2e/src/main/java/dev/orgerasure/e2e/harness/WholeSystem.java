@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -34,6 +35,15 @@ public final class WholeSystem implements AutoCloseable {
    * ERASURE_KEYCLOAK_CLIENT_SECRET.
    */
   public static final String ERASURE_SERVICE_CLIENT_SECRET = "erasure-service-e2e-secret-7f3c9a";
+
+  /**
+   * The password of the keystore each Liberty generates at its first start, given as
+   * ERASURE_KEYSTORE_PASSWORD: the service refuses the default (ear/README.md, "Default secrets").
+   */
+  public static final String LIBERTY_KEYSTORE_PASSWORD = "liberty-keystore-e2e-secret-2b9e51";
+
+  /** How long a started erasure-service may take to become ready once its realm exists. */
+  private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(2);
 
   /** The password of the audit keys in Keycloak's database, the quickstart's and the tests'. */
   public static final String AUDIT_KEYSTORE_PASSWORD = "audit-keys-e2e-secret-4d81b2";
@@ -87,9 +97,10 @@ public final class WholeSystem implements AutoCloseable {
     times.measure("SMTP", () -> mail.start());
     started.push(mail::stop);
 
-    // The two servers start in parallel; both are slow and independent. Keycloak's port is chosen
+    // The servers start in parallel; both are slow and independent. Keycloak's port is chosen
     // first,
-    // so Liberty knows its URL (it fetches the realm's keys only when the first token arrives).
+    // so Liberty knows its URL. A Liberty start waits for /health/started only: readiness needs the
+    // realm, which the demo data creates later; awaitServicesReady() waits for it.
     int keycloakPort = FreePorts.orFree(options.keycloakPort());
     int libertyPort = FreePorts.orFree(options.libertyPort());
     int groupsLibertyPort = FreePorts.orFree(options.groupsLibertyPort());
@@ -103,6 +114,7 @@ public final class WholeSystem implements AutoCloseable {
     Map<String, String> libertySettings = new HashMap<>();
     libertySettings.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
     libertySettings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    libertySettings.put("ERASURE_KEYSTORE_PASSWORD", LIBERTY_KEYSTORE_PASSWORD);
     libertySettings.putAll(options.libertySettings());
     CompletableFuture<KeycloakServer> keycloakStart =
         CompletableFuture.supplyAsync(
@@ -153,6 +165,15 @@ public final class WholeSystem implements AutoCloseable {
     LOG.info("Started in " + times);
   }
 
+  /**
+   * Waits until both erasure-services are ready (ear/README.md, "Readiness"): their realms exist
+   * with the clients whose secret they hold. Call it once the realms are set up.
+   */
+  public void awaitServicesReady() {
+    liberty.awaitReady(SERVICE_READY_TIMEOUT);
+    groupsLiberty.awaitReady(SERVICE_READY_TIMEOUT);
+  }
+
   /** Where the extension hands erasures over to, and the URL it takes its dispatcher token from. */
   private static List<String> erasureWiring(int keycloakPort, int libertyPort) {
     return List.of(
@@ -186,8 +207,9 @@ public final class WholeSystem implements AutoCloseable {
 
   /**
    * Starts one more erasure-service, for a site of its own, with the system's Keycloak and
-   * PostgreSQL; it stops with the system. The site's database and realm are the caller's to set up
-   * first, as a user's would be.
+   * PostgreSQL; it stops with the system, and returns when it has started (not when it is ready:
+   * {@link LibertyServer#awaitReady(Duration)}). The site's database and realm are the caller's to
+   * set up, as a user's would be.
    *
    * @param port its HTTP port
    * @param settings further environment variables of the server (ear/README.md lists them)
@@ -196,6 +218,7 @@ public final class WholeSystem implements AutoCloseable {
     Map<String, String> all = new HashMap<>();
     all.put("ERASURE_KEYCLOAK_URL", keycloakUrl().toString());
     all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    all.put("ERASURE_KEYSTORE_PASSWORD", LIBERTY_KEYSTORE_PASSWORD);
     all.putAll(settings);
     return track(LibertyServer.start(paths, site, postgres, port, all));
   }
@@ -250,16 +273,26 @@ public final class WholeSystem implements AutoCloseable {
     all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
     all.putAll(settings);
     liberty.stop();
+    LibertyCluster cluster;
     try {
-      return LibertyCluster.start(
-          paths,
-          ServiceSite.LEARNING,
-          postgres,
-          liberty.baseUrl().getPort(),
-          all,
-          liberty::restart);
+      cluster =
+          LibertyCluster.start(
+              paths,
+              ServiceSite.LEARNING,
+              postgres,
+              liberty.baseUrl().getPort(),
+              all,
+              this::startLiberty);
     } catch (RuntimeException e) {
-      liberty.restart();
+      startLiberty();
+      throw e;
+    }
+    try {
+      cluster.serverOne().awaitReady(SERVICE_READY_TIMEOUT);
+      cluster.serverTwo().awaitReady(SERVICE_READY_TIMEOUT);
+      return cluster;
+    } catch (RuntimeException e) {
+      cluster.close();
       throw e;
     }
   }
@@ -285,6 +318,7 @@ public final class WholeSystem implements AutoCloseable {
    */
   public void startLiberty() {
     liberty.restart();
+    liberty.awaitReady(SERVICE_READY_TIMEOUT);
   }
 
   /**
@@ -309,8 +343,10 @@ public final class WholeSystem implements AutoCloseable {
     groupsLiberty.kill();
   }
 
+  /** As {@link #startLiberty()}: waits until ready. */
   public void startGroupsLiberty() {
     groupsLiberty.restart();
+    groupsLiberty.awaitReady(SERVICE_READY_TIMEOUT);
   }
 
   public boolean isLibertyRunning() {

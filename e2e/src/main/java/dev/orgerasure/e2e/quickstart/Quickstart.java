@@ -37,6 +37,7 @@ public final class Quickstart {
     ClusterDemo cluster = null;
     try {
       demo = DemoData.load(system);
+      system.awaitServicesReady();
       if (Boolean.getBoolean("erasure.quickstart.cluster")) {
         cluster = ClusterDemo.start(system);
       }

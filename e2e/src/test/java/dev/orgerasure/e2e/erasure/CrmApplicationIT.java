@@ -150,7 +150,7 @@ class CrmApplicationIT {
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
-        .until(() -> get(serviceUrl().resolve("/health/live")).statusCode() == 200);
+        .until(() -> get(serviceUrl().resolve("/health/started")).statusCode() == 200);
     await("the service's inventory check")
         .atMost(Duration.ofMinutes(1))
         .pollInterval(Duration.ofMillis(500))
@@ -190,7 +190,11 @@ class CrmApplicationIT {
       statement.execute(Files.readString(CRM.resolve("schema.sql")));
     }
 
-    assertTrue(service.get(3, TimeUnit.MINUTES).isRunning(), "ready once the tables exist");
+    service.get(3, TimeUnit.MINUTES).awaitReady(Duration.ofMinutes(1));
+    assertEquals(
+        200,
+        get(serviceUrl().resolve("/health/ready")).statusCode(),
+        "ready once the tables exist");
   }
 
   @Test

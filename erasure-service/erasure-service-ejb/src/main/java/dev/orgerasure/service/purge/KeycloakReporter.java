@@ -1,7 +1,6 @@
 package dev.orgerasure.service.purge;
 
 import dev.orgerasure.contract.PurgeReport;
-import dev.orgerasure.contract.ServiceApi;
 import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +20,9 @@ import java.util.Map;
 
 /**
  * Tells Keycloak that an organisation's app data is purged: {@code POST
- * {url}/realms/{realm}/org-erasure/erasures/{requestId}/app-data-purged} with a client-credentials
- * token of the service's own client. Any failure is returned, never thrown: the caller retries.
+ * {backchannel-url}/realms/{realm}/org-erasure/erasures/{requestId}/app-data-purged} with a
+ * client-credentials token of the service's own client. Any failure is returned, never thrown: the
+ * caller retries.
  */
 @ApplicationScoped
 public class KeycloakReporter {
@@ -66,10 +66,7 @@ public class KeycloakReporter {
 
   private HttpResponse<String> post(PurgeReport report, String token)
       throws IOException, InterruptedException {
-    URI callback =
-        URI.create(
-            baseUrl()
-                + ServiceApi.appDataPurged(encode(keycloak.realm()), encode(report.requestId())));
+    URI callback = keycloak.addresses().appDataPurged(report.requestId());
     HttpRequest request =
         HttpRequest.newBuilder(callback)
             .timeout(HTTP_TIMEOUT)
@@ -94,15 +91,11 @@ public class KeycloakReporter {
                     .orElseThrow(
                         () ->
                             new IOException(
-                                "ERASURE_KEYCLOAK_CLIENT_SECRET is not set: the service cannot take"
+                                KeycloakSettings.CLIENT_SECRET_VARIABLE
+                                    + " is not set: the service cannot take"
                                     + " a token to report to Keycloak")));
     HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create(
-                    baseUrl()
-                        + "realms/"
-                        + encode(keycloak.realm())
-                        + "/protocol/openid-connect/token"))
+        HttpRequest.newBuilder(keycloak.addresses().tokenEndpoint())
             .timeout(HTTP_TIMEOUT)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -122,12 +115,6 @@ public class KeycloakReporter {
     cachedToken = (String) accessToken;
     cachedTokenExpiry = Instant.now().plusSeconds(expiresIn).minus(TOKEN_EXPIRY_MARGIN);
     return cachedToken;
-  }
-
-  /** Keycloak's base URL, ending in a slash. */
-  private String baseUrl() {
-    String url = keycloak.url();
-    return url.endsWith("/") ? url : url + "/";
   }
 
   private static String encode(String value) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.orgerasure.contract.ServiceApi;
+import dev.orgerasure.service.secrets.DefaultSecrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,13 +76,44 @@ class SettingsDocumentationTest {
     Map<String, String> properties = properties();
     Map<String, String> variables = serverVariables();
     for (String shared :
-        List.of("erasure.keycloak.url", "erasure.keycloak.realm", "erasure.db.schema")) {
+        List.of(
+            "erasure.keycloak.url",
+            "erasure.keycloak.realm",
+            "erasure.keycloak.issuer",
+            "erasure.keycloak.jwks-url",
+            "erasure.db.schema")) {
       assertTrue(variables.containsKey(shared), shared + " is a server.xml variable");
       assertEquals(properties.get(shared), variables.get(shared), shared);
     }
   }
 
-  private static Map<String, String> properties() throws IOException {
+  /** mpJwt takes the issuer and the keys from the shared settings, not addresses of its own. */
+  @Test
+  void mpJwtReadsTheSharedIssuerAndKeys() throws Exception {
+    Element mpJwt =
+        (Element)
+            DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(EAR.resolve("src/main/liberty/config/server.xml").toFile())
+                .getElementsByTagName("mpJwt")
+                .item(0);
+    assertEquals("${erasure.keycloak.issuer}", mpJwt.getAttribute("issuer"));
+    assertEquals("${erasure.keycloak.jwks-url}", mpJwt.getAttribute("jwksUri"));
+  }
+
+  /** The default secrets the service refuses are the defaults server.xml gives. */
+  @Test
+  void theRefusedDefaultSecretsAreServerXmls() throws Exception {
+    Map<String, String> variables = serverVariables();
+    for (DefaultSecrets.Secret secret : DefaultSecrets.Secret.values()) {
+      assertEquals(secret.defaultValue(), variables.get(secret.setting()), secret.setting());
+      assertEquals(environmentName(secret.setting()), secret.variable());
+    }
+    assertEquals(environmentName(DefaultSecrets.ALLOW_SETTING), DefaultSecrets.ALLOW_VARIABLE);
+    assertEquals("false", properties().get(DefaultSecrets.ALLOW_SETTING));
+  }
+
+  static Map<String, String> properties() throws IOException {
     Properties properties = new Properties();
     try (InputStream in =
         SettingsDocumentationTest.class.getResourceAsStream(
