@@ -28,11 +28,17 @@ public final class WholeSystemExtension implements ParameterResolver {
           "--spi-org-erasure--default--admin-event-sweep-page=25",
           "--spi-org-erasure--default--finisher-lease=10");
 
+  /** The longest wait of the service between two reports, or two attempts at a file. */
+  public static final int LONGEST_BACKOFF_MS = 4000;
+
   /**
    * The service purges in small batches of a fixed size, one per timer expiry, so that a test can
    * catch a purge in the middle (and a test org of a few members still takes several batches). The
    * tests run one Liberty server, so timer failover is off: a killed server, restarted, runs its
-   * timers at once instead of waiting out Liberty's minimum failover threshold of 100 s.
+   * timers at once instead of waiting out Liberty's minimum failover threshold of 100 s. Reports to
+   * Keycloak and undeleted files are retried at least every {@value #LONGEST_BACKOFF_MS} ms, so
+   * that an erasure whose Keycloak or file store was out of reach goes on within seconds of their
+   * return.
    */
   public static final Map<String, String> LIBERTY_SETTINGS =
       Map.of(
@@ -40,7 +46,9 @@ public final class WholeSystemExtension implements ParameterResolver {
           "ERASURE_PURGE_BATCH_SIZE_MAX", "5",
           "ERASURE_PURGE_TIMER_INTERVAL_MS", "200",
           "ERASURE_PURGE_TIMEOUT_BUDGET_MS", "0",
-          "ERASURE_MISSED_TASK_THRESHOLD", "-1");
+          "ERASURE_MISSED_TASK_THRESHOLD", "-1",
+          "ERASURE_REPORT_BACKOFF_MAX_MS", Integer.toString(LONGEST_BACKOFF_MS),
+          "ERASURE_FILE_RETRY_BACKOFF_MAX_MS", Integer.toString(LONGEST_BACKOFF_MS));
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(WholeSystemExtension.class);

@@ -8,25 +8,27 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** A throwaway PostgreSQL 17 on a free loopback port, its data under the instance directory. */
+/**
+ * A throwaway PostgreSQL 17 on a free loopback port, its data under the instance directory. It can
+ * be restarted on the same data and port, as a database server that went away and came back.
+ */
 public final class EmbeddedPostgresServer implements PostgresServer {
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDir;
+  private final int port;
+  private EmbeddedPostgres postgres;
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private EmbeddedPostgresServer(Path dataDir, int port) {
+    this.dataDir = dataDir;
+    this.port = port;
   }
 
   public static EmbeddedPostgresServer start(Path dataDir) {
     try {
+      KeycloakDistribution.deleteRecursively(dataDir);
       Files.createDirectories(dataDir.getParent());
-      EmbeddedPostgres postgres =
-          EmbeddedPostgres.builder()
-              .setDataDirectory(dataDir)
-              .setCleanDataDirectory(true)
-              .setPort(FreePorts.find())
-              .start();
-      EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+      EmbeddedPostgresServer server = new EmbeddedPostgresServer(dataDir, FreePorts.find());
+      server.startPostgres();
       try (Connection admin = server.connect("postgres")) {
         PostgresServer.createDatabasesIfMissing(admin, DATABASES);
       }
@@ -38,9 +40,36 @@ public final class EmbeddedPostgresServer implements PostgresServer {
     }
   }
 
+  /**
+   * The data directory is kept when PostgreSQL stops (zonky's clean-up would delete it), so that a
+   * restart finds the databases; a fresh directory is initialised.
+   */
+  private void startPostgres() throws IOException {
+    postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .start();
+  }
+
+  /**
+   * Stops PostgreSQL with a fast shutdown, which cuts every client's connection and rolls their
+   * transactions back, and starts it again on the same data directory and port; returns once it
+   * accepts connections. The clients' pools are left to find out by themselves.
+   */
+  public synchronized void restart() {
+    try {
+      postgres.close();
+      startPostgres();
+    } catch (IOException e) {
+      throw new UncheckedIOException("embedded PostgreSQL did not restart", e);
+    }
+  }
+
   @Override
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + database;
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
   }
 
   @Override
@@ -54,9 +83,10 @@ public final class EmbeddedPostgresServer implements PostgresServer {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
     try {
       postgres.close();
+      KeycloakDistribution.deleteRecursively(dataDir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

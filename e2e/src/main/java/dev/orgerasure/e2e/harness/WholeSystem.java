@@ -365,6 +365,22 @@ public final class WholeSystem implements AutoCloseable {
     return postgres;
   }
 
+  /** Whether {@link #restartPostgres()} can: the embedded PostgreSQL can, an existing one not. */
+  public boolean canRestartPostgres() {
+    return postgres instanceof EmbeddedPostgresServer;
+  }
+
+  /**
+   * Restarts the embedded PostgreSQL on the same data and port, cutting every connection of
+   * Keycloak and the erasure-services; returns once it accepts connections again.
+   */
+  public void restartPostgres() {
+    if (!(postgres instanceof EmbeddedPostgresServer embedded)) {
+      throw new UnsupportedOperationException("only the embedded PostgreSQL can be restarted");
+    }
+    embedded.restart();
+  }
+
   public Connection keycloakDatabase() throws SQLException {
     return postgres.connect(PostgresServer.KEYCLOAK_DB);
   }

@@ -63,8 +63,10 @@ class CompletionNoticeIT {
   }
 
   @Test
-  void erasureCompletesWhenTheMailCannotBeSentAndTheAuditSaysSo() throws Exception {
+  void erasureCompletesWithExactCountsWhenTheMailCannotBeSentAndTheAuditSaysSo() throws Exception {
     DemoOrg org = sut.createOrg(2);
+    Map<String, Long> rowsBefore = AppData.rowsOf(sut.system(), org.id());
+    Map<String, String> othersBefore = AppData.everythingBut(sut.system(), org.id());
     pointRealmMailAt(FreePorts.find());
     String requestId;
     try {
@@ -82,6 +84,10 @@ class CompletionNoticeIT {
     assertTrue(audit.notificationError().contains("could not be sent"), audit.notificationError());
     assertTrue(
         sut.masterAdmin().find(DemoRealm.ADMIN_PATH + "/organizations/" + org.id()).isEmpty());
+    assertEquals(2, audit.counts().path("identitiesDeleted").asLong());
+    rowsBefore.forEach((table, rows) -> assertEquals((long) rows, audit.rowsDeleted(table), table));
+    AppData.rowsOf(sut.system(), org.id()).forEach((table, rows) -> assertEquals(0L, rows, table));
+    assertEquals(othersBefore, AppData.everythingBut(sut.system(), org.id()));
   }
 
   private void pointRealmMailAt(int port) {

@@ -3,6 +3,7 @@ package dev.orgerasure.keycloak.application;
 import dev.orgerasure.keycloak.erasure.ErasureRequestEntity;
 import dev.orgerasure.keycloak.erasure.ErasureRequestRepository;
 import dev.orgerasure.keycloak.erasure.ErasureState;
+import dev.orgerasure.keycloak.notification.ScheduledNotice;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import java.util.List;
 import org.keycloak.common.util.Time;
@@ -12,8 +13,9 @@ import org.keycloak.timer.ScheduledTask;
 /**
  * The safety net, run on one cluster node at a time: resumes lockouts a crash interrupted, hands
  * over erasures whose hand-over failed or never happened, finishes cancels a crash interrupted
- * (also one the service had already cancelled when Keycloak stopped), and resumes erasures left
- * half-finished by a restart. Work a node still holds (its lease runs) is left to it.
+ * (also one the service had already cancelled when Keycloak stopped), resumes erasures left
+ * half-finished by a restart, and tries again the "erasure scheduled" e-mails that could not be
+ * sent. Work a node still holds (its lease runs) is left to it.
  */
 public class ErasureTask implements ScheduledTask {
 
@@ -33,11 +35,14 @@ public class ErasureTask implements ScheduledTask {
     // means the node stopped in between, perhaps after the service had cancelled.
     List<String> cancelsInDoubt =
         ids(requests.findLapsedLeases(ErasureState.where(ErasureState::isInGracePeriod), now));
+    List<String> dueScheduledNotices = ids(requests.findDueScheduledNotices(now));
     interruptedLockouts.forEach(erasures::resumeLockout);
     interruptedCancels.forEach(erasures::resumeCancel);
     cancelsInDoubt.forEach(erasures::resumeCancel);
     dueHandOvers.forEach(erasures::handOver);
     unfinished.forEach(erasures::finish);
+    ScheduledNotice notice = new ScheduledNotice(session.getKeycloakSessionFactory());
+    dueScheduledNotices.forEach(notice::send);
   }
 
   private static List<String> ids(List<ErasureRequestEntity> requests) {

@@ -12,7 +12,9 @@ import dev.orgerasure.contract.TenantKind;
  * colours, {@code finished} whether to stop following, {@code handedOver} whether the service has a
  * purge status to show, {@code cancellable} whether to offer a cancel, {@code graceEndsAt} when the
  * purge starts (the service's clock decides; this is when it accepted the erasure plus the grace
- * period); {@code appData} is the service's report once the app data is purged.
+ * period); {@code scheduledNoticeSentAt} when the "erasure scheduled" e-mail went to the requester,
+ * {@code scheduledNoticeError} why its last attempt failed; {@code appData} is the service's report
+ * once the app data is purged.
  */
 public record ErasureRepresentation(
     String id,
@@ -38,6 +40,8 @@ public record ErasureRepresentation(
     long membersKeptAfterLeaving,
     int handOverAttempts,
     String lastError,
+    Long scheduledNoticeSentAt,
+    String scheduledNoticeError,
     PurgeReport appData,
     long identitiesDeleted,
     long loginEventsDeleted,
@@ -79,6 +83,8 @@ public record ErasureRepresentation(
         request.members().keptAfterLeaving(),
         request.handOver().attempts(),
         request.lastError(),
+        request.scheduledNotice().sentAt(),
+        request.scheduledNotice().lastError(),
         request.report().orElse(null),
         request.finishing().identitiesDeleted() + soFar.identitiesDeleted(),
         request.finishing().loginEventsDeleted() + soFar.loginEventsDeleted(),

@@ -46,6 +46,11 @@ import java.util.UUID;
               + " and r.state in :states"
               + " and (r.handOver.nextAttemptAt is null or r.handOver.nextAttemptAt <= :now)"),
   @NamedQuery(
+      name = "ErasureRequest.findDueScheduledNotices",
+      query =
+          "select r from ErasureRequestEntity r where r.scheduledNotice.sentAt is null"
+              + " and r.scheduledNotice.nextAttemptAt <= :now and r.state in :states"),
+  @NamedQuery(
       name = "ErasureRequest.findUnheld",
       query =
           "select r from ErasureRequestEntity r where r.state in :states"
@@ -147,6 +152,8 @@ public class ErasureRequestEntity {
 
   @Embedded private Notification notification = new Notification();
 
+  @Embedded private ScheduledNoticeAttempts scheduledNotice = new ScheduledNoticeAttempts();
+
   @Version
   @Column(name = "VERSION", nullable = false)
   private int version;
@@ -220,6 +227,24 @@ public class ErasureRequestEntity {
     leaseUntil = null;
     handOver.delivered(at);
     moveTo(gracePeriodSeconds > 0 ? ErasureState.SCHEDULED : ErasureState.PURGING_APP_DATA);
+    if (gracePeriodSeconds > 0) {
+      scheduledNoticeToChange().due(at);
+    }
+  }
+
+  /** The "erasure scheduled" e-mail went to the requester. */
+  public void scheduledNoticeSent(long at) {
+    scheduledNoticeToChange().sent(at);
+  }
+
+  /** The "erasure scheduled" e-mail could not be sent; it is tried again at {@code retryAt}. */
+  public void scheduledNoticeFailed(String error, long retryAt) {
+    scheduledNoticeToChange().failed(error, retryAt);
+  }
+
+  /** The "erasure scheduled" e-mail is not tried any more. */
+  public void scheduledNoticeGivenUp() {
+    scheduledNoticeToChange().givenUp();
   }
 
   /**
@@ -424,6 +449,20 @@ public class ErasureRequestEntity {
     return report().map(PurgeReport::hasFailures).orElse(false)
         ? ErasureState.COMPLETED_WITH_ERRORS
         : ErasureState.COMPLETED;
+  }
+
+  /** The "erasure scheduled" e-mail's attempts, to read; the methods above change them. */
+  public ScheduledNoticeAttempts scheduledNotice() {
+    // All of its columns are null for an erasure without a grace period, which JPA reads as none;
+    // a reader gets an empty one that is not the entity's, so that reading changes no row.
+    return scheduledNotice == null ? new ScheduledNoticeAttempts() : scheduledNotice;
+  }
+
+  private ScheduledNoticeAttempts scheduledNoticeToChange() {
+    if (scheduledNotice == null) {
+      scheduledNotice = new ScheduledNoticeAttempts();
+    }
+    return scheduledNotice;
   }
 
   public Notification notification() {

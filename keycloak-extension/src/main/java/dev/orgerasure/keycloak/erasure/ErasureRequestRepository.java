@@ -49,6 +49,14 @@ public class ErasureRequestRepository {
         .getResultList();
   }
 
+  /** Erasures in their grace period whose "erasure scheduled" e-mail is due (again). */
+  public List<ErasureRequestEntity> findDueScheduledNotices(long now) {
+    return em.createNamedQuery("ErasureRequest.findDueScheduledNotices", ErasureRequestEntity.class)
+        .setParameter("states", ErasureState.where(ErasureState::isInGracePeriod))
+        .setParameter("now", now)
+        .getResultList();
+  }
+
   /** Erasures in one of {@code states} that no node holds: work left for the scheduled task. */
   public List<ErasureRequestEntity> findUnheld(Set<ErasureState> states, long now) {
     return em.createNamedQuery("ErasureRequest.findUnheld", ErasureRequestEntity.class)

@@ -85,7 +85,7 @@ public enum Setting {
       "delivery-max-backoff",
       ProviderConfigProperty.INTEGER_TYPE,
       "60",
-      "longest wait (seconds) between hand-over attempts"),
+      "longest wait (seconds) between hand-over attempts, and between attempts at the \"erasure scheduled\" e-mail"),
   FINISHER_LEASE(
       "finisher-lease",
       ProviderConfigProperty.INTEGER_TYPE,
