@@ -7,14 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,38 +60,8 @@ class MetricsIT {
         + metric("org_erasure_erasures", "COMPLETED_WITH_ERRORS");
   }
 
-  /** The value of a metric line, the one of that {@code state} tag when one is given. */
   private double metric(String name, String state) {
-    String text = scrape();
-    String labels =
-        state == null ? "(\\{[^}]*\\})?" : "\\{[^}]*state=\"" + Pattern.quote(state) + "\"[^}]*\\}";
-    Pattern line =
-        Pattern.compile("^" + Pattern.quote(name) + labels + " ([0-9.Ee+-]+)$", Pattern.MULTILINE);
-    Matcher found = line.matcher(text);
-    assertTrue(
-        found.find(),
-        name
-            + " "
-            + state
-            + " is not in /metrics: "
-            + text.lines().filter(metric -> metric.startsWith("org_erasure")).toList());
-    return Double.parseDouble(found.group(found.groupCount()));
-  }
-
-  private String scrape() {
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(sut.system().keycloakMetricsUrl()).GET().build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response.body());
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new MetricsPage(sut.system().keycloakMetricsUrl())
+        .value(name, state == null ? null : "state=\"" + state + "\"");
   }
 }

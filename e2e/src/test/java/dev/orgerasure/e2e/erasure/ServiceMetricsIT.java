@@ -7,18 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,40 +84,7 @@ class ServiceMetricsIT {
     }
   }
 
-  /** The value of a metric line, the one with that label ({@code name="value"}) when given. */
   private double metric(String name, String label) {
-    String text = scrape();
-    String labels =
-        label == null ? "(\\{[^}]*\\})?" : "\\{[^}]*" + Pattern.quote(label) + "[^}]*\\}";
-    Pattern line =
-        Pattern.compile("^" + Pattern.quote(name) + labels + " ([0-9.Ee+-]+)$", Pattern.MULTILINE);
-    Matcher found = line.matcher(text);
-    assertTrue(
-        found.find(),
-        name
-            + " "
-            + label
-            + " is not in the service's /metrics: "
-            + text.lines().filter(metric -> metric.startsWith("org_erasure")).toList());
-    return Double.parseDouble(found.group(found.groupCount()));
-  }
-
-  private String scrape() {
-    try {
-      HttpResponse<String> response =
-          HttpClient.newHttpClient()
-              .send(
-                  HttpRequest.newBuilder(sut.system().libertyUrl().resolve("/metrics"))
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertEquals(200, response.statusCode(), response.body());
-      return response.body();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return new MetricsPage(sut.system().libertyUrl().resolve("/metrics")).value(name, label);
   }
 }
