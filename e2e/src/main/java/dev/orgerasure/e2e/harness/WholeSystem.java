@@ -246,8 +246,7 @@ public final class WholeSystem implements AutoCloseable {
                 "--spi-org-erasure--default--task-interval-millis=1000",
                 "--spi-org-erasure--default--delivery-max-backoff=5",
                 "--spi-org-erasure--default--audit-keystore-password=" + AUDIT_KEYSTORE_PASSWORD,
-                "--spi-org-erasure--default--audit-checkpoint-dir="
-                    + paths.audit().resolve("cluster-checkpoints")));
+                "--spi-org-erasure--default--audit-checkpoint-dir=" + clusterAuditCheckpoints()));
     options.addAll(extraOptions);
     Map<String, String> settings = new HashMap<>(serviceSettings);
     settings.put("ERASURE_KEYCLOAK_URL", KeycloakCluster.publicUrl(balancerPort).toString());
@@ -392,6 +391,11 @@ public final class WholeSystem implements AutoCloseable {
   /** The app database of realm {@code learning-groups}'s erasure-service. */
   public Connection groupsLearningDatabase() throws SQLException {
     return postgres.connect(PostgresServer.LEARNING_GROUPS_DB);
+  }
+
+  /** The one checkpoint directory of both nodes of {@link #startKeycloakCluster}. */
+  public Path clusterAuditCheckpoints() {
+    return paths.audit().resolve("cluster-checkpoints");
   }
 
   /** The directory outside the database where Keycloak writes every audit checkpoint. */

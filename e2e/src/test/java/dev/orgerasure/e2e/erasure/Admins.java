@@ -34,8 +34,12 @@ final class Admins {
 
   /** A user of the realm holding only these {@code realm-management} roles. */
   static Member adminIn(SystemUnderTest sut, String realm, String... realmManagementRoles) {
+    return adminIn(sut.masterAdmin(), realm, realmManagementRoles);
+  }
+
+  /** As {@link #adminIn(SystemUnderTest, String, String...)}, made by this master admin. */
+  static Member adminIn(KeycloakAdminClient admin, String realm, String... realmManagementRoles) {
     String adminPath = "/admin/realms/" + realm;
-    KeycloakAdminClient admin = sut.masterAdmin();
     String username = "admin-" + UUID.randomUUID().toString().substring(0, 8);
     String password = "admin-" + UUID.randomUUID();
     String id =

@@ -26,8 +26,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -58,6 +62,8 @@ class KeycloakClusterIT {
 
   /** Enough members for a dozen lockout batches of 5: the kill lands while most are to do. */
   private static final int MEMBERS = 60;
+
+  private static final int CONCURRENT_ERASURES = 20;
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -192,6 +198,55 @@ class KeycloakClusterIT {
       assertTrue(onB.contains("not valid"), onB);
     }
     assertEquals("CANCELLED", state(erasure));
+  }
+
+  /**
+   * Twenty erasures started on both nodes at once, each completing: the two nodes' audit appends
+   * make one log, which both nodes call consistent and the offline verifier passes against the
+   * cluster's one checkpoint directory and its published keys.
+   */
+  @Test
+  @Order(2)
+  void erasuresOnBothNodesAtOnceMakeOneConsistentAuditLog(@TempDir Path dir) throws Exception {
+    List<CompletableFuture<String>> started = new ArrayList<>();
+    for (int i = 0; i < CONCURRENT_ERASURES; i++) {
+      Org org = organisation(newMember());
+      URI node = i % 2 == 0 ? cluster.urlA() : cluster.urlB();
+      ErasureAdminApi api = erasures(node);
+      started.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                ErasureAdminApi.Answer answer = api.startErasure(org.id(), org.name(), 0);
+                assertEquals(201, answer.status(), answer.body());
+                return answer.json().path("id").asText();
+              }));
+    }
+    List<String> ids = started.stream().map(CompletableFuture::join).toList();
+    for (String id : ids) {
+      await("erasure " + id)
+          .atMost(Duration.ofMinutes(3))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> state(id), "COMPLETED"::equals);
+    }
+
+    Member auditor = Admins.adminIn(adminOnA, REALM, "view-events", "view-erasure-audit");
+    for (URI node : List.of(cluster.urlA(), cluster.urlB())) {
+      ErasureAdminApi.Answer verified = as(auditor, node).auditVerify();
+      assertEquals(200, verified.status(), verified.body());
+      assertTrue(verified.json().path("ok").asBoolean(), node + ": " + verified.body());
+    }
+    Path export = dir.resolve("export.jsonl");
+    Files.writeString(export, as(auditor, cluster.urlB()).auditGet("export?format=jsonl").body());
+    Path keys = dir.resolve("jwks.json");
+    Files.writeString(keys, auditKeys(cluster.urlB()));
+    Verifier.Result offline =
+        Verifier.run(
+            export.toString(),
+            "--keys",
+            keys.toString(),
+            "--checkpoints",
+            system.clusterAuditCheckpoints().toString());
+    assertEquals(0, offline.exitCode(), offline.output());
   }
 
   /**
@@ -354,11 +409,15 @@ class KeycloakClusterIT {
    * the cluster's public address (the console's redirect address is that one, whichever node).
    */
   private static ErasureAdminApi erasures(URI node) {
+    return as(realmAdmin, node);
+  }
+
+  private static ErasureAdminApi as(Member admin, URI node) {
     return new ErasureAdminApi(
         node,
         REALM,
         new AdminConsoleLogin(cluster.publicUrl())
-            .login(REALM, realmAdmin.username(), realmAdmin.password())
+            .login(REALM, admin.username(), admin.password())
             .accessToken());
   }
 
