@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * Two Keycloak nodes clustered on loopback, as production runs Keycloak: Keycloak's own Infinispan,
  * its members found through the shared database (JGroups' JDBC_PING, Keycloak's default stack), its
- * traffic bound to 127.0.0.1 on ports of their own, behind a balancer whose address is the
- * cluster's public one ({@link LoopbackBalancer}). They share a database apart from the single
- * node's, so that the cluster's tests and the others do not see each other's realms.
+ * traffic bound to 127.0.0.1 on ports of their own, logging JSON, behind a balancer whose address
+ * is the cluster's public one ({@link LoopbackBalancer}). They share a database apart from the
+ * single node's, so that the cluster's tests and the others do not see each other's realms.
  */
 public final class KeycloakCluster implements AutoCloseable {
 
@@ -54,6 +54,7 @@ public final class KeycloakCluster implements AutoCloseable {
                 List.of(
                     "--hostname=" + publicUrl,
                     "--spi-org-erasure--default--keycloak-url=" + publicUrl,
+                    "--log-console-output=json",
                     "--cache=ispn",
                     "--cache-stack=jdbc-ping",
                     "--cache-embedded-network-bind-address=127.0.0.1",

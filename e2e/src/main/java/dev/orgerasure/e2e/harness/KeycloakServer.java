@@ -94,8 +94,13 @@ public final class KeycloakServer extends RestartableServer {
             ADMIN_USER,
             "KC_BOOTSTRAP_ADMIN_PASSWORD",
             ADMIN_PASSWORD),
-        paths.logs().resolve(node + ".log"),
+        log(),
         readiness);
+  }
+
+  /** The node's console output, as the harness captures it. */
+  public Path log() {
+    return paths.logs().resolve(node + ".log");
   }
 
   /** The management interface's {@code /metrics} (Prometheus text format). */

@@ -138,14 +138,7 @@ class KeycloakClusterIT {
     assertEquals(201, started.status(), started.body());
     String erasure = started.json().path("id").asText();
 
-    // A node's scheduled hand-over retry (the service is out of reach) holds the erasure for a
-    // moment; the cancel's 409 then says to try again, as an admin would.
-    ErasureAdminApi onB = erasures(cluster.urlB());
-    ErasureAdminApi.Answer cancelled =
-        await("the cancel on B")
-            .atMost(Duration.ofSeconds(30))
-            .pollInterval(Duration.ofMillis(300))
-            .until(() -> onB.cancel(erasure), answer -> answer.status() != 409);
+    ErasureAdminApi.Answer cancelled = cancelOn(cluster.urlB(), erasure);
 
     assertEquals(200, cancelled.status(), cancelled.body());
     assertEquals(
@@ -156,6 +149,36 @@ class KeycloakClusterIT {
             .password(REALM, APP, member.username(), member.password())
             .isSuccess(),
         "the member signs in on A again");
+  }
+
+  /**
+   * The nodes log JSON, as production collects it: every record of an erasure's work carries the
+   * erasure's id and realm as fields, on the node that started it and the node that cancelled it,
+   * and none of them names the member.
+   */
+  @Test
+  @Order(1)
+  void theNodesJsonLogsCarryTheErasureAsFieldsAndNameNoMember() throws Exception {
+    Member member = newMember();
+    Org org = organisation(member);
+    ErasureAdminApi.Answer started =
+        erasures(cluster.urlA()).startErasure(org.id(), org.name(), ONE_HOUR);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+    await("the hand-over")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> state(erasure), "SCHEDULED"::equals);
+    assertEquals(200, cancelOn(cluster.urlB(), erasure).status());
+
+    for (KeycloakServer node : List.of(cluster.nodeA(), cluster.nodeB())) {
+      List<JsonNode> records = jsonRecordsOf(node, erasure);
+      assertFalse(records.isEmpty(), node.log() + " has no record of erasure " + erasure);
+      for (JsonNode record : records) {
+        assertEquals(REALM, record.path("mdc").path("erasureRealm").asText(), record.toString());
+        assertFalse(record.toString().contains(member.username()), record.toString());
+        assertFalse(record.toString().contains(member.id()), record.toString());
+      }
+    }
   }
 
   /** The audit keys are the cluster's: both nodes publish the same. */
@@ -348,6 +371,33 @@ class KeycloakClusterIT {
         "select count(*) from org_erasure_locked_member m"
             + " join org_erasure_request r on r.id = m.request_id where r.organization_id = ?",
         org.id());
+  }
+
+  /**
+   * Cancels on that node. A node's scheduled task may hold the erasure for a moment (a retried
+   * notice, a hand-over); the cancel's 409 then says to try again, as an admin would.
+   */
+  private static ErasureAdminApi.Answer cancelOn(URI node, String erasure) {
+    ErasureAdminApi api = erasures(node);
+    return await("the cancel on " + node)
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(300))
+        .until(() -> api.cancel(erasure), answer -> answer.status() != 409);
+  }
+
+  /** The JSON records of the node's log whose field {@code mdc.erasureId} names the erasure. */
+  private static List<JsonNode> jsonRecordsOf(KeycloakServer node, String erasure)
+      throws Exception {
+    List<JsonNode> records = new ArrayList<>();
+    for (String line : Files.readAllLines(node.log())) {
+      if (line.startsWith("{")) {
+        JsonNode record = JSON.readTree(line);
+        if (erasure.equals(record.path("mdc").path("erasureId").asText())) {
+          records.add(record);
+        }
+      }
+    }
+    return records;
   }
 
   private static long identitiesDeleted(String erasure) {

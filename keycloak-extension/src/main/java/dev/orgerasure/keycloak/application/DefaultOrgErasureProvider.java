@@ -24,6 +24,7 @@ import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.settings.RealmSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.support.ErasureLogContext;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectories;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -105,12 +106,14 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
       String confirmation,
       int gracePeriodSeconds,
       MemberPolicy memberPolicy) {
-    return new ErasureStarter(
-            session.getKeycloakSessionFactory(),
-            realm().getId(),
-            settings,
-            Optional.of(RequestOrigin.of(session)))
-        .start(tenant, requester, confirmation, gracePeriodSeconds, memberPolicy);
+    try (ErasureLogContext context = ErasureLogContext.of(null, realm().getName())) {
+      return new ErasureStarter(
+              session.getKeycloakSessionFactory(),
+              realm().getId(),
+              settings,
+              Optional.of(RequestOrigin.of(session)))
+          .start(tenant, requester, confirmation, gracePeriodSeconds, memberPolicy);
+    }
   }
 
   @Override
@@ -160,33 +163,55 @@ public class DefaultOrgErasureProvider implements OrgErasureProvider {
     requests()
         .findById(erasureId)
         .ifPresent(
-            request ->
+            request -> {
+              try (ErasureLogContext context = logContext(erasureId)) {
                 new ErasureStarter(
                         session.getKeycloakSessionFactory(),
                         request.getRealmId(),
                         settings,
                         Optional.empty())
-                    .resume(erasureId));
+                    .resume(erasureId);
+              }
+            });
   }
 
   @Override
   public void handOver(String erasureId) {
-    new HandOverDelivery(session.getKeycloakSessionFactory(), settings).deliver(erasureId);
+    try (ErasureLogContext context = logContext(erasureId)) {
+      new HandOverDelivery(session.getKeycloakSessionFactory(), settings).deliver(erasureId);
+    }
   }
 
   @Override
   public void finish(String erasureId) {
-    new ErasureFinisher(session.getKeycloakSessionFactory(), settings).finish(erasureId);
+    try (ErasureLogContext context = logContext(erasureId)) {
+      new ErasureFinisher(session.getKeycloakSessionFactory(), settings).finish(erasureId);
+    }
   }
 
   @Override
   public ErasureRepresentation cancel(String erasureId) {
-    return new ErasureCanceller(session.getKeycloakSessionFactory(), settings).cancel(erasureId);
+    try (ErasureLogContext context = logContext(erasureId)) {
+      return new ErasureCanceller(session.getKeycloakSessionFactory(), settings).cancel(erasureId);
+    }
   }
 
   @Override
   public void resumeCancel(String erasureId) {
-    new ErasureCanceller(session.getKeycloakSessionFactory(), settings).resume(erasureId);
+    try (ErasureLogContext context = logContext(erasureId)) {
+      new ErasureCanceller(session.getKeycloakSessionFactory(), settings).resume(erasureId);
+    }
+  }
+
+  /** The erasure's id and its realm's name on this thread's log records while it is worked on. */
+  private ErasureLogContext logContext(String erasureId) {
+    String realmName =
+        requests()
+            .findById(erasureId)
+            .map(request -> session.realms().getRealm(request.getRealmId()))
+            .map(RealmModel::getName)
+            .orElse(null);
+    return ErasureLogContext.of(erasureId, realmName);
   }
 
   private RealmModel realm() {

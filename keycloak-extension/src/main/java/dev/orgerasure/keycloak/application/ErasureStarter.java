@@ -17,6 +17,7 @@ import dev.orgerasure.keycloak.lockout.TenantLockout;
 import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
+import dev.orgerasure.keycloak.support.ErasureLogContext;
 import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
@@ -73,7 +74,9 @@ public class ErasureStarter {
     refuseWhenHandOverIsImpossible();
     StartedErasure recorded = record(tenant, requester, gracePeriodSeconds, memberPolicy);
     if (recorded.created()) {
-      lockOutAndHandOver(tenant, recorded.erasure().id());
+      try (ErasureLogContext context = ErasureLogContext.withErasure(recorded.erasure().id())) {
+        lockOutAndHandOver(tenant, recorded.erasure().id());
+      }
     }
     return new StartedErasure(
         inRealm(

@@ -52,7 +52,7 @@ public final class RangeWorkers {
     try {
       List<Future<?>> running = new ArrayList<>();
       for (UserIdRange range : ranges) {
-        running.add(workers.submit(() -> work.accept(range)));
+        running.add(workers.submit(ErasureLogContext.carriedTo(() -> work.accept(range))));
       }
       RuntimeException failure = null;
       for (Future<?> worker : running) {
