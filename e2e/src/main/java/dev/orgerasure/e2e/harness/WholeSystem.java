@@ -111,11 +111,8 @@ public final class WholeSystem implements AutoCloseable {
     keycloakOptions.add(
         "--spi-org-erasure--default--audit-checkpoint-dir=" + paths.auditCheckpoints());
     keycloakOptions.addAll(options.keycloakOptions());
-    Map<String, String> libertySettings = new HashMap<>();
-    libertySettings.put("ERASURE_KEYCLOAK_URL", "http://127.0.0.1:" + keycloakPort);
-    libertySettings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
-    libertySettings.put("ERASURE_KEYSTORE_PASSWORD", LIBERTY_KEYSTORE_PASSWORD);
-    libertySettings.putAll(options.libertySettings());
+    Map<String, String> libertySettings =
+        serviceSettings(URI.create("http://127.0.0.1:" + keycloakPort), options.libertySettings());
     CompletableFuture<KeycloakServer> keycloakStart =
         CompletableFuture.supplyAsync(
             () ->
@@ -183,6 +180,19 @@ public final class WholeSystem implements AutoCloseable {
         "--spi-org-erasure--default--delivery-max-backoff=5");
   }
 
+  /**
+   * What every erasure-service of the harness is given: the Keycloak it serves, its client secret
+   * and a keystore password of its own (it refuses the default), then {@code extra}.
+   */
+  private static Map<String, String> serviceSettings(URI keycloak, Map<String, String> extra) {
+    Map<String, String> settings = new HashMap<>();
+    settings.put("ERASURE_KEYCLOAK_URL", keycloak.toString());
+    settings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    settings.put("ERASURE_KEYSTORE_PASSWORD", LIBERTY_KEYSTORE_PASSWORD);
+    settings.putAll(extra);
+    return settings;
+  }
+
   private <T extends AutoCloseable> T track(T server) {
     started.push(server);
     return server;
@@ -215,12 +225,8 @@ public final class WholeSystem implements AutoCloseable {
    * @param settings further environment variables of the server (ear/README.md lists them)
    */
   public LibertyServer startService(ServiceSite site, int port, Map<String, String> settings) {
-    Map<String, String> all = new HashMap<>();
-    all.put("ERASURE_KEYCLOAK_URL", keycloakUrl().toString());
-    all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
-    all.put("ERASURE_KEYSTORE_PASSWORD", LIBERTY_KEYSTORE_PASSWORD);
-    all.putAll(settings);
-    return track(LibertyServer.start(paths, site, postgres, port, all));
+    return track(
+        LibertyServer.start(paths, site, postgres, port, serviceSettings(keycloakUrl(), settings)));
   }
 
   /**
@@ -231,10 +237,10 @@ public final class WholeSystem implements AutoCloseable {
    * (docs/operating.md, "Running as a cluster").
    *
    * @param extraOptions further settings of the extension, the same on both nodes
-   * @param serviceSettings further environment variables of the service (ear/README.md)
+   * @param extraServiceSettings further environment variables of the service (ear/README.md)
    */
   public KeycloakCluster startKeycloakCluster(
-      List<String> extraOptions, Map<String, String> serviceSettings) {
+      List<String> extraOptions, Map<String, String> extraServiceSettings) {
     int balancerPort = FreePorts.find();
     int servicePort = FreePorts.find();
     List<String> options =
@@ -248,9 +254,8 @@ public final class WholeSystem implements AutoCloseable {
                 "--spi-org-erasure--default--audit-keystore-password=" + AUDIT_KEYSTORE_PASSWORD,
                 "--spi-org-erasure--default--audit-checkpoint-dir=" + clusterAuditCheckpoints()));
     options.addAll(extraOptions);
-    Map<String, String> settings = new HashMap<>(serviceSettings);
-    settings.put("ERASURE_KEYCLOAK_URL", KeycloakCluster.publicUrl(balancerPort).toString());
-    settings.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
+    Map<String, String> settings =
+        serviceSettings(KeycloakCluster.publicUrl(balancerPort), extraServiceSettings);
     // After the cluster, which creates the service's database.
     KeycloakCluster cluster = track(KeycloakCluster.start(paths, postgres, balancerPort, options));
     track(
@@ -267,10 +272,7 @@ public final class WholeSystem implements AutoCloseable {
    * @param settings further environment variables of both servers, as the system's server's
    */
   public LibertyCluster replaceLibertyWithCluster(Map<String, String> settings) {
-    Map<String, String> all = new HashMap<>();
-    all.put("ERASURE_KEYCLOAK_URL", keycloakUrl().toString());
-    all.put("ERASURE_KEYCLOAK_CLIENT_SECRET", ERASURE_SERVICE_CLIENT_SECRET);
-    all.putAll(settings);
+    Map<String, String> all = serviceSettings(keycloakUrl(), settings);
     liberty.stop();
     LibertyCluster cluster;
     try {
