@@ -17,20 +17,32 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * Erasures as the benchmark makes them: started through our admin API as the realm's admin, the way
- * the admin page does, and followed in Keycloak's database.
+ * Erasures as the benchmark makes them on one Keycloak (a node or a cluster): started through our
+ * admin API as the realm's admin, the way the admin page does, and followed in that Keycloak's
+ * database.
  */
 final class BenchErasures {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private final WholeSystem system;
-  private final DemoData demo;
+  private final BenchKeycloak keycloak;
+  private final Map<String, Member> realmAdmins;
 
-  BenchErasures(WholeSystem system, DemoData demo) {
-    this.system = system;
-    this.demo = demo;
+  /**
+   * @param realmAdmins the admin allowed to erase, by realm
+   */
+  BenchErasures(BenchKeycloak keycloak, Map<String, Member> realmAdmins) {
+    this.keycloak = keycloak;
+    this.realmAdmins = Map.copyOf(realmAdmins);
+  }
+
+  /** On the system's one Keycloak node, in the demo's two realms. */
+  static BenchErasures of(WholeSystem system, DemoData demo) {
+    return new BenchErasures(
+        BenchKeycloak.of(system),
+        Map.of(
+            DemoRealm.REALM, demo.realmAdmin(), DemoRealm.GROUPS_REALM, demo.groupsRealmAdmin()));
   }
 
   /** The erasure's id and how long its request took (confirm, lockout, hand-over). */
@@ -59,7 +71,7 @@ final class BenchErasures {
 
     void awaitCompletion() throws Exception {
       awaitCompleted(started.requestId());
-      try (Connection db = system.keycloakDatabase()) {
+      try (Connection db = keycloak.connect()) {
         completionMillis =
             Long.parseLong(
                 ErasureQueries.single(
@@ -71,7 +83,16 @@ final class BenchErasures {
   }
 
   Erasure erase(Tenant tenant, int gracePeriodSeconds) throws Exception {
-    return new Erasure(start(tenant, gracePeriodSeconds));
+    return erase(tenant, gracePeriodSeconds, () -> {});
+  }
+
+  /**
+   * As {@link #erase(Tenant, int)}, running {@code atRequest} after the preparations (vacuum, the
+   * admin's sign-in), right before the timed request: what it reads then excludes them.
+   */
+  Erasure erase(Tenant tenant, int gracePeriodSeconds, Runnable atRequest) throws Exception {
+    return new Erasure(
+        start(tenant.realm(), tenant.id(), tenant.name(), gracePeriodSeconds, atRequest));
   }
 
   Started start(Tenant tenant, int gracePeriodSeconds) throws Exception {
@@ -84,14 +105,21 @@ final class BenchErasures {
    */
   Started start(String realm, String tenantId, String tenantName, int gracePeriodSeconds)
       throws Exception {
+    return start(realm, tenantId, tenantName, gracePeriodSeconds, () -> {});
+  }
+
+  private Started start(
+      String realm, String tenantId, String tenantName, int gracePeriodSeconds, Runnable atRequest)
+      throws Exception {
     vacuumMemberTable();
     String token = realmAdminToken(realm);
+    atRequest.run();
     long start = System.nanoTime();
     HttpResponse<String> started =
         HTTP.send(
             HttpRequest.newBuilder(
-                    system
-                        .keycloakUrl()
+                    keycloak
+                        .url()
                         .resolve(
                             "/admin/realms/"
                                 + realm
@@ -127,9 +155,8 @@ final class BenchErasures {
 
   /** An access token of the realm's admin, as the admin console holds one. */
   String realmAdminToken(String realm) {
-    Member realmAdmin =
-        realm.equals(DemoRealm.GROUPS_REALM) ? demo.groupsRealmAdmin() : demo.realmAdmin();
-    return new AdminConsoleLogin(system.keycloakUrl())
+    Member realmAdmin = realmAdmins.get(realm);
+    return new AdminConsoleLogin(keycloak.publicUrl())
         .login(realm, realmAdmin.username(), realmAdmin.password())
         .requireSuccess()
         .accessToken();
@@ -142,14 +169,14 @@ final class BenchErasures {
    * its size can go wrong (docs/benchmarks.md, "Large tenants: where the time goes").
    */
   private void vacuumMemberTable() throws SQLException {
-    try (Connection db = system.keycloakDatabase();
+    try (Connection db = keycloak.connect();
         Statement vacuum = db.createStatement()) {
       vacuum.execute("vacuum (analyze) org_erasure_locked_member");
     }
   }
 
   private String state(String requestId) throws SQLException {
-    try (Connection db = system.keycloakDatabase()) {
+    try (Connection db = keycloak.connect()) {
       return ErasureQueries.state(db, requestId);
     }
   }

@@ -4,7 +4,6 @@ import dev.orgerasure.e2e.benchmark.BulkMembers.Person;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.GroupTenantFactory;
-import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import dev.orgerasure.e2e.keycloak.TokenEndpoint;
 import dev.orgerasure.e2e.keycloak.TokenResponse;
@@ -22,8 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The benchmark's tenants: organisations and groups made through the admin API, their members
- * written straight into Keycloak's database (not timed), some of them signed in for real.
+ * The benchmark's tenants on one Keycloak (a node or a cluster): organisations of a realm and
+ * groups of realm {@code learning-groups} made through the admin API, their members written
+ * straight into that Keycloak's database (not timed), some of them signed in for real.
  */
 final class BenchTenants {
 
@@ -38,39 +38,44 @@ final class BenchTenants {
     }
   }
 
-  private final WholeSystem system;
+  private final BenchKeycloak keycloak;
   private final KeycloakAdminClient admin;
+  private final String realm;
 
-  BenchTenants(WholeSystem system, KeycloakAdminClient admin) {
-    this.system = system;
+  /**
+   * @param admin the master realm's admin on that Keycloak
+   * @param realm the realm of the organisations
+   */
+  BenchTenants(BenchKeycloak keycloak, KeycloakAdminClient admin, String realm) {
+    this.keycloak = keycloak;
     this.admin = admin;
+    this.realm = realm;
   }
 
-  /** An organisation of the learning realm with {@code members}, the first {@code signedIn}. */
+  /** An organisation of the realm with {@code members}, the first {@code signedIn}. */
   Tenant organization(String name, int members, int signedIn, String membership) throws Exception {
     String alias = name.toLowerCase().replace(' ', '-');
     String domain = alias + ".example";
     String id = createOrganization(name, alias, domain);
     List<Person> people;
-    try (Connection db = system.keycloakDatabase()) {
+    try (Connection db = keycloak.connect()) {
       String groupId = ErasureQueries.single(db, "select group_id from org where id = ?", id);
       people =
           new BulkMembers(db)
-              .insert(realmId(db, DemoRealm.REALM), groupId, alias, domain, members, membership);
+              .insert(realmId(db, realm), groupId, alias, domain, members, membership);
     }
-    return new Tenant(
-        DemoRealm.REALM, id, name, people, signIn(DemoRealm.REALM, people.subList(0, signedIn)));
+    return new Tenant(realm, id, name, people, signIn(realm, people.subList(0, signedIn)));
   }
 
   /**
    * A group tenant of realm {@code learning-groups}, made as the group tenants' admins make one.
    */
-  Tenant group(String name, int members, int signedIn) throws Exception {
+  Tenant group(GroupTenantFactory groups, String name, int members, int signedIn) throws Exception {
     String alias = name.toLowerCase().replace(' ', '-');
     String domain = alias + ".example";
-    DemoOrg group = new GroupTenantFactory(system, admin).create(name, domain, 1);
+    DemoOrg group = groups.create(name, domain, 1);
     List<Person> people;
-    try (Connection db = system.keycloakDatabase()) {
+    try (Connection db = keycloak.connect()) {
       people =
           new BulkMembers(db)
               .insert(
@@ -102,7 +107,7 @@ final class BenchTenants {
 
   /** The admin events the realm holds: what the identity deletion searches for erased people. */
   long adminEvents(String realm) throws SQLException {
-    try (Connection db = system.keycloakDatabase()) {
+    try (Connection db = keycloak.connect()) {
       return Long.parseLong(
           ErasureQueries.single(
               db,
@@ -119,7 +124,7 @@ final class BenchTenants {
 
   /** Every member disabled, no session of theirs left, and a signed-in member's refresh refused. */
   void requireLockedOut(Tenant tenant) throws Exception {
-    try (Connection db = system.keycloakDatabase()) {
+    try (Connection db = keycloak.connect()) {
       Array ids = db.createArrayOf("varchar", tenant.memberIds().toArray());
       long enabled =
           count(db, "select count(*) from user_entity where id = any(?) and enabled", ids);
@@ -132,7 +137,7 @@ final class BenchTenants {
     }
     if (!tenant.signedIn().isEmpty()) {
       TokenResponse refreshed =
-          new TokenEndpoint(system.keycloakUrl())
+          new TokenEndpoint(keycloak.url())
               .refresh(
                   tenant.realm(), DemoRealm.APP_CLIENT, tenant.signedIn().get(0).refreshToken());
       if (refreshed.isSuccess()) {
@@ -143,12 +148,12 @@ final class BenchTenants {
 
   /** An enabled organisation with one domain, through the admin API; answers its id. */
   private String createOrganization(String name, String alias, String domain) {
-    return admin.createOrganization(DemoRealm.REALM, name, alias, domain);
+    return admin.createOrganization(realm, name, alias, domain);
   }
 
   /** Each person an online session and an offline one, as the learning app would. */
   private List<TokenResponse> signIn(String realm, List<Person> people) throws Exception {
-    TokenEndpoint tokens = new TokenEndpoint(system.keycloakUrl());
+    TokenEndpoint tokens = new TokenEndpoint(keycloak.url());
     List<Callable<TokenResponse>> signIns = new ArrayList<>();
     for (Person person : people) {
       signIns.add(

@@ -43,7 +43,7 @@ public final class EndToEndErasureBenchmark {
         Path.of(System.getProperty("erasure.benchmark.output", "target/benchmarks/end-to-end.txt"));
     try (WholeSystem system = WholeSystem.start(WholeSystemOptions.freePorts("benchmark"))) {
       DemoData demo = DemoData.load(system);
-      BenchErasures erasures = new BenchErasures(system, demo);
+      BenchErasures erasures = BenchErasures.of(system, demo);
       List<DemoOrg> orgs = new ArrayList<>(demo.orgs());
       orgs.sort(Comparator.comparingInt(org -> org.members().size()));
       List<DemoOrg> groupTenants = new ArrayList<>(demo.groupTenants());

@@ -7,6 +7,7 @@ import dev.orgerasure.e2e.benchmark.BulkMembers.Person;
 import dev.orgerasure.e2e.benchmark.Measures.Measure;
 import dev.orgerasure.e2e.demo.DemoData;
 import dev.orgerasure.e2e.demo.DemoRealm;
+import dev.orgerasure.e2e.demo.GroupTenantFactory;
 import dev.orgerasure.e2e.harness.WholeSystem;
 import dev.orgerasure.e2e.harness.WholeSystemOptions;
 import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
@@ -43,8 +44,8 @@ public final class LargeTenantBenchmark {
     this.system = system;
     this.admin = DemoData.masterAdmin(system);
     this.demo = DemoData.load(system);
-    this.tenants = new BenchTenants(system, admin);
-    this.erasures = new BenchErasures(system, demo);
+    this.tenants = new BenchTenants(BenchKeycloak.of(system), admin, DemoRealm.REALM);
+    this.erasures = BenchErasures.of(system, demo);
   }
 
   public static void main(String[] args) throws Exception {
@@ -191,7 +192,8 @@ public final class LargeTenantBenchmark {
 
   /** A group tenant of realm {@code learning-groups}: the same lockout and deletion. */
   private void groupTenant(int members, int signedIn) throws Exception {
-    Tenant tenant = tenants.group("Bench Groups", members, signedIn);
+    Tenant tenant =
+        tenants.group(new GroupTenantFactory(system, admin), "Bench Groups", members, signedIn);
     Erasure erasure = erasures.erase(tenant, 0);
     tenants.requireLockedOut(tenant);
     erasure.awaitCompletion();

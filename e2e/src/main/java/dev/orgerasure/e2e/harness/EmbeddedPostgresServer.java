@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 
 /**
  * A throwaway PostgreSQL 17 on a free loopback port, its data under the instance directory. It can
@@ -64,6 +65,20 @@ public final class EmbeddedPostgresServer implements PostgresServer {
       startPostgres();
     } catch (IOException e) {
       throw new UncheckedIOException("embedded PostgreSQL did not restart", e);
+    }
+  }
+
+  /**
+   * The CPU time PostgreSQL has used since it last started: the postmaster, named by the first line
+   * of its {@code postmaster.pid}, and its backends and workers, those that ended included.
+   */
+  public synchronized Duration cpuTime() {
+    try {
+      long pid =
+          Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+      return ProcessHandle.of(pid).map(ProcessCpu::ofTree).orElse(Duration.ZERO);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read PostgreSQL's pid in " + dataDir, e);
     }
   }
 

@@ -89,6 +89,11 @@ abstract class RestartableServer implements AutoCloseable {
     }
   }
 
+  /** The CPU time the running server has used since its last start; zero when it is not running. */
+  public synchronized Duration cpuTime() {
+    return process == null ? Duration.ZERO : process.cpuTime();
+  }
+
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();
   }

@@ -124,6 +124,11 @@ public final class ServerProcess implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** The CPU time the script and the server under it have used so far. */
+  public Duration cpuTime() {
+    return ProcessCpu.ofTree(process.toHandle());
+  }
+
   String logTail() {
     try {
       List<String> lines =

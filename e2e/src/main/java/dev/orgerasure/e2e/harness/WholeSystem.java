@@ -202,6 +202,11 @@ public final class WholeSystem implements AutoCloseable {
     return e.getCause() instanceof RuntimeException cause ? cause : e;
   }
 
+  /** The CPU time the system's Keycloak has used since it last started. */
+  public Duration keycloakCpuTime() {
+    return keycloak.cpuTime();
+  }
+
   /** Keycloak's metrics, on its management interface. */
   public URI keycloakMetricsUrl() {
     return keycloak.metricsUrl();
