@@ -15,6 +15,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.ui.extend.UiTabProvider;
@@ -169,9 +170,17 @@ public class RealmSettingsTab implements UiTabProvider, UiTabProviderFactory<Com
 
   @Override
   public void postInit(KeycloakSessionFactory factory) {
-    KeycloakModelUtils.runJobInTransaction(
-        factory,
-        session -> session.realms().getRealmsStream().forEach(realm -> adopt(session, realm)));
+    // After Keycloak's migration, not here: other factories (JPA's on a clustered node) may not be
+    // initialised yet when this one's postInit runs, and reading realms would fail the start.
+    factory.register(
+        event -> {
+          if (event instanceof PostMigrationEvent) {
+            KeycloakModelUtils.runJobInTransaction(
+                factory,
+                session ->
+                    session.realms().getRealmsStream().forEach(realm -> adopt(session, realm)));
+          }
+        });
   }
 
   /** Makes the realm's form from its realm attributes, if it keeps its settings there. */
