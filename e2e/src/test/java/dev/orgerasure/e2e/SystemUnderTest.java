@@ -74,6 +74,28 @@ public final class SystemUnderTest implements AutoCloseable {
     return tokens.refresh(DemoRealm.REALM, DemoRealm.APP_CLIENT, refreshToken);
   }
 
+  /** The secret of realm {@code learning}'s dispatcher client, as Keycloak holds it. */
+  public String dispatcherSecret() {
+    String dispatcher =
+        masterAdmin()
+            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
+            .get(0)
+            .path("id")
+            .asText();
+    return masterAdmin()
+        .get(DemoRealm.ADMIN_PATH + "/clients/" + dispatcher + "/client-secret")
+        .path("value")
+        .asText();
+  }
+
+  /** A token of realm {@code learning}'s dispatcher, as Keycloak's extension calls the service. */
+  public String dispatcherToken() {
+    return tokens
+        .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, dispatcherSecret())
+        .requireSuccess()
+        .accessToken();
+  }
+
   /** The token endpoint of any realm, e.g. for a service-account token of a confidential client. */
   public TokenEndpoint tokens() {
     return tokens;

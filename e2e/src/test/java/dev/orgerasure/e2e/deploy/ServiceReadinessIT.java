@@ -138,22 +138,8 @@ class ServiceReadinessIT {
   @Test
   @Order(2)
   void tokensNamingThePublicIssuerPassAndTokensNamingTheInternalAddressDoNot() throws Exception {
-    String dispatcher =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
-            .get(0)
-            .path("id")
-            .asText();
-    String secret =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients/" + dispatcher + "/client-secret")
-            .path("value")
-            .asText();
-    String publicToken =
-        sut.tokens()
-            .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, secret)
-            .requireSuccess()
-            .accessToken();
+    String secret = sut.dispatcherSecret();
+    String publicToken = sut.dispatcherToken();
     HttpResponse<String> accepted = servedRealm(publicToken);
     assertEquals(403, accepted.statusCode(), accepted.body());
     assertTrue(accepted.body().contains("\"error\":\"missing-role\""), accepted.body());

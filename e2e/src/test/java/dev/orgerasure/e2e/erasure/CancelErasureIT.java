@@ -12,7 +12,6 @@ import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
 import dev.orgerasure.e2e.demo.DemoRealm;
 import dev.orgerasure.e2e.demo.Member;
-import dev.orgerasure.e2e.keycloak.KeycloakAdminClient;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -241,23 +240,7 @@ class CancelErasureIT {
 
   /** The service's own cancel, as Keycloak's dispatcher asks it. */
   private HttpResponse<String> cancelAtTheService(String erasure) throws Exception {
-    KeycloakAdminClient admin = sut.masterAdmin();
-    String dispatcher =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients?clientId=" + DemoRealm.DISPATCHER_CLIENT)
-            .get(0)
-            .path("id")
-            .asText();
-    String secret =
-        admin
-            .get(DemoRealm.ADMIN_PATH + "/clients/" + dispatcher + "/client-secret")
-            .path("value")
-            .asText();
-    String token =
-        sut.tokens()
-            .clientCredentials(DemoRealm.REALM, DemoRealm.DISPATCHER_CLIENT, secret)
-            .requireSuccess()
-            .accessToken();
+    String token = sut.dispatcherToken();
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(
