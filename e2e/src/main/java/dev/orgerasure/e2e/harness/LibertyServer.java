@@ -128,7 +128,9 @@ public final class LibertyServer extends RestartableServer {
             "ERASURE_DB_USER", db.user(),
             "ERASURE_DB_PASSWORD", db.password(),
             "ERASURE_FILE_STORE_ROOT", paths.fileStore(site).toString(),
-            "LEARNING_FILE_STORE_ROOT", paths.fileStore(site).toString()));
+            "LEARNING_FILE_STORE_ROOT", paths.fileStore(site).toString(),
+            // messages.log in JSON, as production collects it; the console stays readable.
+            "WLP_LOGGING_MESSAGE_FORMAT", "json"));
     return new Launch(
         List.of(paths.libertyInstall().resolve("bin/server").toString(), "run", SERVER_NAME),
         env,
@@ -139,6 +141,25 @@ public final class LibertyServer extends RestartableServer {
   /** The server's console output, as the harness captures it. */
   public Path log() {
     return paths.logs().resolve("liberty" + name + ".log");
+  }
+
+  /**
+   * The server's {@code messages.log} files, in JSON: the current one and those Liberty kept from
+   * earlier starts on this user dir.
+   */
+  public List<Path> messagesLogs() {
+    Path logs = userDir.resolve("servers").resolve(SERVER_NAME).resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(logs)) {
+      return files
+          .filter(file -> file.getFileName().toString().matches("messages(_.*)?\\.log"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + logs, e);
+    }
   }
 
   /** MicroProfile Health's readiness: every check of ear/README.md, "Readiness", up. */

@@ -220,6 +220,11 @@ public final class WholeSystem implements AutoCloseable {
     return liberty.baseUrl();
   }
 
+  /** The JSON {@code messages.log} files of the erasure-service of realm {@code learning}. */
+  public List<Path> libertyMessagesLogs() {
+    return liberty.messagesLogs();
+  }
+
   /**
    * Starts one more erasure-service, for a site of its own, with the system's Keycloak and
    * PostgreSQL; it stops with the system, and returns when it has started (not when it is ready:

@@ -1,6 +1,7 @@
 package dev.orgerasure.service.purge;
 
 import dev.orgerasure.service.erasure.PurgeRepository;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -38,6 +39,8 @@ public class PurgeResumption {
 
   @Inject private PurgeDriver driver;
 
+  @Inject private KeycloakSettings keycloak;
+
   @Resource private TimerService timerService;
 
   @PostConstruct
@@ -52,6 +55,9 @@ public class PurgeResumption {
 
   @Timeout
   void resume(Timer timer) {
-    driver.advance((String) timer.getInfo(), UNTIL_DONE);
+    String requestId = (String) timer.getInfo();
+    try (ErasureLogContext context = ErasureLogContext.of(requestId, keycloak.realm())) {
+      driver.advance(requestId, UNTIL_DONE);
+    }
   }
 }

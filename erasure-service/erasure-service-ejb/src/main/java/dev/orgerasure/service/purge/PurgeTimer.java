@@ -1,6 +1,7 @@
 package dev.orgerasure.service.purge;
 
 import dev.orgerasure.service.erasure.Purge;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.Timeout;
@@ -29,6 +30,8 @@ public class PurgeTimer {
 
   @Inject private PurgeSettings settings;
 
+  @Inject private KeycloakSettings keycloak;
+
   /**
    * Called in the transaction that stores the purge: the timer exists if and only if the purge
    * does.
@@ -46,9 +49,11 @@ public class PurgeTimer {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void onTimeout(Timer timer) {
     String requestId = (String) timer.getInfo();
-    if (driver.advance(requestId, settings.timeoutBudget()) == StepOutcome.FINISHED) {
-      timer.cancel();
-      LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
+    try (ErasureLogContext context = ErasureLogContext.of(requestId, keycloak.realm())) {
+      if (driver.advance(requestId, settings.timeoutBudget()) == StepOutcome.FINISHED) {
+        timer.cancel();
+        LOG.info(() -> "Purge " + requestId + " finished; its timer is cancelled");
+      }
     }
   }
 }

@@ -6,9 +6,11 @@ import dev.orgerasure.service.erasure.GracePeriodOverException;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.inventory.ApplicationInventory;
 import dev.orgerasure.service.inventory.InventoryNotReadyException;
+import dev.orgerasure.service.keycloak.KeycloakSettings;
 import dev.orgerasure.service.metrics.HandOverMetrics;
 import dev.orgerasure.service.metrics.HandOverOutcome;
 import dev.orgerasure.service.purge.Acceptance;
+import dev.orgerasure.service.purge.ErasureLogContext;
 import dev.orgerasure.service.purge.ErasureRequests;
 import dev.orgerasure.service.purge.InvalidErasureRequestException;
 import jakarta.ejb.EJBException;
@@ -22,10 +24,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Erasures handed over by Keycloak: accept (idempotent by request id), status, and an immediate
- * retry of the files that could not be deleted.
+ * retry of the files that could not be deleted. Each request's log records carry the erasure's id
+ * and realm as fields ({@link ErasureLogContext}).
  */
 @Path(ServiceApi.ERASURES)
 @DispatcherOnly
@@ -38,10 +42,16 @@ public class ErasureResource {
 
   @Inject private HandOverMetrics handOvers;
 
+  @Inject private KeycloakSettings keycloak;
+
   /** Counts the hand-over once its transaction has ended, so an accepted one is stored. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response accept(HandOver body) {
+    return aboutErasure(body == null ? null : body.requestId(), () -> acceptHandOver(body));
+  }
+
+  private Response acceptHandOver(HandOver body) {
     Acceptance acceptance;
     try {
       acceptance = erasures.accept(body);
@@ -68,14 +78,14 @@ public class ErasureResource {
   @GET
   @Path(ServiceApi.ERASURE)
   public Response status(@PathParam("requestId") String requestId) {
-    return statusOrNotFound(erasures.find(requestId));
+    return aboutErasure(requestId, () -> statusOrNotFound(erasures.find(requestId)));
   }
 
   /** Tries the files that could not be deleted now, instead of at their next back-off. */
   @POST
   @Path(ServiceApi.FAILED_FILES_RETRY)
   public Response retryFailedFiles(@PathParam("requestId") String requestId) {
-    return statusOrNotFound(erasures.retryFailedFiles(requestId));
+    return aboutErasure(requestId, () -> statusOrNotFound(erasures.retryFailedFiles(requestId)));
   }
 
   /**
@@ -86,10 +96,20 @@ public class ErasureResource {
   @POST
   @Path(ServiceApi.CANCEL)
   public Response cancel(@PathParam("requestId") String requestId) {
+    return aboutErasure(requestId, () -> cancelDuringGracePeriod(requestId));
+  }
+
+  private Response cancelDuringGracePeriod(String requestId) {
     try {
       return statusOrNotFound(erasures.cancel(requestId));
     } catch (GracePeriodOverException e) {
       return ApiErrors.response(Response.Status.CONFLICT, "grace-period-over", e.getMessage());
+    }
+  }
+
+  private Response aboutErasure(String requestId, Supplier<Response> work) {
+    try (ErasureLogContext context = ErasureLogContext.of(requestId, keycloak.realm())) {
+      return work.get();
     }
   }
 
