@@ -109,16 +109,17 @@ public class BatchPurger {
    * or touched. The erased members are read once per batch as one array, and the rows taken in the
    * order of the person column, then the key: PostgreSQL reads them through the person column's
    * index in that order and stops at the batch's end (ordered by the key alone, every batch would
-   * read and sort all the erased members' remaining rows). Deleted rows are not found again, so no
-   * cursor is kept.
+   * read and sort all the erased members' remaining rows). They are deleted by key, so that a row
+   * the application updates meanwhile is deleted all the same. Deleted rows are not found again, so
+   * no cursor is kept.
    */
   private BatchResult erasedPeopleBatch(InventoryTable table, String requestId, int batchSize) {
     int rows =
         sql.update(
             String.format(
-                "DELETE FROM %1$s WHERE ctid = ANY (ARRAY(SELECT ctid FROM %1$s WHERE %2$s = ANY"
+                "DELETE FROM %1$s WHERE (%4$s) IN (SELECT %4$s FROM %1$s WHERE %2$s = ANY"
                     + " (ARRAY(SELECT CAST(user_id AS text) FROM %3$s WHERE request_id = ?1))"
-                    + " ORDER BY %2$s, %4$s LIMIT ?2))",
+                    + " ORDER BY %2$s, %4$s LIMIT ?2)",
                 inventory.sqlName(table),
                 table.personColumn(),
                 ServiceTables.ERASED_MEMBER,

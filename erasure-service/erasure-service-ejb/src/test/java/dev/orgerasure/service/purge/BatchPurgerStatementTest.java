@@ -217,10 +217,10 @@ class BatchPurgerStatementTest {
       assertEquals(
           List.of(
               new Statement(
-                  "DELETE FROM crm.people WHERE ctid = ANY (ARRAY(SELECT ctid FROM crm.people"
+                  "DELETE FROM crm.people WHERE (id) IN (SELECT id FROM crm.people"
                       + " WHERE user_id = ANY (ARRAY(SELECT CAST(user_id AS text) FROM"
                       + " purge_erased_member WHERE request_id = ?1)) ORDER BY user_id, id"
-                      + " LIMIT ?2))",
+                      + " LIMIT ?2)",
                   List.of(REQUEST, 50))),
           session.updates,
           policy.name());

@@ -158,10 +158,11 @@ class CrmExamplePurgeTest {
     assertEquals(1_000, batches.rows());
     assertEquals(0, peopleRows(erased).size(), "the erased members' rows are gone");
     assertEquals(keptBefore, peopleOfTagNotIn(batchTag, erased), "every other row untouched");
-    // Read through the person column's index in its order, a batch stops at its last row (101 a
-    // batch, measured); sorting the erased members' rows by key would read all that remain of the
-    // 1,000, and a scan of the table its 10,000.
-    assertTrue(batches.most() <= 2 * 100, "rows read per batch of 100: " + batches.readPerBatch());
+    // Found through the person column's index in its order, a batch stops at its last row, then
+    // reads each again by its key to delete it (203 a batch, measured); sorting the erased
+    // members' rows by key would read all that remain of the 1,000, and a scan of the table its
+    // 10,000.
+    assertTrue(batches.most() <= 3 * 100, "rows read per batch of 100: " + batches.readPerBatch());
   }
 
   /** An MD5 over the people rows of a tag whose user is not among {@code excluded}. */
