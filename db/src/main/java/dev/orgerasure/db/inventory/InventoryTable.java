@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  *     DetachAction#KEEP} when it holds no tenant's rows
  * @param resets for a {@link DetachAction#RESET} table, the columns set back on each kept row;
  *     among them the tenant column to {@code NULL}, so that the row leaves the organisation and the
- *     purge does not find it again. Empty for a {@link DetachAction#DELETE} table.
+ *     purge does not find it again. Empty for any other table.
  */
 public record InventoryTable(
     String name,
