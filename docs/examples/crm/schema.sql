@@ -10,7 +10,9 @@ CREATE TABLE organisations (
     name       text NOT NULL
 );
 
--- People are the application's view of Keycloak users; their rows outlive any one organisation.
+-- People are the application's view of Keycloak users; their rows outlive any one organisation,
+-- but not the person: an erasure that deletes a member's account deletes their row too (KEEP in
+-- the inventory), and leaves everyone else's as it is.
 CREATE TABLE people (
     id         uuid PRIMARY KEY DEFAULT gen_random_uuid(),
     user_id    text NOT NULL UNIQUE, -- the Keycloak user id

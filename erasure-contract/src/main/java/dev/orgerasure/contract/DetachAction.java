@@ -10,5 +10,11 @@ public enum DetachAction {
   /**
    * The rows are a kept person's own: they stay, and what ties them to the organisation is reset.
    */
-  RESET
+  RESET,
+  /**
+   * The rows are people's own and belong to no organisation: those of the members the erasure
+   * deletes go, under either policy, and every other row stays as it is. Rows counted for such a
+   * table are rows deleted.
+   */
+  KEEP
 }

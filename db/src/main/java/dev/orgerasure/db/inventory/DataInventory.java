@@ -160,6 +160,14 @@ public final class DataInventory {
                   + parent.name()
                   + ", the path to its tenant");
         }
+      } else if (table.isOutsideTenants()) {
+        if (catalog.column(name, tenant).isPresent()) {
+          problems.add(
+              name
+                  + " is declared KEEP, outside any tenant, but has the tenant column "
+                  + tenant
+                  + ": declare it RESET, with its reset, so that the tenant's rows leave it");
+        }
       } else if (catalog.column(name, tenant).isEmpty()) {
         problems.add(name + " has no tenant column " + tenant);
       }
@@ -257,7 +265,7 @@ public final class DataInventory {
   private static Set<String> tenantTypes(DeclaredInventory declared, SchemaCatalog catalog) {
     Set<String> types = new TreeSet<>();
     for (InventoryTable table : declared.tables()) {
-      if (!table.isReachedThroughParent()) {
+      if (!table.isReachedThroughParent() && !table.isOutsideTenants()) {
         catalog
             .column(table.name(), declared.tenantColumn())
             .ifPresent(column -> types.add(column.type()));
@@ -282,6 +290,7 @@ public final class DataInventory {
    * reached through its parents, its columns' membership among the tenant's parent keys.
    */
   public String tenantCondition(InventoryTable table, String parameter) {
+    requireTenantRows(table);
     if (!table.isReachedThroughParent()) {
       return tenantColumn() + " = " + parameter;
     }
@@ -302,6 +311,7 @@ public final class DataInventory {
    * the {@code FROM} list and the expression naming each row's tenant, for counts of many tenants.
    */
   public TenantJoin tenantJoin(InventoryTable table) {
+    requireTenantRows(table);
     StringBuilder from = new StringBuilder(sqlName(table)).append(" t0");
     InventoryTable current = table;
     int depth = 0;
@@ -317,6 +327,12 @@ public final class DataInventory {
       depth++;
     }
     return new TenantJoin(from.toString(), "t" + depth + "." + tenantColumn());
+  }
+
+  private static void requireTenantRows(InventoryTable table) {
+    if (table.isOutsideTenants()) {
+      throw new IllegalArgumentException(table.name() + " holds no tenant's rows");
+    }
   }
 
   /** {@code child}'s foreign-key columns equal to {@code parent}'s key, column for column. */

@@ -59,8 +59,8 @@ public record DeclaredInventory(
     SqlNames.checked("tenantColumn", tenantColumn);
     tables = List.copyOf(tables);
     files = List.copyOf(files);
-    if (tables.isEmpty()) {
-      throw new InvalidInventoryException("the inventory lists no table");
+    if (tables.stream().allMatch(InventoryTable::isOutsideTenants)) {
+      throw new InvalidInventoryException("the inventory lists no table holding tenants' rows");
     }
     Set<String> names = new HashSet<>();
     for (InventoryTable table : tables) {
@@ -96,6 +96,13 @@ public record DeclaredInventory(
                                   + ": its tenantVia parent "
                                   + parent
                                   + " is not in the inventory"));
+        }
+        if (current.isOutsideTenants()) {
+          throw new InvalidInventoryException(
+              table.name()
+                  + ": its tenantVia parents end at "
+                  + current.name()
+                  + ", which holds no tenant's rows (KEEP)");
         }
       }
     }
@@ -208,7 +215,7 @@ public record DeclaredInventory(
     try {
       underDetach = DetachAction.valueOf(text(table, "underDetach", where));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInventoryException(where + ": underDetach is DELETE or RESET");
+      throw new InvalidInventoryException(where + ": underDetach is DELETE, RESET or KEEP");
     }
     List<ColumnReset> resets = new ArrayList<>();
     if (table.containsKey("reset")) {

@@ -131,6 +131,28 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
         reached = true;
       }
     }
+    // A table that reaches no tenant may still hold people's own rows (their names, say), which
+    // outlive an erasure unless the inventory lists them for the members it deletes.
+    for (Map.Entry<String, Map<String, SchemaCatalog.Column>> table :
+        catalog.columns().entrySet()) {
+      if (listed.contains(table.getKey()) || ambiguous.contains(table.getKey())) {
+        continue;
+      }
+      table.getValue().entrySet().stream()
+          .filter(
+              column -> PERSON_COLUMNS.contains(column.getKey()) && column.getValue().holdsText())
+          .forEach(
+              column ->
+                  undecided.add(
+                      table.getKey()
+                          + ": left out, it reaches no tenant, but column "
+                          + column.getKey()
+                          + " may name a Keycloak user; if its rows are people's own, list it with"
+                          + " \"person\": \""
+                          + column.getKey()
+                          + "\" and underDetach KEEP, so that the rows of the members an erasure"
+                          + " deletes go"));
+    }
     return new InventoryProposal(
         new DeclaredInventory(application, tenantColumn, tables, List.of()), undecided);
   }

@@ -16,16 +16,19 @@ import java.util.stream.Collectors;
  * @param personColumn for a table of people's own rows, the column naming the Keycloak user a row
  *     belongs to, else {@code null}. Under either policy such a table's rows of the members the
  *     erasure deletes are deleted, and every other row of the organisation is reset, so that people
- *     who keep their accounts keep their rows (docs/contract.md, "People's own rows").
+ *     who keep their accounts keep their rows (docs/contract.md, "People's own rows"). A table of
+ *     people's own rows without the tenant column ({@link DetachAction#KEEP}) has only its rows of
+ *     the members the erasure deletes deleted, and every other row left as it is.
  * @param tenantVia for a table without the tenant column, the columns of a foreign key to the
  *     listed table whose rows give its rows their tenant; else {@code null}
  * @param parents the inventory's tables its foreign keys point to, read from the database; they are
  *     purged after it
  * @param underDetach what a Detach erasure does to the organisation's rows (an Erase deletes them),
- *     as people are shown it; a per-person table is {@link DetachAction#RESET}
+ *     as people are shown it; a per-person table is {@link DetachAction#RESET}, or {@link
+ *     DetachAction#KEEP} when it holds no tenant's rows
  * @param resets for a {@link DetachAction#RESET} table, the columns set back on each kept row;
  *     among them the tenant column to {@code NULL}, so that the row leaves the organisation and the
- *     purge does not find it again. Empty for a {@link DetachAction#DELETE} table.
+ *     purge does not find it again. Empty for any other table.
  */
 public record InventoryTable(
     String name,
@@ -60,11 +63,22 @@ public record InventoryTable(
     if (underDetach == DetachAction.RESET && resets.isEmpty()) {
       throw new IllegalArgumentException(name + ": a table reset under Detach names its resets");
     }
-    if (underDetach == DetachAction.DELETE && !resets.isEmpty()) {
+    if (underDetach == DetachAction.KEEP && !resets.isEmpty()) {
+      throw new IllegalArgumentException(
+          name
+              + ": a KEEP table holds no tenant's rows to reset; its other rows are left as they are");
+    }
+    if (underDetach != DetachAction.RESET && !resets.isEmpty()) {
       throw new IllegalArgumentException(name + ": only a table reset under Detach has resets");
     }
-    if (personColumn != null && underDetach != DetachAction.RESET) {
+    if (personColumn != null && underDetach == DetachAction.DELETE) {
       throw new IllegalArgumentException(name + ": a per-person table keeps kept people's rows");
+    }
+    if (underDetach == DetachAction.KEEP && personColumn == null) {
+      throw new IllegalArgumentException(
+          name
+              + ": only a table of people's own rows is KEEP (it names its person column); a"
+              + " tenant's table is DELETE or RESET");
     }
   }
 
@@ -118,6 +132,14 @@ public record InventoryTable(
 
   public boolean isPerPerson() {
     return personColumn != null;
+  }
+
+  /**
+   * Whether the table holds people's own rows outside any tenant (no tenant column, no parent):
+   * only its rows of the members an erasure deletes are purged.
+   */
+  public boolean isOutsideTenants() {
+    return underDetach == DetachAction.KEEP;
   }
 
   /** The {@code SET} list of a reset, e.g. {@code org_id = NULL, state = 'PENDING'}. */

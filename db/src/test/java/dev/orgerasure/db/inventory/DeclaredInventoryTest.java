@@ -138,6 +138,79 @@ class DeclaredInventoryTest {
     assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
   }
 
+  private static final String PEOPLE =
+      """
+      {"table": "people", "category": "People", "personalData": true, "key": "id",
+       "person": "user_id", "underDetach": "KEEP"}""";
+
+  @Test
+  void aTableOfPeoplesOwnRowsOutsideAnyTenantIsReadAsKept() {
+    InventoryTable people = read(ONE_TABLE.formatted(NOTES + ", " + PEOPLE)).table("people");
+    assertTrue(people.isOutsideTenants());
+    assertEquals("user_id", people.personColumn());
+    assertEquals(List.of(), people.resets());
+  }
+
+  /** Without a table of tenants' rows, no tenant could be erased, nor its id read. */
+  @Test
+  void anInventoryOfKeptTablesOnlyIsRefused() {
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(PEOPLE)));
+    assertTrue(
+        refused.getMessage().contains("no table holding tenants' rows"), refused.getMessage());
+  }
+
+  /** Its rows belong to no tenant: there is nothing to take them out of. */
+  @Test
+  void aKeptTableWithAResetIsRefused() {
+    String table = PEOPLE.replace("}", ", \"reset\": {\"tenant_id\": null}}");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+    assertTrue(refused.getMessage().contains("no tenant's rows to reset"), refused.getMessage());
+  }
+
+  /** Without a person column, no row of it could ever be found to purge. */
+  @Test
+  void aKeptTableWithoutAPersonColumnIsRefused() {
+    String table = PEOPLE.replace("\"person\": \"user_id\", ", "");
+    InvalidInventoryException refused =
+        assertThrows(InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(table)));
+    assertTrue(
+        refused.getMessage().contains("only a table of people's own rows"), refused.getMessage());
+  }
+
+  @Test
+  void aKeptTableReachedThroughAParentIsRefused() {
+    String table =
+        PEOPLE.replace("}", ", \"tenantVia\": {\"column\": \"note_id\", \"parent\": \"notes\"}}");
+    assertThrows(
+        InvalidInventoryException.class, () -> read(ONE_TABLE.formatted(NOTES + ", " + table)));
+  }
+
+  /** A child would reach no tenant through it. */
+  @Test
+  void aTableReachedThroughAKeptTableIsRefused() {
+    String child =
+        NOTES.replace("}", ", \"tenantVia\": {\"column\": \"person_id\", \"parent\": \"people\"}}");
+    InvalidInventoryException refused =
+        assertThrows(
+            InvalidInventoryException.class,
+            () -> read(ONE_TABLE.formatted(PEOPLE + ", " + child)));
+    assertTrue(refused.getMessage().contains("holds no tenant's rows"), refused.getMessage());
+  }
+
+  @Test
+  void filesNamedByAKeptTableAreRefused() {
+    String inventory =
+        ONE_TABLE
+            .formatted(PEOPLE)
+            .replaceFirst(
+                "}$",
+                ", \"files\": [{\"category\": \"F\", \"personalData\": true,"
+                    + " \"table\": \"people\", \"pathColumn\": \"photo\"}]}");
+    assertThrows(InvalidInventoryException.class, () -> read(inventory));
+  }
+
   /** A misspelt member must not silently drop a rule. */
   @Test
   void anUnknownMemberIsRefusedByName() {

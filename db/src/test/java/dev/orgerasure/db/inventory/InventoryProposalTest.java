@@ -129,6 +129,33 @@ class InventoryProposalTest {
         proposal.undecided().toString());
   }
 
+  @Test
+  void aTableReachingNoTenantWithAColumnNamingAUserIsPointedAtAsPeoplesOwnRows()
+      throws SQLException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA people_rows");
+      statement.execute(
+          "CREATE TABLE people_rows.people (id uuid PRIMARY KEY, user_id text UNIQUE)");
+      statement.execute(
+          "CREATE TABLE people_rows.memberships (org_id text,"
+              + " person_id uuid REFERENCES people_rows.people (id),"
+              + " PRIMARY KEY (org_id, person_id))");
+    }
+    InventoryProposal proposal = InventoryProposal.propose(catalog("people_rows"), "org_id", "CRM");
+    assertEquals(
+        List.of("memberships"),
+        proposal.inventory().tables().stream().map(InventoryTable::name).toList());
+    assertTrue(
+        proposal.undecided().stream()
+            .anyMatch(
+                line ->
+                    line.startsWith(
+                        "people: left out, it reaches no tenant, but column user_id may name a"
+                            + " Keycloak user")),
+        proposal.undecided().toString());
+  }
+
   private static SchemaCatalog catalog(String schema) throws SQLException {
     try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
       return SchemaCatalog.read(connection, schema);

@@ -169,6 +169,56 @@ class InventorySchemaCheckTest {
         "prefs: the person column user_id is missing or not text");
   }
 
+  private static final String PEOPLE =
+      """
+      {"table": "people", "category": "People", "personalData": true, "key": "id",
+       "person": "user_id", "underDetach": "KEEP"}""";
+
+  /** A table of people's own rows outside any tenant, linked to tenants by a membership table. */
+  @Test
+  void aKeptTableWithoutTheTenantColumnReferencedByAnInventoriedTableMatches() throws SQLException {
+    execute(
+        "people_kept",
+        "CREATE TABLE people (id uuid PRIMARY KEY, user_id text NOT NULL UNIQUE);"
+            + " CREATE TABLE memberships (tenant_id text, person_id uuid REFERENCES people (id),"
+            + " PRIMARY KEY (tenant_id, person_id))");
+    DataInventory inventory =
+        DataInventory.of(
+            read(
+                "["
+                    + PEOPLE
+                    + ", "
+                    + table("memberships", "id").replace("\"id\"", "[\"tenant_id\", \"person_id\"]")
+                    + "]",
+                ""),
+            catalog("people_kept"));
+    assertEquals(
+        List.of("memberships", "people"),
+        inventory.tablesInPurgeOrder().stream().map(InventoryTable::name).toList());
+  }
+
+  /** Its rows would be the tenant's, and a kept table never takes them out of it. */
+  @Test
+  void aKeptTableWithTheTenantColumnIsNamed() throws SQLException {
+    assertProblem(
+        "people_with_tenant",
+        "CREATE TABLE tenants (tenant_id text PRIMARY KEY);"
+            + " CREATE TABLE people (id uuid PRIMARY KEY, user_id text NOT NULL, tenant_id text)",
+        table("tenants", "tenant_id") + ", " + PEOPLE,
+        "people is declared KEEP, outside any tenant, but has the tenant column tenant_id: declare"
+            + " it RESET, with its reset, so that the tenant's rows leave it");
+  }
+
+  @Test
+  void aKeptTablesPersonColumnThatHoldsNoTextIsNamed() throws SQLException {
+    assertProblem(
+        "people_person_not_text",
+        "CREATE TABLE tenants (tenant_id text PRIMARY KEY);"
+            + " CREATE TABLE people (id uuid PRIMARY KEY, user_id bigint NOT NULL)",
+        table("tenants", "tenant_id") + ", " + PEOPLE,
+        "people: the person column user_id is missing or not text");
+  }
+
   @Test
   void aResetToNullOfAColumnThatForbidsItIsNamed() throws SQLException {
     assertProblem(

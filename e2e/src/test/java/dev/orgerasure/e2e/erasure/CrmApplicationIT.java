@@ -223,14 +223,18 @@ class CrmApplicationIT {
     Map<String, String> otherBefore;
     List<String> erasedFiles;
     List<String> otherFiles;
+    String sharedPerson;
+    String otherPerson;
     try (Connection crm = crmDatabase()) {
       before = CrmRows.counts(crm, erased);
       otherBefore = CrmRows.checksums(crm, other);
       erasedFiles = CrmRows.attachmentFiles(crm, erased);
       otherFiles = CrmRows.attachmentFiles(crm, other);
+      sharedPerson = CrmRows.personRow(crm, shared.id());
+      otherPerson = CrmRows.personRow(crm, others.get(0).id());
     }
 
-    eraseWithExactCounts(erased, erasedName, "ERASE", before, erasedFiles);
+    eraseWithExactCounts(erased, erasedName, "ERASE", before, leaving.size(), erasedFiles);
     assertFilesGoneAndOthersKept(erasedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(
@@ -241,7 +245,10 @@ class CrmApplicationIT {
         assertEquals(List.of(), CrmRows.ownedBy(crm, "contacts", "owner_id", gone.id()));
         assertEquals(List.of(), CrmRows.ownedBy(crm, "deals", "owner_id", gone.id()));
         assertNull(CrmRows.onboardingOf(crm, gone.id()));
+        assertNull(CrmRows.personRow(crm, gone.id()), "the erased member's name is gone");
       }
+      assertEquals(sharedPerson, CrmRows.personRow(crm, shared.id()), "the kept member's person");
+      assertEquals(otherPerson, CrmRows.personRow(crm, others.get(0).id()), "B's member's person");
       // The member of both tenants keeps their account, so their own rows stay, without A.
       List<String> sharedContacts = CrmRows.ownedBy(crm, "contacts", "owner_id", shared.id());
       assertEquals(4, sharedContacts.size(), sharedContacts.toString());
@@ -285,19 +292,25 @@ class CrmApplicationIT {
     Map<String, String> otherBefore;
     List<String> detachedFiles;
     List<String> otherFiles;
+    Map<String, String> peopleBefore = new LinkedHashMap<>();
     try (Connection crm = crmDatabase()) {
       before = CrmRows.counts(crm, detached);
       otherBefore = CrmRows.checksums(crm, other);
       detachedFiles = CrmRows.attachmentFiles(crm, detached);
       otherFiles = CrmRows.attachmentFiles(crm, other);
+      for (String userId : ids(members.get(0), members.get(1), shared)) {
+        peopleBefore.put(userId, CrmRows.personRow(crm, userId));
+      }
     }
 
-    eraseWithExactCounts(detached, detachedName, "DETACH", before, detachedFiles);
+    // No member is managed by an identity provider of the tenant: Keycloak erases nobody.
+    eraseWithExactCounts(detached, detachedName, "DETACH", before, 0, detachedFiles);
     assertFilesGoneAndOthersKept(detachedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(
           CrmRows.counts(crm, detached).values().stream().allMatch(rows -> rows == 0),
           "no row is the detached tenant's any more");
+      assertEquals(peopleBefore.get(shared.id()), CrmRows.personRow(crm, shared.id()));
       assertEquals(otherBefore, CrmRows.checksums(crm, other), "the other tenant is untouched");
       for (Member member : members) {
         assertEquals(
@@ -306,6 +319,7 @@ class CrmApplicationIT {
             Collections.singletonList(null),
             CrmRows.ownedBy(crm, "deals", "owner_id", member.id()));
         assertEquals("|0", CrmRows.onboardingOf(crm, member.id()));
+        assertEquals(peopleBefore.get(member.id()), CrmRows.personRow(crm, member.id()));
         assertTrue(
             admin.get(ADMIN_PATH + "/users/" + member.id()).path("enabled").asBoolean(),
             member.username());
@@ -340,14 +354,16 @@ class CrmApplicationIT {
 
   /**
    * Erases the tenant as the realm admin does from the console, once its dialog has shown the
-   * tenant's rows ({@code before}) and files; the completion's audit record counts exactly those,
-   * per table, and the files deleted.
+   * tenant's rows ({@code before}, without the people table, which belongs to no tenant) and files;
+   * the completion's audit record counts exactly those, per table, the {@code peopleErased} rows of
+   * the people table of the members Keycloak erased, and the files deleted.
    */
   private static void eraseWithExactCounts(
       String tenant,
       String name,
       String memberPolicy,
       Map<String, Long> before,
+      long peopleErased,
       List<String> tenantFiles) {
     assertEquals(before, dialogCounts(tenant), "what the erase dialog shows");
     assertTrue(tenantFiles.stream().allMatch(files::holds), "the tenant's files are in the bucket");
@@ -363,6 +379,7 @@ class CrmApplicationIT {
     for (String table : CrmRows.TABLES) {
       assertEquals((long) before.get(table), record.rowsDeleted(table), table);
     }
+    assertEquals(peopleErased, record.rowsDeleted("people"), "people");
     assertEquals(new FileOutcome(tenantFiles.size(), 0), record.appData().files());
   }
 

@@ -188,6 +188,16 @@ final class CrmRows {
     return orgIds;
   }
 
+  /**
+   * The person's row in {@code people}, which belongs to no tenant, whole as text; null without
+   * one.
+   */
+  static String personRow(Connection db, String userId) throws SQLException {
+    try (ResultSet rows = query(db, "SELECT p::text FROM people p WHERE p.user_id = ?", userId)) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
   /** {@code org_id|step} of the person's onboarding, or null without one. */
   static String onboardingOf(Connection db, String userId) throws SQLException {
     try (ResultSet rows =

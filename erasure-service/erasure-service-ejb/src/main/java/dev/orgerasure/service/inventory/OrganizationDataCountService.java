@@ -37,7 +37,7 @@ public class OrganizationDataCountService {
   public OrganizationData countFor(String orgId) {
     DataInventory checked = inventory.inventory();
     List<TableCount> tables =
-        checked.tablesInPurgeOrder().stream()
+        countedBeforeTheDecision(checked)
             .map(table -> InventoryCounts.of(table, rowCounter.countRows(table, orgId)))
             .toList();
     FileTotals present = new FileTotals(0, 0);
@@ -58,7 +58,7 @@ public class OrganizationDataCountService {
   public List<OrganizationData> countFor(List<String> orgIds) {
     DataInventory checked = inventory.inventory();
     Map<InventoryTable, Map<String, Long>> rows = new LinkedHashMap<>();
-    for (InventoryTable table : checked.tablesInPurgeOrder()) {
+    for (InventoryTable table : countedBeforeTheDecision(checked).toList()) {
       rows.put(table, rowCounter.countRowsByOrganization(table, orgIds));
     }
     Map<String, FileTotals> files = new HashMap<>();
@@ -80,6 +80,15 @@ public class OrganizationDataCountService {
                         .toList(),
                     fileInventory(checked, files.getOrDefault(orgId, new FileTotals(0, 0)))))
         .toList();
+  }
+
+  /**
+   * The tables whose rows of an organisation are known before Keycloak decides whom the erasure
+   * deletes: all but those of people's own rows outside any tenant, which hold no organisation's
+   * rows; their rows go with the members the erasure deletes, and the purge's report counts them.
+   */
+  private static Stream<InventoryTable> countedBeforeTheDecision(DataInventory checked) {
+    return checked.tablesInPurgeOrder().stream().filter(table -> !table.isOutsideTenants());
   }
 
   /** The inventory's files as one line for people: their categories, and personal if any is. */

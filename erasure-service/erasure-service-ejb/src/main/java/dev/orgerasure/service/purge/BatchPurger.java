@@ -21,10 +21,10 @@ import java.util.stream.IntStream;
  * transaction; batches are taken in key order, each after the last key of the one before; under
  * {@link MemberPolicy#DETACH}, a table the inventory resets has its batch reset instead (the rows
  * stay, without the organisation). A per-person table's batch, under either policy, deletes the
- * rows of the members the erasure deletes and resets everyone else's. For the asset table the files
- * named by the batch's rows are removed first; a file that cannot be removed is returned with its
- * error (the purge keeps it and retries it) and its row is deleted all the same, so the purge goes
- * on.
+ * rows of the members the erasure deletes and resets everyone else's; a table of people's own rows
+ * outside any tenant has only those members' rows deleted. For the asset table the files named by
+ * the batch's rows are removed first; a file that cannot be removed is returned with its error (the
+ * purge keeps it and retries it) and its row is deleted all the same, so the purge goes on.
  *
  * <p>Table and column names, and the reset's assignments, come from the inventory only, never from
  * a caller.
@@ -50,6 +50,9 @@ public class BatchPurger {
       InventoryTable table, PurgeTarget target, int batchSize, Object[] after) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize < 1");
+    }
+    if (table.isOutsideTenants()) {
+      return erasedPeopleBatch(table, target.requestId(), batchSize);
     }
     Object orgId = inventory.tenantValue(target.orgId());
     String tenant = inventory.tenantColumn();
@@ -96,6 +99,32 @@ public class BatchPurger {
                 "DELETE FROM %1$s WHERE ctid = ANY (ARRAY(SELECT t0.row_ctid FROM %2$s LIMIT ?2))",
                 inventory.sqlName(table), inventory.tenantWalk(table, "?1")),
             orgId,
+            batchSize);
+    return new BatchResult(table.name(), rows, null, 0, List.of());
+  }
+
+  /**
+   * The next {@code batchSize} rows of a table of people's own rows outside any tenant whose person
+   * column names a member the erasure deletes, deleted (under either policy); no other row is read
+   * or touched. The erased members are read once per batch as one array, and the rows taken in the
+   * order of the person column, then the key: PostgreSQL reads them through the person column's
+   * index in that order and stops at the batch's end (ordered by the key alone, every batch would
+   * read and sort all the erased members' remaining rows). They are deleted by key, so that a row
+   * the application updates meanwhile is deleted all the same. Deleted rows are not found again, so
+   * no cursor is kept.
+   */
+  private BatchResult erasedPeopleBatch(InventoryTable table, String requestId, int batchSize) {
+    int rows =
+        sql.update(
+            String.format(
+                "DELETE FROM %1$s WHERE (%4$s) IN (SELECT %4$s FROM %1$s WHERE %2$s = ANY"
+                    + " (ARRAY(SELECT CAST(user_id AS text) FROM %3$s WHERE request_id = ?1))"
+                    + " ORDER BY %2$s, %4$s LIMIT ?2)",
+                inventory.sqlName(table),
+                table.personColumn(),
+                ServiceTables.ERASED_MEMBER,
+                SqlNames.list("", table.keyColumns())),
+            requestId,
             batchSize);
     return new BatchResult(table.name(), rows, null, 0, List.of());
   }

@@ -181,6 +181,55 @@ class BatchPurgerStatementTest {
   }
 
   @Test
+  void aTableOfPeoplesOwnRowsOutsideAnyTenantDeletesTheErasedMembersRowsOnlyUnderEitherPolicy() {
+    DataInventory crm =
+        DataInventory.of(
+            DeclaredInventory.read(
+                new ByteArrayInputStream(
+                    """
+                    {"format": "org-erasure-inventory/1", "application": "CRM",
+                     "tenantColumn": "org_id",
+                     "tables": [
+                      {"table": "organisations", "category": "Organisation", "personalData": true,
+                       "key": "org_id", "underDetach": "DELETE"},
+                      {"table": "people", "category": "People", "personalData": true, "key": "id",
+                       "person": "user_id", "underDetach": "KEEP"}]}"""
+                        .getBytes(StandardCharsets.UTF_8)),
+                "crm.json"),
+            new SchemaCatalog(
+                "crm",
+                Map.of(
+                    "organisations", Map.of("org_id", TEXT),
+                    "people", Map.of("id", TEXT, "user_id", TEXT)),
+                Map.of("organisations", List.of("org_id"), "people", List.of("id")),
+                List.of()));
+    for (MemberPolicy policy : MemberPolicy.values()) {
+      RecordingSession session = new RecordingSession(null, null);
+      BatchResult batch =
+          new BatchPurger(session, path -> Optional.empty(), crm)
+              .purgeBatch(
+                  crm.table("people").orElseThrow(),
+                  new PurgeTarget(REQUEST, ORG, policy),
+                  50,
+                  null);
+
+      assertEquals(List.of(), session.queries, policy.name());
+      assertEquals(
+          List.of(
+              new Statement(
+                  "DELETE FROM crm.people WHERE (id) IN (SELECT id FROM crm.people"
+                      + " WHERE user_id = ANY (ARRAY(SELECT CAST(user_id AS text) FROM"
+                      + " purge_erased_member WHERE request_id = ?1)) ORDER BY user_id, id"
+                      + " LIMIT ?2)",
+                  List.of(REQUEST, 50))),
+          session.updates,
+          policy.name());
+      assertEquals(RecordingSession.ROWS, batch.rows(), "rows deleted, counted once");
+      assertNull(batch.lastKey(), "deleted rows are not found again: no cursor");
+    }
+  }
+
+  @Test
   void aKeyOfSeveralColumnsOrdersTheBatchWithoutTheTenantColumnAndBoundsItAsARow() {
     RecordingSession session =
         new RecordingSession(new Object[] {"p-1", 1}, new Object[] {"p-7", 3});

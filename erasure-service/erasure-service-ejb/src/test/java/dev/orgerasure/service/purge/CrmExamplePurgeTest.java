@@ -126,6 +126,62 @@ class CrmExamplePurgeTest {
   }
 
   /**
+   * A batch of the people table, which holds no tenant column, reads its own rows of the members
+   * the erasure deletes only: of 10,000 people, the 1,000 erased go and the others are not read.
+   */
+  @Test
+  void eachBatchOfThePeopleTableReadsTheErasedMembersRowsOnly() throws SQLException {
+    String batchTag = UUID.randomUUID().toString();
+    List<String> erased = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      TenantRows.update(
+          connection,
+          "INSERT INTO crm.people (user_id, full_name)"
+              + " SELECT ? || '-' || g, 'Person' FROM generate_series(1, 10000) g",
+          batchTag);
+      TenantRows.update(connection, "ANALYZE crm.people");
+    }
+    for (int person = 1; person <= 10_000; person += 10) {
+      erased.add(batchTag + "-" + person);
+    }
+    String requestId = HandOvers.stored(dataSource, "crm-people", MemberPolicy.ERASE, erased);
+    String keptBefore = peopleOfTagNotIn(batchTag, erased);
+
+    TenantRows.BatchReads batches =
+        TenantRows.readsPerBatch(
+            dataSource,
+            inventory,
+            "people",
+            new PurgeTarget(requestId, "crm-people", MemberPolicy.ERASE),
+            100);
+
+    assertEquals(1_000, batches.rows());
+    assertEquals(0, peopleRows(erased).size(), "the erased members' rows are gone");
+    assertEquals(keptBefore, peopleOfTagNotIn(batchTag, erased), "every other row untouched");
+    // Found through the person column's index in its order, a batch stops at its last row, then
+    // reads each again by its key to delete it (203 a batch, measured); sorting the erased
+    // members' rows by key would read all that remain of the 1,000, and a scan of the table its
+    // 10,000.
+    assertTrue(batches.most() <= 3 * 100, "rows read per batch of 100: " + batches.readPerBatch());
+  }
+
+  /** An MD5 over the people rows of a tag whose user is not among {@code excluded}. */
+  private static String peopleOfTagNotIn(String tag, List<String> excluded) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement sum =
+            connection.prepareStatement(
+                "SELECT md5(string_agg(p::text, '|' ORDER BY p::text)) FROM crm.people p"
+                    + " WHERE user_id LIKE ? || '-%' AND NOT user_id = ANY (?)")) {
+      sum.setString(1, tag);
+      sum.setArray(2, connection.createArrayOf("text", excluded.toArray()));
+      try (ResultSet result = sum.executeQuery()) {
+        result.next();
+        return result.getString(1);
+      }
+    }
+  }
+
+  /**
    * Two tenants with 10,000 rows each in {@code table}, written by {@code inserts} (each {@code ?}
    * is the tenant's id); the second purged from it in batches of 500, the first untouched. Answers
    * what the batches read, for the caller to bound: a plan over the table, or over all of the
@@ -164,6 +220,7 @@ class CrmExamplePurgeTest {
     assertTrue(
         order.indexOf("integration_events") < order.indexOf("integrations"), order.toString());
     assertTrue(order.indexOf("activities") < order.indexOf("deals"), order.toString());
+    assertTrue(order.indexOf("memberships") < order.indexOf("people"), order.toString());
   }
 
   @Test
@@ -173,6 +230,7 @@ class CrmExamplePurgeTest {
 
     Map<String, Long> counted = purgeAll(tenants, MemberPolicy.ERASE);
 
+    assertEquals(1L, counted.remove("people"), "the erased member's person row counted once");
     assertEquals(tenants.countedBefore(), counted, "every row of the tenant counted once");
     assertTrue(remaining(tenants.erased()).values().stream().allMatch(rows -> rows == 0));
     assertEquals(List.of(), ownedRows(tenants.leaver()), "the erased member's own rows are gone");
@@ -184,12 +242,28 @@ class CrmExamplePurgeTest {
   }
 
   @Test
+  void underEraseTheErasedMembersPersonRowGoesAndEveryOtherPersonRowStaysIdentical()
+      throws SQLException {
+    Tenants tenants = newTenants();
+
+    purgeAll(tenants, MemberPolicy.ERASE);
+
+    assertEquals(List.of(), peopleRows(List.of(tenants.leaver())), "the leaver's name is gone");
+    assertEquals(
+        peopleRows(tenants.keptPeople()),
+        tenants.keptPeopleBefore(),
+        "the kept member of both tenants, and the other tenant's member, keep their rows as they"
+            + " were");
+  }
+
+  @Test
   void underDetachTheOrganisationsOwnTablesGoAndEveryonesSalesDataStaysWithoutIt()
       throws SQLException {
     Tenants tenants = newTenants();
 
     Map<String, Long> counted = purgeAll(tenants, MemberPolicy.DETACH);
 
+    assertEquals(1L, counted.remove("people"));
     assertEquals(tenants.countedBefore(), counted);
     assertTrue(remaining(tenants.erased()).values().stream().allMatch(rows -> rows == 0));
     // Keycloak names the members it erases under Detach too (those its identity provider
@@ -199,14 +273,38 @@ class CrmExamplePurgeTest {
     assertEquals(tenants.otherBefore(), checksums(tenants.other()));
   }
 
+  @Test
+  void underDetachErasingNobodyEveryPersonRowStaysIdentical() throws SQLException {
+    Tenants tenants = newTenants();
+    List<String> everyone = List.of(tenants.leaver(), tenants.stayer(), tenants.otherMember());
+    List<String> before = peopleRows(everyone);
+    String requestId =
+        HandOvers.stored(dataSource, tenants.erased(), MemberPolicy.DETACH, List.of());
+
+    Map<String, Long> counted =
+        TenantRows.purgeAll(
+            dataSource, inventory, requestId, tenants.erased(), MemberPolicy.DETACH, 2);
+
+    assertEquals(0L, counted.get("people"));
+    assertEquals(before, peopleRows(everyone));
+  }
+
   /** Two tenants; in the erased one, a member whose account goes and one who stays. */
   private record Tenants(
       String erased,
       String other,
       String leaver,
       String stayer,
+      String otherMember,
       Map<String, Long> countedBefore,
-      Map<String, String> otherBefore) {}
+      Map<String, String> otherBefore,
+      List<String> keptPeopleBefore) {
+
+    /** The people Keycloak keeps: the member of both tenants and the other tenant's member. */
+    List<String> keptPeople() {
+      return List.of(stayer, otherMember);
+    }
+  }
 
   private static Tenants newTenants() throws SQLException {
     // Keycloak's ids, as the service receives them.
@@ -219,7 +317,15 @@ class CrmExamplePurgeTest {
       organisation(connection, erased, List.of(leaver, stayer));
       organisation(connection, other, List.of(otherMember, stayer));
     }
-    return new Tenants(erased, other, leaver, stayer, remaining(erased), checksums(other));
+    return new Tenants(
+        erased,
+        other,
+        leaver,
+        stayer,
+        otherMember,
+        remaining(erased),
+        checksums(other),
+        peopleRows(List.of(stayer, otherMember)));
   }
 
   /**
@@ -296,6 +402,24 @@ class CrmExamplePurgeTest {
               + " ON CONFLICT (user_id) DO NOTHING",
           member,
           org);
+    }
+  }
+
+  /** The people rows of these users, whole, as text, in the users' order. */
+  private static List<String> peopleRows(List<String> userIds) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement rows =
+            connection.prepareStatement(
+                "SELECT p::text FROM unnest(?) WITH ORDINALITY AS u (user_id, place)"
+                    + " JOIN crm.people p ON p.user_id = u.user_id ORDER BY u.place")) {
+      rows.setArray(1, connection.createArrayOf("text", userIds.toArray()));
+      List<String> found = new ArrayList<>();
+      try (ResultSet result = rows.executeQuery()) {
+        while (result.next()) {
+          found.add(result.getString(1));
+        }
+      }
+      return found;
     }
   }
 

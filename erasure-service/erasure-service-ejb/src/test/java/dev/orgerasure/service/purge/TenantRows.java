@@ -23,12 +23,15 @@ final class TenantRows {
 
   private TenantRows() {}
 
-  /** The tenant's rows per inventory table, found as the purge finds them. */
+  /**
+   * The tenant's rows per inventory table, found as the purge finds them; a table outside any
+   * tenant holds none.
+   */
   static Map<String, Long> counts(DataSource dataSource, DataInventory inventory, String tenant)
       throws SQLException {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
-      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+      for (InventoryTable table : tenantTables(inventory)) {
         counts.put(
             table.name(),
             number(
@@ -43,12 +46,12 @@ final class TenantRows {
     return counts;
   }
 
-  /** Per inventory table, an MD5 over the text of all the tenant's rows. */
+  /** Per inventory table holding tenants' rows, an MD5 over the text of all the tenant's rows. */
   static Map<String, String> checksums(
       DataSource dataSource, DataInventory inventory, String tenant) throws SQLException {
     Map<String, String> sums = new LinkedHashMap<>();
     try (Connection connection = dataSource.getConnection()) {
-      for (InventoryTable table : inventory.tablesInPurgeOrder()) {
+      for (InventoryTable table : tenantTables(inventory)) {
         DataInventory.TenantJoin join = inventory.tenantJoin(table);
         try (PreparedStatement sum =
             connection.prepareStatement(
@@ -66,6 +69,12 @@ final class TenantRows {
       }
     }
     return sums;
+  }
+
+  private static List<InventoryTable> tenantTables(DataInventory inventory) {
+    return inventory.tablesInPurgeOrder().stream()
+        .filter(table -> !table.isOutsideTenants())
+        .toList();
   }
 
   /**
@@ -137,6 +146,22 @@ final class TenantRows {
       String tenant,
       int batchSize)
       throws SQLException {
+    return readsPerBatch(
+        dataSource,
+        inventory,
+        tableName,
+        new PurgeTarget("no-purge", tenant, MemberPolicy.ERASE),
+        batchSize);
+  }
+
+  /** The same, for the purge {@code target} (whose stored hand-over names the erased members). */
+  static BatchReads readsPerBatch(
+      DataSource dataSource,
+      DataInventory inventory,
+      String tableName,
+      PurgeTarget target,
+      int batchSize)
+      throws SQLException {
     InventoryTable table = inventory.table(tableName).orElseThrow();
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(false);
@@ -147,12 +172,7 @@ final class TenantRows {
       List<Long> readPerBatch = new ArrayList<>();
       while (!run.hasEmptied(tableName)) {
         long readBefore = rowsRead(connection, tableName);
-        BatchResult batch =
-            purger.purgeBatch(
-                table,
-                new PurgeTarget("no-purge", tenant, MemberPolicy.ERASE),
-                batchSize,
-                run.lastKeyOf(tableName));
+        BatchResult batch = purger.purgeBatch(table, target, batchSize, run.lastKeyOf(tableName));
         readPerBatch.add(rowsRead(connection, tableName) - readBefore);
         run.record(tableName, batchSize, batch.rows(), Duration.ofMillis(1));
         run.tookUpTo(tableName, batch.lastKey());
