@@ -1,13 +1,17 @@
 -- A CRM shaped unlike the demo learning platform, to show what an inventory describes
--- (docs/inventory.md): organisations keyed by a text id; people linked to organisations through a
--- membership table (no tenant column on a person); organisation-scoped tables deleted by
+-- (docs/inventory.md): organisations keyed by a text id of the CRM's own, mapped to Keycloak's;
+-- people linked to organisations through a membership table (no tenant column on a person); organisation-scoped tables deleted by
 -- ON DELETE CASCADE from the organisation; sales data keyed by the text organisation id with no
 -- foreign key; files attached to deals in an S3 bucket; per-user onboarding that a kept member
 -- starts again.
 
+-- Keyed by the CRM's own ids ('acme-corp'), as the CRM had them before it used Keycloak; each
+-- organisation names the Keycloak organisation it became, once, so that an erasure of that
+-- organisation finds this tenant (the inventory's keycloakIds).
 CREATE TABLE organisations (
-    org_id     text PRIMARY KEY, -- the Keycloak organisation id
-    name       text NOT NULL
+    org_id          text PRIMARY KEY,
+    keycloak_org_id text UNIQUE,
+    name            text NOT NULL
 );
 
 -- People are the application's view of Keycloak users; their rows outlive any one organisation,

@@ -223,6 +223,24 @@ public final class DataInventory {
       ordered.forEach(table -> cycle.remove(table.name()));
       problems.add("the foreign keys among " + cycle + " form a cycle: no table can go first");
     }
+    KeycloakIds keycloakIds = declared.keycloakIds();
+    if (keycloakIds != null && catalog.hasTable(keycloakIds.table())) {
+      Optional<Column> column = catalog.column(keycloakIds.table(), keycloakIds.column());
+      if (column.isEmpty() || !column.get().holdsText()) {
+        problems.add(
+            keycloakIds.table()
+                + ": the Keycloak id column "
+                + keycloakIds.column()
+                + " is missing or not text");
+      } else if (!catalog.isUnique(keycloakIds.table(), keycloakIds.column())) {
+        // Else one Keycloak organisation could name two of the application's tenants.
+        problems.add(
+            keycloakIds.table()
+                + ": the Keycloak id column "
+                + keycloakIds.column()
+                + " has no unique constraint or unique index of its own");
+      }
+    }
     for (InventoryFiles stored : declared.files()) {
       if (catalog.hasTable(stored.table())
           && catalog.column(stored.table(), stored.pathColumn()).isEmpty()) {
@@ -394,6 +412,32 @@ public final class DataInventory {
 
   /** A {@code FROM} list and the expression, over it, of each row's tenant. */
   public record TenantJoin(String from, String tenant) {}
+
+  /**
+   * The statement that reads the application's tenant keys of the Keycloak ids bound to {@code
+   * placeholders} (e.g. {@code ?1, ?2}), as text: each row a Keycloak id and its tenant's key; none
+   * when the tenant column holds Keycloak's ids itself.
+   */
+  public Optional<String> tenantKeysQuery(String placeholders) {
+    KeycloakIds keycloakIds = declared.keycloakIds();
+    if (keycloakIds == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "SELECT "
+            + keycloakIds.column()
+            + ", CAST("
+            + tenantColumn()
+            + " AS text) FROM "
+            + schema
+            + "."
+            + keycloakIds.table()
+            + " WHERE "
+            + keycloakIds.column()
+            + " IN ("
+            + placeholders
+            + ")");
+  }
 
   public String application() {
     return declared.application();

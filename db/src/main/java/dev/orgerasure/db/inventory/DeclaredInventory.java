@@ -26,12 +26,15 @@ import java.util.Set;
  *
  * @param application the application's name, for people
  * @param tenantColumn the column, in every table, that holds the tenant's id
+ * @param keycloakIds where the tenants' Keycloak ids are kept, when the tenant column holds the
+ *     application's own ids; null when it holds Keycloak's
  */
 public record DeclaredInventory(
     String application,
     String tenantColumn,
     List<InventoryTable> tables,
-    List<InventoryFiles> files) {
+    List<InventoryFiles> files,
+    KeycloakIds keycloakIds) {
 
   /** The format this reader understands, named by the file's {@code format}. */
   public static final String FORMAT = "org-erasure-inventory/1";
@@ -40,7 +43,8 @@ public record DeclaredInventory(
   public static final String LEARNING_PLATFORM = "inventory/learning-platform.json";
 
   private static final Set<String> INVENTORY_MEMBERS =
-      Set.of("format", "application", "tenantColumn", "tables", "files");
+      Set.of("format", "application", "tenantColumn", "keycloakIds", "tables", "files");
+  private static final Set<String> KEYCLOAK_IDS_MEMBERS = Set.of("table", "column");
   private static final Set<String> TABLE_MEMBERS =
       Set.of(
           "table",
@@ -105,6 +109,16 @@ public record DeclaredInventory(
                   + ", which holds no tenant's rows (KEEP)");
         }
       }
+    }
+    if (keycloakIds != null
+        && !(names.contains(keycloakIds.table())
+            && table(tables, keycloakIds.table()).isOnePerTenant(tenantColumn))) {
+      throw new InvalidInventoryException(
+          "keycloakIds: "
+              + keycloakIds.table()
+              + " is not a listed table keyed by the tenant column "
+              + tenantColumn
+              + " alone, the tenants' own table");
     }
     Set<String> tablesWithFiles = new HashSet<>();
     for (InventoryFiles stored : files) {
@@ -201,7 +215,10 @@ public record DeclaredInventory(
           text(inventory, "application", "the inventory"),
           text(inventory, "tenantColumn", "the inventory"),
           tables,
-          files);
+          files,
+          inventory.containsKey("keycloakIds")
+              ? keycloakIds(object(inventory.get("keycloakIds"), "keycloakIds"))
+              : null);
     } catch (InvalidInventoryException | IllegalArgumentException | ClassCastException e) {
       throw new InvalidInventoryException(source + ": " + e.getMessage(), e);
     }
@@ -242,6 +259,12 @@ public record DeclaredInventory(
         List.of(),
         underDetach,
         resets);
+  }
+
+  private static KeycloakIds keycloakIds(JsonObject keycloakIds) {
+    onlyMembers(keycloakIds, KEYCLOAK_IDS_MEMBERS, "keycloakIds");
+    return new KeycloakIds(
+        text(keycloakIds, "table", "keycloakIds"), text(keycloakIds, "column", "keycloakIds"));
   }
 
   private static InventoryTable.TenantVia via(JsonObject via, String where) {

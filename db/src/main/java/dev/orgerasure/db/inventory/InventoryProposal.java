@@ -154,7 +154,7 @@ public record InventoryProposal(DeclaredInventory inventory, List<String> undeci
                           + " deletes go"));
     }
     return new InventoryProposal(
-        new DeclaredInventory(application, tenantColumn, tables, List.of()), undecided);
+        new DeclaredInventory(application, tenantColumn, tables, List.of(), null), undecided);
   }
 
   /** The inventory in the file format, one table per line, for a person to edit. */

@@ -7,10 +7,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the database says of one schema's tables: their columns, primary keys and foreign keys, read
@@ -20,12 +22,15 @@ import java.util.Optional;
  * @param schema the schema's name, e.g. {@code public}
  * @param columns by table, then by column
  * @param primaryKeys by table, the primary key's columns in order
+ * @param uniqueColumns by table, the columns that are unique each on its own (a primary key, a
+ *     unique constraint or a unique index of that column alone, without a condition)
  */
 public record SchemaCatalog(
     String schema,
     Map<String, Map<String, Column>> columns,
     Map<String, List<String>> primaryKeys,
-    List<ForeignKey> foreignKeys) {
+    List<ForeignKey> foreignKeys,
+    Map<String, Set<String>> uniqueColumns) {
 
   /**
    * One column.
@@ -70,6 +75,7 @@ public record SchemaCatalog(
     columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
     primaryKeys = Map.copyOf(primaryKeys);
     foreignKeys = List.copyOf(foreignKeys);
+    uniqueColumns = Map.copyOf(uniqueColumns);
   }
 
   /** The ordinary tables of {@code schema}, e.g. {@code public}. */
@@ -132,7 +138,22 @@ public record SchemaCatalog(
               List.of(row[5].split(",")),
               row[3].equals("c")));
     }
-    return new SchemaCatalog(schema, columns, primaryKeys, foreignKeys);
+    Map<String, Set<String>> uniqueColumns = new HashMap<>();
+    for (String[] row :
+        rows(
+            connection,
+            """
+            SELECT t.relname, a.attname
+            FROM pg_index i
+            JOIN pg_class t ON t.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+            WHERE n.nspname = ? AND i.indisunique AND i.indnkeyatts = 1
+              AND i.indpred IS NULL AND i.indexprs IS NULL""",
+            schema)) {
+      uniqueColumns.computeIfAbsent(row[0], table -> new HashSet<>()).add(row[1]);
+    }
+    return new SchemaCatalog(schema, columns, primaryKeys, foreignKeys, uniqueColumns);
   }
 
   public boolean hasTable(String table) {
@@ -145,6 +166,10 @@ public record SchemaCatalog(
 
   public List<String> primaryKey(String table) {
     return primaryKeys.getOrDefault(table, List.of());
+  }
+
+  public boolean isUnique(String table, String column) {
+    return uniqueColumns.getOrDefault(table, Set.of()).contains(column);
   }
 
   private static List<String[]> rows(Connection connection, String sql, String schema)

@@ -2,6 +2,7 @@ package dev.orgerasure.db.inventory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -339,5 +340,59 @@ class DeclaredInventoryTest {
 
   private static String quoted(String text) {
     return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static final String TENANTS =
+      """
+      {"table": "tenants", "category": "Tenants", "personalData": false, "key": "tenant_id",
+       "underDetach": "DELETE"}""";
+
+  private static String withKeycloakIds(String tables, String keycloakIds) {
+    return ONE_TABLE
+        .formatted(tables)
+        .replace("\"tables\"", "\"keycloakIds\": " + keycloakIds + ", \"tables\"");
+  }
+
+  @Test
+  void theTenantsKeycloakIdsAreReadFromTheirOwnTable() {
+    DeclaredInventory inventory =
+        read(
+            withKeycloakIds(
+                NOTES + ", " + TENANTS, "{\"table\": \"tenants\", \"column\": \"kc_id\"}"));
+    assertEquals(new KeycloakIds("tenants", "kc_id"), inventory.keycloakIds());
+  }
+
+  @Test
+  void anInventoryWithoutKeycloakIdsKeysTenantsByKeycloaksIds() {
+    assertNull(read(ONE_TABLE.formatted(NOTES)).keycloakIds());
+  }
+
+  /** Any other table holds many rows per tenant: one Keycloak id could name several tenants. */
+  @Test
+  void keycloakIdsInATableNotKeyedByTheTenantColumnAloneAreRefused() {
+    InvalidInventoryException refused =
+        assertThrows(
+            InvalidInventoryException.class,
+            () ->
+                read(
+                    withKeycloakIds(
+                        NOTES + ", " + TENANTS, "{\"table\": \"notes\", \"column\": \"kc_id\"}")));
+    assertTrue(refused.getMessage().contains("the tenants' own table"), refused.getMessage());
+  }
+
+  @Test
+  void keycloakIdsWithAnUnknownMemberOrAHostileColumnAreRefused() {
+    assertThrows(
+        InvalidInventoryException.class,
+        () ->
+            read(
+                withKeycloakIds(
+                    TENANTS, "{\"table\": \"tenants\", \"column\": \"kc_id\", \"colum\": \"x\"}")));
+    assertThrows(
+        InvalidInventoryException.class,
+        () ->
+            read(
+                withKeycloakIds(
+                    TENANTS, "{\"table\": \"tenants\", \"column\": \"kc_id) OR (1=1\"}")));
   }
 }

@@ -329,6 +329,51 @@ class InventorySchemaCheckTest {
     assertEquals(2, refused.problems().size(), refused.getMessage());
   }
 
+  private static final String KEYCLOAK_IDS =
+      ", \"keycloakIds\": {\"table\": \"tenants\", \"column\": \"keycloak_id\"}";
+
+  @Test
+  void aUniqueTextColumnOfKeycloakIdsMatches() throws SQLException {
+    execute(
+        "keycloak_ids_unique",
+        "CREATE TABLE tenants (tenant_id bigint PRIMARY KEY, keycloak_id text UNIQUE)");
+    assertEquals(
+        List.of(),
+        DataInventory.problems(
+            read("[" + table("tenants", "tenant_id") + "]", KEYCLOAK_IDS),
+            catalog("keycloak_ids_unique")));
+  }
+
+  /** Else one Keycloak organisation could name, and erase, two of the application's tenants. */
+  @Test
+  void aKeycloakIdColumnWithoutAUniqueConstraintIsNamed() throws SQLException {
+    execute(
+        "keycloak_ids_not_unique",
+        "CREATE TABLE tenants (tenant_id bigint PRIMARY KEY, keycloak_id text);"
+            + " CREATE INDEX tenants_keycloak_id_idx ON tenants (keycloak_id);"
+            + " CREATE UNIQUE INDEX tenants_partly_unique ON tenants (keycloak_id)"
+            + " WHERE tenant_id > 0");
+    assertEquals(
+        List.of(
+            "tenants: the Keycloak id column keycloak_id has no unique constraint or unique index"
+                + " of its own"),
+        DataInventory.problems(
+            read("[" + table("tenants", "tenant_id") + "]", KEYCLOAK_IDS),
+            catalog("keycloak_ids_not_unique")));
+  }
+
+  @Test
+  void aKeycloakIdColumnThatIsMissingOrHoldsNoTextIsNamed() throws SQLException {
+    execute(
+        "keycloak_ids_not_text",
+        "CREATE TABLE tenants (tenant_id bigint PRIMARY KEY, keycloak_id uuid UNIQUE)");
+    assertEquals(
+        List.of("tenants: the Keycloak id column keycloak_id is missing or not text"),
+        DataInventory.problems(
+            read("[" + table("tenants", "tenant_id") + "]", KEYCLOAK_IDS),
+            catalog("keycloak_ids_not_text")));
+  }
+
   private static DataInventory demo() throws SQLException {
     return DataInventory.of(DeclaredInventory.learningPlatform(), catalog("public"));
   }

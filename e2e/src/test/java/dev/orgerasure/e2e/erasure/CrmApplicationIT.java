@@ -207,17 +207,29 @@ class CrmApplicationIT {
     List<Member> others = people.create("crm-b-" + suffix + ".example", 1);
     Member shared = people.create("crm-shared-" + suffix + ".example", 1).get(0);
     String erasedName = "CRM tenant A " + suffix;
-    String erased = organisation(erasedName, "crm-a-" + suffix, leaving, shared);
-    String other = organisation("CRM tenant B " + suffix, "crm-b-" + suffix, others, shared);
+    String erasedOrganisation = organisation(erasedName, "crm-a-" + suffix, leaving, shared);
+    String otherOrganisation =
+        organisation("CRM tenant B " + suffix, "crm-b-" + suffix, others, shared);
+    // The CRM keys its tenants by ids of its own, each mapped to its Keycloak organisation.
+    String erased = "acme-" + suffix;
+    String other = "globex-" + suffix;
     try (Connection crm = crmDatabase()) {
       CrmRows.insert(
           crm,
           files,
           erased,
+          erasedOrganisation,
           erasedName,
           ids(leaving.get(0), leaving.get(1), shared),
           ids(leaving.get(0), leaving.get(1), shared));
-      CrmRows.insert(crm, files, other, "B", ids(others.get(0), shared), ids(others.get(0)));
+      CrmRows.insert(
+          crm,
+          files,
+          other,
+          otherOrganisation,
+          "B",
+          ids(others.get(0), shared),
+          ids(others.get(0)));
     }
     Map<String, Long> before;
     Map<String, String> otherBefore;
@@ -234,7 +246,8 @@ class CrmApplicationIT {
       otherPerson = CrmRows.personRow(crm, others.get(0).id());
     }
 
-    eraseWithExactCounts(erased, erasedName, "ERASE", before, leaving.size(), erasedFiles);
+    eraseWithExactCounts(
+        erasedOrganisation, erasedName, "ERASE", before, leaving.size(), erasedFiles);
     assertFilesGoneAndOthersKept(erasedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(
@@ -276,17 +289,21 @@ class CrmApplicationIT {
     List<Member> members = people.create("crm-c-" + suffix + ".example", 2);
     Member shared = people.create("crm-d-" + suffix + ".example", 1).get(0);
     String detachedName = "CRM tenant C " + suffix;
-    String detached = organisation(detachedName, "crm-c-" + suffix, members, shared);
-    String other = organisation("CRM tenant D " + suffix, "crm-d-" + suffix, List.of(), shared);
+    String detachedOrganisation = organisation(detachedName, "crm-c-" + suffix, members, shared);
+    String otherOrganisation =
+        organisation("CRM tenant D " + suffix, "crm-d-" + suffix, List.of(), shared);
+    String detached = "initech-" + suffix;
+    String other = "umbrella-" + suffix;
     try (Connection crm = crmDatabase()) {
       CrmRows.insert(
           crm,
           files,
           detached,
+          detachedOrganisation,
           detachedName,
           ids(members.get(0), members.get(1), shared),
           ids(members.get(0), members.get(1)));
-      CrmRows.insert(crm, files, other, "D", ids(shared), ids(shared));
+      CrmRows.insert(crm, files, other, otherOrganisation, "D", ids(shared), ids(shared));
     }
     Map<String, Long> before;
     Map<String, String> otherBefore;
@@ -304,7 +321,7 @@ class CrmApplicationIT {
     }
 
     // No member is managed by an identity provider of the tenant: Keycloak erases nobody.
-    eraseWithExactCounts(detached, detachedName, "DETACH", before, 0, detachedFiles);
+    eraseWithExactCounts(detachedOrganisation, detachedName, "DETACH", before, 0, detachedFiles);
     assertFilesGoneAndOthersKept(detachedFiles, otherFiles);
     try (Connection crm = crmDatabase()) {
       assertTrue(

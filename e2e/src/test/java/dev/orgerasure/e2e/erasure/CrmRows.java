@@ -55,16 +55,24 @@ final class CrmRows {
    * The tenant, its settings, an integration with events, and for each member: a person (unless
    * there), a membership, two contacts, a deal with an activity and an attachment (its file
    * uploaded to {@code files}); {@code onboardedHere} went through onboarding in this tenant.
+   * {@code orgId} is the CRM's own id of the tenant, {@code keycloakOrgId} the Keycloak
+   * organisation it maps to.
    */
   static void insert(
       Connection db,
       S3BucketServer files,
       String orgId,
+      String keycloakOrgId,
       String name,
       List<String> members,
       List<String> onboardedHere)
       throws SQLException {
-    update(db, "INSERT INTO organisations (org_id, name) VALUES (?, ?)", orgId, name);
+    update(
+        db,
+        "INSERT INTO organisations (org_id, keycloak_org_id, name) VALUES (?, ?, ?)",
+        orgId,
+        keycloakOrgId,
+        name);
     update(
         db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'currency', 'EUR')", orgId);
     update(db, "INSERT INTO org_settings (org_id, name, value) VALUES (?, 'region', 'eu')", orgId);

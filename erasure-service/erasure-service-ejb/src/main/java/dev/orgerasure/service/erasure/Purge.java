@@ -46,6 +46,8 @@ import java.util.UUID;
 public class Purge {
 
   static final int MAX_ID_LENGTH = 36;
+
+  static final int MAX_TENANT_KEY_LENGTH = 255;
   static final int MAX_NAME_LENGTH = 255;
 
   @Id
@@ -54,6 +56,9 @@ public class Purge {
 
   @Column(name = "org_id", nullable = false, updatable = false, length = MAX_ID_LENGTH)
   private String orgId;
+
+  @Column(name = "tenant_key", updatable = false, length = MAX_TENANT_KEY_LENGTH)
+  private String tenantKey;
 
   @Column(name = "org_name", nullable = false, updatable = false)
   private String orgName;
@@ -116,6 +121,9 @@ public class Purge {
   protected Purge() {}
 
   /**
+   * @param tenantKey the tenant's key in the application's tables, as text: the organisation's id,
+   *     or the application's own id of it (docs/inventory.md); null when the application holds no
+   *     tenant for the organisation, whose purge then finds only its erased members' own rows
    * @param memberPolicy what the purge does to the members' own rows (the inventory says which)
    * @param tenantKind what the tenant is in Keycloak
    * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
@@ -123,6 +131,7 @@ public class Purge {
   public Purge(
       String requestId,
       String orgId,
+      String tenantKey,
       String orgName,
       MemberPolicy memberPolicy,
       TenantKind tenantKind,
@@ -131,6 +140,8 @@ public class Purge {
       List<String> tablesInPurgeOrder) {
     this.requestId = requireUuid(requestId);
     this.orgId = requireText(orgId, "organizationId", MAX_ID_LENGTH);
+    this.tenantKey =
+        tenantKey == null ? null : requireText(tenantKey, "tenant key", MAX_TENANT_KEY_LENGTH);
     this.orgName = requireText(orgName, "organizationName", MAX_NAME_LENGTH);
     this.memberPolicy = Objects.requireNonNull(memberPolicy, "memberPolicy");
     this.tenantKind = Objects.requireNonNull(tenantKind, "tenantKind");
@@ -396,6 +407,11 @@ public class Purge {
 
   public String orgId() {
     return orgId;
+  }
+
+  /** The tenant's key in the application's tables; empty when the application holds none. */
+  public Optional<String> tenantKey() {
+    return Optional.ofNullable(tenantKey);
   }
 
   public String orgName() {

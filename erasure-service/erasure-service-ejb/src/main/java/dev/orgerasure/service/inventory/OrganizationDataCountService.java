@@ -14,8 +14,10 @@ import jakarta.inject.Inject;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -34,17 +36,26 @@ public class OrganizationDataCountService {
 
   @Inject private ApplicationInventory inventory;
 
+  @Inject private TenantKeys tenantKeys;
+
+  /** The organisation's counts; all nought when the application holds no tenant for it. */
   public OrganizationData countFor(String orgId) {
     DataInventory checked = inventory.inventory();
+    Optional<String> tenantKey = tenantKeys.keyOf(orgId);
     List<TableCount> tables =
         countedBeforeTheDecision(checked)
-            .map(table -> InventoryCounts.of(table, rowCounter.countRows(table, orgId)))
+            .map(
+                table ->
+                    InventoryCounts.of(
+                        table, tenantKey.map(key -> rowCounter.countRows(table, key)).orElse(0L)))
             .toList();
     FileTotals present = new FileTotals(0, 0);
-    for (InventoryFiles files : checked.files()) {
-      try (Stream<String> paths = fileCounter.pathsOf(files, orgId)) {
-        long[] sizes = paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).toArray();
-        present = present.plus(new FileTotals(sizes.length, Arrays.stream(sizes).sum()));
+    if (tenantKey.isPresent()) {
+      for (InventoryFiles files : checked.files()) {
+        try (Stream<String> paths = fileCounter.pathsOf(files, tenantKey.get())) {
+          long[] sizes = paths.mapToLong(fileStore::sizeOf).filter(size -> size >= 0).toArray();
+          present = present.plus(new FileTotals(sizes.length, Arrays.stream(sizes).sum()));
+        }
       }
     }
     return new OrganizationData(orgId, tables, fileInventory(checked, present));
@@ -57,28 +68,33 @@ public class OrganizationDataCountService {
    */
   public List<OrganizationData> countFor(List<String> orgIds) {
     DataInventory checked = inventory.inventory();
+    Map<String, String> keys = tenantKeys.keysOf(orgIds);
+    List<String> tenants = List.copyOf(new LinkedHashSet<>(keys.values()));
     Map<InventoryTable, Map<String, Long>> rows = new LinkedHashMap<>();
     for (InventoryTable table : countedBeforeTheDecision(checked).toList()) {
-      rows.put(table, rowCounter.countRowsByOrganization(table, orgIds));
+      rows.put(table, rowCounter.countRowsByOrganization(table, tenants));
     }
     Map<String, FileTotals> files = new HashMap<>();
     for (InventoryFiles stored : checked.files()) {
       fileCounter
-          .totalsOf(stored, orgIds)
-          .forEach((orgId, totals) -> files.merge(orgId, totals, FileTotals::plus));
+          .totalsOf(stored, tenants)
+          .forEach((tenant, totals) -> files.merge(tenant, totals, FileTotals::plus));
     }
     return orgIds.stream()
         .map(
-            orgId ->
-                new OrganizationData(
-                    orgId,
-                    rows.entrySet().stream()
-                        .map(
-                            table ->
-                                InventoryCounts.of(
-                                    table.getKey(), table.getValue().getOrDefault(orgId, 0L)))
-                        .toList(),
-                    fileInventory(checked, files.getOrDefault(orgId, new FileTotals(0, 0)))))
+            orgId -> {
+              // An organisation the application holds no tenant for has nothing counted.
+              Optional<String> tenant = Optional.ofNullable(keys.get(orgId));
+              return new OrganizationData(
+                  orgId,
+                  rows.entrySet().stream()
+                      .map(
+                          table ->
+                              InventoryCounts.of(
+                                  table.getKey(), tenant.map(table.getValue()::get).orElse(0L)))
+                      .toList(),
+                  fileInventory(checked, tenant.map(files::get).orElse(new FileTotals(0, 0))));
+            })
         .toList();
   }
 

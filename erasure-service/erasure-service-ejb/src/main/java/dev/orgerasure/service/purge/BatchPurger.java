@@ -54,7 +54,10 @@ public class BatchPurger {
     if (table.isOutsideTenants()) {
       return erasedPeopleBatch(table, target.requestId(), batchSize);
     }
-    Object orgId = inventory.tenantValue(target.orgId());
+    if (target.tenantKey() == null) {
+      return new BatchResult(table.name(), 0, null, 0, List.of());
+    }
+    Object orgId = inventory.tenantValue(target.tenantKey());
     String tenant = inventory.tenantColumn();
     if (table.isReachedThroughParent()) {
       return joinedBatch(table, orgId, batchSize);

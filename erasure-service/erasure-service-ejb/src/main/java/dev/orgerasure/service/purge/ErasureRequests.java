@@ -7,6 +7,7 @@ import dev.orgerasure.db.inventory.InventoryTable;
 import dev.orgerasure.service.erasure.Purge;
 import dev.orgerasure.service.erasure.PurgeRepository;
 import dev.orgerasure.service.inventory.ApplicationInventory;
+import dev.orgerasure.service.inventory.TenantKeys;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public class ErasureRequests {
   @Inject private PurgeSettings settings;
 
   @Inject private ApplicationInventory inventory;
+
+  @Inject private TenantKeys tenantKeys;
 
   /** As long as the user id column of the erased members' table. */
   private static final int USER_ID_MAX_LENGTH = 255;
@@ -62,10 +65,15 @@ public class ErasureRequests {
             : Duration.ofSeconds(request.gracePeriodSeconds());
     Purge purge;
     try {
+      String tenantKey =
+          request.organizationId() == null
+              ? null
+              : tenantKeys.keyOf(request.organizationId()).orElse(null);
       purge =
           new Purge(
               request.requestId(),
               request.organizationId(),
+              tenantKey,
               request.organizationName(),
               MemberPolicy.orDefault(request.memberPolicy()),
               TenantKind.orDefault(request.tenantKind()),
@@ -74,8 +82,10 @@ public class ErasureRequests {
               inventory.inventory().tablesInPurgeOrder().stream()
                   .map(InventoryTable::name)
                   .toList());
-      // An id the application's tenant column cannot hold would fail every batch.
-      inventory.inventory().tenantValue(request.organizationId());
+      // A key the application's tenant column cannot hold would fail every batch.
+      if (tenantKey != null) {
+        inventory.inventory().tenantValue(tenantKey);
+      }
     } catch (IllegalArgumentException | NullPointerException e) {
       throw new InvalidErasureRequestException(e.getMessage());
     }
@@ -88,6 +98,10 @@ public class ErasureRequests {
                 + purge.requestId()
                 + " of organisation "
                 + purge.orgId()
+                + purge
+                    .tenantKey()
+                    .map(key -> key.equals(purge.orgId()) ? "" : " (tenant " + key + ")")
+                    .orElse(" (no tenant in the application)")
                 + " accepted ("
                 + purge.memberPolicy()
                 + "); purge starts at "

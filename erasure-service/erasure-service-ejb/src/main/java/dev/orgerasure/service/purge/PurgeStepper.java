@@ -76,7 +76,8 @@ public class PurgeStepper {
             inventory.inventory(),
             new BatchPurger(sql, fileStore::remove, inventory.inventory()),
             run,
-            new PurgeTarget(purge.requestId(), purge.orgId(), purge.memberPolicy()),
+            new PurgeTarget(
+                purge.requestId(), purge.tenantKey().orElse(null), purge.memberPolicy()),
             (batch, size, took) -> {
               purge.recordBatch(
                   batch.table(),

@@ -4,14 +4,17 @@ import dev.orgerasure.contract.MemberPolicy;
 import java.util.Objects;
 
 /**
- * What one purge erases: the organisation's rows, under the member policy chosen; {@code requestId}
- * names the purge's list of erased members, whose own rows go with them.
+ * What one purge erases: the tenant's rows, under the member policy chosen; {@code requestId} names
+ * the purge's list of erased members, whose own rows go with them.
+ *
+ * @param tenantKey the tenant's key in the application's tables, as text; null when the application
+ *     holds no tenant for the organisation: then only the erased members' own rows outside any
+ *     tenant are found
  */
-public record PurgeTarget(String requestId, String orgId, MemberPolicy policy) {
+public record PurgeTarget(String requestId, String tenantKey, MemberPolicy policy) {
 
   public PurgeTarget {
     Objects.requireNonNull(requestId, "requestId");
-    Objects.requireNonNull(orgId, "orgId");
     Objects.requireNonNull(policy, "policy");
   }
 }

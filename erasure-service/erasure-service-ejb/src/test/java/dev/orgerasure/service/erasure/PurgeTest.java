@@ -37,6 +37,7 @@ class PurgeTest {
     return new Purge(
         UUID.randomUUID().toString(),
         "org-1",
+        "org-1",
         "Org One",
         ERASE,
         TenantKind.ORGANIZATION,
@@ -61,6 +62,7 @@ class PurgeTest {
             new Purge(
                 "not-a-uuid",
                 "org",
+                "org",
                 "Org",
                 ERASE,
                 TenantKind.ORGANIZATION,
@@ -72,6 +74,7 @@ class PurgeTest {
         () ->
             new Purge(
                 UUID.randomUUID().toString(),
+                " ",
                 " ",
                 "Org",
                 ERASE,
@@ -85,6 +88,7 @@ class PurgeTest {
             new Purge(
                 UUID.randomUUID().toString(),
                 "org",
+                "org",
                 null,
                 ERASE,
                 TenantKind.ORGANIZATION,
@@ -97,6 +101,7 @@ class PurgeTest {
             new Purge(
                 UUID.randomUUID().toString(),
                 "org",
+                "org",
                 "Org",
                 ERASE,
                 TenantKind.ORGANIZATION,
@@ -108,6 +113,7 @@ class PurgeTest {
         () ->
             new Purge(
                 UUID.randomUUID().toString(),
+                "org",
                 "org",
                 "Org",
                 null,
@@ -122,6 +128,7 @@ class PurgeTest {
     Purge purge =
         new Purge(
             UUID.randomUUID().toString(),
+            "org-1",
             "org-1",
             "Org One",
             MemberPolicy.DETACH,

@@ -154,7 +154,8 @@ class BatchPurgerStatementTest {
                         List.of("deal_id"),
                         "deals",
                         List.of("id"),
-                        false))));
+                        false)),
+                Map.of()));
     for (MemberPolicy policy : MemberPolicy.values()) {
       RecordingSession session = new RecordingSession(null, null);
       BatchResult batch =
@@ -202,7 +203,8 @@ class BatchPurgerStatementTest {
                     "organisations", Map.of("org_id", TEXT),
                     "people", Map.of("id", TEXT, "user_id", TEXT)),
                 Map.of("organisations", List.of("org_id"), "people", List.of("id")),
-                List.of()));
+                List.of(),
+                Map.of()));
     for (MemberPolicy policy : MemberPolicy.values()) {
       RecordingSession session = new RecordingSession(null, null);
       BatchResult batch =
@@ -284,7 +286,8 @@ class BatchPurgerStatementTest {
               "crm",
               Map.of("memberships", Map.of("org_id", TEXT, "person_id", TEXT, "seat", TEXT)),
               Map.of("memberships", List.of("org_id", "person_id", "seat")),
-              List.of()));
+              List.of(),
+              Map.of()));
 
   private static Statement statementOf(
       String tableName, MemberPolicy policy, Object[] after, Object firstKey, Object lastKey) {
@@ -335,7 +338,7 @@ class BatchPurgerStatementTest {
       columns.put(table.name(), named);
       keys.put(table.name(), table.keyColumns());
     }
-    return DataInventory.of(demo, new SchemaCatalog("public", columns, keys, List.of()));
+    return DataInventory.of(demo, new SchemaCatalog("public", columns, keys, List.of(), Map.of()));
   }
 
   private record Statement(String sql, List<Object> parameters) {}

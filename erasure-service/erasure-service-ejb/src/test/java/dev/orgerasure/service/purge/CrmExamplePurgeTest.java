@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -93,7 +95,7 @@ class CrmExamplePurgeTest {
     TenantRows.BatchReads batches =
         purgedBesideAnotherTenant(
             "memberships",
-            "INSERT INTO crm.organisations VALUES (?, 'Org')",
+            "INSERT INTO crm.organisations (org_id, name) VALUES (?, 'Org')",
             "WITH added AS (INSERT INTO crm.people (user_id, full_name)"
                 + " SELECT ? || '-user-' || g, 'Person' FROM generate_series(1, 10000) g"
                 + " RETURNING id)"
@@ -113,7 +115,7 @@ class CrmExamplePurgeTest {
     TenantRows.BatchReads batches =
         purgedBesideAnotherTenant(
             "integration_events",
-            "INSERT INTO crm.organisations VALUES (?, 'Org')",
+            "INSERT INTO crm.organisations (org_id, name) VALUES (?, 'Org')",
             "WITH added AS (INSERT INTO crm.integrations (org_id, provider, api_token)"
                 + " SELECT ?, 'mail', 'token-' || g FROM generate_series(1, 10) g RETURNING id)"
                 + " INSERT INTO crm.integration_events (integration_id, payload)"
@@ -289,6 +291,71 @@ class CrmExamplePurgeTest {
     assertEquals(before, peopleRows(everyone));
   }
 
+  @Test
+  void theCrmsOwnIdOfATenantIsFoundByItsKeycloakOrganisationAndNoOtherId() throws SQLException {
+    String keycloakOrganisation = UUID.randomUUID().toString();
+    String crmId = "acme-" + keycloakOrganisation.substring(0, 8);
+    try (Connection connection = dataSource.getConnection()) {
+      TenantRows.update(
+          connection,
+          "INSERT INTO crm.organisations (org_id, keycloak_org_id, name) VALUES (?, ?, 'Acme')",
+          crmId,
+          keycloakOrganisation);
+    }
+
+    Map<String, String> keys =
+        tenantKeys(keycloakOrganisation, UUID.randomUUID().toString(), crmId);
+
+    assertEquals(Map.of(keycloakOrganisation, crmId), keys, "an unmapped id names no tenant");
+  }
+
+  /** A member who signed in to the CRM once, before their organisation had a tenant there. */
+  @Test
+  void anOrganisationTheCrmHoldsNoTenantForLosesOnlyItsErasedMembersPersonRows()
+      throws SQLException {
+    Tenants tenants = newTenants();
+    Map<String, Long> otherBefore = remaining(tenants.other());
+    String loner = UUID.randomUUID().toString();
+    try (Connection connection = dataSource.getConnection()) {
+      TenantRows.update(
+          connection, "INSERT INTO crm.people (user_id, full_name) VALUES (?, 'Loner')", loner);
+    }
+    String requestId =
+        HandOvers.stored(
+            dataSource, UUID.randomUUID().toString(), MemberPolicy.ERASE, List.of(loner));
+
+    Map<String, Long> counted =
+        TenantRows.purgeAll(dataSource, inventory, requestId, null, MemberPolicy.ERASE, 2);
+
+    assertEquals(1L, counted.remove("people"), "the erased member's person row");
+    assertTrue(counted.values().stream().allMatch(rows -> rows == 0), counted.toString());
+    assertEquals(List.of(), peopleRows(List.of(loner)));
+    assertEquals(tenants.countedBefore(), remaining(tenants.erased()), "no tenant's row touched");
+    assertEquals(otherBefore, remaining(tenants.other()));
+  }
+
+  /** What the inventory's tenant key lookup finds for these Keycloak ids in the CRM. */
+  private static Map<String, String> tenantKeys(String... keycloakIds) throws SQLException {
+    Map<String, String> keys = new HashMap<>();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement lookup =
+            connection.prepareStatement(
+                inventory
+                    .tenantKeysQuery(
+                        String.join(", ", Collections.nCopies(keycloakIds.length, "?")))
+                    .orElseThrow())) {
+      for (int i = 0; i < keycloakIds.length; i++) {
+        lookup.setString(i + 1, keycloakIds[i]);
+      }
+      try (ResultSet rows = lookup.executeQuery()) {
+        while (rows.next()) {
+          keys.put(rows.getString(1), rows.getString(2));
+        }
+      }
+    }
+    return keys;
+  }
+
   /** Two tenants; in the erased one, a member whose account goes and one who stays. */
   private record Tenants(
       String erased,
@@ -334,7 +401,8 @@ class CrmExamplePurgeTest {
    */
   private static void organisation(Connection connection, String org, List<String> members)
       throws SQLException {
-    TenantRows.update(connection, "INSERT INTO crm.organisations VALUES (?, 'Org')", org);
+    TenantRows.update(
+        connection, "INSERT INTO crm.organisations (org_id, name) VALUES (?, 'Org')", org);
     TenantRows.update(
         connection,
         "INSERT INTO crm.org_settings (org_id, name, value) VALUES (?, 'tz', 'UTC')",

@@ -281,6 +281,7 @@ public class PurgeEngineIT {
         new Purge(
             requestId,
             orgId,
+            orgId,
             "Org " + orgId,
             policy,
             TenantKind.ORGANIZATION,
