@@ -268,12 +268,12 @@ class CrmApplicationIT {
       assertEquals(2, sharedContacts.stream().filter(orgId -> orgId == null).count());
       assertEquals("|0", CrmRows.onboardingOf(crm, shared.id()));
     }
-    assertTrue(admin.find(ADMIN_PATH + "/organizations/" + erased).isEmpty());
+    assertTrue(admin.find(ADMIN_PATH + "/organizations/" + erasedOrganisation).isEmpty());
     for (Member gone : leaving) {
       assertTrue(admin.find(ADMIN_PATH + "/users/" + gone.id()).isEmpty(), gone.username());
     }
     assertTrue(admin.get(ADMIN_PATH + "/users/" + shared.id()).path("enabled").asBoolean());
-    assertFalse(admin.find(ADMIN_PATH + "/organizations/" + other).isEmpty());
+    assertFalse(admin.find(ADMIN_PATH + "/organizations/" + otherOrganisation).isEmpty());
   }
 
   /**
@@ -342,7 +342,7 @@ class CrmApplicationIT {
             member.username());
       }
     }
-    assertTrue(admin.find(ADMIN_PATH + "/organizations/" + detached).isEmpty());
+    assertTrue(admin.find(ADMIN_PATH + "/organizations/" + detachedOrganisation).isEmpty());
   }
 
   private static String organisation(
@@ -383,6 +383,7 @@ class CrmApplicationIT {
       long peopleErased,
       List<String> tenantFiles) {
     assertEquals(before, dialogCounts(tenant), "what the erase dialog shows");
+    assertEquals(before, pageCounts(tenant), "what the admin page's list shows");
     assertTrue(tenantFiles.stream().allMatch(files::holds), "the tenant's files are in the bucket");
 
     ErasureAdminApi.Answer started = asRealmAdmin().startErasure(tenant, name, 0, memberPolicy);
@@ -420,6 +421,22 @@ class CrmApplicationIT {
         .json()
         .path("tables")
         .forEach(table -> counts.put(table.path("table").asText(), table.path("rows").asLong()));
+    return counts;
+  }
+
+  /** The organisation's rows per table in the admin page's list, counted for the page at once. */
+  private static Map<String, Long> pageCounts(String organisation) {
+    ErasureAdminApi.Answer answer = asRealmAdmin().appDataPage();
+    assertEquals(200, answer.status(), answer.body());
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JsonNode organisationData : answer.json()) {
+      if (organisationData.path("organizationId").asText().equals(organisation)) {
+        organisationData
+            .path("tables")
+            .forEach(
+                table -> counts.put(table.path("table").asText(), table.path("rows").asLong()));
+      }
+    }
     return counts;
   }
 
