@@ -14,11 +14,12 @@ import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
+import dev.orgerasure.keycloak.ranges.RangePhase;
+import dev.orgerasure.keycloak.ranges.SharedRanges;
 import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.support.ErasureLogContext;
-import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -130,19 +131,18 @@ public class ErasureStarter {
   private void lockOutAndHandOver(Tenant tenant, String requestId) {
     Timer.Sample lockout = Timer.start();
     MemberCounts members =
-        new TenantLockout(
-                factory,
-                realmId,
-                settings.lockoutBatchSize(),
-                new RangeWorkers(
-                    "org-erasure-lockout",
-                    settings.batchThreads(),
-                    settings.leaseRenewal(),
+        new TenantLockout(factory, realmId, settings.lockoutBatchSize(), origin)
+            .lockOutEveryMember(
+                tenant,
+                requestId,
+                new SharedRanges(
+                    factory,
+                    settings,
+                    requestId,
+                    RangePhase.LOCKOUT,
                     () ->
                         new ErasureTransactions(factory)
-                            .renewLease(requestId, settings.leaseEnd())),
-                origin)
-            .lockOutEveryMember(tenant, requestId);
+                            .renewLease(requestId, settings.leaseEnd())));
     lockout.stop(StepTimers.lockout());
     inRealm(
         (session, realm) -> {
