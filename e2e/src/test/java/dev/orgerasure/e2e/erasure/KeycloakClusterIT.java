@@ -65,6 +65,9 @@ class KeycloakClusterIT {
 
   private static final int CONCURRENT_ERASURES = 20;
 
+  /** Enough members that each of the erasure's 8 ranges takes several batches of both phases. */
+  private static final int SHARED_MEMBERS = 200;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static KeycloakCluster cluster;
@@ -178,6 +181,50 @@ class KeycloakClusterIT {
         assertFalse(record.toString().contains(member.username()), record.toString());
         assertFalse(record.toString().contains(member.id()), record.toString());
       }
+    }
+  }
+
+  /**
+   * An erasure started on node A shares its ranges of user ids with node B: B's log says it did at
+   * least one range of the lockout and one of the deletion (a record that only the node that worked
+   * a range writes, marked with the erasure), and the counts are exact: every member locked once
+   * and deleted once.
+   */
+  @Test
+  @Order(1)
+  void anErasureStartedOnNodeASharesItsRangesWithNodeBWithExactCounts() throws Exception {
+    List<Member> members =
+        new MemberFactory(adminOnA, REALM)
+            .create(
+                "cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example",
+                SHARED_MEMBERS);
+    Org org = organisation(members.get(0));
+    members.subList(1, SHARED_MEMBERS).forEach(member -> join(org, member));
+
+    ErasureAdminApi.Answer started = erasures(cluster.urlA()).startErasure(org.id(), org.name(), 0);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+    await("erasure " + erasure)
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> state(erasure), "COMPLETED"::equals);
+
+    List<String> rangesOnB =
+        jsonRecordsOf(cluster.nodeB(), erasure).stream()
+            .map(record -> record.path("message").asText())
+            .filter(message -> message.contains(" helping the node that holds the erasure"))
+            .toList();
+    assertTrue(rangesOnB.stream().anyMatch(m -> m.contains("lockout range")), rangesOnB.toString());
+    assertTrue(
+        rangesOnB.stream().anyMatch(m -> m.contains("deletion range")), rangesOnB.toString());
+    JsonNode completed = erasures(cluster.urlB()).erasure(erasure).json();
+    assertEquals(SHARED_MEMBERS, completed.path("membersLocked").asLong(), completed.toString());
+    assertEquals(
+        SHARED_MEMBERS, completed.path("identitiesDeleted").asLong(), completed.toString());
+    for (Member member : members) {
+      assertTrue(
+          adminOnB.find("/admin/realms/" + REALM + "/users/" + member.id()).isEmpty(),
+          member.username());
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -32,6 +34,12 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(RangeHelpers.class);
 
+  /**
+   * How many open ranges one look reads: enough to pass over those of erasures this node holds (at
+   * most 16 per phase) and find others.
+   */
+  private static final int OPEN_RANGES_READ = 64;
+
   /** Builds the work of one range of an erasure's phase, as the holder would run it. */
   public interface RangeWork {
     Consumer<UserIdRange> of(String requestId, RangePhase phase);
@@ -46,7 +54,7 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
   private final ExecutorService threads;
   private final AtomicInteger busy = new AtomicInteger();
   private final Set<RangeClaim> held = ConcurrentHashMap.newKeySet();
-  private long renewedAt;
+  private final ScheduledExecutorService renewer;
 
   public RangeHelpers(KeycloakSessionFactory factory, ErasureSettings settings, RangeWork work) {
     this.factory = factory;
@@ -61,12 +69,20 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    this.renewer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "org-erasure-helper-leases");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long renewEvery = settings.leaseRenewal().toMillis();
+    renewer.scheduleWithFixedDelay(this::renew, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void run() {
     try {
-      renewIfDue();
       int idle = settings.batchThreads() - busy.get();
       if (idle > 0) {
         claim(idle).forEach(this::start);
@@ -76,11 +92,11 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
     }
   }
 
-  private void renewIfDue() {
-    long now = Time.currentTimeMillis();
-    if (now - renewedAt >= settings.leaseRenewal().toMillis()) {
+  private void renew() {
+    try {
       SharedRanges.renew(factory, held, settings.leaseEnd());
-      renewedAt = now;
+    } catch (RuntimeException e) {
+      LOG.warnf(e, "Renewing the leases of the ranges this node works failed; trying again");
     }
   }
 
@@ -92,7 +108,7 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
               new RangeLeases(session.getProvider(JpaConnectionProvider.class).getEntityManager());
           long now = Time.currentTimeMillis();
           List<Helping> claimed = new ArrayList<>();
-          for (RangeLeaseEntity open : leases.claimableOfAnyErasure(now, idle * 4)) {
+          for (RangeLeaseEntity open : leases.claimableOfAnyErasure(now, OPEN_RANGES_READ)) {
             if (claimed.size() == idle || SharedRanges.heldHere(open.requestId())) {
               continue;
             }
@@ -120,7 +136,8 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
           RangeClaim claim = helping.claim();
           try (ErasureLogContext context =
               ErasureLogContext.of(claim.requestId(), helping.realmName())) {
-            SharedRanges.workClaimed(factory, claim, work.of(claim.requestId(), claim.phase()));
+            SharedRanges.workClaimed(
+                factory, claim, work.of(claim.requestId(), claim.phase()), true);
           } catch (RuntimeException e) {
             LOG.errorf(
                 e,
@@ -139,6 +156,7 @@ public final class RangeHelpers implements Runnable, AutoCloseable {
 
   @Override
   public void close() {
+    renewer.shutdownNow();
     threads.shutdownNow();
   }
 }

@@ -94,27 +94,29 @@ public final class SharedRanges {
   /** Claims and works ranges until every range is done or a range of this node failed. */
   private void claimAndWork(
       Set<RangeClaim> held, AtomicBoolean failed, Consumer<UserIdRange> work) {
-    while (!failed.get()) {
-      Optional<RangeClaim> claim =
-          inTransaction(
-              leases ->
-                  leases.claimNext(
-                      requestId, phase, NODE, Time.currentTimeMillis(), settings.leaseEnd()));
-      if (claim.isPresent()) {
-        held.add(claim.get());
-        try {
-          workClaimed(factory, claim.get(), work);
-        } catch (RuntimeException e) {
-          failed.set(true);
-          throw e;
-        } finally {
-          held.remove(claim.get());
+    try {
+      while (!failed.get()) {
+        Optional<RangeClaim> claim =
+            inTransaction(
+                leases ->
+                    leases.claimNext(
+                        requestId, phase, NODE, Time.currentTimeMillis(), settings.leaseEnd()));
+        if (claim.isPresent()) {
+          held.add(claim.get());
+          try {
+            workClaimed(factory, claim.get(), work, false);
+          } finally {
+            held.remove(claim.get());
+          }
+        } else if (inTransaction(leases -> leases.allDone(requestId, phase))) {
+          return;
+        } else {
+          waitForOtherNodes();
         }
-      } else if (inTransaction(leases -> leases.allDone(requestId, phase))) {
-        return;
-      } else {
-        waitForOtherNodes();
       }
+    } catch (RuntimeException e) {
+      failed.set(true);
+      throw e;
     }
   }
 
@@ -135,23 +137,36 @@ public final class SharedRanges {
 
   /**
    * Works the claimed range and marks it done: the one way any node runs a range, holder or helper.
+   * A helper says so in its log, marked with the erasure: what shows an operator that the nodes
+   * share the work.
    */
   static void workClaimed(
-      KeycloakSessionFactory factory, RangeClaim claim, Consumer<UserIdRange> work) {
+      KeycloakSessionFactory factory,
+      RangeClaim claim,
+      Consumer<UserIdRange> work,
+      boolean helping) {
     work.accept(claim.range());
     boolean done = inTransaction(factory, leases -> leases.markDone(claim));
-    if (done) {
+    if (!done) {
       LOG.infof(
-          "Erasure %s: %s range %d of %d done on node %s",
+          "Erasure %s: %s range %d of %d was taken over by another node while this one worked it",
+          claim.requestId(), claim.phase().label(), claim.rangeIndex() + 1, claim.rangeCount());
+    } else if (helping) {
+      LOG.infof(
+          "Erasure %s: %s range %d of %d done on node %s, helping the node that holds the erasure",
           claim.requestId(),
           claim.phase().label(),
           claim.rangeIndex() + 1,
           claim.rangeCount(),
           NODE);
     } else {
-      LOG.infof(
-          "Erasure %s: %s range %d of %d was taken over by another node while this one worked it",
-          claim.requestId(), claim.phase().label(), claim.rangeIndex() + 1, claim.rangeCount());
+      LOG.debugf(
+          "Erasure %s: %s range %d of %d done on node %s, which holds the erasure",
+          claim.requestId(),
+          claim.phase().label(),
+          claim.rangeIndex() + 1,
+          claim.rangeCount(),
+          NODE);
     }
   }
 
