@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,7 +67,17 @@ class KeycloakClusterIT {
   private static final int CONCURRENT_ERASURES = 20;
 
   /** Enough members that each of the erasure's 8 ranges takes several batches of both phases. */
-  private static final int SHARED_MEMBERS = 200;
+  private static final int SHARED_MEMBERS = 300;
+
+  /**
+   * The single node's options, and a look for other nodes' ranges every 100 ms: node B claims some
+   * ranges of a lockout that lasts a second or two.
+   */
+  private static final List<String> CLUSTER_OPTIONS =
+      Stream.concat(
+              WholeSystemExtension.KEYCLOAK_OPTIONS.stream(),
+              Stream.of("--spi-org-erasure--default--range-poll-millis=100"))
+          .toList();
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,9 +92,7 @@ class KeycloakClusterIT {
   static void twoNodesAndARealm(SystemUnderTest sut) {
     // Small lockout batches and a short lease, as the single node's (WholeSystemExtension).
     system = sut.system();
-    cluster =
-        system.startKeycloakCluster(
-            WholeSystemExtension.KEYCLOAK_OPTIONS, WholeSystemExtension.LIBERTY_SETTINGS);
+    cluster = system.startKeycloakCluster(CLUSTER_OPTIONS, WholeSystemExtension.LIBERTY_SETTINGS);
     database = () -> sut.system().postgres().connect(KeycloakCluster.DATABASE);
     adminOnA =
         new KeycloakAdminClient(
