@@ -14,6 +14,8 @@ import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
+import dev.orgerasure.keycloak.ranges.LocalRanges;
+import dev.orgerasure.keycloak.ranges.PhaseRanges;
 import dev.orgerasure.keycloak.ranges.RangePhase;
 import dev.orgerasure.keycloak.ranges.SharedRanges;
 import dev.orgerasure.keycloak.serviceclient.ServiceClient;
@@ -132,17 +134,7 @@ public class ErasureStarter {
     Timer.Sample lockout = Timer.start();
     MemberCounts members =
         new TenantLockout(factory, realmId, settings.lockoutBatchSize(), origin)
-            .lockOutEveryMember(
-                tenant,
-                requestId,
-                new SharedRanges(
-                    factory,
-                    settings,
-                    requestId,
-                    RangePhase.LOCKOUT,
-                    () ->
-                        new ErasureTransactions(factory)
-                            .renewLease(requestId, settings.leaseEnd())));
+            .lockOutEveryMember(tenant, requestId, lockoutRanges(requestId));
     lockout.stop(StepTimers.lockout());
     inRealm(
         (session, realm) -> {
@@ -156,6 +148,19 @@ public class ErasureStarter {
         "Erasure %s of organisation %s: %d members signed out, %d of them kept",
         requestId, tenant.id(), members.signedOut(), members.kept());
     new HandOverDelivery(factory, settings).deliver(requestId);
+  }
+
+  /**
+   * A lockout started by a request stays on this node, which alone can tell the members' clients
+   * through back-channel logout ({@link LocalRanges}); one resumed without it is shared.
+   */
+  private PhaseRanges lockoutRanges(String requestId) {
+    Runnable renewLease =
+        () -> new ErasureTransactions(factory).renewLease(requestId, settings.leaseEnd());
+    return origin.isPresent()
+        ? new LocalRanges(
+            "org-erasure-lockout", settings.batchThreads(), settings.leaseRenewal(), renewLease)
+        : new SharedRanges(factory, settings, requestId, RangePhase.LOCKOUT, renewLease);
   }
 
   private StartedErasure record(

@@ -8,7 +8,7 @@ import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
-import dev.orgerasure.keycloak.ranges.SharedRanges;
+import dev.orgerasure.keycloak.ranges.PhaseRanges;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -31,8 +31,9 @@ import org.keycloak.models.UserModel;
  * member to keep loses this membership and is signed out. Pages follow the members' ids, so members
  * who leave meanwhile shift nothing; passes repeat until one finds nobody new, so a member added
  * behind the page is not missed; members already recorded are left as they are, so a pass after a
- * crash goes on where it stopped. Ranges of user ids run side by side, on every node of the cluster
- * ({@link SharedRanges}); a batch writes the members' rows, never the erasure's.
+ * crash goes on where it stopped. Ranges of user ids run side by side ({@link PhaseRanges}): on
+ * this node when a request started the lockout, on every node of the cluster when it is resumed; a
+ * batch writes the members' rows, never the erasure's.
  */
 public class TenantLockout {
 
@@ -62,10 +63,10 @@ public class TenantLockout {
   /**
    * Locks out every member not recorded yet; answers the members by decision, all recorded.
    *
-   * @param ranges run the ranges of members on the cluster's nodes and keep the caller's hold on
-   *     the erasure
+   * @param ranges run the ranges of members, on this node or the cluster's, and keep the caller's
+   *     hold on the erasure
    */
-  public MemberCounts lockOutEveryMember(Tenant tenant, String requestId, SharedRanges ranges) {
+  public MemberCounts lockOutEveryMember(Tenant tenant, String requestId, PhaseRanges ranges) {
     ranges.run(range -> lockOutRange(tenant, requestId, range));
     return inRealm(session -> OrgErasureProvider.of(session).requests().countMembers(requestId));
   }

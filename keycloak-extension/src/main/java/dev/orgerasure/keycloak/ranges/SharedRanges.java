@@ -26,7 +26,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * the work allows: it is idempotent, a batch per transaction. A failed range stops this node's
  * threads and is thrown once they have ended; the ranges stay, so that the phase resumes from them.
  */
-public final class SharedRanges {
+public final class SharedRanges implements PhaseRanges {
 
   private static final Logger LOG = Logger.getLogger(SharedRanges.class);
 
@@ -65,6 +65,7 @@ public final class SharedRanges {
   }
 
   /** Runs {@code work} on every range of the phase, here or on other nodes; returns once done. */
+  @Override
   public void run(Consumer<UserIdRange> work) {
     inTransaction(
         leases -> leases.open(requestId, phase, settings.batchThreads() * RANGES_PER_THREAD));
