@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -65,6 +66,19 @@ class KeycloakClusterIT {
 
   private static final int CONCURRENT_ERASURES = 20;
 
+  /** Enough members that each of the erasure's 8 ranges takes several batches of both phases. */
+  private static final int SHARED_MEMBERS = 300;
+
+  /**
+   * The single node's options, and a look for other nodes' ranges every 100 ms: node B claims some
+   * ranges of a deletion that lasts a few seconds.
+   */
+  private static final List<String> CLUSTER_OPTIONS =
+      Stream.concat(
+              WholeSystemExtension.KEYCLOAK_OPTIONS.stream(),
+              Stream.of("--spi-org-erasure--default--range-poll-millis=100"))
+          .toList();
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static KeycloakCluster cluster;
@@ -78,9 +92,7 @@ class KeycloakClusterIT {
   static void twoNodesAndARealm(SystemUnderTest sut) {
     // Small lockout batches and a short lease, as the single node's (WholeSystemExtension).
     system = sut.system();
-    cluster =
-        system.startKeycloakCluster(
-            WholeSystemExtension.KEYCLOAK_OPTIONS, WholeSystemExtension.LIBERTY_SETTINGS);
+    cluster = system.startKeycloakCluster(CLUSTER_OPTIONS, WholeSystemExtension.LIBERTY_SETTINGS);
     database = () -> sut.system().postgres().connect(KeycloakCluster.DATABASE);
     adminOnA =
         new KeycloakAdminClient(
@@ -178,6 +190,52 @@ class KeycloakClusterIT {
         assertFalse(record.toString().contains(member.username()), record.toString());
         assertFalse(record.toString().contains(member.id()), record.toString());
       }
+    }
+  }
+
+  /**
+   * An erasure started on node A shares its deletion's ranges of user ids with node B: B's log says
+   * it did at least one (a record that only the node that worked a range writes, marked with the
+   * erasure). Its lockout, started by A's request, stays on A, the one node that can tell the
+   * members' clients through back-channel logout. The counts are exact: every member locked once
+   * and deleted once.
+   */
+  @Test
+  @Order(1)
+  void anErasureStartedOnNodeASharesItsDeletionWithNodeBWithExactCounts() throws Exception {
+    List<Member> members =
+        new MemberFactory(adminOnA, REALM)
+            .create(
+                "cluster-" + UUID.randomUUID().toString().substring(0, 8) + ".example",
+                SHARED_MEMBERS);
+    Org org = organisation(members.get(0));
+    members.subList(1, SHARED_MEMBERS).forEach(member -> join(org, member));
+
+    ErasureAdminApi.Answer started = erasures(cluster.urlA()).startErasure(org.id(), org.name(), 0);
+    assertEquals(201, started.status(), started.body());
+    String erasure = started.json().path("id").asText();
+    await("erasure " + erasure)
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> state(erasure), "COMPLETED"::equals);
+
+    List<String> rangesOnB =
+        jsonRecordsOf(cluster.nodeB(), erasure).stream()
+            .map(record -> record.path("message").asText())
+            .filter(message -> message.contains(" helping the node that holds the erasure"))
+            .toList();
+    assertTrue(
+        rangesOnB.stream().noneMatch(m -> m.contains("lockout range")), rangesOnB.toString());
+    assertTrue(
+        rangesOnB.stream().anyMatch(m -> m.contains("deletion range")), rangesOnB.toString());
+    JsonNode completed = erasures(cluster.urlB()).erasure(erasure).json();
+    assertEquals(SHARED_MEMBERS, completed.path("membersLocked").asLong(), completed.toString());
+    assertEquals(
+        SHARED_MEMBERS, completed.path("identitiesDeleted").asLong(), completed.toString());
+    for (Member member : members) {
+      assertTrue(
+          adminOnB.find("/admin/realms/" + REALM + "/users/" + member.id()).isEmpty(),
+          member.username());
     }
   }
 

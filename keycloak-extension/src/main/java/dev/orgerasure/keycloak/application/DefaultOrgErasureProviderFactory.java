@@ -4,6 +4,8 @@ import dev.orgerasure.keycloak.access.ErasureRoles;
 import dev.orgerasure.keycloak.audit.AuditKeys;
 import dev.orgerasure.keycloak.detach.OrganisationClosedRequiredActionFactory;
 import dev.orgerasure.keycloak.metrics.ErasureMetrics;
+import dev.orgerasure.keycloak.ranges.RangeHelpers;
+import dev.orgerasure.keycloak.ranges.RangeLeases;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.settings.ProductionSecrets;
 import dev.orgerasure.keycloak.settings.Setting;
@@ -11,6 +13,7 @@ import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.spi.OrgErasureProviderFactory;
 import java.util.List;
 import org.keycloak.Config;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -22,8 +25,9 @@ import org.keycloak.timer.TimerProvider;
 
 /**
  * Reads the settings, gives every realm the erasure role (at start and when a realm is created),
- * forgets a removed realm's erasures (their audit records stay), and schedules the cluster-aware
- * task that retries hand-overs and resumes unfinished completions.
+ * forgets a removed realm's erasures (their audit records stay), schedules the cluster-aware task
+ * that retries hand-overs and resumes unfinished completions, and this node's helpers of other
+ * nodes' erasures.
  */
 public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFactory {
 
@@ -31,6 +35,7 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
 
   private ErasureSettings settings;
   private AuditKeys auditKeys;
+  private RangeHelpers rangeHelpers;
 
   @Override
   public OrgErasureProvider create(KeycloakSession session) {
@@ -67,6 +72,12 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
             provision(created.getCreatedRealm());
           } else if (event instanceof RealmModel.RealmRemovedEvent removed) {
             OrgErasureProvider erasures = OrgErasureProvider.of(removed.getKeycloakSession());
+            new RangeLeases(
+                    removed
+                        .getKeycloakSession()
+                        .getProvider(JpaConnectionProvider.class)
+                        .getEntityManager())
+                .deleteRealm(removed.getRealm().getId());
             erasures.requests().deleteRealm(removed.getRealm().getId());
             erasures.selfServiceErasers().forgetRealm();
           }
@@ -79,15 +90,20 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
     OrganisationClosedRequiredActionFactory.register(realm);
   }
 
+  /**
+   * The cluster-aware task, and this node's helpers of other nodes' erasures: every node runs its
+   * own, so that ranges of an erasure are shared by all nodes (docs/operating.md).
+   */
   private void scheduleTask(KeycloakSessionFactory factory) {
+    rangeHelpers = new RangeHelpers(factory, settings, new HelpedRangeWork(factory, settings));
     try (KeycloakSession session = factory.create()) {
-      session
-          .getProvider(TimerProvider.class)
-          .schedule(
-              new ClusterAwareScheduledTaskRunner(
-                  factory, new ErasureTask(), settings.taskIntervalMillis()),
-              settings.taskIntervalMillis(),
-              settings.taskIntervalMillis());
+      TimerProvider timer = session.getProvider(TimerProvider.class);
+      timer.schedule(
+          new ClusterAwareScheduledTaskRunner(
+              factory, new ErasureTask(), settings.taskIntervalMillis()),
+          settings.taskIntervalMillis(),
+          settings.taskIntervalMillis());
+      timer.schedule(rangeHelpers, settings.rangePollMillis(), "org-erasure-range-helpers");
     }
   }
 
@@ -97,7 +113,11 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (rangeHelpers != null) {
+      rangeHelpers.close();
+    }
+  }
 
   @Override
   public String getId() {

@@ -14,11 +14,14 @@ import dev.orgerasure.keycloak.erasure.StartedErasure;
 import dev.orgerasure.keycloak.handover.HandOverDelivery;
 import dev.orgerasure.keycloak.lockout.RequestOrigin;
 import dev.orgerasure.keycloak.lockout.TenantLockout;
+import dev.orgerasure.keycloak.ranges.LocalRanges;
+import dev.orgerasure.keycloak.ranges.PhaseRanges;
+import dev.orgerasure.keycloak.ranges.RangePhase;
+import dev.orgerasure.keycloak.ranges.SharedRanges;
 import dev.orgerasure.keycloak.serviceclient.ServiceClient;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
 import dev.orgerasure.keycloak.support.ErasureLogContext;
-import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -130,19 +133,8 @@ public class ErasureStarter {
   private void lockOutAndHandOver(Tenant tenant, String requestId) {
     Timer.Sample lockout = Timer.start();
     MemberCounts members =
-        new TenantLockout(
-                factory,
-                realmId,
-                settings.lockoutBatchSize(),
-                new RangeWorkers(
-                    "org-erasure-lockout",
-                    settings.batchThreads(),
-                    settings.leaseRenewal(),
-                    () ->
-                        new ErasureTransactions(factory)
-                            .renewLease(requestId, settings.leaseEnd())),
-                origin)
-            .lockOutEveryMember(tenant, requestId);
+        new TenantLockout(factory, realmId, settings.lockoutBatchSize(), origin)
+            .lockOutEveryMember(tenant, requestId, lockoutRanges(requestId));
     lockout.stop(StepTimers.lockout());
     inRealm(
         (session, realm) -> {
@@ -156,6 +148,19 @@ public class ErasureStarter {
         "Erasure %s of organisation %s: %d members signed out, %d of them kept",
         requestId, tenant.id(), members.signedOut(), members.kept());
     new HandOverDelivery(factory, settings).deliver(requestId);
+  }
+
+  /**
+   * A lockout started by a request stays on this node, which alone can tell the members' clients
+   * through back-channel logout ({@link LocalRanges}); one resumed without it is shared.
+   */
+  private PhaseRanges lockoutRanges(String requestId) {
+    Runnable renewLease =
+        () -> new ErasureTransactions(factory).renewLease(requestId, settings.leaseEnd());
+    return origin.isPresent()
+        ? new LocalRanges(
+            "org-erasure-lockout", settings.batchThreads(), settings.leaseRenewal(), renewLease)
+        : new SharedRanges(factory, settings, requestId, RangePhase.LOCKOUT, renewLease);
   }
 
   private StartedErasure record(

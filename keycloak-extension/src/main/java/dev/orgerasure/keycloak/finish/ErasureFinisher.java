@@ -18,9 +18,10 @@ import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
 import dev.orgerasure.keycloak.notification.CompletionNotifier;
+import dev.orgerasure.keycloak.ranges.RangePhase;
+import dev.orgerasure.keycloak.ranges.SharedRanges;
 import dev.orgerasure.keycloak.settings.ErasureSettings;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
-import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.support.StepTimers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
@@ -180,13 +181,9 @@ public class ErasureFinisher {
     target.ifPresent(
         t -> {
           MemberCounts members =
-              new TenantLockout(
-                      factory,
-                      t.realmId(),
-                      settings.lockoutBatchSize(),
-                      workers("org-erasure-lockout", requestId),
-                      Optional.empty())
-                  .lockOutEveryMember(t.tenant(), requestId);
+              new TenantLockout(factory, t.realmId(), settings.lockoutBatchSize(), Optional.empty())
+                  .lockOutEveryMember(
+                      t.tenant(), requestId, sharedRanges(requestId, RangePhase.LOCKOUT));
           transactions.inTransaction(
               session -> {
                 request(session, requestId).counted(members);
@@ -196,24 +193,27 @@ public class ErasureFinisher {
   }
 
   /**
-   * Deletes or detaches every member still to finish: one worker per range of user ids, side by
-   * side, each a batch per transaction (Keycloak's listeners of user removal wait mostly on the
-   * database, so ranges overlap well). Workers write only their own members' rows.
+   * Deletes or detaches every member still to finish, range by range of user ids on every node of
+   * the cluster, side by side, each a batch per transaction (Keycloak's listeners of user removal
+   * wait mostly on the database, so ranges overlap well). Workers write only their own members'
+   * rows.
    */
   private void finishMembers(String requestId) {
-    workers("org-erasure-finisher", requestId)
-        .run(
-            range -> {
-              int finished;
-              do {
-                finished = finishMemberBatch(requestId, range);
-              } while (finished > 0);
-            });
+    sharedRanges(requestId, RangePhase.DELETION).run(range -> finishRange(requestId, range));
   }
 
-  private RangeWorkers workers(String threadName, String requestId) {
-    return new RangeWorkers(
-        threadName, settings.batchThreads(), settings.leaseRenewal(), () -> renewClaim(requestId));
+  /**
+   * Deletes or detaches the range's members still to finish: the work of one range, on any node.
+   */
+  public void finishRange(String requestId, UserIdRange range) {
+    int finished;
+    do {
+      finished = finishMemberBatch(requestId, range);
+    } while (finished > 0);
+  }
+
+  private SharedRanges sharedRanges(String requestId, RangePhase phase) {
+    return new SharedRanges(factory, settings, requestId, phase, () -> renewClaim(requestId));
   }
 
   /**

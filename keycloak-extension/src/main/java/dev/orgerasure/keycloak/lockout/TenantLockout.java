@@ -8,8 +8,8 @@ import dev.orgerasure.keycloak.erasure.MemberCounts;
 import dev.orgerasure.keycloak.members.MemberDecision;
 import dev.orgerasure.keycloak.members.MemberFacts;
 import dev.orgerasure.keycloak.members.MemberRules;
+import dev.orgerasure.keycloak.ranges.PhaseRanges;
 import dev.orgerasure.keycloak.spi.OrgErasureProvider;
-import dev.orgerasure.keycloak.support.RangeWorkers;
 import dev.orgerasure.keycloak.tenant.Tenant;
 import dev.orgerasure.keycloak.tenant.TenantDirectory;
 import dev.orgerasure.keycloak.tenant.UserIdRange;
@@ -31,7 +31,8 @@ import org.keycloak.models.UserModel;
  * member to keep loses this membership and is signed out. Pages follow the members' ids, so members
  * who leave meanwhile shift nothing; passes repeat until one finds nobody new, so a member added
  * behind the page is not missed; members already recorded are left as they are, so a pass after a
- * crash goes on where it stopped. Ranges of user ids run side by side ({@link RangeWorkers}); a
+ * crash goes on where it stopped. Ranges of user ids run side by side ({@link PhaseRanges}): on
+ * this node when a request started the lockout, on every node of the cluster when it is resumed; a
  * batch writes the members' rows, never the erasure's.
  */
 public class TenantLockout {
@@ -42,37 +43,40 @@ public class TenantLockout {
   private final KeycloakSessionFactory factory;
   private final String realmId;
   private final int batchSize;
-  private final RangeWorkers workers;
   private final Optional<RequestOrigin> origin;
 
   /**
-   * @param workers run the ranges of members side by side and keep the caller's hold on the erasure
    * @param origin the request that started the erasure, for back-channel logouts; none after a
-   *     crash
+   *     crash, and on a node that helps with another node's lockout
    */
   public TenantLockout(
       KeycloakSessionFactory factory,
       String realmId,
       int batchSize,
-      RangeWorkers workers,
       Optional<RequestOrigin> origin) {
     this.factory = factory;
     this.realmId = realmId;
     this.batchSize = batchSize;
-    this.workers = workers;
     this.origin = origin;
   }
 
-  /** Locks out every member not recorded yet; answers the members by decision, all recorded. */
-  public MemberCounts lockOutEveryMember(Tenant tenant, String requestId) {
-    workers.run(
-        range -> {
-          int recordedInPass;
-          do {
-            recordedInPass = pass(tenant, requestId, range);
-          } while (recordedInPass > 0);
-        });
+  /**
+   * Locks out every member not recorded yet; answers the members by decision, all recorded.
+   *
+   * @param ranges run the ranges of members, on this node or the cluster's, and keep the caller's
+   *     hold on the erasure
+   */
+  public MemberCounts lockOutEveryMember(Tenant tenant, String requestId, PhaseRanges ranges) {
+    ranges.run(range -> lockOutRange(tenant, requestId, range));
     return inRealm(session -> OrgErasureProvider.of(session).requests().countMembers(requestId));
+  }
+
+  /** Locks out the range's members not recorded yet: the work of one range, on any node. */
+  public void lockOutRange(Tenant tenant, String requestId, UserIdRange range) {
+    int recordedInPass;
+    do {
+      recordedInPass = pass(tenant, requestId, range);
+    } while (recordedInPass > 0);
   }
 
   private int pass(Tenant tenant, String requestId, UserIdRange range) {

@@ -10,6 +10,7 @@ import dev.orgerasure.keycloak.erasure.Finishing;
 import dev.orgerasure.keycloak.erasure.HandOverAttempts;
 import dev.orgerasure.keycloak.erasure.LockedMemberEntity;
 import dev.orgerasure.keycloak.erasure.Notification;
+import dev.orgerasure.keycloak.ranges.RangeLeaseEntity;
 import java.util.List;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 
@@ -28,7 +29,8 @@ public class ErasureJpaEntityProvider implements JpaEntityProvider {
         AuditLogHeadEntity.class,
         AuditCheckpointEntity.class,
         AuditKeystoreEntity.class,
-        SelfServiceEraserEntity.class);
+        SelfServiceEraserEntity.class,
+        RangeLeaseEntity.class);
   }
 
   @Override

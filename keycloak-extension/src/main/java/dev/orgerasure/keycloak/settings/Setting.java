@@ -76,6 +76,11 @@ public enum Setting {
       ProviderConfigProperty.STRING_TYPE,
       ServiceApi.SERVICE_CLIENT,
       "the only client whose report is accepted"),
+  RANGE_POLL_MILLIS(
+      "range-poll-millis",
+      ProviderConfigProperty.INTEGER_TYPE,
+      "1000",
+      "how often a node looks for ranges of user ids of other nodes' erasures to work on"),
   TASK_INTERVAL_MILLIS(
       "task-interval-millis",
       ProviderConfigProperty.INTEGER_TYPE,

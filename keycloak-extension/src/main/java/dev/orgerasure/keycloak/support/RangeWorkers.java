@@ -1,6 +1,5 @@
 package dev.orgerasure.keycloak.support;
 
-import dev.orgerasure.keycloak.tenant.UserIdRange;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +10,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
- * Runs one piece of an erasure's work per range of user ids, side by side on threads of its own,
+ * Runs a worker of an erasure's ranges of user ids on several threads of its own, side by side,
  * while the calling thread keeps the erasure's lease. Workers must not write the erasure's own row:
  * two transactions changing it at once would refuse each other (it has a version). A worker that
- * fails lets the others end their ranges; its failure is then thrown, and the erasure is resumed
- * from what the workers committed.
+ * fails lets the others end; its failure is then thrown, and the erasure is resumed from what the
+ * workers committed.
  */
 public final class RangeWorkers {
 
@@ -28,7 +26,7 @@ public final class RangeWorkers {
   private final Runnable renewLease;
 
   /**
-   * @param threads how many ranges (and threads) the user ids are split into
+   * @param threads how many workers run side by side
    * @param renewEvery how often the calling thread renews the lease while workers run
    */
   public RangeWorkers(String threadName, int threads, Duration renewEvery, Runnable renewLease) {
@@ -38,12 +36,12 @@ public final class RangeWorkers {
     this.renewLease = renewLease;
   }
 
-  public void run(Consumer<UserIdRange> work) {
-    List<UserIdRange> ranges = UserIdRange.split(threads);
+  /** Runs {@code worker} on every thread and waits until all of them have ended. */
+  public void run(Runnable worker) {
     AtomicInteger started = new AtomicInteger();
     ExecutorService workers =
         Executors.newFixedThreadPool(
-            ranges.size(),
+            threads,
             task -> {
               Thread thread = new Thread(task, threadName + "-" + started.incrementAndGet());
               thread.setDaemon(true);
@@ -51,12 +49,12 @@ public final class RangeWorkers {
             });
     try {
       List<Future<?>> running = new ArrayList<>();
-      for (UserIdRange range : ranges) {
-        running.add(workers.submit(ErasureLogContext.carriedTo(() -> work.accept(range))));
+      for (int i = 0; i < threads; i++) {
+        running.add(workers.submit(ErasureLogContext.carriedTo(worker)));
       }
       RuntimeException failure = null;
-      for (Future<?> worker : running) {
-        RuntimeException failed = awaitRenewingLease(worker);
+      for (Future<?> runningWorker : running) {
+        RuntimeException failed = awaitRenewingLease(runningWorker);
         failure = failure == null ? failed : failure;
       }
       if (failure != null) {
