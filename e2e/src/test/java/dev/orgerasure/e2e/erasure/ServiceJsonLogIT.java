@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orgerasure.contract.TenantKind;
 import dev.orgerasure.e2e.SystemUnderTest;
 import dev.orgerasure.e2e.WholeSystemTest;
 import dev.orgerasure.e2e.demo.DemoOrg;
@@ -44,10 +45,7 @@ class ServiceJsonLogIT {
   void theServicesRecordsOfAnErasureCarryItsIdAndRealmAsFieldsAndNameNoMember() {
     DemoOrg org = sut.createOrg(2);
     ErasureAdminApi.Answer started =
-        new ErasureAdminApi(
-                sut.system().keycloakUrl(),
-                sut.adminConsoleLogin(sut.demo().realmAdmin()).accessToken())
-            .startErasure(org.id(), org.name());
+        Tenancy.of(TenantKind.ORGANIZATION, sut).asRealmAdmin().startErasure(org.id(), org.name());
     assertEquals(201, started.status(), started.body());
     String erasure = started.json().path("id").asText();
     ErasureRecords.awaitState(sut.system(), erasure, ErasureStates.DONE, Duration.ofMinutes(3));
