@@ -4,8 +4,10 @@ import dev.orgerasure.keycloak.support.AfterCommit;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 import org.keycloak.cluster.ClusterEvent;
 import org.keycloak.cluster.ClusterProvider;
@@ -16,14 +18,18 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.cache.UserCache;
 import org.keycloak.models.cache.infinispan.InfinispanUserCacheProviderFactory;
+import org.keycloak.models.cache.infinispan.UserCacheManager;
+import org.keycloak.models.cache.infinispan.UserCacheSession;
 import org.keycloak.models.cache.infinispan.events.UserFullInvalidationEvent;
 
 /**
  * What Keycloak's own user delete invalidates on every node: the user's id, username and e-mail,
- * the lookups by each of their federated identities, and their consents. {@link UserCache#evict}
- * invalidates only what an update changes; a batch deletion bypasses the cache's {@code
- * removeUser}, so it sends Keycloak's full invalidation event itself, through the cluster (this
- * node included), once the deletion has committed.
+ * the lookups by each of their federated identities, their consents and verifiable credentials.
+ * {@link UserCache#evict}, which {@link IdentityDeletion} calls for each user, invalidates only
+ * what an update changes; a batch deletion bypasses the cache's {@code removeUser}, so once the
+ * deletion has committed it sends Keycloak's full invalidation event itself to the other nodes, and
+ * on this node invalidates only the keys the eviction left, as Keycloak's delete invalidates each
+ * key once here (the event handled here too would bump the eviction's keys a second time).
  *
  * <p>The event is a class of Keycloak's Infinispan module, not of its SPI: should an upgrade change
  * it, the deletion says so once in the log and keeps the lighter eviction (docs/erasure.md,
@@ -37,8 +43,16 @@ final class FullUserInvalidation {
 
   private final List<ClusterEvent> events;
 
-  private FullUserInvalidation(List<ClusterEvent> events) {
+  /** This node's user cache, or none: then the event is handled here as on the other nodes. */
+  private final UserCacheManager localCache;
+
+  private final Set<String> keysLeftByEviction;
+
+  private FullUserInvalidation(
+      List<ClusterEvent> events, UserCacheManager localCache, Set<String> keysLeftByEviction) {
     this.events = events;
+    this.localCache = localCache;
+    this.keysLeftByEviction = keysLeftByEviction;
   }
 
   /**
@@ -47,48 +61,84 @@ final class FullUserInvalidation {
    */
   static FullUserInvalidation of(KeycloakSession session, RealmModel realm, List<UserModel> users) {
     if (unavailable || users.isEmpty()) {
-      return new FullUserInvalidation(List.of());
+      return none();
     }
     try {
       Map<String, List<FederatedIdentityModel>> links =
           realm.isIdentityFederationEnabled() ? linksOf(session, users) : Map.of();
+      UserCacheManager localCache =
+          session.getProvider(UserCache.class) instanceof UserCacheSession cacheSession
+              ? cacheSession.getCache()
+              : null;
       List<ClusterEvent> events = new ArrayList<>(users.size());
+      Set<String> keysLeftByEviction = new HashSet<>();
       for (UserModel user : users) {
-        events.add(
+        UserFullInvalidationEvent event =
             UserFullInvalidationEvent.create(
                 user.getId(),
                 user.getUsername(),
                 user.getEmail(),
                 realm.getId(),
                 realm.isIdentityFederationEnabled(),
-                links.getOrDefault(user.getId(), List.of()).stream()));
+                links.getOrDefault(user.getId(), List.of()).stream());
+        events.add(event);
+        if (localCache != null) {
+          Set<String> full = new HashSet<>();
+          localCache.fullUserInvalidation(
+              user.getId(),
+              user.getUsername(),
+              user.getEmail(),
+              realm.getId(),
+              realm.isIdentityFederationEnabled(),
+              event.getFederatedIdentities(),
+              full);
+          Set<String> evicted = new HashSet<>();
+          localCache.userUpdatedInvalidations(
+              user.getId(), user.getUsername(), user.getEmail(), realm.getId(), evicted);
+          keysLeftByEviction.addAll(withoutEvicted(full, evicted));
+        }
       }
-      return new FullUserInvalidation(events);
+      return new FullUserInvalidation(events, localCache, keysLeftByEviction);
     } catch (LinkageError e) {
       unavailable = true;
       LOG.warnf(
           "Keycloak's full user invalidation event is not the one this extension was built with"
               + " (%s); deleted identities are evicted from the user cache without it",
           e);
-      return new FullUserInvalidation(List.of());
+      return none();
     }
   }
 
-  /** Sends the invalidation to every node once the session's transaction has committed. */
+  /** The keys of a full invalidation that the eviction of an update does not invalidate. */
+  static Set<String> withoutEvicted(Set<String> full, Set<String> evicted) {
+    Set<String> left = new HashSet<>(full);
+    left.removeAll(evicted);
+    return left;
+  }
+
+  private static FullUserInvalidation none() {
+    return new FullUserInvalidation(List.of(), null, Set.of());
+  }
+
+  /** Invalidates on every node once the session's transaction has committed. */
   void afterCommit(KeycloakSession session) {
     if (events.isEmpty()) {
       return;
     }
     AfterCommit.run(
         session,
-        () ->
-            session
-                .getProvider(ClusterProvider.class)
-                .notify(
-                    InfinispanUserCacheProviderFactory.USER_INVALIDATION_EVENTS,
-                    events,
-                    false,
-                    ClusterProvider.DCNotify.ALL_DCS));
+        () -> {
+          session
+              .getProvider(ClusterProvider.class)
+              .notify(
+                  InfinispanUserCacheProviderFactory.USER_INVALIDATION_EVENTS,
+                  events,
+                  localCache != null,
+                  ClusterProvider.DCNotify.ALL_DCS);
+          if (localCache != null) {
+            keysLeftByEviction.forEach(localCache::invalidateObject);
+          }
+        });
   }
 
   private static Map<String, List<FederatedIdentityModel>> linksOf(
