@@ -413,6 +413,11 @@ public final class DataInventory {
   /** A {@code FROM} list and the expression, over it, of each row's tenant. */
   public record TenantJoin(String from, String tenant) {}
 
+  /** Whether the tenant column holds the application's own ids, mapped from Keycloak's. */
+  public boolean mapsKeycloakIds() {
+    return declared.keycloakIds() != null;
+  }
+
   /**
    * The statement that reads the application's tenant keys of the Keycloak ids bound to {@code
    * placeholders} (e.g. {@code ?1, ?2}), as text: each row a Keycloak id and its tenant's key; none

@@ -122,8 +122,9 @@ public class Purge {
 
   /**
    * @param tenantKey the tenant's key in the application's tables, as text: the organisation's id,
-   *     or the application's own id of it (docs/inventory.md); null when the application holds no
-   *     tenant for the organisation, whose purge then finds only its erased members' own rows
+   *     or the application's own id of it (docs/inventory.md); null when the inventory maps
+   *     Keycloak's ids and the application holds no tenant for the organisation, whose purge then
+   *     finds only its erased members' own rows
    * @param memberPolicy what the purge does to the members' own rows (the inventory says which)
    * @param tenantKind what the tenant is in Keycloak
    * @param tablesInPurgeOrder the inventory tables, children first: one progress row each
@@ -409,7 +410,10 @@ public class Purge {
     return orgId;
   }
 
-  /** The tenant's key in the application's tables; empty when the application holds none. */
+  /**
+   * The tenant's key in the application's tables, as resolved when the purge was accepted; empty
+   * when the application held none, or for a purge a server without this column accepted.
+   */
   public Optional<String> tenantKey() {
     return Optional.ofNullable(tenantKey);
   }

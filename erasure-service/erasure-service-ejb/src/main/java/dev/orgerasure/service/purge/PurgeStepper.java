@@ -76,8 +76,7 @@ public class PurgeStepper {
             inventory.inventory(),
             new BatchPurger(sql, fileStore::remove, inventory.inventory()),
             run,
-            new PurgeTarget(
-                purge.requestId(), purge.tenantKey().orElse(null), purge.memberPolicy()),
+            new PurgeTarget(purge.requestId(), tenantKeyOf(purge), purge.memberPolicy()),
             (batch, size, took) -> {
               purge.recordBatch(
                   batch.table(),
@@ -116,6 +115,15 @@ public class PurgeStepper {
                 + purge.filesFailed()
                 + " failed");
     return StepOutcome.REPORT_DUE;
+  }
+
+  /**
+   * The key the purge's batches look for: the one resolved when it was accepted; without one, the
+   * organisation's id where the tenant column holds Keycloak's ids (a purge an older server
+   * accepted), and none where the application maps them (it held no tenant for the organisation).
+   */
+  private String tenantKeyOf(Purge purge) {
+    return purge.tenantKey().orElse(inventory.inventory().mapsKeycloakIds() ? null : purge.orgId());
   }
 
   /**
