@@ -91,8 +91,9 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
   }
 
   /**
-   * The cluster-aware task, and this node's helpers of other nodes' erasures: every node runs its
-   * own, so that ranges of an erasure are shared by all nodes (docs/operating.md).
+   * The cluster-aware task, and this node's helpers of other nodes' erasures unless it is told not
+   * to help: every node runs its own, so that ranges of an erasure are shared by all nodes
+   * (docs/operating.md).
    */
   private void scheduleTask(KeycloakSessionFactory factory) {
     rangeHelpers = new RangeHelpers(factory, settings, new HelpedRangeWork(factory, settings));
@@ -103,7 +104,9 @@ public class DefaultOrgErasureProviderFactory implements OrgErasureProviderFacto
               factory, new ErasureTask(), settings.taskIntervalMillis()),
           settings.taskIntervalMillis(),
           settings.taskIntervalMillis());
-      timer.schedule(rangeHelpers, settings.rangePollMillis(), "org-erasure-range-helpers");
+      if (settings.helpOtherNodes()) {
+        timer.schedule(rangeHelpers, settings.rangePollMillis(), "org-erasure-range-helpers");
+      }
     }
   }
 

@@ -76,6 +76,12 @@ public enum Setting {
       ProviderConfigProperty.STRING_TYPE,
       ServiceApi.SERVICE_CLIENT,
       "the only client whose report is accepted"),
+  HELP_OTHER_NODES(
+      "help-other-nodes",
+      ProviderConfigProperty.BOOLEAN_TYPE,
+      "true",
+      "whether this node works ranges of user ids of the erasures other nodes hold; false where"
+          + " the nodes share cores or PostgreSQL is the limit"),
   RANGE_POLL_MILLIS(
       "range-poll-millis",
       ProviderConfigProperty.INTEGER_TYPE,
