@@ -127,20 +127,13 @@ class BatchPurgerStatementTest {
   @Test
   void aTableReachedThroughItsParentsIsDeletedByKeysFoundWalkingDownFromTheTenantsRows() {
     DataInventory crm =
-        DataInventory.of(
-            DeclaredInventory.read(
-                new ByteArrayInputStream(
-                    """
-                    {"format": "org-erasure-inventory/1", "application": "CRM",
-                     "tenantColumn": "org_id",
-                     "tables": [
-                      {"table": "deals", "category": "Deals", "personalData": true, "key": "id",
-                       "underDetach": "DELETE"},
-                      {"table": "notes", "category": "Notes", "personalData": true, "key": "id",
-                       "tenantVia": {"column": "deal_id", "parent": "deals"},
-                       "underDetach": "DELETE"}]}"""
-                        .getBytes(StandardCharsets.UTF_8)),
-                "crm.json"),
+        crm(
+            """
+                {"table": "deals", "category": "Deals", "personalData": true, "key": "id",
+                "underDetach": "DELETE"},
+                {"table": "notes", "category": "Notes", "personalData": true, "key": "id",
+                "tenantVia": {"column": "deal_id", "parent": "deals"},
+                "underDetach": "DELETE"}""",
             new SchemaCatalog(
                 "crm",
                 Map.of(
@@ -184,19 +177,12 @@ class BatchPurgerStatementTest {
   @Test
   void aTableOfPeoplesOwnRowsOutsideAnyTenantDeletesTheErasedMembersRowsOnlyUnderEitherPolicy() {
     DataInventory crm =
-        DataInventory.of(
-            DeclaredInventory.read(
-                new ByteArrayInputStream(
-                    """
-                    {"format": "org-erasure-inventory/1", "application": "CRM",
-                     "tenantColumn": "org_id",
-                     "tables": [
-                      {"table": "organisations", "category": "Organisation", "personalData": true,
-                       "key": "org_id", "underDetach": "DELETE"},
-                      {"table": "people", "category": "People", "personalData": true, "key": "id",
-                       "person": "user_id", "underDetach": "KEEP"}]}"""
-                        .getBytes(StandardCharsets.UTF_8)),
-                "crm.json"),
+        crm(
+            """
+                {"table": "organisations", "category": "Organisation", "personalData": true,
+                "key": "org_id", "underDetach": "DELETE"},
+                {"table": "people", "category": "People", "personalData": true, "key": "id",
+                "person": "user_id", "underDetach": "KEEP"}""",
             new SchemaCatalog(
                 "crm",
                 Map.of(
@@ -271,23 +257,29 @@ class BatchPurgerStatementTest {
 
   /** A membership table keyed by the organisation, the person and a seat number. */
   private static final DataInventory MEMBERSHIPS =
-      DataInventory.of(
-          DeclaredInventory.read(
-              new ByteArrayInputStream(
-                  """
-                  {"format": "org-erasure-inventory/1", "application": "CRM",
-                   "tenantColumn": "org_id",
-                   "tables": [
-                    {"table": "memberships", "category": "Memberships", "personalData": true,
-                     "key": ["org_id", "person_id", "seat"], "underDetach": "DELETE"}]}"""
-                      .getBytes(StandardCharsets.UTF_8)),
-              "crm.json"),
+      crm(
+          """
+              {"table": "memberships", "category": "Memberships", "personalData": true,
+              "key": ["org_id", "person_id", "seat"], "underDetach": "DELETE"}""",
           new SchemaCatalog(
               "crm",
               Map.of("memberships", Map.of("org_id", TEXT, "person_id", TEXT, "seat", TEXT)),
               Map.of("memberships", List.of("org_id", "person_id", "seat")),
               List.of(),
               Map.of()));
+
+  /** The CRM-shaped inventory of these tables (JSON, the file's list) on that catalogue. */
+  private static DataInventory crm(String tables, SchemaCatalog catalog) {
+    String file =
+        """
+        {"format": "org-erasure-inventory/1", "application": "CRM", "tenantColumn": "org_id",
+         "tables": [%s]}"""
+            .formatted(tables);
+    return DataInventory.of(
+        DeclaredInventory.read(
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "crm.json"),
+        catalog);
+  }
 
   private static Statement statementOf(
       String tableName, MemberPolicy policy, Object[] after, Object firstKey, Object lastKey) {
